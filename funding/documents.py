@@ -1,0 +1,67 @@
+"""The registry of cited source documents (data/documents.csv).
+
+Rows cite a document by id, so a title is written once and every export can list the full
+reference; the loader refuses ids that are not in the registry.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from funding.loading import DEFAULT_DOCUMENTS, InvalidData, Problem, UnreadableFile
+from funding.vocab import Lang
+
+
+class Document(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title_en: str = Field(min_length=1)
+    title_nl: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    issued: str | None = None
+    language: str = Field(min_length=2)
+    file: str | None = None
+    url: str | None = None
+
+    def title(self, lang: Lang) -> str:
+        return self.title_en if lang == "en" else self.title_nl
+
+    def citation(self, lang: Lang) -> str:
+        when = f", {self.issued}" if self.issued else ""
+        return f"{self.publisher}, {self.title(lang)}{when}"
+
+
+def load_documents(path: str | Path = DEFAULT_DOCUMENTS) -> dict[str, Document]:
+    """Read the registry; raises the same errors as the dataset loader."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise UnreadableFile(str(path), "no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnreadableFile(str(path), f"cannot be read as UTF-8 text ({exc})") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    documents: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for row in reader:
+        try:
+            doc = Document.model_validate({k: (v or "").strip() or None for k, v in row.items() if k})
+        except ValidationError as exc:
+            problems.extend(
+                Problem(
+                    reader.line_num, str(e["loc"][0]) if e["loc"] else "", e["msg"], str(e.get("input", ""))
+                )
+                for e in exc.errors()
+            )
+            continue
+        if doc.id in documents:
+            problems.append(Problem(reader.line_num, "id", "duplicate document id", doc.id))
+        documents[doc.id] = doc
+    if problems:
+        raise InvalidData(str(path), problems)
+    return documents

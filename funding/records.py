@@ -1,0 +1,181 @@
+"""The typed record for one funding instrument, and the rules a single row must satisfy.
+
+Rules that need more than one row (unique ids, parents, parts within their whole) live in
+`funding.validation`, because a record cannot see its neighbours.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from funding.vocab import (
+    AMOUNT_KIND,
+    BENEFICIARY,
+    EU_PILLAR,
+    INSTRUMENT_TYPE,
+    LEVEL,
+    NL_PILLAR,
+    PILLAR_BASIS,
+    QUALIFIER,
+    STATUS,
+    Lang,
+    Vocabulary,
+)
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _in(vocab: Vocabulary) -> AfterValidator:
+    def check(value: str) -> str:
+        if value not in vocab.codes:
+            raise ValueError(f"must be one of: {', '.join(vocab.codes)}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _period(value: str) -> str:
+    match = PERIOD.match(value)
+    if not match or not 1 <= int(match.group(2) or 1) <= 12 or not 1 <= int(match.group(3) or 1) <= 31:
+        raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def _beneficiaries(values: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [v for v in values if v not in BENEFICIARY.codes]
+    if unknown:
+        raise ValueError(
+            f"unknown beneficiary type {unknown[0]!r}; use codes from: {', '.join(BENEFICIARY.codes)}"
+        )
+    if len(set(values)) != len(values):
+        raise ValueError("a beneficiary type is listed twice")
+    return values
+
+
+def _finite(value: float | None) -> float | None:
+    if value is not None and not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, max_length=300)]
+LongText = Annotated[str, Field(min_length=1, max_length=2000)]
+Period = Annotated[str, AfterValidator(_period)]
+
+
+class Instrument(BaseModel):
+    """One funding instrument, fund, programme, call or figure, as one CSV row."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    id: Annotated[str, Field(pattern=SLUG, max_length=64)]
+    name_en: Text
+    name_nl: Text
+    level: Annotated[str, _in(LEVEL)]
+    source: Text
+    parent_id: Annotated[str, Field(pattern=SLUG, max_length=64)] | None = None
+    instrument_type: Annotated[str, _in(INSTRUMENT_TYPE)]
+    amount_kind: Annotated[str, _in(AMOUNT_KIND)]
+    amount_eur: Annotated[float, Field(ge=0), AfterValidator(_finite)] | None = None
+    amount_qualifier: Annotated[str, _in(QUALIFIER)] | None = None
+    status: Annotated[str, _in(STATUS)] | None = None
+    eu_pillar: Annotated[str, _in(EU_PILLAR)] | None = None
+    eu_pillar_basis: Annotated[str, _in(PILLAR_BASIS)] | None = None
+    nl_pillar: Annotated[str, _in(NL_PILLAR)] | None = None
+    nl_pillar_basis: Annotated[str, _in(PILLAR_BASIS)] | None = None
+    beneficiary_types: Annotated[tuple[str, ...], AfterValidator(_beneficiaries)] = ()
+    battery_specific: bool = True
+    period_start: Period | None = None
+    period_end: Period | None = None
+    source_document: Annotated[str, Field(pattern=SLUG, max_length=64)] | None = None
+    source_url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=500)] | None = None
+    source_locator: Text | None = None
+    source_quote: LongText | None = None
+    notes: Annotated[str, Field(max_length=5000)] | None = None
+
+    @model_validator(mode="after")
+    def _row_rules(self) -> Instrument:
+        problems = row_rule_problems(self.model_dump())
+        if problems:
+            raise RowRuleError(problems)
+        return self
+
+    def name(self, lang: Lang) -> str:
+        return self.name_en if lang == "en" else self.name_nl
+
+
+class RowRuleError(ValueError):
+    """Carries several (column, message) pairs out of a model validator in one go."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(message for _, message in problems))
+        self.problems = problems
+
+
+def row_rule_problems(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Rules across the fields of one row, as (column, message) pairs.
+
+    Works on raw values too (empty cells as None), so the loader can report these problems in
+    the same pass as field errors instead of only after every field is valid.
+    """
+    problems: list[tuple[str, str]] = []
+    has_amount = row.get("amount_eur") is not None
+    if not has_amount and row.get("amount_qualifier") is not None:
+        problems.append(("amount_qualifier", "a qualifier needs an amount"))
+    if has_amount and row.get("amount_qualifier") is None:
+        problems.append(
+            (
+                "amount_qualifier",
+                "an amount needs a qualifier (exact, up_to, at_least, about)",
+            )
+        )
+    if has_amount:
+        for column in ("source_document", "source_locator", "source_quote"):
+            if row.get(column) is None:
+                problems.append(
+                    (
+                        column,
+                        "every amount needs its source document, locator and verbatim quote",
+                    )
+                )
+    if row.get("parent_id") is not None and row.get("parent_id") == row.get("id"):
+        problems.append(("parent_id", "a row cannot be its own parent"))
+    for framework in ("eu", "nl"):
+        if (row.get(f"{framework}_pillar") is None) != (row.get(f"{framework}_pillar_basis") is None):
+            problems.append(
+                (
+                    f"{framework}_pillar_basis",
+                    "a pillar and its basis (document or analyst) go together",
+                )
+            )
+    start, end = row.get("period_start"), row.get("period_end")
+    if (
+        isinstance(start, str) and isinstance(end, str) and PERIOD.match(start) and PERIOD.match(end)
+    ) and _expand(start, low=True) > _expand(end, low=False):
+        problems.append(("period_end", "period_end is before period_start"))
+    return problems
+
+
+def period_bounds(record: Instrument) -> tuple[str, str]:
+    """Comparable (earliest, latest) ISO dates; partial dates widen to their whole year or month."""
+    start = _expand(record.period_start, low=True) if record.period_start else "0000-01-01"
+    end = _expand(record.period_end, low=False) if record.period_end else "9999-12-31"
+    return start, end
+
+
+def _expand(value: str, *, low: bool) -> str:
+    parts = value.split("-")
+    if len(parts) == 1:
+        parts.append("01" if low else "12")
+    if len(parts) == 2:
+        parts.append("01" if low else "31")
+    return "-".join(parts)
+
+
+COLUMNS: tuple[str, ...] = tuple(Instrument.model_fields)

@@ -1,0 +1,196 @@
+"""Controlled vocabularies: the codes stored in the CSV and their English and Dutch labels.
+
+The codes are what the CSV, the URL parameters and the command line use, so they are short,
+lowercase where possible and never translated. Labels are for people and exist in both languages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["en", "nl"]
+LANGS: tuple[Lang, ...] = ("en", "nl")
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    en: str
+    nl: str
+
+    def label(self, lang: Lang) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """An ordered set of terms; the order is the display order."""
+
+    name: str
+    terms: tuple[Term, ...]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(t.code for t in self.terms)
+
+    def label(self, code: str, lang: Lang) -> str:
+        """Unknown codes come back unchanged, so user files with odd values still display."""
+        for term in self.terms:
+            if term.code == code:
+                return term.label(lang)
+        return code
+
+
+def _vocab(name: str, *rows: tuple[str, str, str]) -> Vocabulary:
+    return Vocabulary(name, tuple(Term(*row) for row in rows))
+
+
+LEVEL = _vocab(
+    "level",
+    ("EU", "EU", "EU"),
+    ("NL", "Netherlands", "Nederland"),
+    ("MS", "EU member states", "EU-lidstaten"),
+    ("private", "Private", "Privaat"),
+)
+
+INSTRUMENT_TYPE = _vocab(
+    "instrument_type",
+    ("grant", "Grant", "Subsidie"),
+    ("loan", "Loan (incl. zero-interest)", "Lening (incl. renteloos)"),
+    ("guarantee", "Guarantee", "Garantie"),
+    ("state_aid", "State aid", "Staatssteun"),
+    ("equity", "Equity", "Eigen vermogen"),
+    ("rd_programme", "R&I partnership / programme", "O&I-partnerschap / -programma"),
+    ("fund", "Fund", "Fonds"),
+    (
+        "international_contribution",
+        "Contribution to an international body",
+        "Bijdrage aan internationale organisatie",
+    ),
+    ("other", "Other", "Overig"),
+)
+
+# Figures of different kinds are never summed together: a guarantee is not cash, a State-aid
+# ceiling is what member states may grant, and private investment is not public money.
+AMOUNT_KIND = _vocab(
+    "amount_kind",
+    ("public", "Public funding (budget)", "Publieke financiering (budget)"),
+    ("guarantee", "Guarantee capacity", "Garantiecapaciteit"),
+    ("state_aid_ceiling", "State-aid ceiling", "Staatssteunplafond"),
+    (
+        "private_expected",
+        "Expected private investment",
+        "Verwachte private investering",
+    ),
+    ("target", "Investment / mobilisation target", "Investerings- / mobilisatiedoel"),
+)
+
+QUALIFIER = _vocab(
+    "amount_qualifier",
+    ("exact", "exactly", "precies"),
+    ("up_to", "up to", "tot"),
+    ("at_least", "at least", "minstens"),
+    ("about", "about", "circa"),
+)
+
+STATUS = _vocab(
+    "status",
+    ("proposed", "Proposed", "Voorgesteld"),
+    ("announced", "Announced", "Aangekondigd"),
+    ("open", "Open (call open)", "Open (call open)"),
+    ("reserved", "Reserved / conditional", "Gereserveerd / voorwaardelijk"),
+    ("allocated", "Allocated / awarded", "Toegekend"),
+    ("disbursed", "Disbursed", "Uitbetaald"),
+    ("closed", "Closed", "Gesloten"),
+)
+
+# The six pillars of the EU Battery Booster strategy (C(2025) 8950), named after the section
+# headings of the English text; the Dutch labels follow the BNC-fiche's own list.
+EU_PILLAR = _vocab(
+    "eu_pillar",
+    (
+        "financing",
+        "I. Financial backing for manufacturing ramp-up",
+        "I. Financiële steun voor opschaling van productie",
+    ),
+    (
+        "upstream",
+        "II. Resilient upstream value chain (raw materials)",
+        "II. Veerkrachtige upstream waardeketen",
+    ),
+    (
+        "level_playing_field",
+        "III. Value-added investment and level playing field",
+        "III. Gelijk speelveld en waardevolle investeringen",
+    ),
+    (
+        "demand",
+        "IV. Demand for EU-made batteries",
+        "IV. Vraag naar in de EU geproduceerde batterijen",
+    ),
+    (
+        "research_skills",
+        "V. Research, innovation and skills",
+        "V. Onderzoek, innovatie en vaardigheden",
+    ),
+    (
+        "coordination",
+        "VI. Coordination and governance",
+        "VI. Europese coördinatie en governance",
+    ),
+)
+
+# The five pillars of the Dutch battery strategy as the 2025 progress letter names them.
+NL_PILLAR = _vocab(
+    "nl_pillar",
+    ("raw_materials", "1. Raw materials", "1. Grondstoffen"),
+    ("circularity", "2. Circularity", "2. Circulariteit"),
+    ("safety", "3. Safety", "3. Veiligheid"),
+    ("economic_prospects", "4. Economic prospects", "4. Economische perspectieven"),
+    ("energy_system", "5. Energy system", "5. Energiesysteem"),
+)
+
+BENEFICIARY = _vocab(
+    "beneficiary_types",
+    ("cell_manufacturers", "Battery cell manufacturers", "Batterijcelproducenten"),
+    (
+        "raw_materials",
+        "Raw-material and refining projects",
+        "Grondstof- en raffinageprojecten",
+    ),
+    ("recyclers", "Recyclers", "Recyclers"),
+    (
+        "suppliers",
+        "Materials and equipment suppliers",
+        "Materiaal- en apparatuurleveranciers",
+    ),
+    ("companies", "Companies across the value chain", "Bedrijven in de waardeketen"),
+    ("startups_smes", "Start-ups and SMEs", "Start-ups en mkb"),
+    (
+        "research",
+        "Research organisations and universities",
+        "Onderzoeksinstellingen en universiteiten",
+    ),
+    ("consortia_clusters", "Consortia and clusters", "Consortia en clusters"),
+    (
+        "public_authorities",
+        "Member states, regions and public bodies",
+        "Lidstaten, regio's en overheden",
+    ),
+    (
+        "international_bodies",
+        "International initiatives and funds",
+        "Internationale initiatieven en fondsen",
+    ),
+    ("other", "Other", "Overig"),
+)
+
+# Whether a pillar assignment is the document's own or an analyst's reading of it.
+PILLAR_BASIS = _vocab(
+    "pillar_basis",
+    ("document", "stated in the document", "staat in het document"),
+    ("analyst", "analyst's judgement", "oordeel van de analist"),
+)
+
+PILLAR_FRAMEWORKS: dict[str, Vocabulary] = {"eu": EU_PILLAR, "nl": NL_PILLAR}
