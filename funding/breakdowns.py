@@ -1,0 +1,165 @@
+"""Aggregations behind every chart, slide and export table, as plain DataFrames.
+
+Charts (plotly), slides (python-pptx) and spreadsheets all draw from these tables, so a figure
+on a slide is the same number as on the page. Every table is for one amount kind: kinds are
+never added together. Groups sum only the rows that count towards the net total, so parts are
+never added to their whole; the beneficiary breakdown is the one exception that cannot add up
+(an instrument open to several types appears under each) and says so with `additive=False`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from funding.loading import Dataset
+from funding.records import Instrument
+from funding.totals import combine_qualifiers, counted_ids
+from funding.vocab import (
+    BENEFICIARY,
+    EU_PILLAR,
+    INSTRUMENT_TYPE,
+    LEVEL,
+    NL_PILLAR,
+    Lang,
+    Vocabulary,
+)
+
+NOT_STATED_GROUP = "_not_stated"
+_NOT_STATED_LABEL = {"en": "Not stated", "nl": "Niet vermeld"}
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Groups with net amounts; `additive` tells whether the groups may be summed."""
+
+    dimension: str
+    kind: str
+    table: pd.DataFrame  # columns: group, label, amount, qualifier, instruments, without_amount
+    additive: bool
+
+
+def _dimension(name: str) -> tuple[Callable[[Instrument], Sequence[str | None]], Vocabulary | None]:
+    dimensions: dict[str, tuple[Callable[[Instrument], Sequence[str | None]], Vocabulary | None]] = {
+        "eu_pillar": (lambda r: [r.eu_pillar], EU_PILLAR),
+        "nl_pillar": (lambda r: [r.nl_pillar], NL_PILLAR),
+        "source": (lambda r: [r.source], None),
+        "instrument_type": (lambda r: [r.instrument_type], INSTRUMENT_TYPE),
+        "level": (lambda r: [r.level], LEVEL),
+        "beneficiary": (lambda r: list(r.beneficiary_types) or [None], BENEFICIARY),
+    }
+    if name not in dimensions:
+        raise ValueError(f"unknown dimension {name!r}; valid: {', '.join(dimensions)}")
+    return dimensions[name]
+
+
+DIMENSIONS = ("eu_pillar", "nl_pillar", "source", "instrument_type", "level", "beneficiary")
+
+
+def breakdown(
+    dataset: Dataset, selection: Sequence[Instrument], dimension: str, kind: str, lang: Lang
+) -> Breakdown:
+    """Net amount of one kind per group, plus how many instruments (with or without amount) fall in it."""
+    groups_of, vocab = _dimension(dimension)
+    counted = counted_ids(dataset, selection)
+    buckets: dict[str, _Bucket] = {}
+    for record in selection:
+        if record.amount_kind != kind:
+            continue
+        for group in groups_of(record):
+            bucket = buckets.setdefault(group if group is not None else NOT_STATED_GROUP, _Bucket())
+            bucket.instruments += 1
+            if record.amount_eur is None:
+                bucket.without_amount += 1
+            elif record.id in counted:
+                bucket.amount += record.amount_eur
+                bucket.qualifiers.append(record.amount_qualifier or "exact")
+    order = list(vocab.codes) if vocab is not None else sorted(k for k in buckets if k != NOT_STATED_GROUP)
+    order.append(NOT_STATED_GROUP)
+    rows = [
+        {
+            "group": key,
+            "label": _label(key, vocab, lang),
+            "amount": round(buckets[key].amount, 2),
+            "qualifier": combine_qualifiers(buckets[key].qualifiers),
+            "instruments": buckets[key].instruments,
+            "without_amount": buckets[key].without_amount,
+        }
+        for key in order
+        if key in buckets
+    ]
+    table = pd.DataFrame(
+        rows, columns=["group", "label", "amount", "qualifier", "instruments", "without_amount"]
+    )
+    return Breakdown(dimension, kind, table, additive=dimension != "beneficiary")
+
+
+@dataclass
+class _Bucket:
+    amount: float = 0.0
+    qualifiers: list[str] = field(default_factory=list)
+    instruments: int = 0
+    without_amount: int = 0
+
+
+def _label(key: str, vocab: Vocabulary | None, lang: Lang) -> str:
+    if key == NOT_STATED_GROUP:
+        return _NOT_STATED_LABEL[lang]
+    return vocab.label(key, lang) if vocab is not None else key
+
+
+def envelopes(dataset: Dataset, selection: Sequence[Instrument], kind: str, lang: Lang) -> pd.DataFrame:
+    """Instruments with an amount of one kind, each whole followed by its parts (depth-first).
+
+    `counted` is False for a part whose whole is in the selection: it is shown under its parent
+    and never added on top of it. Parents keep their size order among their siblings.
+    """
+    rows = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
+    counted = counted_ids(dataset, rows)
+    in_rows = {r.id: r for r in rows}
+
+    def nearest_shown_ancestor(record: Instrument) -> str | None:
+        return next((a for a in dataset.ancestors(record.id) if a in in_rows), None)
+
+    children: dict[str | None, list[Instrument]] = {}
+    for record in rows:
+        children.setdefault(nearest_shown_ancestor(record), []).append(record)
+    ordered: list[tuple[Instrument, int, str | None]] = []
+
+    def walk(parent: str | None, depth: int) -> None:
+        for record in sorted(children.get(parent, []), key=lambda r: -(r.amount_eur or 0)):
+            ordered.append((record, depth, parent))
+            walk(record.id, depth + 1)
+
+    walk(None, 0)
+    return pd.DataFrame(
+        [
+            {
+                "id": r.id,
+                "name": r.name(lang),
+                "amount": r.amount_eur,
+                "qualifier": r.amount_qualifier,
+                "level": r.level,
+                "instrument_type": r.instrument_type,
+                "source": r.source,
+                "parent": parent,
+                "depth": depth,
+                "counted": r.id in counted,
+            }
+            for r, depth, parent in ordered
+        ],
+        columns=[
+            "id",
+            "name",
+            "amount",
+            "qualifier",
+            "level",
+            "instrument_type",
+            "source",
+            "parent",
+            "depth",
+            "counted",
+        ],
+    )

@@ -1,0 +1,177 @@
+"""Filtering records: one definition shared by the dashboard, its URL and the command line.
+
+The field names of `Filters` are the URL query parameters and the command-line options, so a
+link copied from the dashboard and a weekly export job describe a view in the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+
+from funding.loading import Dataset
+from funding.records import Instrument, period_bounds
+from funding.vocab import (
+    AMOUNT_KIND,
+    BENEFICIARY,
+    EU_PILLAR,
+    INSTRUMENT_TYPE,
+    LEVEL,
+    PILLAR_FRAMEWORKS,
+    STATUS,
+    Lang,
+    Vocabulary,
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """An empty tuple means "no restriction" for that field."""
+
+    level: tuple[str, ...] = ()
+    type: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    framework: str = "eu"
+    pillar: tuple[str, ...] = ()
+    beneficiary: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    undated: bool = True
+    battery_only: bool = False
+    q: str = ""
+
+    def is_default(self) -> bool:
+        return self == Filters()
+
+
+MULTI_FIELDS = ("level", "type", "source", "pillar", "beneficiary", "status", "kind")
+FIELD_NAMES = tuple(f.name for f in fields(Filters))
+
+
+def choices(dataset: Dataset, framework: str = "eu") -> dict[str, tuple[str, ...]]:
+    """Valid values per multi-value filter; sources come from the data, the rest from vocabularies."""
+    return {
+        "level": LEVEL.codes,
+        "type": INSTRUMENT_TYPE.codes,
+        "source": tuple(sorted({r.source for r in dataset.records})),
+        "pillar": PILLAR_FRAMEWORKS[framework].codes if framework in PILLAR_FRAMEWORKS else (),
+        "beneficiary": BENEFICIARY.codes,
+        "status": STATUS.codes,
+        "kind": AMOUNT_KIND.codes,
+    }
+
+
+def filter_problems(filters: Filters, dataset: Dataset) -> list[str]:
+    """Human-readable complaints about values that match nothing valid, each listing the valid ones."""
+    problems: list[str] = []
+    if filters.framework not in PILLAR_FRAMEWORKS:
+        problems.append(
+            f"framework: unknown value {filters.framework!r}; valid: {', '.join(PILLAR_FRAMEWORKS)}"
+        )
+    valid = choices(dataset, filters.framework)
+    for name in MULTI_FIELDS:
+        for value in getattr(filters, name):
+            if value not in valid[name]:
+                problems.append(f"{name}: unknown value {value!r}; valid: {', '.join(valid[name])}")
+    if filters.year_from is not None and filters.year_to is not None and filters.year_from > filters.year_to:
+        problems.append(f"year_from {filters.year_from} is after year_to {filters.year_to}")
+    return problems
+
+
+def apply(filters: Filters, records: Sequence[Instrument]) -> list[Instrument]:
+    """The records that pass every filter, in their original order."""
+    return [r for r in records if matches(filters, r)]
+
+
+def matches(filters: Filters, record: Instrument) -> bool:
+    if filters.level and record.level not in filters.level:
+        return False
+    if filters.type and record.instrument_type not in filters.type:
+        return False
+    if filters.source and record.source not in filters.source:
+        return False
+    if filters.pillar and pillar_of(record, filters.framework) not in filters.pillar:
+        return False
+    if filters.beneficiary and not set(record.beneficiary_types) & set(filters.beneficiary):
+        return False
+    if filters.status and record.status not in filters.status:
+        return False
+    if filters.kind and record.amount_kind not in filters.kind:
+        return False
+    if filters.battery_only and not record.battery_specific:
+        return False
+    if not _in_period(filters, record):
+        return False
+    return not filters.q or _text_matches(filters.q, record)
+
+
+def pillar_of(record: Instrument, framework: str) -> str | None:
+    return record.eu_pillar if framework == "eu" else record.nl_pillar
+
+
+def _in_period(filters: Filters, record: Instrument) -> bool:
+    if filters.year_from is None and filters.year_to is None:
+        return True
+    if record.period_start is None and record.period_end is None:
+        return filters.undated
+    start, end = period_bounds(record)
+    low = f"{filters.year_from:04d}-01-01" if filters.year_from is not None else "0000-01-01"
+    high = f"{filters.year_to:04d}-12-31" if filters.year_to is not None else "9999-12-31"
+    return start <= high and end >= low
+
+
+def _text_matches(query: str, record: Instrument) -> bool:
+    needle = query.casefold().strip()
+    haystack = (record.id, record.name_en, record.name_nl, record.source, record.notes or "")
+    return any(needle in text.casefold() for text in haystack)
+
+
+def describe(filters: Filters, lang: Lang) -> str:
+    """The selection in words, for titles of slides and the About sheet of exports."""
+    labels: Mapping[str, Vocabulary] = {
+        "level": LEVEL,
+        "type": INSTRUMENT_TYPE,
+        "pillar": PILLAR_FRAMEWORKS.get(filters.framework, EU_PILLAR),
+        "beneficiary": BENEFICIARY,
+        "status": STATUS,
+        "kind": AMOUNT_KIND,
+    }
+    names = {
+        "en": {
+            "level": "level",
+            "type": "instrument type",
+            "source": "source",
+            "pillar": "pillar",
+            "beneficiary": "beneficiary",
+            "status": "status",
+            "kind": "figure kind",
+        },
+        "nl": {
+            "level": "niveau",
+            "type": "instrumenttype",
+            "source": "bron",
+            "pillar": "pijler",
+            "beneficiary": "begunstigde",
+            "status": "status",
+            "kind": "soort bedrag",
+        },
+    }[lang]
+    parts: list[str] = []
+    for name in MULTI_FIELDS:
+        values = getattr(filters, name)
+        if values:
+            vocab = labels.get(name)
+            shown = [vocab.label(v, lang) if vocab is not None else v for v in values]
+            parts.append(f"{names[name]}: {', '.join(shown)}")
+    if filters.year_from is not None or filters.year_to is not None:
+        span = f"{filters.year_from or '…'}–{filters.year_to or '…'}"
+        parts.append(("period" if lang == "en" else "periode") + f": {span}")
+    if filters.battery_only:
+        parts.append("battery-specific only" if lang == "en" else "alleen batterijspecifiek")
+    if filters.q:
+        parts.append(("search" if lang == "en" else "zoekterm") + f": “{filters.q}”")
+    if not parts:
+        return "All instruments" if lang == "en" else "Alle instrumenten"
+    return "; ".join(parts)
