@@ -1,0 +1,29 @@
+"""Dataset version, date and citation (data/dataset.json), shown on every page, sheet and slide."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from funding.loading import PROJECT_ROOT, UnreadableFile
+
+DEFAULT_INFO = PROJECT_ROOT / "data" / "dataset.json"
+
+
+class DatasetInfo(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    version: str
+    date: str
+    citation: str
+    licence: str
+
+
+def load_info(path: str | Path = DEFAULT_INFO) -> DatasetInfo:
+    try:
+        return DatasetInfo.model_validate(json.loads(Path(path).read_text(encoding="utf-8")))
+    except (OSError, ValueError, ValidationError) as exc:
+        raise UnreadableFile(str(path), f"cannot be read as dataset metadata ({exc})") from None
