@@ -64,8 +64,28 @@ def _finite(value: float | None) -> float | None:
     return value
 
 
-Text = Annotated[str, Field(min_length=1, max_length=300)]
-LongText = Annotated[str, Field(min_length=1, max_length=2000)]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MARKUP = re.compile(r"<[a-zA-Z!/?]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _safe_text(value: str) -> str:
+    """Refuse text a spreadsheet would run as a formula or a browser would read as markup.
+
+    Exports and the page escape such text too; refusing it here means a curated or uploaded
+    file never carries it in the first place, and the analyst is told where it is.
+    """
+    if value.startswith(_FORMULA_START):
+        raise ValueError("starts with =, +, -, @ or a tab: a spreadsheet would run it as a formula")
+    if _MARKUP.search(value):
+        raise ValueError("contains HTML/XML markup (<...>); write the text without tags")
+    if _CONTROL.search(value):
+        raise ValueError("contains control characters")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_safe_text)]
+LongText = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_safe_text)]
 Period = Annotated[str, AfterValidator(_period)]
 
 
@@ -97,7 +117,7 @@ class Instrument(BaseModel):
     source_url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=500)] | None = None
     source_locator: Text | None = None
     source_quote: LongText | None = None
-    notes: Annotated[str, Field(max_length=5000)] | None = None
+    notes: Annotated[str, Field(max_length=5000), AfterValidator(_safe_text)] | None = None
 
     @model_validator(mode="after")
     def _row_rules(self) -> Instrument:

@@ -71,6 +71,13 @@ def test_problem_carries_the_offending_value() -> None:
         ({"source_url": "javascript:alert(1)"}, "source_url"),
         ({"name_en": ""}, "name_en"),
         ({"name_en": "x" * 301}, "name_en"),
+        ({"name_en": '=HYPERLINK("http://x","y")'}, "name_en"),
+        ({"name_nl": "+31 fonds"}, "name_nl"),
+        ({"source": "-2+3"}, "source"),
+        ({"notes": "@SUM(A1)"}, "notes"),
+        ({"name_en": "<img src=x onerror=alert(1)>"}, "name_en"),
+        ({"source_quote": "a </script> quote"}, "source_quote"),
+        ({"notes": "bell\x07"}, "notes"),
     ],
 )
 def test_single_cell_problems_name_line_and_column(cells: dict[str, str], column: str) -> None:
