@@ -1,0 +1,143 @@
+"""The shipped dataset: valid, complete for the instruments the project brief names, and every
+quote found verbatim in its cited source document.
+
+Expected figures come from the brief and the source documents, not from the CSV itself.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from funding.documents import load_documents
+from funding.loading import DEFAULT_DATA, Dataset, load_dataset
+from funding.totals import totals_by_kind
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = Path(os.environ.get("FUNDING_SOURCES_DIR", ROOT.parent / "shared" / "seeds"))
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset(DEFAULT_DATA, known_documents=load_documents())
+
+
+@pytest.mark.parametrize(
+    ("row_id", "amount", "qualifier", "kind", "parent"),
+    [
+        ("battery-booster-facility", 1_500_000_000, "exact", "public", "eu-innovation-fund"),
+        ("if-ev-battery-cell-grants-2024", 1_000_000_000, "exact", "public", "eu-innovation-fund"),
+        ("if-investeu-battery-guarantee-topup", 200_000_000, "exact", "guarantee", "eu-innovation-fund"),
+        ("battery-crm-projects-support", 300_000_000, "up_to", "public", "eu-innovation-fund"),
+        ("resourceeu-crm-funding", 3_000_000_000, "exact", "public", None),
+        ("european-competitiveness-fund", None, None, "public", None),
+        ("ipcei-batteries-state-aid", 6_100_000_000, "up_to", "state_aid_ceiling", None),
+        ("ipcei-batteries-private-investment", 13_800_000_000, "at_least", "private_expected", None),
+        ("ngf-micb", 296_000_000, "exact", "public", "nationaal-groeifonds"),
+        ("ngf-micb-allocated-2025", 120_000_000, "at_least", "public", "ngf-micb"),
+        ("ngf-micb-bcc-nl-grant", 7_600_000, "about", "public", "ngf-micb"),
+        ("batt4eu-partnership", 925_000_000, "up_to", "public", "horizon-europe"),
+        ("batt4eu-rni-projects-2025-2027", 382_000_000, "exact", "public", "batt4eu-partnership"),
+    ],
+)
+def test_named_instruments(
+    dataset: Dataset, row_id: str, amount: float | None, qualifier: str | None, kind: str, parent: str | None
+) -> None:
+    record = dataset.by_id[row_id]
+    assert (record.amount_eur, record.amount_qualifier, record.amount_kind, record.parent_id) == (
+        amount,
+        qualifier,
+        kind,
+        parent,
+    )
+
+
+def test_battery_booster_facility_is_a_pillar_one_loan(dataset: Dataset) -> None:
+    record = dataset.by_id["battery-booster-facility"]
+    assert (record.instrument_type, record.eu_pillar, record.level) == ("loan", "financing", "EU")
+
+
+def test_ipcei_levels_and_dutch_non_participation(dataset: Dataset) -> None:
+    assert dataset.by_id["ipcei-batteries-state-aid"].level == "MS"
+    assert dataset.by_id["ipcei-batteries-private-investment"].level == "private"
+    assert "Netherlands" in (dataset.by_id["ipcei-batteries-state-aid"].notes or "")
+
+
+def test_micb_disagreement_is_recorded(dataset: Dataset) -> None:
+    notes = dataset.by_id["ngf-micb"].notes or ""
+    assert "291" in notes and "296" in notes
+
+
+def test_dutch_channels_without_amounts_are_listed(dataset: Dataset) -> None:
+    unstated = [r for r in dataset.records if r.level == "NL" and r.amount_eur is None]
+    assert len(unstated) >= 10
+    assert "nl-responsible-mining-contributions" in {r.id for r in unstated}
+
+
+def test_private_money_is_never_public(dataset: Dataset) -> None:
+    totals = totals_by_kind(dataset, dataset.records)
+    public_ids = {r.id for r in dataset.records if r.amount_kind == "public"}
+    assert not any("ipcei" in i for i in public_ids)
+    assert totals["public"].net < totals["public"].gross  # the MICB and Batt4EU parts overlap their wholes
+
+
+def test_no_personal_data(dataset: Dataset) -> None:
+    text = DEFAULT_DATA.read_text(encoding="utf-8")
+    assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text), "an e-mail address"
+    assert not re.search(r"\b06[- ]?\d{8}\b|\+31\s?\d", text), "a phone number"
+
+
+def _normalise(text: str) -> str:
+    text = re.sub(r"-\s*\n\s*", "-", text)  # a hyphen at a line break joins the word
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_UNITS = {
+    "million": 1e6,
+    "miljoen": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "miljard": 1e9,
+    "bn": 1e9,
+    "mld": 1e9,
+}
+
+
+def _amounts_in(quote: str) -> set[float]:
+    """Every number in the quote times every scale word in it: the amount must be among them."""
+    numbers = [float(n.replace(",", ".")) for n in re.findall(r"\d+(?:[.,]\d+)?", quote)]
+    scales = {v for word, v in _UNITS.items() if re.search(rf"\b{word}\b", quote, re.IGNORECASE)} or {1.0}
+    return {round(n * s) for n in numbers for s in scales}
+
+
+def test_every_quote_is_verbatim_in_its_document(dataset: Dataset) -> None:
+    if not SOURCES.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"source documents not found at {SOURCES}")
+        pytest.skip(f"source documents not found at {SOURCES} (set FUNDING_SOURCES_DIR)")
+    documents = load_documents()
+    texts = {
+        d.id: _normalise((SOURCES / d.file).read_text(encoding="utf-8")) for d in documents.values() if d.file
+    }
+    missing = [
+        r.id
+        for r in dataset.records
+        if r.source_quote and _normalise(r.source_quote) not in texts[r.source_document or ""]
+    ]
+    assert not missing, f"quotes not found verbatim: {missing}"
+
+
+def test_every_amount_is_written_in_its_quote(dataset: Dataset) -> None:
+    wrong = [
+        r.id
+        for r in dataset.records
+        if r.amount_eur is not None and round(r.amount_eur) not in _amounts_in(r.source_quote or "")
+    ]
+    assert not wrong, f"amount not written in the quote: {wrong}"
+
+
+def test_every_row_has_provenance(dataset: Dataset) -> None:
+    assert all(r.source_document and r.source_locator and r.source_quote for r in dataset.records)
