@@ -17,9 +17,16 @@ from funding.loading import Dataset
 from funding.records import Instrument
 from funding.vocab import AMOUNT_KIND
 
+# The InvestEU "nearly EUR 55 billion" and "around EUR 6 billion" targets may well overlap; the
+# documents do not say, so no sum of targets is ever shown as a figure.
+NOT_SUMMED_KINDS = frozenset({"target"})
+
 
 @dataclass(frozen=True)
 class KindTotal:
+    """`battery_specific` is the part of `net` from rows marked battery-specific: envelopes such
+    as RESourceEU cover all critical raw materials, so the net total alone overstates batteries."""
+
     kind: str
     net: float
     gross: float
@@ -28,6 +35,13 @@ class KindTotal:
     counted: int
     with_amount: int
     without_amount: int
+    battery_specific: float
+    battery_specific_qualifier: str
+
+    @property
+    def summable(self) -> bool:
+        """Targets are aims that overlap in ways the documents do not state; show them one by one."""
+        return self.kind not in NOT_SUMMED_KINDS
 
     @property
     def overlap(self) -> float:
@@ -79,6 +93,7 @@ def totals_by_kind(dataset: Dataset, selection: Sequence[Instrument]) -> dict[st
         rows = [r for r in selection if r.amount_kind == kind]
         with_amount = [r for r in rows if r.amount_eur is not None]
         net_rows = [r for r in with_amount if r.id in counted]
+        battery_rows = [r for r in net_rows if r.battery_specific]
         result[kind] = KindTotal(
             kind=kind,
             net=_cents(math.fsum(r.amount_eur or 0.0 for r in net_rows)),
@@ -88,5 +103,9 @@ def totals_by_kind(dataset: Dataset, selection: Sequence[Instrument]) -> dict[st
             counted=len(net_rows),
             with_amount=len(with_amount),
             without_amount=len(rows) - len(with_amount),
+            battery_specific=_cents(math.fsum(r.amount_eur or 0.0 for r in battery_rows)),
+            battery_specific_qualifier=combine_qualifiers(
+                r.amount_qualifier or "exact" for r in battery_rows
+            ),
         )
     return result

@@ -68,6 +68,28 @@ def test_kinds_are_never_added_together() -> None:
     assert totals["target"].with_amount == 0
 
 
+def test_battery_specific_share_of_the_net_total() -> None:
+    rows = [
+        row("crm", "3000", battery_specific="no"),
+        row("bbf", "1500"),
+        row("part", "300", qualifier="up_to", parent_id="crm"),
+        row("micb", "296"),
+    ]
+    ds = parse_csv(csv_bytes(rows))
+    public = totals_by_kind(ds, ds.records)["public"]
+    assert (public.net, public.battery_specific) == (4796, 1796)
+    assert public.battery_specific_qualifier == "exact"  # the "up to" part sits inside a counted whole
+    only_part = totals_by_kind(ds, select(ds, "part", "bbf"))["public"]
+    assert (only_part.battery_specific, only_part.battery_specific_qualifier) == (1800, "up_to")
+
+
+def test_targets_are_not_summable() -> None:
+    ds = dataset()
+    totals = totals_by_kind(ds, ds.records)
+    assert not totals["target"].summable
+    assert all(totals[k].summable for k in ("public", "guarantee", "state_aid_ceiling", "private_expected"))
+
+
 def test_rows_without_amount_are_counted_separately() -> None:
     ds = dataset()
     public = totals_by_kind(ds, select(ds, "fund", "unknown"))["public"]
