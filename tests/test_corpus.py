@@ -1,0 +1,191 @@
+"""The bad-input corpus (tests/data/bad/): every malformed file is refused cleanly, in a real process.
+
+tests/data/bad/expected.csv is the manifest: for each file the exit code of
+`python -m funding validate`, the (line, column) pairs it must report and, for unreadable files,
+a phrase of the reason. For each file this checks the command line (exit code, every pair named
+as `PATH:LINE: COLUMN:` on stderr, no traceback), the same pairs from `parse_csv` in-process
+(what the dashboard's upload calls), and that nothing in the corpus folder changed on disk.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from funding.cli import format_problem
+from funding.loading import MAX_BYTES, InvalidData, UnreadableFile, parse_csv
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "data" / "bad"
+REGISTRY = CORPUS / "documents.csv"
+KNOWN_DOCUMENTS = frozenset({"corpus-document"})  # the one id in REGISTRY
+SUPPORT_FILES = {"README.md", "expected.csv", "documents.csv", ".gitattributes"}
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    exit: int
+    pairs: frozenset[tuple[int, str]]
+    stderr_contains: str
+
+    @property
+    def path(self) -> Path:
+        return CORPUS / self.file
+
+
+def _pair(text: str) -> tuple[int, str]:
+    line, _, column = text.partition(":")
+    return int(line), column
+
+
+def _cases() -> list[Case]:
+    with (CORPUS / "expected.csv").open(encoding="utf-8", newline="") as manifest:
+        return [
+            Case(
+                file=entry["file"],
+                exit=int(entry["exit"]),
+                pairs=frozenset(_pair(p) for p in entry["problems"].split()),
+                stderr_contains=entry["stderr_contains"],
+            )
+            for entry in csv.DictReader(manifest)
+        ]
+
+
+CASES = _cases()
+CASE_IDS = [case.file for case in CASES]
+
+
+def _snapshot() -> dict[str, tuple[int, int, bytes]]:
+    """Every file in the corpus folder with its size, modification time (ns) and bytes."""
+    return {
+        p.name: (p.stat().st_size, p.stat().st_mtime_ns, p.read_bytes())
+        for p in sorted(CORPUS.iterdir())
+        if p.is_file()
+    }
+
+
+@dataclass(frozen=True)
+class CorpusRun:
+    before: dict[str, tuple[int, int, bytes]]
+    after: dict[str, tuple[int, int, bytes]]
+    results: dict[str, subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture(scope="module")
+def corpus_run() -> CorpusRun:
+    """Runs the command line once per file, a few at a time (each process spends ~0.5 s importing)."""
+    before = _snapshot()
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        results = dict(zip(CASE_IDS, pool.map(validate, (case.path for case in CASES)), strict=True))
+    return CorpusRun(before=before, after=_snapshot(), results=results)
+
+
+def validate(path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "funding", "validate", str(path), "--documents", str(REGISTRY), *extra],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_manifest_lists_every_file_once() -> None:
+    names = [case.file for case in CASES]
+    assert len(names) == len(set(names)), "a file is listed twice in expected.csv"
+    on_disk = {p.name for p in CORPUS.iterdir()} - SUPPORT_FILES
+    assert on_disk == set(names), "every corpus file needs a line in expected.csv, and vice versa"
+    assert all(case.exit in (0, 1, 2) for case in CASES)
+    assert all(case.pairs for case in CASES if case.exit == 1), "an invalid file must name its problems"
+
+
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+def test_command_line_refuses_with_line_and_column(case: Case, corpus_run: CorpusRun) -> None:
+    result = corpus_run.results[case.file]
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.returncode == case.exit, result.stderr
+    source = str(case.path)
+    if case.exit == 0:
+        assert result.stdout.startswith(f"{source}: valid: ")
+        assert result.stderr == ""
+    elif case.exit == 2:
+        (line,) = result.stderr.splitlines()
+        assert line.startswith(f"error: {source}: ")
+        assert case.stderr_contains in line
+    else:
+        lines = result.stderr.splitlines()
+        assert lines[-1] == f"{source}: {len(lines) - 1} problem(s); nothing was changed"
+        problem_lines = lines[:-1]
+        assert all(line.startswith(f"{source}:") for line in problem_lines)
+        for line_no, column in case.pairs:
+            prefix = f"{source}:{line_no}: " + (f"{column}: " if column else "")
+            named = [line for line in problem_lines if line.startswith(prefix)]
+            assert named, f"stderr names no problem at line {line_no}, column {column!r}:\n{result.stderr}"
+        reported_lines = {int(line[len(source) + 1 :].split(":", 1)[0]) for line in problem_lines}
+        assert reported_lines == {line_no for line_no, _ in case.pairs}
+        # The same problems, in the same words, as the loader raises in-process.
+        with pytest.raises(InvalidData) as caught:
+            parse_csv(case.path.read_bytes(), source=source, known_documents=KNOWN_DOCUMENTS)
+        assert problem_lines == [format_problem(source, p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+def test_parse_csv_raises_the_same_pairs_in_process(case: Case) -> None:
+    data = case.path.read_bytes()
+    if case.exit == 0:
+        parse_csv(data, source=case.file, known_documents=KNOWN_DOCUMENTS)
+    elif case.exit == 2:
+        with pytest.raises(UnreadableFile) as unreadable:
+            parse_csv(data, source=case.file, known_documents=KNOWN_DOCUMENTS)
+        assert case.stderr_contains in unreadable.value.reason
+    else:
+        with pytest.raises(InvalidData) as caught:
+            parse_csv(data, source=case.file, known_documents=KNOWN_DOCUMENTS)
+        assert {(p.line, p.column) for p in caught.value.problems} == case.pairs
+    assert case.path.read_bytes() == data
+
+
+def test_file_over_the_upload_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    """Generated here rather than committed: one byte over the default limit (20 MB)."""
+    header = (CORPUS / "ok-header-only.csv").read_bytes()
+    big = tmp_path / "over-the-limit.csv"
+    with big.open("wb") as out:
+        out.write(header)
+        out.truncate(MAX_BYTES + 1)  # sparse: the size is what is checked, not the content
+    result = validate(big)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: {big}: ") and "limit is 20 MB" in line
+    with pytest.raises(UnreadableFile):
+        parse_csv(header + b"\n" * (MAX_BYTES + 1 - len(header)), source="upload")
+    assert big.stat().st_size == MAX_BYTES + 1
+    assert [p.name for p in tmp_path.iterdir()] == ["over-the-limit.csv"]
+
+
+def test_smaller_limit_from_the_command_line(tmp_path: Path) -> None:
+    """--max-mb lowers the limit: a 1 MB + 1 byte file is refused with --max-mb 1."""
+    big = tmp_path / "over-one-mb.csv"
+    big.write_bytes((CORPUS / "ok-header-only.csv").read_bytes().ljust(1024 * 1024 + 1, b"\n"))
+    result = validate(big, "--max-mb", "1")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "limit is 1 MB" in result.stderr
+
+
+def test_nothing_on_disk_changes(corpus_run: CorpusRun) -> None:
+    """Same files (no new ones), same bytes, same modification times, before and after every run."""
+    assert corpus_run.after.keys() == corpus_run.before.keys()
+    for name, (size, mtime, data) in corpus_run.before.items():
+        assert corpus_run.after[name] == (size, mtime, data), f"{name} changed on disk"
+    assert _snapshot() == corpus_run.before
