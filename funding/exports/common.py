@@ -1,0 +1,175 @@
+"""What every export format shares: the row layout, cited documents, and text hygiene.
+
+Spreadsheets, slides and images must show the same rows, cite the same documents in the same
+order and refuse the same dangerous text, so those rules live here once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
+
+from funding.dataset_info import DatasetInfo
+from funding.documents import Document
+from funding.exports.texts import tx
+from funding.i18n import t
+from funding.loading import Dataset
+from funding.records import COLUMNS, Instrument
+from funding.selection import FIELD_NAMES, MULTI_FIELDS, Filters
+from funding.totals import NOT_SUMMED_KINDS, counted_ids
+from funding.vocab import AMOUNT_KIND, Lang
+
+# Text that a spreadsheet would run as a formula (or DDE command) when it starts with these.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML 1.0 forbids (all of .xlsx and .pptx is XML): control characters but tab, LF, CR.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+TITLE_COLUMN = "source_document_title"
+COUNTED_COLUMN = "counted_in_net_total"
+# The CSV's own columns in their order, the document title right after the document id, and
+# whether the row's amount is in the net total (a part of a counted whole is not).
+EXPORT_COLUMNS: tuple[str, ...] = (
+    *COLUMNS[: COLUMNS.index("source_document") + 1],
+    TITLE_COLUMN,
+    *COLUMNS[COLUMNS.index("source_document") + 1 :],
+    COUNTED_COLUMN,
+)
+NUMERIC_COLUMNS = frozenset({"amount_eur"})
+
+
+def clean_text(text: str) -> str:
+    """Drop characters that XML cannot carry, so an odd byte in the data never breaks a file."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def neutralise(text: str) -> str:
+    """A leading apostrophe keeps a spreadsheet from reading text as a formula."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def is_formula_like(text: str) -> bool:
+    return text.startswith(FORMULA_PREFIXES)
+
+
+def export_rows(
+    dataset: Dataset, selection: Sequence[Instrument], documents: Mapping[str, Document], lang: Lang
+) -> list[dict[str, str | float | None]]:
+    """One dict per selected record, keyed by EXPORT_COLUMNS; amounts stay floats, the rest text."""
+    counted = counted_ids(dataset, selection)
+    rows: list[dict[str, str | float | None]] = []
+    for record in selection:
+        raw = record.model_dump()
+        cells: dict[str, str | float | None] = {}
+        for column in EXPORT_COLUMNS:
+            if column == TITLE_COLUMN:
+                document = documents.get(record.source_document or "")
+                cells[column] = document.title(lang) if document else None
+            elif column == COUNTED_COLUMN:
+                cells[column] = None if record.amount_eur is None else _yes(record.id in counted)
+            elif column == "amount_eur":
+                cells[column] = record.amount_eur
+            elif column == "beneficiary_types":
+                cells[column] = ";".join(record.beneficiary_types) or None
+            elif column == "battery_specific":
+                cells[column] = _yes(record.battery_specific)
+            else:
+                value = raw[column]
+                cells[column] = None if value is None else str(value)
+        rows.append(cells)
+    return rows
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A document cited by the selection, numbered in order of first citation."""
+
+    number: int
+    id: str
+    document: Document | None  # None when the id is not in the registry (an uploaded file)
+    rows: tuple[str, ...]
+
+    def reference(self) -> str:
+        return f"[{self.number}]"
+
+
+def citations(selection: Sequence[Instrument], documents: Mapping[str, Document]) -> list[Citation]:
+    """Every document the selection cites, in order of first citation, with the ids citing it."""
+    rows: dict[str, list[str]] = {}
+    for record in selection:
+        if record.source_document:
+            rows.setdefault(record.source_document, []).append(record.id)
+    return [
+        Citation(number, doc_id, documents.get(doc_id), tuple(ids))
+        for number, (doc_id, ids) in enumerate(rows.items(), start=1)
+    ]
+
+
+def references(records: Sequence[Instrument], cited: Sequence[Citation]) -> str:
+    """The numbered references ("[1], [3]") of the documents these records cite."""
+    wanted = {r.source_document for r in records if r.source_document}
+    return ", ".join(c.reference() for c in cited if c.id in wanted)
+
+
+def main_kind(selection: Sequence[Instrument]) -> str:
+    """The figure kind the breakdown charts show: public funding when the selection has any amount of
+    it, otherwise the first kind (in vocabulary order) that has one and may be added up; targets
+    may overlap, so they are never grouped into sums."""
+    with_amount = {r.amount_kind for r in selection if r.amount_eur is not None}
+    summable = [k for k in AMOUNT_KIND.codes if k not in NOT_SUMMED_KINDS]
+    return next((k for k in summable if k in with_amount), "public")
+
+
+def source_line(info: DatasetInfo, lang: Lang, upload_name: str | None = None) -> str:
+    """The line under every chart: the curated dataset's version, or the uploaded file's name."""
+    if upload_name is not None:
+        return tx("source_line_upload", lang, name=clean_text(upload_name))
+    return t("source_line", lang, title=info.title, version=info.version, date=info.date)
+
+
+def iso_today(today: date | None) -> str:
+    return (today or date.today()).isoformat()
+
+
+def filter_arguments(filters: Filters) -> list[str]:
+    """The command-line options that select the same view (`python -m funding export OUT ...`)."""
+    default = Filters()
+    args: list[str] = []
+    for name in FIELD_NAMES:
+        value = getattr(filters, name)
+        if value == getattr(default, name):
+            continue
+        option = "--" + name.replace("_", "-")
+        if name in MULTI_FIELDS:
+            for item in value:
+                args += [option, str(item)]
+        elif name == "undated":
+            args.append("--undated" if value else "--no-undated")
+        elif name == "battery_only":
+            args.append(option)
+        else:
+            args += [option, str(value)]
+    return args
+
+
+def query_string(filters: Filters) -> str:
+    """The filters as URL query parameters (names as in `Filters`, multi-values repeated)."""
+    default = Filters()
+    pairs: list[tuple[str, str]] = []
+    for name in FIELD_NAMES:
+        value = getattr(filters, name)
+        if value == getattr(default, name):
+            continue
+        if name in MULTI_FIELDS:
+            pairs += [(name, str(item)) for item in value]
+        elif isinstance(value, bool):
+            pairs.append((name, "true" if value else "false"))
+        else:
+            pairs.append((name, str(value)))
+    return urlencode(pairs)

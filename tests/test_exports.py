@@ -1,0 +1,573 @@
+"""Exports opened with the libraries a user's software would use; expected figures worked out by hand.
+
+The factory dataset: an Innovation-Fund-like parent without an amount; a EUR 296 m programme with
+two parts (120 m "at least", 7.6 m "about"); a 1.5 bn loan that is not battery-specific; a 200 m
+guarantee top-up; a 6.1 bn State-aid ceiling; 13.8 bn expected private investment; two targets
+(55 bn, 6 bn) that may overlap; a 50 m grant whose texts try formula injection; and an instrument
+without an amount. Net public funding is 296 + 1500 + 50 = 1846 m (the parts are inside the
+programme), of which 296 + 50 = 346 m battery-specific; the other kinds are never added, and the
+targets are not even added to each other.
+
+The loader refuses formula-like text since the curation rules were tightened, so the hostile row
+is put in after loading (as a dataset built any other way could have it): the exports are the
+second line of defence and must hold on their own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from factory import csv_bytes, row
+from openpyxl import load_workbook
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.util import Inches
+
+from funding.dataset_info import DatasetInfo
+from funding.documents import Document
+from funding.exports import CHARTS, export_csv, export_pptx, export_xlsx
+from funding.exports.common import EXPORT_COLUMNS
+from funding.exports.figures import chart_spec
+from funding.exports.tables import EURO_FORMAT
+from funding.loading import Dataset, UnreadableFile, parse_csv
+from funding.records import Instrument
+from funding.selection import Filters, apply
+
+ROOT = Path(__file__).resolve().parent.parent
+M = 1_000_000
+EVIL_NAME = '=HYPERLINK("http://x","y")'
+TODAY = date(2026, 11, 23)
+INFO = DatasetInfo(
+    title="Test funding dataset",
+    version="9.9.9",
+    date="2026-01-02",
+    citation="Test funding dataset v9.9.9, cite me like this.",
+    licence="CC0",
+)
+DOCUMENTS = {
+    "doc-eu": Document(
+        id="doc-eu",
+        title_en="EU strategy",
+        title_nl="EU-strategie",
+        publisher="European Commission",
+        issued="2025-12-16",
+        language="en",
+        url="https://example.eu/strategy",
+    ),
+    "doc-nl": Document(
+        id="doc-nl",
+        title_en="Progress letter",
+        title_nl="Voortgangsbrief",
+        publisher="Ministry",
+        language="nl",
+    ),
+}
+
+
+def dataset() -> Dataset:
+    nl = {"level": "NL", "source": "Nationaal Groeifonds", "source_document": "doc-nl"}
+    loaded = parse_csv(
+        csv_bytes(
+            [
+                row("fund", instrument_type="fund", source_document="doc-eu"),
+                row(
+                    "programme",
+                    str(296 * M),
+                    eu_pillar="research_skills",
+                    eu_pillar_basis="document",
+                    beneficiary_types="research;startups_smes",
+                    **nl,
+                ),
+                row("allocated", str(120 * M), "at_least", parent_id="programme", status="allocated", **nl),
+                row(
+                    "cluster", "7600000.5", "about", parent_id="programme", beneficiary_types="research", **nl
+                ),
+                row(
+                    "loan",
+                    str(1500 * M),
+                    parent_id="fund",
+                    instrument_type="loan",
+                    eu_pillar="financing",
+                    eu_pillar_basis="document",
+                    beneficiary_types="cell_manufacturers",
+                    battery_specific="no",
+                    source_document="doc-eu",
+                    source_locator="Pillar I, L1095",
+                    source_quote="EUR 1.5 billion in loans",
+                ),
+                row(
+                    "topup",
+                    str(200 * M),
+                    parent_id="fund",
+                    instrument_type="guarantee",
+                    amount_kind="guarantee",
+                    source_document="doc-eu",
+                ),
+                row(
+                    "ceiling",
+                    str(6100 * M),
+                    "up_to",
+                    amount_kind="state_aid_ceiling",
+                    instrument_type="state_aid",
+                    level="MS",
+                    source="Member-state budgets",
+                    source_document="doc-eu",
+                ),
+                row(
+                    "private",
+                    str(13800 * M),
+                    "at_least",
+                    amount_kind="private_expected",
+                    level="private",
+                    source="Private investors",
+                    source_document="doc-unregistered",
+                ),
+                row("target-a", str(55000 * M), "about", amount_kind="target", source_document="doc-eu"),
+                row("target-b", str(6000 * M), "about", amount_kind="target", source_document="doc-eu"),
+                row("evil", str(50 * M), beneficiary_types="research", source_document="doc-eu"),
+                row("unknown", parent_id="fund", name_en="Unknown amount", source_document="doc-eu"),
+            ]
+        )
+    )
+    hostile = {
+        "name_en": EVIL_NAME,
+        "name_nl": EVIL_NAME,
+        "source": "@Evil source",
+        "source_quote": "-2+3 is not a formula here",
+        "notes": "\tstarts with a tab",
+    }
+    return Dataset(tuple(r.model_copy(update=hostile) if r.id == "evil" else r for r in loaded.records))
+
+
+def everything(ds: Dataset) -> tuple[list[Instrument], Filters]:
+    filters = Filters()
+    return apply(filters, ds.records), filters
+
+
+# -- CSV -------------------------------------------------------------------------------------------
+
+
+def read_csv(data: bytes, delimiter: str = ",") -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, so Excel reads the encoding"
+    return list(csv.DictReader(io.StringIO(data[3:].decode("utf-8"), newline=""), delimiter=delimiter))
+
+
+def test_csv_is_exactly_the_selection_with_provenance() -> None:
+    ds = dataset()
+    filters = Filters(level=("NL",))
+    selection = apply(filters, ds.records)
+    rows = read_csv(export_csv(ds, selection, filters, "en", DOCUMENTS, INFO))
+    assert [r["id"] for r in rows] == ["programme", "allocated", "cluster"]
+    assert list(rows[0]) == list(EXPORT_COLUMNS)
+    assert rows[0]["source_document"] == "doc-nl"
+    assert rows[0]["source_document_title"] == "Progress letter"
+    assert rows[0]["source_locator"] == "L1" and rows[0]["source_quote"] == "a quote"
+    assert [r["amount_eur"] for r in rows] == ["296000000", "120000000", "7600000.5"]
+    assert [r["counted_in_net_total"] for r in rows] == ["yes", "no", "no"]
+    assert rows[0]["beneficiary_types"] == "research;startups_smes"
+
+
+def test_csv_neutralises_formulas_in_text_columns_only() -> None:
+    ds = dataset()
+    selection, filters = everything(ds)
+    rows = {r["id"]: r for r in read_csv(export_csv(ds, selection, filters, "en", DOCUMENTS, INFO))}
+    evil = rows["evil"]
+    assert evil["name_en"] == "'" + EVIL_NAME
+    assert evil["source"] == "'@Evil source"
+    assert evil["source_quote"] == "'-2+3 is not a formula here"
+    assert evil["notes"] == "'\tstarts with a tab"
+    assert evil["amount_eur"] == "50000000"  # numbers stay numbers
+    prefixed = [(r["id"], k) for r in rows.values() for k, v in r.items() if v.startswith("'")]
+    assert sorted(prefixed) == sorted(
+        ("evil", k) for k in ("name_en", "name_nl", "source", "source_quote", "notes")
+    ), "only the hostile cells are touched"
+
+
+def test_dutch_csv_uses_semicolons_and_decimal_commas() -> None:
+    ds = dataset()
+    selection, filters = everything(ds)
+    rows = {r["id"]: r for r in read_csv(export_csv(ds, selection, filters, "nl", DOCUMENTS, INFO), ";")}
+    assert rows["cluster"]["amount_eur"] == "7600000,5"
+    assert rows["programme"]["source_document_title"] == "Voortgangsbrief"
+
+
+# -- XLSX ------------------------------------------------------------------------------------------
+
+
+def workbook(lang: str = "en", filters: Filters | None = None):  # type: ignore[no-untyped-def]
+    ds = dataset()
+    filters = filters or Filters()
+    selection = apply(filters, ds.records)
+    data = export_xlsx(ds, selection, filters, lang, DOCUMENTS, INFO, today=TODAY)  # type: ignore[arg-type]
+    return load_workbook(io.BytesIO(data)), data
+
+
+def test_xlsx_sheets_numbers_and_formats() -> None:
+    book, _ = workbook()
+    assert book.sheetnames == ["Data", "Sources", "About"]
+    sheet = book["Data"]
+    header = [c.value for c in sheet[1]]
+    assert header == list(EXPORT_COLUMNS)
+    assert sheet.freeze_panes == "B2"
+    amount = header.index("amount_eur") + 1
+    ids = [sheet.cell(r, 1).value for r in range(2, sheet.max_row + 1)]
+    assert ids == [r.id for r in dataset().records]
+    cells = {sheet.cell(r, 1).value: sheet.cell(r, amount) for r in range(2, sheet.max_row + 1)}
+    assert cells["loan"].value == 1500 * M and cells["loan"].data_type == "n"
+    assert cells["cluster"].value == 7600000.5
+    assert cells["loan"].number_format == EURO_FORMAT and "€" in EURO_FORMAT
+    assert cells["fund"].value is None
+    url = header.index("source_url") + 1
+    assert all(sheet.cell(r, url).value is None for r in range(2, sheet.max_row + 1))
+
+
+def test_xlsx_stores_formula_like_text_as_text() -> None:
+    book, data = workbook()
+    sheet = book["Data"]
+    header = [c.value for c in sheet[1]]
+    evil = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "evil")
+    name = sheet.cell(evil, header.index("name_en") + 1)
+    assert name.value == EVIL_NAME  # kept exactly as curated ...
+    assert name.data_type == "s"  # ... but as a string, never a formula
+    assert name.quotePrefix
+    for sheet in book.worksheets:
+        assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert all(
+            b"<f>" not in archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")
+        )
+
+
+def test_xlsx_sources_sheet_lists_each_cited_document_and_its_rows() -> None:
+    book, _ = workbook()
+    rows = list(book["Sources"].iter_rows(min_row=2, values_only=True))
+    by_id = {r[1]: r for r in rows}
+    assert set(by_id) == {"doc-eu", "doc-nl", "doc-unregistered"}
+    assert by_id["doc-eu"][2:6] == (
+        "EU strategy",
+        "European Commission",
+        "2025-12-16",
+        "https://example.eu/strategy",
+    )
+    assert by_id["doc-nl"][6] == 3 and by_id["doc-nl"][7] == "programme, allocated, cluster"
+    assert "not in the document registry" in by_id["doc-unregistered"][2]
+    assert book["Sources"].cell(2, 6).hyperlink.target == "https://example.eu/strategy"
+
+
+def test_xlsx_about_sheet_has_selection_version_citation_and_totals_by_kind() -> None:
+    book, _ = workbook(filters=Filters(level=("EU", "NL")))
+    values = [v for row in book["About"].iter_rows(values_only=True) for v in row if v is not None]
+    assert "level: EU, Netherlands" in values
+    assert "level=EU&level=NL" in values
+    assert "OUT --level EU --level NL" in values
+    assert "9.9.9" in values and "2026-01-02" in values and "2026-11-23" in values
+    assert INFO.citation in values
+    sheet = book["About"]
+    totals = {
+        sheet.cell(r, 1).value: [sheet.cell(r, c) for c in range(2, 12)]
+        for r in range(1, sheet.max_row + 1)
+        if sheet.cell(r, 1).value
+        in (
+            "Public funding (budget)",
+            "Guarantee capacity",
+            "State-aid ceiling",
+            "Investment / mobilisation target",
+        )
+    }
+    public = totals["Public funding (budget)"]
+    # NL + EU rows: programme 296 m + loan 1500 m + evil 50 m; the parts are inside the programme.
+    assert (
+        public[0].value == 1846 * M and public[0].data_type == "n" and public[0].number_format == EURO_FORMAT
+    )
+    assert public[1].value == "exactly"
+    assert public[2].value == 296 * M + 120 * M + 7600000.5 + 1500 * M + 50 * M
+    assert public[3].value == "about"
+    assert public[4].value == 120 * M + 7600000.5
+    assert (
+        public[5].value == 346 * M and public[5].number_format == EURO_FORMAT
+    )  # loan is not battery-specific
+    assert [c.value for c in public[6:]] == ["exactly", 3, 5, 2]
+    assert totals["Guarantee capacity"][0].value == 200 * M
+    assert totals["State-aid ceiling"][0].value is None  # MS level is filtered out: no amount, no zero
+    target = totals["Investment / mobilisation target"]  # targets may overlap: counted, never summed
+    assert target[0].value is None and target[2].value is None
+    assert target[1].value == "not added up: these figures may overlap"
+    assert target[-2].value == 2
+
+
+def test_xlsx_follows_the_language() -> None:
+    book, _ = workbook("nl")
+    assert book.sheetnames == ["Gegevens", "Bronnen", "Over"]
+    values = [v for row in book["Over"].iter_rows(values_only=True) for v in row if v is not None]
+    assert "Alle instrumenten" in values and "Publieke financiering (budget)" in values
+
+
+# -- PPTX ------------------------------------------------------------------------------------------
+
+
+def deck(lang: str = "en", filters: Filters | None = None, template: bytes | None = None):  # type: ignore[no-untyped-def]
+    ds = dataset()
+    filters = filters or Filters()
+    selection = apply(filters, ds.records)
+    data = export_pptx(ds, selection, filters, lang, DOCUMENTS, INFO, template=template, today=TODAY)  # type: ignore[arg-type]
+    return Presentation(io.BytesIO(data))
+
+
+def texts(slide) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+
+
+def charts(prs) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {
+        slide.shapes.title.text_frame.text: shape.chart
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_chart
+    }
+
+
+def test_deck_structure() -> None:
+    prs = deck()
+    assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
+    titles = [s.shapes.title.text_frame.text for s in prs.slides]
+    assert titles == [
+        "Public funding for batteries: EU and the Netherlands",
+        "Headline figures",
+        # one chart per figure kind that has amounts (kinds are never on one chart) ...
+        "Public funding (budget): amounts by instrument",
+        "Guarantee capacity: amounts by instrument",
+        "State-aid ceiling: amounts by instrument",
+        "Expected private investment: amounts by instrument",
+        "Investment / mobilisation target: amounts by instrument",
+        # ... then the breakdowns of public funding
+        "Public funding (budget) by pillar (EU Battery Booster)",
+        "Public funding (budget) by funding source",
+        "Public funding (budget) by instrument type",
+        "Public funding (budget) by beneficiary type",
+        "Instruments in this selection",
+        "Sources",
+    ]
+    title_slide = texts(prs.slides[0])
+    assert "Selection: All instruments" in title_slide
+    assert "Dataset v9.9.9 (2026-01-02) · exported 2026-11-23" in title_slide
+    for slide in prs.slides:
+        assert not any(shape.shape_type == 13 for shape in slide.shapes), "charts are native, not pictures"
+
+
+def test_every_chart_is_a_native_bar_chart_with_its_source_line() -> None:
+    prs = deck()
+    found = 0
+    for slide in prs.slides:
+        if any(shape.has_chart for shape in slide.shapes):
+            found += 1
+            chart = next(shape.chart for shape in slide.shapes if shape.has_chart)
+            assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+            assert "Source: Test funding dataset, dataset v9.9.9 (2026-01-02); each figure cites" in texts(
+                slide
+            )
+            assert "Documents: [" in texts(slide)
+            assert slide.notes_slide.notes_text_frame.text.strip()
+    assert found == 9
+
+
+def values(chart) -> list[float]:  # type: ignore[no-untyped-def]
+    return list(chart.plots[0].series[0].values)
+
+
+def labels(chart) -> list[str]:  # type: ignore[no-untyped-def]
+    return [point.data_label.text_frame.text for point in chart.plots[0].series[0].points]
+
+
+def test_envelope_chart_shows_parts_under_their_whole_never_summed() -> None:
+    chart = charts(deck())["Public funding (budget): amounts by instrument"]
+    categories = list(chart.plots[0].categories)
+    assert categories == [
+        "Example instrument",  # loan 1500 m
+        "Example instrument",  # programme 296 m
+        "↳ Example instrument",  # its part: 120 m
+        "↳ Example instrument",  # its part: 7.6 m
+        EVIL_NAME,  # 50 m
+    ]
+    assert values(chart) == [1500 * M, 296 * M, 120 * M, 7600000.5, 50 * M]
+    assert labels(chart) == ["EUR 1.5 bn", "EUR 296 m", "at least EUR 120 m", "about EUR 7.6 m", "EUR 50 m"]
+    counted = [v for v, c in zip(values(chart), categories, strict=True) if not c.startswith("↳")]
+    assert sum(counted) == 1846 * M
+
+
+def test_breakdown_charts_equal_hand_computed_totals() -> None:
+    found = charts(deck())
+    pillar = found["Public funding (budget) by pillar (EU Battery Booster)"]
+    assert list(pillar.plots[0].categories) == [
+        "I. Financial backing for manufacturing ramp-up",
+        "V. Research, innovation and skills",
+        "Not stated",
+    ]
+    assert values(pillar) == [1500 * M, 296 * M, 50 * M]
+    source = found["Public funding (budget) by funding source"]
+    assert dict(zip(source.plots[0].categories, values(source), strict=True)) == {
+        "EU Innovation Fund": 1500 * M,
+        "Nationaal Groeifonds": 296 * M,
+        "@Evil source": 50 * M,
+    }
+    types = found["Public funding (budget) by instrument type"]
+    assert dict(zip(types.plots[0].categories, values(types), strict=True)) == {
+        "Loan (incl. zero-interest)": 1500 * M,
+        "Grant": 346 * M,
+    }
+    assert sum(values(types)) == 1846 * M
+
+
+def test_beneficiary_chart_says_it_is_not_additive() -> None:
+    prs = deck()
+    slide = next(s for s in prs.slides if s.shapes.title.text_frame.text.endswith("by beneficiary type"))
+    chart = next(shape.chart for shape in slide.shapes if shape.has_chart)
+    # programme (296 m) is open to research and start-ups; evil (50 m) to research: 296 m counts twice.
+    assert list(zip(chart.plots[0].categories, values(chart), strict=True)) == [
+        ("Battery cell manufacturers", 1500 * M),
+        ("Research organisations and universities", 346 * M),
+        ("Start-ups and SMEs", 296 * M),
+    ]
+    assert sum(values(chart)) > 1846 * M  # which is why it must say so
+    assert "Not additive" in texts(slide)
+
+
+def test_headline_slide_keeps_kinds_apart() -> None:
+    text = texts(deck().slides[1])
+    assert "EUR 1.846 bn" in text  # net public
+    assert "about EUR 1.974 bn" in text  # gross, mixed qualifiers
+    assert "EUR 127.6 m" in text  # counted inside a larger figure
+    assert "EUR 200 m" in text and "up to EUR 6.1 bn" in text and "at least EUR 13.8 bn" in text
+    assert "Shown separately, never added to public funding" in text
+    assert "12 instruments in this selection: 10 with a stated amount, 2 without" in text
+
+
+def test_table_and_sources_slides() -> None:
+    prs = deck()
+    table = next(shape.table for shape in prs.slides[-2].shapes if shape.has_table)
+    rows = [[cell.text for cell in r.cells] for r in table.rows]
+    assert rows[0] == ["Instrument", "Figure kind", "Amount", "Status", "Document and locator"]
+    assert len(rows) == 1 + 12
+    loan = next(r for r in rows if r[4] == "[1] Pillar I, L1095")
+    assert loan[2] == "EUR 1,500,000,000"
+    assert [
+        "↳ Example instrument",
+        "Public funding (budget)",
+        "at least EUR 120,000,000",
+        "Allocated / awarded",
+    ] in [r[:4] for r in rows]
+    sources = texts(prs.slides[-1])
+    assert "[1] European Commission, EU strategy, 2025-12-16. https://example.eu/strategy" in sources
+    assert "[2] Ministry, Progress letter (cited by 3 row(s))" in sources
+    assert "[3] doc-unregistered (not in the document registry)" in sources
+
+
+def test_dutch_deck() -> None:
+    prs = deck("nl")
+    assert prs.slides[1].shapes.title.text_frame.text == "Kerncijfers"
+    assert "€ 1,846 mld" in texts(prs.slides[1])
+    chart = charts(prs)["Publieke financiering (budget): bedragen per instrument"]
+    assert labels(chart)[2] == "minstens € 120 mln"
+    assert "Bron: Test funding dataset" in texts(prs.slides[2])
+    assert prs.slides[-1].shapes.title.text_frame.text == "Bronnen"
+
+
+def test_empty_selection_still_makes_a_deck() -> None:
+    prs = deck(filters=Filters(q="no such thing"))
+    assert len(prs.slides) == 4  # title, headline, table, sources
+    assert "No instruments match this selection." in texts(prs.slides[2])
+
+
+def test_long_selection_paginates_bars_and_table(tmp_path: Path) -> None:
+    rows = [row(f"i{n}", str((n + 1) * M), name_en=f"Instrument number {n} " + "x" * 80) for n in range(30)]
+    ds = parse_csv(csv_bytes(rows))
+    filters = Filters()
+    prs = Presentation(io.BytesIO(export_pptx(ds, ds.records, filters, "en", DOCUMENTS, INFO, today=TODAY)))
+    titles = [s.shapes.title.text_frame.text for s in prs.slides]
+    assert titles.count("Public funding (budget): amounts by instrument") == 1
+    assert titles.count("Public funding (budget): amounts by instrument (continued)") == 2
+    bars = [len(values(shape.chart)) for slide in prs.slides for shape in slide.shapes if shape.has_chart]
+    assert bars[:3] == [14, 14, 2]
+    assert titles.count("Instruments in this selection (continued)") >= 1
+
+
+def test_control_characters_do_not_break_files() -> None:
+    loaded = parse_csv(csv_bytes([row("a", "5")]))
+    ds = Dataset((loaded.records[0].model_copy(update={"name_en": "bell\x07 and vertical\x0btab"}),))
+    filters = Filters()
+    for export in (export_xlsx, export_pptx):
+        data = export(ds, ds.records, filters, "en", DOCUMENTS, INFO)
+        assert data[:2] == b"PK"
+
+
+def test_template_layouts_are_used_and_its_slides_dropped() -> None:
+    template = Presentation()  # 4:3, with a slide that must not appear in the deck
+    template.slides.add_slide(template.slide_layouts[1]).shapes.title.text = "TEMPLATE SLIDE"
+    buffer = io.BytesIO()
+    template.save(buffer)
+    prs = deck(template=buffer.getvalue())
+    assert (prs.slide_width, prs.slide_height) == (template.slide_width, template.slide_height)
+    titles = [s.shapes.title.text_frame.text for s in prs.slides]
+    assert "TEMPLATE SLIDE" not in titles and titles[1] == "Headline figures"
+    assert prs.slides[0].slide_layout.name == "Title Slide"
+    assert prs.slides[1].slide_layout.name == "Title Only"
+    assert len(charts(prs)) == 9
+
+
+def test_potx_template_is_accepted() -> None:
+    buffer = io.BytesIO()
+    Presentation().save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(b"presentation.main+xml", b"template.main+xml")
+            target.writestr(item, content)
+    pptx = buffer.getvalue()
+    assert [s.shapes.title.text_frame.text for s in deck(template=out.getvalue()).slides] == [
+        s.shapes.title.text_frame.text for s in deck(template=pptx).slides
+    ]
+
+
+def test_bad_template_is_an_unreadable_file() -> None:
+    with pytest.raises(UnreadableFile, match="not a PowerPoint"):
+        deck(template=b"this is not a presentation")
+
+
+def test_chart_names_are_the_cli_names() -> None:
+    ds = dataset()
+    selection, filters = everything(ds)
+    assert CHARTS == ("envelopes", "pillar", "source", "instrument_type", "beneficiary")
+    with pytest.raises(ValueError, match="valid: envelopes"):
+        chart_spec(ds, selection, filters, "pie", "en")
+
+
+# -- Rendering (only where LibreOffice is installed; CI need not have it) -------------------------
+
+
+@pytest.mark.skipif(
+    shutil.which("libreoffice") is None or shutil.which("pdftoppm") is None,
+    reason="needs LibreOffice and poppler (apt-get install libreoffice-impress poppler-utils)",
+)
+def test_deck_renders_one_png_per_slide(tmp_path: Path) -> None:
+    ds = dataset()
+    selection, filters = everything(ds)
+    path = tmp_path / "deck.pptx"
+    data = export_pptx(ds, selection, filters, "nl", DOCUMENTS, INFO, today=TODAY)
+    path.write_bytes(data)
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "render_deck"), str(path), str(tmp_path / "png"), "30"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(list((tmp_path / "png").glob("deck-*.png"))) == len(Presentation(io.BytesIO(data)).slides)
