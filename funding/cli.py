@@ -1,30 +1,40 @@
-"""Command line: `python -m funding validate [PATH]`.
+"""Command line: `python -m funding validate [PATH]` and `python -m funding export OUT [filters]`.
 
 Exit codes are part of the interface for scripts: 0 valid, 1 invalid data (every problem
 printed as PATH:LINE: COLUMN: message), 2 a file that cannot be read at all. Never a traceback.
+`export` adds: 1 also for a bad option or filter value (the message lists the valid values)
+and for an output file that exists without --force; 2 also when the output cannot be written;
+3 when a PNG is asked for and no Chromium is installed (the message says how to install it).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from funding.documents import load_documents
+from funding.dataset_info import DatasetInfo, load_info
+from funding.documents import Document, load_documents
 from funding.formatting import format_eur
 from funding.loading import (
     DEFAULT_DATA,
     DEFAULT_DOCUMENTS,
     MAX_BYTES,
+    Dataset,
     InvalidData,
     Problem,
     UnreadableFile,
     load_dataset,
 )
+from funding.records import Instrument
+from funding.selection import MULTI_FIELDS, Filters, apply, describe, filter_problems
 from funding.totals import totals_by_kind
+from funding.vocab import LANGS, Lang
 
-EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_MISSING_TOOL = 0, 1, 2, 3
 
 
 def format_problem(source: str, problem: Problem) -> str:
@@ -61,7 +71,191 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-mb", type=int, default=MAX_BYTES // (1024 * 1024), help="refuse larger files"
     )
     validate.set_defaults(run=_validate)
+    _add_export(commands)
     return parser
+
+
+def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write the selection as CSV, XLSX or PPTX, or one chart as PNG",
+        description=(
+            "Write exactly the filtered selection, with its sources, to OUT; the format follows "
+            "OUT's extension. Filters take the dashboard's URL parameter names and values; repeat "
+            "an option for several values (--level EU --level NL)."
+        ),
+    )
+    export.add_argument("out", type=Path, metavar="OUT", help="OUT.csv, OUT.xlsx, OUT.pptx or OUT.png")
+    export.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        help="funding CSV to export from (default: data/funding.csv)",
+    )
+    export.add_argument("--documents", type=Path, default=DEFAULT_DOCUMENTS, help="document registry CSV")
+    export.add_argument("--lang", default="en", help="language of labels and numbers: en (default) or nl")
+    export.add_argument("--template", type=Path, help="PowerPoint .pptx/.potx whose layouts and theme to use")
+    export.add_argument("--chart", help="the chart for a PNG (default: envelopes)")
+    export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    filters = export.add_argument_group("filters (as in the dashboard's URL)")
+    for name in MULTI_FIELDS:
+        filters.add_argument(f"--{name}", action="append", default=[], metavar="VALUE")
+    filters.add_argument("--framework", default="eu", help="pillar framework: eu (default) or nl")
+    filters.add_argument("--year-from", metavar="YEAR")
+    filters.add_argument("--year-to", metavar="YEAR")
+    filters.add_argument(
+        "--undated",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="keep undated instruments when a period is set (default: keep)",
+    )
+    filters.add_argument("--battery-only", action="store_true", help="only battery-specific instruments")
+    filters.add_argument("--q", default="", metavar="TEXT", help="text search in ids, names, sources, notes")
+    export.set_defaults(run=_export)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from funding.exports import CHARTS, FORMATS, ChromiumMissing
+    from funding.exports.files import OutputExists, write_atomically
+
+    started = time.perf_counter()
+    out: Path = args.out
+    fmt = out.suffix.lower().lstrip(".")
+    problems: list[str] = []
+    if fmt not in FORMATS:
+        problems.append(
+            f"{out}: unknown output format {out.suffix or '(none)'!r}; valid: .{', .'.join(FORMATS)}"
+        )
+    if args.lang not in LANGS:
+        problems.append(f"lang: unknown value {args.lang!r}; valid: {', '.join(LANGS)}")
+    if args.chart is not None and fmt != "png":
+        problems.append("--chart only applies to a .png output")
+    if args.chart is not None and args.chart not in CHARTS:
+        problems.append(f"chart: unknown value {args.chart!r}; valid: {', '.join(CHARTS)}")
+    if args.template is not None and fmt != "pptx":
+        problems.append("--template only applies to a .pptx output")
+    years = {name: _year(getattr(args, name), name, problems) for name in ("year_from", "year_to")}
+    if out.is_dir():
+        problems.append(
+            f"{out}: is a directory; give a file name such as {out / ('export.' + (fmt or 'xlsx'))}"
+        )
+    elif out.exists() and not args.force:
+        problems.append(f"{out}: already exists; use --force to overwrite it")
+    if problems:
+        return _fail(problems)
+
+    documents = load_documents(args.documents)
+    dataset = load_dataset(args.data, known_documents=documents)
+    info = load_info()
+    filters = Filters(
+        **{name: tuple(getattr(args, name)) for name in MULTI_FIELDS},
+        framework=args.framework,
+        year_from=years["year_from"],
+        year_to=years["year_to"],
+        undated=args.undated,
+        battery_only=args.battery_only,
+        q=args.q,
+    )
+    problems = filter_problems(filters, dataset)
+    if problems:
+        return _fail(problems)
+    lang: Lang = args.lang
+    selection = apply(filters, dataset.records)
+    # Another CSV is not the curated dataset: its files must not carry the curated version's name.
+    args.upload_name = None if args.data.resolve() == DEFAULT_DATA.resolve() else args.data.name
+    try:
+        data = _render(fmt, dataset, selection, filters, lang, documents, info, args)
+    except ChromiumMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_MISSING_TOOL
+    try:
+        write_atomically(out, data, overwrite=args.force)
+    except OutputExists:
+        return _fail([f"{out}: already exists; use --force to overwrite it"])
+    seconds = time.perf_counter() - started
+    print(
+        f"wrote {out}: {_contents(fmt, data, selection, args)}; {describe(filters, lang)}; "
+        f"dataset v{info.version}, {lang}, {seconds:.1f} s"
+    )
+    return EXIT_OK
+
+
+def _year(text: str | None, name: str, problems: list[str]) -> int | None:
+    if text is None:
+        return None
+    if not text.strip().isdigit() or len(text.strip()) != 4:
+        problems.append(f"{name}: must be a year written with four digits, such as 2025 (got {text!r})")
+        return None
+    return int(text)
+
+
+def _fail(problems: Sequence[str]) -> int:
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def _render(
+    fmt: str,
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    filters: Filters,
+    lang: Lang,
+    documents: dict[str, Document],
+    info: DatasetInfo,
+    args: argparse.Namespace,
+) -> bytes:
+    from funding.exports import export_csv, export_png, export_pptx, export_xlsx
+
+    if fmt == "csv":
+        return export_csv(dataset, selection, filters, lang, documents, info)
+    if fmt == "xlsx":
+        return export_xlsx(dataset, selection, filters, lang, documents, info, upload_name=args.upload_name)
+    if fmt == "pptx":
+        template = _read_template(args.template) if args.template is not None else None
+        return export_pptx(
+            dataset,
+            selection,
+            filters,
+            lang,
+            documents,
+            info,
+            template=template,
+            upload_name=args.upload_name,
+        )
+    return export_png(
+        dataset,
+        selection,
+        filters,
+        lang,
+        documents,
+        info,
+        chart=args.chart or "envelopes",
+        upload_name=args.upload_name,
+    )
+
+
+def _read_template(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFile(str(path), "no such file") from None
+    except OSError as exc:
+        raise UnreadableFile(str(path), f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _contents(fmt: str, data: bytes, selection: Sequence[Instrument], args: argparse.Namespace) -> str:
+    """What the file holds, for the one-line summary."""
+    cited = len({r.source_document for r in selection if r.source_document})
+    if fmt == "pptx":
+        from pptx import Presentation
+
+        slides = list(Presentation(io.BytesIO(data)).slides)
+        charts = sum(1 for slide in slides for shape in slide.shapes if shape.has_chart)
+        return f"{len(slides)} slides ({charts} native charts), {len(selection)} instruments, {cited} documents cited"
+    if fmt == "png":
+        return f"chart {args.chart or 'envelopes'!r}, {len(data) // 1024} kB"
+    return f"{len(selection)} rows, {cited} documents cited"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

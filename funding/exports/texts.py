@@ -72,8 +72,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Deze bedragen kunnen overlappen en worden nooit opgeteld; elk staat apart.",
     },
     "source_line_upload": {
-        "en": "Source: uploaded file {name}, not the curated dataset; each figure cites its document, locator and quote.",
-        "nl": "Bron: geüpload bestand {name}, niet de samengestelde dataset; elk bedrag verwijst naar document, vindplaats en citaat.",
+        "en": "Source: file {name}, not the curated dataset; each figure cites its document, locator and quote.",
+        "nl": "Bron: bestand {name}, niet de samengestelde dataset; elk bedrag verwijst naar document, vindplaats en citaat.",
     },
     "documents": {"en": "Documents: {refs} (see Sources).", "nl": "Documenten: {refs} (zie Bronnen)."},
     "continued": {"en": "(continued)", "nl": "(vervolg)"},
@@ -159,8 +159,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "niet opgeteld: deze bedragen kunnen overlappen",
     },
     "about_upload": {
-        "en": "uploaded file {name}, not the curated dataset",
-        "nl": "geüpload bestand {name}, niet de samengestelde dataset",
+        "en": "file {name}, not the curated dataset",
+        "nl": "bestand {name}, niet de samengestelde dataset",
     },
     "tot_counted": {"en": "Amounts counted", "nl": "Getelde bedragen"},
     "tot_with": {"en": "Rows with amount", "nl": "Rijen met bedrag"},
