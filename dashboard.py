@@ -1,0 +1,611 @@
+"""The Streamlit dashboard: widgets, layout and caching only; every number comes from `funding`.
+
+Run with `scripts/run` (or `python -m streamlit run dashboard.py`). The URL parameters are the
+`funding.selection.Filters` field names plus `lang`, `chart_kind`, `color`, `top` and `rows`,
+with vocabulary codes as values, so `/?level=NL&lang=nl` opens the Dutch view of Dutch
+instruments.
+
+Streamlit's `bind="query-params"` writes a choice widget's *formatted* option to the URL (in 1.67
+`?level=Netherlands`, or `?level=Nederland` in Dutch) and ignores `?level=NL`. Widgets whose
+value is shown as written (years, checkboxes, the search box, bar counts) are bound that way;
+choice widgets with translated labels keep their codes in the URL through `_url_choice`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from funding import charts
+from funding.breakdowns import breakdown
+from funding.dataset_info import DatasetInfo, load_info
+from funding.documents import Document, load_documents
+from funding.formatting import format_eur_full, with_qualifier
+from funding.i18n import t
+from funding.loading import (
+    DEFAULT_DATA,
+    DEFAULT_DOCUMENTS,
+    MAX_BYTES,
+    Dataset,
+    FundingError,
+    InvalidData,
+    Problem,
+    UnreadableFile,
+    load_dataset,
+    parse_csv,
+)
+from funding.records import Instrument
+from funding.selection import Filters, apply, choices, describe, filter_problems
+from funding.vocab import (
+    AMOUNT_KIND,
+    BENEFICIARY,
+    INSTRUMENT_TYPE,
+    LANGS,
+    LEVEL,
+    PILLAR_FRAMEWORKS,
+    STATUS,
+    Lang,
+)
+
+LANG_NAMES = {"en": "English", "nl": "Nederlands"}
+TOP_CHOICES = (10, 25, 50, 100, 250, 1000)
+ROW_CHOICES = (100, 500, 2000, 10_000)
+PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 3}}
+_WRITTEN = "_url_written"
+_PICK_GENERATION = "_pick_generation"
+_UPLOAD_GENERATION = "_upload_generation"
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading: parse and validate once per file version, never per rerun
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated dataset, or why there is none: the problems of an invalid file or the reason
+    an unreadable one could not be read."""
+
+    dataset: Dataset | None
+    source: str
+    problems: tuple[Problem, ...] = ()
+    reason: str = ""
+
+
+def read_upload(data: bytes, name: str, known_documents: Sequence[str]) -> Loaded:
+    """An uploaded CSV, validated with the same rules and document registry as the shipped file."""
+    try:
+        dataset = parse_csv(data, source=name, known_documents=known_documents, max_bytes=MAX_BYTES)
+    except InvalidData as exc:
+        return Loaded(None, name, problems=exc.problems)
+    except UnreadableFile as exc:
+        return Loaded(None, name, reason=exc.reason)
+    return Loaded(dataset, name)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """Modification time and size: an edited file gets a new cache entry and is read again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _documents(path: str, stamp: tuple[int, int]) -> dict[str, Document] | Loaded:
+    try:
+        return load_documents(path)
+    except InvalidData as exc:
+        return Loaded(None, Path(path).name, problems=exc.problems)
+    except UnreadableFile as exc:
+        return Loaded(None, Path(path).name, reason=exc.reason)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _shipped(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...]) -> Loaded:
+    try:
+        return Loaded(load_dataset(path, known_documents=known_documents), Path(path).name)
+    except InvalidData as exc:
+        return Loaded(None, Path(path).name, problems=exc.problems)
+    except UnreadableFile as exc:
+        return Loaded(None, Path(path).name, reason=exc.reason)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _uploaded(digest: str, name: str, known_documents: tuple[str, ...], _data: bytes) -> Loaded:
+    return read_upload(_data, name, known_documents)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _info(path: str, stamp: tuple[int, int]) -> DatasetInfo | str:
+    try:
+        return load_info(path)
+    except FundingError as exc:
+        return str(exc)
+
+
+# ---------------------------------------------------------------------------------------------
+# URL-synced choice widgets (codes in the URL, translated labels on screen)
+
+
+def _url_choice(key: str, valid: Sequence[str], *, multi: bool, default: str | None = None) -> None:
+    """Seed a choice widget's state from the URL on first load, or when the URL changed under us
+    (history navigation); otherwise keep what the user chose, minus values no longer offered."""
+    written: dict[str, list[str]] = st.session_state.setdefault(_WRITTEN, {})
+    url = st.query_params.get_all(key)
+    if key not in st.session_state or written.get(key) != url:
+        values = list(dict.fromkeys(v for v in url if v in valid))
+        wanted: Any = values if multi else (values[0] if values else default)
+    else:
+        current = st.session_state[key]
+        wanted = [v for v in current if v in valid] if multi else (current if current in valid else default)
+    if st.session_state.get(key) != wanted:
+        st.session_state[key] = wanted
+
+
+def _url_write(key: str, value: Any, *, default: Any = None) -> None:
+    """Put the widget's codes in the URL, leaving defaults out as bound widgets do."""
+    codes = [str(v) for v in value] if isinstance(value, list) else ([] if value == default else [str(value)])
+    if st.query_params.get_all(key) != codes:
+        if codes:
+            st.query_params[key] = codes
+        else:
+            del st.query_params[key]
+    st.session_state.setdefault(_WRITTEN, {})[key] = codes
+
+
+def multi_choice(
+    where: Any, key: str, label: str, options: Sequence[str], format_func: Callable[[str], str]
+) -> list[str]:
+    _url_choice(key, options, multi=True)
+    value: list[str] = where.multiselect(label, options, key=key, format_func=format_func, placeholder=None)
+    _url_write(key, value)
+    return value
+
+
+def one_choice(
+    where: Any,
+    key: str,
+    label: str,
+    options: Sequence[str],
+    format_func: Callable[[str], str],
+    *,
+    default: str,
+    widget: str = "radio",
+) -> str:
+    _url_choice(key, options, multi=False, default=default)
+    if widget == "radio":
+        value = where.radio(label, options, key=key, format_func=format_func, horizontal=True)
+    else:
+        value = where.selectbox(label, options, key=key, format_func=format_func)
+    _url_write(key, value, default=default)
+    return str(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Page sections
+
+
+def language() -> Lang:
+    lang = one_choice(st.sidebar, "lang", t("language", "en"), LANGS, LANG_NAMES.__getitem__, default="en")
+    return "nl" if lang == "nl" else "en"
+
+
+@dataclass(frozen=True)
+class Source:
+    loaded: Loaded
+    info: DatasetInfo | None
+    documents: dict[str, Document]
+    uploaded: bool
+
+
+def data_source(lang: Lang) -> Source:
+    """The curated dataset, or an uploaded file in its place (never written anywhere)."""
+    st.sidebar.header(t("data_heading", lang))
+    info_path = DEFAULT_DATA.parent / "dataset.json"
+    info = _info(str(info_path), _stamp(info_path))
+    documents = _documents(str(DEFAULT_DOCUMENTS), _stamp(DEFAULT_DOCUMENTS))
+    if isinstance(documents, Loaded):
+        return Source(documents, None, {}, uploaded=False)
+    known = tuple(sorted(documents))
+    generation = st.session_state.get(_UPLOAD_GENERATION, 0)
+    upload = st.sidebar.file_uploader(
+        t("upload", lang), type=["csv"], key=f"upload_{generation}", help=t("upload_help", lang)
+    )
+    if upload is not None:
+        data = upload.getvalue()
+        loaded = _uploaded(hashlib.sha256(data).hexdigest(), upload.name, known, data)
+        back_button(st.sidebar, lang, "sidebar")
+    else:
+        loaded = _shipped(str(DEFAULT_DATA), _stamp(DEFAULT_DATA), known)
+        if isinstance(info, DatasetInfo):
+            st.sidebar.caption(
+                charts.markdown_escape(t("curated_dataset", lang, version=info.version, date=info.date))
+            )
+    return Source(
+        loaded, info if isinstance(info, DatasetInfo) else None, documents, uploaded=upload is not None
+    )
+
+
+def _back() -> None:
+    st.session_state[_UPLOAD_GENERATION] = st.session_state.get(_UPLOAD_GENERATION, 0) + 1
+
+
+def back_button(where: Any, lang: Lang, place: str) -> None:
+    where.button(t("back_to_curated", lang), key=f"back_{place}", on_click=_back, icon=":material/undo:")
+
+
+def show_problems(loaded: Loaded, lang: Lang, *, uploaded: bool) -> None:
+    """Why there are no figures: every problem of the file, as a table, and no traceback."""
+    if loaded.reason:
+        key = "upload_unreadable" if uploaded else "shipped_unreadable"
+        st.error(charts.markdown_escape(t(key, lang, reason=loaded.reason)))
+    else:
+        key = "upload_invalid" if uploaded else "shipped_invalid"
+        st.error(charts.markdown_escape(t(key, lang, count=len(loaded.problems))))
+        st.dataframe(problem_table(loaded.problems, lang), hide_index=True, width="stretch", key="problems")
+    if uploaded:
+        back_button(st, lang, "problems")
+
+
+def problem_table(problems: Sequence[Problem], lang: Lang) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("problem_line", lang): [p.line for p in problems],
+            t("problem_column", lang): [p.column for p in problems],
+            t("problem_message", lang): [p.message for p in problems],
+            t("problem_value", lang): [p.value for p in problems],
+        }
+    )
+
+
+def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
+    """The sidebar filters; each widget's key is its URL parameter."""
+    side = st.sidebar
+    side.header(t("filters_heading", lang))
+    valid = choices(dataset)
+    level = multi_choice(side, "level", t("filter_level", lang), LEVEL.codes, lambda c: LEVEL.label(c, lang))
+    kind = multi_choice(
+        side, "kind", t("filter_kind", lang), AMOUNT_KIND.codes, lambda c: AMOUNT_KIND.label(c, lang)
+    )
+    type_ = multi_choice(
+        side, "type", t("filter_type", lang), INSTRUMENT_TYPE.codes, lambda c: INSTRUMENT_TYPE.label(c, lang)
+    )
+    source = multi_choice(side, "source", t("filter_source", lang), valid["source"], str)
+    framework = one_choice(
+        side,
+        "framework",
+        t("filter_framework", lang),
+        tuple(PILLAR_FRAMEWORKS),
+        lambda c: t(f"framework_{c}", lang),
+        default="eu",
+    )
+    pillars = PILLAR_FRAMEWORKS[framework]
+    pillar = multi_choice(
+        side, "pillar", t("filter_pillar", lang), pillars.codes, lambda c: pillars.label(c, lang)
+    )
+    beneficiary = multi_choice(
+        side,
+        "beneficiary",
+        t("filter_beneficiary", lang),
+        BENEFICIARY.codes,
+        lambda c: BENEFICIARY.label(c, lang),
+    )
+    status = multi_choice(
+        side, "status", t("filter_status", lang), STATUS.codes, lambda c: STATUS.label(c, lang)
+    )
+    left, right = side.columns(2)
+    year_from = left.number_input(
+        t("filter_year_from", lang),
+        min_value=1900,
+        max_value=2100,
+        value=None,
+        step=1,
+        format="%d",
+        key="year_from",
+        bind="query-params",
+    )
+    year_to = right.number_input(
+        t("filter_year_to", lang),
+        min_value=1900,
+        max_value=2100,
+        value=None,
+        step=1,
+        format="%d",
+        key="year_to",
+        bind="query-params",
+    )
+    undated = side.checkbox(t("filter_undated", lang), value=True, key="undated", bind="query-params")
+    battery_only = side.checkbox(
+        t("filter_battery_only", lang), value=False, key="battery_only", bind="query-params"
+    )
+    q = side.text_input(t("filter_q", lang), value="", key="q", bind="query-params", max_chars=200)
+    return Filters(
+        level=tuple(level),
+        type=tuple(type_),
+        source=tuple(source),
+        framework=framework,
+        pillar=tuple(pillar),
+        beneficiary=tuple(beneficiary),
+        status=tuple(status),
+        kind=tuple(kind),
+        year_from=int(year_from) if year_from is not None else None,
+        year_to=int(year_to) if year_to is not None else None,
+        undated=bool(undated),
+        battery_only=bool(battery_only),
+        q=(q or "").strip(),
+    )
+
+
+def _pick_key(dimension: str, framework: str) -> str:
+    generation = st.session_state.get(_PICK_GENERATION, 0)
+    suffix = f"_{framework}" if dimension == "pillar" else ""
+    return f"pick_{dimension}{suffix}_{generation}"
+
+
+def chart_picks(framework: str) -> dict[str, list[str]]:
+    """Groups clicked in the breakdown charts (their state is known before they are drawn again)."""
+    return {
+        dim: charts.picked_groups(st.session_state.get(_pick_key(dim, framework)))
+        for dim in charts.PICK_DIMENSIONS
+    }
+
+
+def _clear_picks() -> None:
+    st.session_state[_PICK_GENERATION] = st.session_state.get(_PICK_GENERATION, 0) + 1
+
+
+def pick_banner(picks: dict[str, list[str]], framework: str, lang: Lang) -> None:
+    active = {dim: codes for dim, codes in picks.items() if codes}
+    if not active:
+        return
+    names = {
+        "pillar": t("filter_pillar", lang),
+        "source": t("filter_source", lang),
+        "beneficiary": t("filter_beneficiary", lang),
+        "instrument_type": t("filter_type", lang),
+    }
+    text = "; ".join(
+        f"{names[dim]}: {', '.join(charts.pick_label(dim, c, framework, lang) for c in codes)}"
+        for dim, codes in active.items()
+    )
+    with st.container(border=True, key="pick_banner"):
+        st.info(charts.markdown_escape(t("picked", lang, text=text)), icon=":material/filter_alt:")
+        st.button(t("clear_pick", lang), key="clear_pick", on_click=_clear_picks, icon=":material/close:")
+
+
+# Static CSS, no data in it: long figures such as "at least EUR 13.8 bn" wrap instead of being cut
+# to "at least E…", which would hide the number itself.
+METRIC_CSS = """<style>
+[data-testid="stMetricValue"] { font-size: clamp(1.35rem, 2.1vw, 2rem); }
+[data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p,
+[data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+</style>"""
+
+
+def headline_section(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> None:
+    figures = charts.headline(dataset, selection, lang)
+    st.html(METRIC_CSS)
+    st.subheader(t("headline", lang))
+    for row in (figures.main[:3], figures.main[3:]):
+        for column, metric in zip(st.columns(len(row)), row, strict=True):
+            column.metric(metric.label, metric.value, help=metric.help, border=True)
+    st.caption(charts.markdown_escape(f"{t('other_kinds', lang)}: {t('kept_apart', lang)}"))
+    for column, metric in zip(st.columns(len(figures.apart)), figures.apart, strict=True):
+        column.metric(metric.label, metric.value, help=metric.help, border=True)
+
+
+def show_chart(chart: charts.Chart, lang: Lang, *, key: str, clickable: bool = False) -> None:
+    """The figure and, right under it, the same numbers as a table (the accessible alternative)."""
+    if clickable:
+        st.plotly_chart(
+            chart.figure,
+            key=key,
+            on_select="rerun",
+            selection_mode="points",
+            width="stretch",
+            config=PLOTLY_CONFIG,
+        )
+    else:
+        st.plotly_chart(chart.figure, key=key, width="stretch", config=PLOTLY_CONFIG)
+    with st.expander(t("data_table", lang)):
+        st.dataframe(chart.table, hide_index=True, width="stretch", key=f"{key}_table")
+
+
+def chart_controls(filters: Filters, lang: Lang) -> tuple[str, str, int]:
+    kinds = filters.kind or AMOUNT_KIND.codes
+    left, middle, right = st.columns([2, 2, 1])
+    kind = one_choice(
+        left,
+        "chart_kind",
+        t("chart_kind", lang),
+        kinds,
+        lambda c: AMOUNT_KIND.label(c, lang),
+        default="public" if "public" in kinds else kinds[0],
+        widget="selectbox",
+    )
+    colour = one_choice(
+        middle,
+        "color",
+        t("colour_by", lang),
+        ("level", "type"),
+        lambda c: t(f"colour_{c}", lang),
+        default="level",
+    )
+    top = right.selectbox(t("top", lang), TOP_CHOICES, index=1, key="top", bind="query-params")
+    return kind, colour, int(top)
+
+
+def envelope_section(
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    kind: str,
+    colour: str,
+    top: int,
+    lang: Lang,
+    source: str,
+) -> None:
+    chart = charts.envelope_chart(dataset, selection, kind, lang, colour_by=colour, top=top, source=source)
+    if chart.total == 0:
+        st.info(t("no_amounts", lang))
+        return
+    if chart.shown < chart.total:
+        st.caption(t("showing", lang, shown=chart.shown, total=chart.total))
+    show_chart(chart, lang, key="envelopes")
+
+
+def breakdown_section(
+    dataset: Dataset, selection: Sequence[Instrument], kind: str, framework: str, lang: Lang, source: str
+) -> None:
+    st.header(t("breakdowns", lang))
+    if not charts.summable(kind):
+        st.info(t("not_summable", lang, kind=AMOUNT_KIND.label(kind, lang)))
+        return
+    st.caption(t("click_hint", lang))
+    specs = (
+        ("pillar", f"{framework}_pillar", t("by_pillar", lang, framework=t(f"framework_{framework}", lang))),
+        ("source", "source", t("by_source", lang)),
+        ("beneficiary", "beneficiary", t("by_beneficiary", lang)),
+        ("instrument_type", "instrument_type", t("by_instrument_type", lang)),
+    )
+    for pair in (specs[:2], specs[2:]):
+        for column, (pick, dimension, title) in zip(st.columns(2), pair, strict=True):
+            with column:
+                result = breakdown(dataset, selection, dimension, kind, lang)
+                chart = charts.breakdown_chart(result, lang, title=title, source=source)
+                show_chart(chart, lang, key=_pick_key(pick, framework), clickable=True)
+
+
+def structure_section(
+    dataset: Dataset, selection: Sequence[Instrument], kind: str, framework: str, lang: Lang, source: str
+) -> None:
+    if not charts.summable(kind):
+        return
+    hierarchy_tab, flow_tab = st.tabs([t("hierarchy_tab", lang), t("flow_tab", lang)])
+    with hierarchy_tab:
+        show_chart(
+            charts.hierarchy_chart(dataset, selection, kind, lang, source=source), lang, key="hierarchy"
+        )
+    with flow_tab:
+        show_chart(
+            charts.flow_chart(dataset, selection, kind, framework, lang, source=source), lang, key="flow"
+        )
+
+
+def timeline_section(selection: Sequence[Instrument], lang: Lang, source: str) -> None:
+    chart = charts.timeline_chart(selection, lang, source=source)
+    if chart.total == 0:
+        st.info(t("no_dates", lang))
+        return
+    if chart.shown < chart.total:
+        st.caption(t("showing", lang, shown=chart.shown, total=chart.total))
+    show_chart(chart, lang, key="timeline")
+
+
+def details_section(selection: Sequence[Instrument], documents: dict[str, Document], lang: Lang) -> None:
+    st.header(t("details", lang))
+    limit = st.selectbox(
+        t("rows_shown", lang),
+        ROW_CHOICES,
+        index=1,
+        key="rows",
+        bind="query-params",
+        format_func=lambda n: str(n),
+    )
+    shown = list(selection[: int(limit)])
+    if len(shown) < len(selection):
+        st.caption(t("details_limit", lang, shown=len(shown), total=len(selection)))
+    st.dataframe(charts.details_table(shown, lang), hide_index=True, width="stretch", key="details_table")
+    if not shown:
+        return
+    by_id = {r.id: r for r in shown}
+    chosen = st.selectbox(
+        t("detail_pick", lang), list(by_id), key="detail", format_func=lambda i: by_id[i].name(lang)
+    )
+    if chosen is not None:
+        instrument_detail(by_id[chosen], documents, lang)
+
+
+def instrument_detail(record: Instrument, documents: dict[str, Document], lang: Lang) -> None:
+    """Where a figure comes from. Data is written with st.text: never read as Markdown or HTML."""
+    none = t("detail_none", lang)
+    with st.container(border=True, key="detail_panel"):
+        st.markdown(f"**{charts.markdown_escape(record.name(lang))}**")
+        amount = with_qualifier(format_eur_full(record.amount_eur, lang), record.amount_qualifier, lang)
+        st.text(f"{AMOUNT_KIND.label(record.amount_kind, lang)}: {amount}")
+        document = documents.get(record.source_document or "")
+        if document is not None:
+            cited = document.citation(lang)
+        elif record.source_document:
+            cited = t("detail_unknown_document", lang, id=record.source_document)
+        else:
+            cited = none
+        for label, value in (
+            ("detail_document", cited),
+            ("detail_locator", record.source_locator or none),
+            ("detail_quote", record.source_quote or none),
+            ("detail_notes", record.notes or none),
+        ):
+            st.caption(t(label, lang))
+            st.text(value)
+        if record.source_url:
+            st.link_button(t("detail_url", lang), record.source_url, icon=":material/open_in_new:")
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    st.set_page_config(page_title="Battery funding · Batterijfinanciering", layout="wide")
+    lang = language()
+    data = data_source(lang)
+    loaded, info, uploaded = data.loaded, data.info, data.uploaded
+    st.title(t("page_title", lang))
+    dataset = loaded.dataset
+    if dataset is None:
+        show_problems(loaded, lang, uploaded=uploaded)
+        return
+    if uploaded:
+        with st.container(border=True, key="upload_banner"):
+            st.warning(
+                charts.markdown_escape(t("viewing_upload", lang, name=loaded.source)),
+                icon=":material/upload_file:",
+            )
+            back_button(st, lang, "banner")
+    source = charts.source_line(
+        lang,
+        version=info.version if info else "?",
+        date=info.date if info else "?",
+        title=info.title if info else "",
+        upload_name=loaded.source if uploaded else None,
+    )
+    filters = filter_controls(dataset, lang)
+    for problem in filter_problems(filters, dataset):
+        st.warning(charts.markdown_escape(t("filter_warning", lang, text=problem)))
+    selection = apply(filters, dataset.records)
+    picks = chart_picks(filters.framework)
+    narrowed = charts.narrow(selection, picks, filters.framework)
+    st.caption(charts.markdown_escape(t("selection", lang, text=describe(filters, lang))))
+    pick_banner(picks, filters.framework, lang)
+    headline_section(dataset, narrowed, lang)
+    kind, colour, top = chart_controls(filters, lang)
+    envelope_section(dataset, narrowed, kind, colour, top, lang, source)
+    # The breakdowns show the filtered selection and are what a click narrows: drawing them from
+    # the narrowed one would leave only the clicked bar.
+    breakdown_section(dataset, selection, kind, filters.framework, lang, source)
+    structure_section(dataset, narrowed, kind, filters.framework, lang, source)
+    timeline_section(narrowed, lang, source)
+    details_section(narrowed, data.documents, lang)
+    st.divider()
+    st.caption(charts.markdown_escape(source))
+
+
+main()

@@ -1,0 +1,899 @@
+"""Plotly figures and their data tables for the dashboard, with no Streamlit in sight.
+
+Every builder returns a `Chart`: the figure and the table with the same numbers, which the page
+shows as the chart's accessible alternative. Amounts come from `funding.totals` and
+`funding.breakdowns`, so a bar is the same figure as on a slide or in a spreadsheet; the
+builders only lay them out.
+
+Text from the data (names, sources, an uploaded file's cells) goes through `plotly_text`, so a
+name such as ``<img src=x onerror=...>`` is shown as written instead of being read by plotly as
+markup. Categories are keyed by id or code, never by label, so two instruments with the same
+name stay two bars.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from funding.breakdowns import NOT_STATED_GROUP, Breakdown, envelopes
+from funding.formatting import NOT_STATED, format_count, format_eur, format_eur_full, with_qualifier
+from funding.i18n import t
+from funding.loading import Dataset
+from funding.records import Instrument, period_bounds
+from funding.selection import pillar_of
+from funding.totals import NOT_SUMMED_KINDS, KindTotal, combine_qualifiers, counted_ids, totals_by_kind
+from funding.vocab import (
+    AMOUNT_KIND,
+    BENEFICIARY,
+    INSTRUMENT_TYPE,
+    LEVEL,
+    PILLAR_FRAMEWORKS,
+    QUALIFIER,
+    STATUS,
+    Lang,
+    Vocabulary,
+)
+
+# Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies. The same list is
+# `chartCategoricalColors` in .streamlit/config.toml; colours are fixed per code here so that EU
+# is the same colour on every chart and every slide, whatever the filters leave.
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#D55E00",  # vermillion
+    "#56B4E9",  # sky blue
+    "#CC79A7",  # reddish purple
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+NBSP = "\u00a0"
+GREY = "#8C8C8C"
+ROOT_GREY = "#E6E6E6"
+PART_PATTERN = "/"
+PART_OPACITY = 0.55
+OPEN_OPACITY = 0.35
+BAR_PX = 30
+# Titles, subtitles and source lines are wrapped by hand (plotly does not wrap) so that they fit
+# a 390 px phone screen as well as a slide.
+WRAP = 55
+# Room right of the longest bar for a label outside it. Labels go inside a bar when they fit and
+# outside otherwise; always outside on hatched parts and on zero-length bars ("amount not stated"),
+# where inside text would be unreadable or hidden.
+LABEL_ROOM = 1.3
+MAX_TIMELINE_ROWS = 60
+
+# Breakdown dimensions that can be clicked to narrow the page, and the URL-free keys for them.
+PICK_DIMENSIONS = ("pillar", "source", "beneficiary", "instrument_type")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure and the table it draws, for the data-table alternative under every chart."""
+
+    figure: go.Figure
+    table: pd.DataFrame
+    shown: int = 0
+    total: int = 0
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    label: str
+    value: str
+    help: str
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The figures at the top of the page: public funding first, the other kinds kept apart."""
+
+    main: tuple[Metric, ...]
+    apart: tuple[Metric, ...]
+    totals: Mapping[str, KindTotal] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------------
+# Text helpers
+
+
+_PLOTLY_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def plotly_text(text: str) -> str:
+    """Text that plotly shows literally: it reads <b>, <a href>, <br> and entities as markup."""
+    return re.sub(r"[&<>]", lambda m: _PLOTLY_ESCAPES[m.group(0)], text)
+
+
+def wrapped(text: str, width: int = 30, lines: int = 3) -> str:
+    """An escaped label broken over at most `lines` lines of about `width` characters."""
+    parts = textwrap.wrap(text, width=width) or [""]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: max(width - 1, 1)].rstrip() + "…"
+    return "<br>".join(plotly_text(p) for p in parts)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
+
+
+def markdown_escape(text: str) -> str:
+    """Text for Streamlit's Markdown (captions, messages) that renders as written, never as markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def source_line(lang: Lang, *, version: str, date: str, title: str, upload_name: str | None = None) -> str:
+    if upload_name is not None:
+        return t("source_line_upload", lang, name=upload_name)
+    return t("source_line", lang, title=title, version=version, date=date)
+
+
+def _scale(max_amount: float, lang: Lang) -> tuple[float, str]:
+    if max_amount >= 1e9:
+        return 1e9, t("scale_bn", lang)
+    if max_amount >= 1e6:
+        return 1e6, t("scale_m", lang)
+    return 1.0, t("scale_1", lang)
+
+
+def _top_of(amounts: Iterable[float], factor: float) -> float:
+    """The value axis' end: the largest bar plus room for its outside label."""
+    largest = max((float(a) for a in amounts), default=0.0)
+    return (largest / factor if largest > 0 else 1.0) * LABEL_ROOM
+
+
+def _text_position(amount: float, part: bool) -> str:
+    return "outside" if part or not amount else "auto"
+
+
+def _battery_specific(dataset: Dataset, record_id: str) -> bool:
+    record = dataset.by_id.get(record_id)
+    return record is None or record.battery_specific
+
+
+def _separators(lang: Lang) -> str:
+    """Plotly's decimal and thousands separators: 1.5 in English, 1,5 in Dutch."""
+    return ".," if lang == "en" else ",."
+
+
+def colour_map(vocab: Vocabulary) -> dict[str, str]:
+    """A fixed colour per code, in vocabulary order; codes beyond the palette get grey."""
+    return {code: OKABE_ITO[i] if i < len(OKABE_ITO) else GREY for i, code in enumerate(vocab.codes)}
+
+
+def _lines(text: str, width: int, lines: int) -> list[str]:
+    return wrapped(text, width=width, lines=lines).split("<br>")
+
+
+def _layout(
+    fig: go.Figure,
+    *,
+    title: str,
+    subtitle: str,
+    source: str,
+    lang: Lang,
+    plot_height: int,
+    legend: Sequence[str] = (),
+) -> None:
+    """Title, subtitle and source line above the plot, anchored to the figure's left edge.
+
+    The source line is part of the figure, so a PNG of the chart (modebar download) still cites
+    its source. It sits in the subtitle because plotly can anchor titles, but not annotations, to
+    the container: an annotation starts at the plot area, after the axis labels, and is cut off on
+    a phone.
+    """
+    title_lines = _lines(title, 50, 2)
+    sub_lines = _lines(subtitle, WRAP, 4)
+    source_lines = _lines(source, WRAP + 10, 4) if source else []
+    text = "<br>".join(sub_lines + [f"<span style='font-size:10px'>{line}</span>" for line in source_lines])
+    # The legend sits between the subtitle and the plot; on a phone it wraps, so make room for the
+    # rows it needs at about 340 px wide (on a laptop that leaves a little air).
+    legend_rows = math.ceil(sum(len(label) * 6.5 + 40 for label in legend) / 340) if legend else 0
+    top = 16 + 22 * len(title_lines) + 15 * (len(sub_lines) + len(source_lines)) + 12 + 22 * legend_rows
+    bottom = 50
+    fig.update_layout(
+        title={
+            "text": "<br>".join(title_lines),
+            "subtitle": {"text": text},
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"t": 12, "l": 4},
+        },
+        separators=_separators(lang),
+        height=top + bottom + plot_height,
+        margin={"l": 10, "r": 20, "t": top, "b": bottom},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Headline figures
+
+
+APART_KINDS = ("guarantee", "state_aid_ceiling", "private_expected", "target")
+
+
+def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> Headline:
+    """Net public funding with its qualifier, its battery-specific part, gross and overlap, counts;
+    the other kinds apart, and targets (which may overlap) counted, never summed."""
+    totals = totals_by_kind(dataset, selection)
+    public = totals["public"]
+    without = sum(1 for r in selection if r.amount_eur is None)
+
+    def amount(total: KindTotal, value: float, qualifier: str) -> str:
+        # The amount is kept on one line ("EUR 6.1 bn"); only the qualifier may wrap away from it.
+        if not total.with_amount:
+            return t("none_stated", lang)
+        return with_qualifier(format_eur(value, lang).replace(" ", NBSP), qualifier, lang)
+
+    main = (
+        Metric(
+            "net_public",
+            t("net_public", lang),
+            amount(public, public.net, public.qualifier),
+            t("net_public_help", lang, counted=public.counted, with_amount=public.with_amount),
+        ),
+        Metric(
+            "battery_specific",
+            t("battery_specific", lang),
+            amount(public, public.battery_specific, public.battery_specific_qualifier),
+            t("battery_specific_help", lang),
+        ),
+        Metric(
+            "gross_public",
+            t("gross_public", lang),
+            amount(public, public.gross, public.gross_qualifier),
+            t("gross_help", lang),
+        ),
+        Metric(
+            "overlap",
+            t("overlap", lang),
+            amount(public, public.overlap, "exact"),
+            t("overlap_help", lang),
+        ),
+        Metric(
+            "instruments",
+            t("instruments", lang),
+            format_count(len(selection), lang),
+            t("instruments_help", lang),
+        ),
+        Metric(
+            "without_amount",
+            t("without_amount", lang),
+            format_count(without, lang),
+            t("without_amount_help", lang),
+        ),
+    )
+    apart: list[Metric] = []
+    for kind in APART_KINDS:
+        total = totals[kind]
+        if total.summable:
+            value = amount(total, total.net, total.qualifier)
+            help_text = t(
+                "kind_help",
+                lang,
+                counted=total.counted,
+                with_amount=total.with_amount,
+                without=total.without_amount,
+            )
+        else:
+            value = (
+                t("targets_value", lang, n=format_count(total.with_amount, lang))
+                if total.with_amount
+                else t("none_stated", lang)
+            )
+            help_text = t("targets_help", lang)
+        apart.append(Metric(kind, AMOUNT_KIND.label(kind, lang), value, help_text))
+    return Headline(main, tuple(apart), totals)
+
+
+def summable(kind: str) -> bool:
+    """Whether amounts of this kind may be added up (targets may overlap, so they may not)."""
+    return kind not in NOT_SUMMED_KINDS
+
+
+def _refuse_unsummable(kind: str) -> None:
+    if not summable(kind):
+        raise ValueError(f"amounts of kind {kind!r} may overlap and are never added up")
+
+
+# ---------------------------------------------------------------------------------------------
+# Envelope comparison
+
+
+def envelope_chart(
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    kind: str,
+    lang: Lang,
+    *,
+    colour_by: str = "level",
+    top: int = 25,
+    source: str = "",
+) -> Chart:
+    """Horizontal bars, largest first, each whole followed by its parts (indented, hatched, lighter).
+
+    Only the first `top` rows of that order are drawn (the largest envelopes with their parts), so a
+    very large selection never sends all its rows to the browser.
+    """
+    table = envelopes(dataset, selection, kind, lang)
+    total = len(table)
+    shown = table.head(max(top, 1))
+    vocab = LEVEL if colour_by == "level" else INSTRUMENT_TYPE
+    column = "level" if colour_by == "level" else "instrument_type"
+    colours = colour_map(vocab)
+    names = dict(zip(table["id"], table["name"], strict=True))
+    factor, unit = _scale(float(shown["amount"].max()) if len(shown) else 0.0, lang)
+
+    fig = go.Figure()
+    order = list(shown["id"])
+    for code in [*vocab.codes, *sorted(set(shown[column]) - set(vocab.codes))]:
+        rows = shown[shown[column] == code]
+        if rows.empty:
+            continue
+        part = [not c for c in rows["counted"]]
+        labels = [
+            format_eur(a, lang, q)
+            + ("" if _battery_specific(dataset, i) else f" · {t('not_battery_specific', lang)}")
+            for a, q, i in zip(rows["amount"], rows["qualifier"], rows["id"], strict=True)
+        ]
+        hover = [
+            "<br>".join(
+                [
+                    f"<b>{plotly_text(str(name))}</b>",
+                    plotly_text(format_eur_full(amount, lang)),
+                    plotly_text(t("part_of", lang, name=names.get(parent, parent)))
+                    if is_part
+                    else plotly_text(t("counted_once", lang)),
+                    plotly_text(str(src)),
+                ]
+            )
+            for name, amount, parent, is_part, src in zip(
+                rows["name"], rows["amount"], rows["parent"], part, rows["source"], strict=True
+            )
+        ]
+        fig.add_trace(
+            go.Bar(
+                x=[a / factor for a in rows["amount"]],
+                y=list(rows["id"]),
+                orientation="h",
+                name=plotly_text(vocab.label(code, lang)),
+                text=[plotly_text(label) for label in labels],
+                textposition=[_text_position(a, p) for a, p in zip(rows["amount"], part, strict=True)],
+                cliponaxis=False,
+                customdata=[[h] for h in hover],
+                hovertemplate="%{customdata[0]}<extra></extra>",
+                marker={
+                    "color": colours.get(code, GREY),
+                    "opacity": [PART_OPACITY if p else 1.0 for p in part],
+                    "pattern": {"shape": [PART_PATTERN if p else "" for p in part]},
+                    "line": {"color": colours.get(code, GREY), "width": 1},
+                },
+            )
+        )
+    depth = dict(zip(shown["id"], shown["depth"], strict=True))
+    ticktext = [wrapped("↳ " * int(depth[i]) + str(names[i]), width=34, lines=2) for i in order]
+    _layout(
+        fig,
+        title=t("envelopes", lang),
+        subtitle=t("envelopes_sub", lang, kind=AMOUNT_KIND.label(kind, lang)),
+        source=source,
+        lang=lang,
+        plot_height=40 + BAR_PX * max(len(order), 1) * (2 if any("<br>" in x for x in ticktext) else 1),
+        legend=[tr.name for tr in fig.data],
+    )
+    fig.update_layout(
+        barmode="overlay",
+        bargap=0.25,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": order,
+            "autorange": "reversed",
+            "tickmode": "array",
+            "tickvals": order,
+            "ticktext": ticktext,
+            "automargin": True,
+        },
+        xaxis={
+            "title": {"text": plotly_text(unit)},
+            "range": [0, _top_of(shown["amount"], factor)],
+            "automargin": True,
+        },
+    )
+    data = pd.DataFrame(
+        {
+            t("col_name", lang): [
+                ("↳ " * int(d)) + str(n) for d, n in zip(table["depth"], table["name"], strict=True)
+            ],
+            t("col_amount", lang): [
+                format_eur(a, lang, q) for a, q in zip(table["amount"], table["qualifier"], strict=True)
+            ],
+            t("col_amount_eur", lang): table["amount"],
+            t("col_part_of", lang): [names.get(p, "") if p else "" for p in table["parent"]],
+            t("col_counted", lang): [t("yes", lang) if c else t("no", lang) for c in table["counted"]],
+            t("col_battery_specific", lang): [
+                t("yes", lang) if _battery_specific(dataset, i) else t("no", lang) for i in table["id"]
+            ],
+            t("col_level", lang): [LEVEL.label(c, lang) for c in table["level"]],
+            t("col_type", lang): [INSTRUMENT_TYPE.label(c, lang) for c in table["instrument_type"]],
+            t("col_source", lang): table["source"],
+        }
+    )
+    return Chart(fig, data, shown=len(order), total=total)
+
+
+# ---------------------------------------------------------------------------------------------
+# Breakdowns
+
+
+def breakdown_chart(
+    result: Breakdown,
+    lang: Lang,
+    *,
+    title: str,
+    source: str = "",
+    colour: str = OKABE_ITO[0],
+) -> Chart:
+    """Bars per group (keyed by code), the net amount on each; a total only when groups add up."""
+    _refuse_unsummable(result.kind)
+    table = result.table
+    kind_label = AMOUNT_KIND.label(result.kind, lang)
+    if result.additive:
+        counted = table["amount"].sum() if len(table) else 0.0
+        qualifier = combine_qualifiers(table["qualifier"][table["amount"] > 0])
+        total_text = format_eur(round(float(counted), 2), lang, qualifier)
+        subtitle = t("total_counted", lang, kind=kind_label, total=total_text)
+    else:
+        subtitle = f"{kind_label}. {t('not_additive', lang)}"
+    factor, unit = _scale(float(table["amount"].max()) if len(table) else 0.0, lang)
+    groups = list(table["group"])
+    texts = []
+    for amount, qualifier, without in zip(
+        table["amount"], table["qualifier"], table["without_amount"], strict=True
+    ):
+        has_amount = amount > 0 or without == 0
+        texts.append(plotly_text(format_eur(amount, lang, qualifier) if has_amount else NOT_STATED[lang]))
+    hover = [
+        "<br>".join(
+            [
+                f"<b>{plotly_text(str(label))}</b>",
+                plotly_text(format_eur_full(amount, lang)),
+                plotly_text(f"{t('col_instruments', lang)}: {n}; {t('col_without_amount', lang)}: {w}"),
+            ]
+        )
+        for label, amount, n, w in zip(
+            table["label"], table["amount"], table["instruments"], table["without_amount"], strict=True
+        )
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=[a / factor for a in table["amount"]],
+            y=groups,
+            orientation="h",
+            text=texts,
+            textposition=[_text_position(a, False) for a in table["amount"]],
+            cliponaxis=False,
+            customdata=[[h] for h in hover],
+            hovertemplate="%{customdata[0]}<extra></extra>",
+            marker={"color": colour},
+            showlegend=False,
+        )
+    )
+    # How many instruments in a group state no amount goes under the group's name, where it is
+    # never cut off (a bar's own label can run out of room on a phone).
+    ticktext = [
+        wrapped(str(label), width=30, lines=2)
+        + (
+            f"<br><span style='font-size:10px'>{plotly_text(t('plus_not_stated', lang, n=format_count(int(w), lang)))}</span>"
+            if w and a > 0
+            else ""
+        )
+        for label, a, w in zip(table["label"], table["amount"], table["without_amount"], strict=True)
+    ]
+    _layout(
+        fig,
+        title=title,
+        subtitle=subtitle,
+        source=source,
+        lang=lang,
+        plot_height=20 + 2 * BAR_PX * max(len(groups), 1),
+    )
+    fig.update_layout(
+        clickmode="event+select",
+        dragmode=False,
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": groups,
+            "autorange": "reversed",
+            "tickmode": "array",
+            "tickvals": groups,
+            "ticktext": ticktext,
+            "automargin": True,
+        },
+        xaxis={
+            "title": {"text": plotly_text(unit)},
+            "range": [0, _top_of(table["amount"], factor)],
+            "automargin": True,
+        },
+    )
+    data = pd.DataFrame(
+        {
+            t("col_group", lang): table["label"],
+            t("col_amount", lang): [
+                format_eur(a, lang, q) for a, q in zip(table["amount"], table["qualifier"], strict=True)
+            ],
+            t("col_amount_eur", lang): table["amount"],
+            t("col_instruments", lang): table["instruments"],
+            t("col_without_amount", lang): table["without_amount"],
+        }
+    )
+    return Chart(fig, data, shown=len(groups), total=len(groups))
+
+
+def group_codes(record: Instrument, dimension: str, framework: str) -> list[str]:
+    """The breakdown groups a record falls in (beneficiary: possibly several), as codes."""
+    if dimension == "pillar":
+        values: list[str | None] = [pillar_of(record, framework)]
+    elif dimension == "source":
+        values = [record.source]
+    elif dimension == "beneficiary":
+        values = list(record.beneficiary_types) or [None]
+    elif dimension == "instrument_type":
+        values = [record.instrument_type]
+    else:
+        raise ValueError(f"unknown dimension {dimension!r}; valid: {', '.join(PICK_DIMENSIONS)}")
+    return [v if v is not None else NOT_STATED_GROUP for v in values]
+
+
+def narrow(
+    records: Sequence[Instrument], picks: Mapping[str, Iterable[str]], framework: str
+) -> list[Instrument]:
+    """The records in every picked group (groups of one dimension are alternatives)."""
+    wanted = {dim: set(codes) for dim, codes in picks.items() if codes}
+    if not wanted:
+        return list(records)
+    return [
+        r
+        for r in records
+        if all(set(group_codes(r, dim, framework)) & codes for dim, codes in wanted.items())
+    ]
+
+
+def picked_groups(state: Mapping[str, Any] | None) -> list[str]:
+    """Group codes clicked in a breakdown chart, read from Streamlit's selection state (bars' y)."""
+    if not state:
+        return []
+    selection = state.get("selection") or {}
+    points = selection.get("points") or []
+    codes: list[str] = []
+    for point in points:
+        value = point.get("y") if isinstance(point, Mapping) else None
+        if isinstance(value, str) and value not in codes:
+            codes.append(value)
+    return codes
+
+
+def pick_label(dimension: str, code: str, framework: str, lang: Lang) -> str:
+    if code == NOT_STATED_GROUP:
+        return {"en": "Not stated", "nl": "Niet vermeld"}[lang]
+    vocab: Vocabulary | None = {
+        "pillar": PILLAR_FRAMEWORKS.get(framework),
+        "beneficiary": BENEFICIARY,
+        "instrument_type": INSTRUMENT_TYPE,
+    }.get(dimension)
+    return vocab.label(code, lang) if vocab is not None else code
+
+
+# ---------------------------------------------------------------------------------------------
+# Hierarchy and flow: counted rows only, so a part is never added on top of its whole
+
+
+def _counted_rows(dataset: Dataset, selection: Sequence[Instrument], kind: str) -> list[Instrument]:
+    rows = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
+    counted = counted_ids(dataset, rows)
+    return [r for r in rows if r.id in counted]
+
+
+def hierarchy_chart(
+    dataset: Dataset, selection: Sequence[Instrument], kind: str, lang: Lang, *, source: str = ""
+) -> Chart:
+    """Treemap: all sources → source → instrument, sizes are net amounts (branch values are sums)."""
+    _refuse_unsummable(kind)
+    rows = sorted(_counted_rows(dataset, selection, kind), key=lambda r: (r.source, -(r.amount_eur or 0)))
+    by_source: dict[str, list[Instrument]] = {}
+    for r in rows:
+        by_source.setdefault(r.source, []).append(r)
+    grand = round(math.fsum(r.amount_eur or 0.0 for r in rows), 2)
+    ids = ["root"]
+    colours = [ROOT_GREY]
+    labels = [plotly_text(t("all_sources", lang))]
+    parents = [""]
+    values = [grand]
+    texts = [
+        plotly_text(format_eur(grand, lang, combine_qualifiers(r.amount_qualifier or "exact" for r in rows)))
+    ]
+    for number, (src, members) in enumerate(by_source.items()):
+        subtotal = round(math.fsum(r.amount_eur or 0.0 for r in members), 2)
+        ids.append(f"source:{src}")
+        labels.append(wrapped(src, width=28, lines=3))
+        parents.append("root")
+        values.append(subtotal)
+        texts.append(
+            plotly_text(
+                format_eur(subtotal, lang, combine_qualifiers(r.amount_qualifier or "exact" for r in members))
+            )
+        )
+        colour = OKABE_ITO[number % len(OKABE_ITO)]
+        colours.append(colour)
+        for r in members:
+            colours.append(colour)
+            ids.append(f"instrument:{r.id}")
+            labels.append(wrapped(r.name(lang), width=28, lines=3))
+            parents.append(f"source:{src}")
+            values.append(r.amount_eur or 0.0)
+            texts.append(plotly_text(format_eur(r.amount_eur, lang, r.amount_qualifier)))
+    fig = go.Figure(
+        go.Treemap(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            values=values,
+            branchvalues="total",
+            text=texts,
+            textinfo="label+text",
+            hovertemplate="%{label}<br>%{text}<extra></extra>",
+            marker={"colors": colours},
+        )
+    )
+    _layout(
+        fig,
+        title=t("hierarchy", lang),
+        subtitle=t("hierarchy_sub", lang, kind=AMOUNT_KIND.label(kind, lang)),
+        source=source,
+        lang=lang,
+        plot_height=420,
+    )
+    data = pd.DataFrame(
+        {
+            t("col_source", lang): [r.source for r in rows],
+            t("col_name", lang): [r.name(lang) for r in rows],
+            t("col_amount", lang): [format_eur(r.amount_eur, lang, r.amount_qualifier) for r in rows],
+            t("col_amount_eur", lang): [r.amount_eur for r in rows],
+        }
+    )
+    return Chart(fig, data, shown=len(rows), total=len(rows))
+
+
+def flow_chart(
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    kind: str,
+    framework: str,
+    lang: Lang,
+    *,
+    source: str = "",
+) -> Chart:
+    """Sankey source → instrument type → pillar over counted rows: what flows in flows out once."""
+    _refuse_unsummable(kind)
+    rows = _counted_rows(dataset, selection, kind)
+    pillars = PILLAR_FRAMEWORKS.get(framework, PILLAR_FRAMEWORKS["eu"])
+    not_stated = {"en": "Pillar not stated", "nl": "Pijler niet vermeld"}[lang]
+    nodes: list[tuple[str, str, str]] = []  # (key, label, colour)
+    index: dict[str, int] = {}
+
+    def node(key: str, label: str, colour: str) -> int:
+        if key not in index:
+            index[key] = len(nodes)
+            nodes.append((key, label, colour))
+        return index[key]
+
+    type_colours = colour_map(INSTRUMENT_TYPE)
+    links: dict[tuple[int, int], float] = {}
+    for r in sorted(rows, key=lambda r: r.source):
+        amount = r.amount_eur or 0.0
+        s = node(f"source:{r.source}", r.source, GREY)
+        ty = node(
+            f"type:{r.instrument_type}",
+            INSTRUMENT_TYPE.label(r.instrument_type, lang),
+            type_colours.get(r.instrument_type, GREY),
+        )
+        pillar = pillar_of(r, framework)
+        p = node(
+            f"pillar:{pillar or NOT_STATED_GROUP}",
+            pillars.label(pillar, lang) if pillar else not_stated,
+            OKABE_ITO[4] if pillar else GREY,
+        )
+        links[(s, ty)] = links.get((s, ty), 0.0) + amount
+        links[(ty, p)] = links.get((ty, p), 0.0) + amount
+    node_totals_in: dict[int, float] = {}
+    node_totals_out: dict[int, float] = {}
+    for (a, b), v in links.items():
+        node_totals_out[a] = node_totals_out.get(a, 0.0) + v
+        node_totals_in[b] = node_totals_in.get(b, 0.0) + v
+    node_value = [max(node_totals_in.get(i, 0.0), node_totals_out.get(i, 0.0)) for i in range(len(nodes))]
+    fig = go.Figure(
+        go.Sankey(
+            arrangement="snap",
+            valueformat=",.0f",
+            node={
+                "label": [wrapped(label, width=30, lines=2) for _, label, _ in nodes],
+                "color": [c for _, _, c in nodes],
+                "customdata": [plotly_text(format_eur(v, lang)) for v in node_value],
+                "hovertemplate": "%{label}<br>%{customdata}<extra></extra>",
+                "pad": 12,
+            },
+            link={
+                "source": [a for a, _ in links],
+                "target": [b for _, b in links],
+                "value": list(links.values()),
+                "customdata": [plotly_text(format_eur(v, lang)) for v in links.values()],
+                "hovertemplate": "%{source.label} → %{target.label}<br>%{customdata}<extra></extra>",
+            },
+        )
+    )
+    _layout(
+        fig,
+        title=t("flow", lang),
+        subtitle=t("hierarchy_sub", lang, kind=AMOUNT_KIND.label(kind, lang)),
+        source=source,
+        lang=lang,
+        plot_height=420,
+    )
+    data = pd.DataFrame(
+        {
+            t("col_from", lang): [nodes[a][1] for a, _ in links],
+            t("col_to", lang): [nodes[b][1] for _, b in links],
+            t("col_amount", lang): [format_eur(v, lang) for v in links.values()],
+            t("col_amount_eur", lang): [round(v, 2) for v in links.values()],
+        }
+    )
+    return Chart(fig, data, shown=len(rows), total=len(rows))
+
+
+# ---------------------------------------------------------------------------------------------
+# Timeline
+
+
+def _iso(value: str) -> date:
+    y, m, d = (int(p) for p in value.split("-"))
+    # period_bounds widens a month to day 31; clamp to the month's real last day.
+    for day in (d, 30, 29, 28):
+        try:
+            return date(y, m, day)
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def timeline_chart(
+    selection: Sequence[Instrument], lang: Lang, *, source: str = "", limit: int = MAX_TIMELINE_ROWS
+) -> Chart:
+    """Bars over each dated instrument's period; a missing start or end is drawn to the chart's edge, hatched."""
+    dated = [r for r in selection if r.period_start or r.period_end]
+    bounds = {r.id: period_bounds(r) for r in dated}
+    known = [d for r in dated for d in bounds[r.id] if d not in ("0000-01-01", "9999-12-31")]
+    lo = min((_iso(d) for d in known), default=date(2020, 1, 1))
+    hi = max((_iso(d) for d in known), default=date(2030, 12, 31))
+    lo, hi = date(lo.year, 1, 1), date(max(hi.year, lo.year + 1), 12, 31)
+    dated.sort(key=lambda r: (bounds[r.id][0], bounds[r.id][1], r.name(lang)))
+    shown = dated[: max(limit, 1)]
+    colours = colour_map(LEVEL)
+    fig = go.Figure()
+    rows: list[dict[str, Any]] = []
+    for level in LEVEL.codes:
+        members = [r for r in shown if r.level == level]
+        if not members:
+            continue
+        starts, ends, texts, open_flags = [], [], [], []
+        for r in members:
+            start_s, end_s = bounds[r.id]
+            start = lo if r.period_start is None else _iso(start_s)
+            end = hi if r.period_end is None else _iso(end_s)
+            open_flags.append(r.period_start is None or r.period_end is None)
+            starts.append(start)
+            ends.append(end)
+            texts.append(_period_text(r, lang))
+            rows.append(
+                {
+                    t("col_name", lang): r.name(lang),
+                    t("col_start", lang): r.period_start or t("open_start", lang),
+                    t("col_end", lang): r.period_end or t("open_end", lang),
+                    t("col_level", lang): LEVEL.label(r.level, lang),
+                    t("col_status", lang): STATUS.label(r.status, lang) if r.status else "",
+                }
+            )
+        fig.add_trace(
+            go.Bar(
+                base=[s.isoformat() for s in starts],
+                x=[((e - s).days + 1) * 86_400_000 for s, e in zip(starts, ends, strict=True)],
+                y=[r.id for r in members],
+                orientation="h",
+                name=plotly_text(LEVEL.label(level, lang)),
+                text=[plotly_text(x) for x in texts],
+                textposition="inside",
+                insidetextanchor="start",
+                insidetextfont={"color": "#000000"},
+                customdata=[
+                    [f"<b>{plotly_text(r.name(lang))}</b><br>{plotly_text(x)}"]
+                    for r, x in zip(members, texts, strict=True)
+                ],
+                hovertemplate="%{customdata[0]}<extra></extra>",
+                marker={
+                    "color": colours[level],
+                    "opacity": [OPEN_OPACITY if o else 1.0 for o in open_flags],
+                },
+            )
+        )
+    order = [r.id for r in shown]
+    _layout(
+        fig,
+        title=t("timeline", lang),
+        subtitle=t("timeline_sub", lang),
+        source=source,
+        lang=lang,
+        plot_height=40 + int(1.5 * BAR_PX) * max(len(order), 1),
+        legend=[tr.name for tr in fig.data],
+    )
+    fig.update_layout(
+        barmode="overlay",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+        xaxis={"type": "date", "range": [lo.isoformat(), hi.isoformat()], "automargin": True},
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": order,
+            "autorange": "reversed",
+            "tickmode": "array",
+            "tickvals": order,
+            "ticktext": [wrapped(r.name(lang), width=34, lines=2) for r in shown],
+            "automargin": True,
+        },
+    )
+    return Chart(fig, pd.DataFrame(rows), shown=len(shown), total=len(dated))
+
+
+def _period_text(record: Instrument, lang: Lang) -> str:
+    start = record.period_start or t("open_start", lang)
+    end = record.period_end or t("open_end", lang)
+    return f"{start} – {end}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Details
+
+
+def details_table(records: Sequence[Instrument], lang: Lang) -> pd.DataFrame:
+    """One row per instrument, amounts written out in full; rows without an amount stay listed."""
+    return pd.DataFrame(
+        {
+            t("col_name", lang): [r.name(lang) for r in records],
+            t("col_amount", lang): [format_eur_full(r.amount_eur, lang) for r in records],
+            t("col_qualifier", lang): [
+                QUALIFIER.label(r.amount_qualifier, lang) if r.amount_qualifier else "" for r in records
+            ],
+            t("col_kind", lang): [AMOUNT_KIND.label(r.amount_kind, lang) for r in records],
+            t("col_status", lang): [STATUS.label(r.status, lang) if r.status else "" for r in records],
+            t("col_source", lang): [r.source for r in records],
+            t("col_level", lang): [LEVEL.label(r.level, lang) for r in records],
+            t("col_period", lang): [
+                _period_text(r, lang) if (r.period_start or r.period_end) else "" for r in records
+            ],
+        },
+        index=[r.id for r in records],
+    )

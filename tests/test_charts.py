@@ -1,0 +1,425 @@
+"""The figure builders, read back from their figure dicts; expected numbers are worked out by hand.
+
+The fixture (amounts in EUR million):
+
+    fund              EU, no amount (a parent that covers nothing)
+      loan      1500  Innovation Fund, loan, pillar I (financing), cell manufacturers
+      grant     1000  Innovation Fund, grant, pillar I, cell manufacturers + suppliers
+      topup      200  guarantee (another kind: never in public funding)
+    batt      up to 925  Horizon Europe, R&I programme, pillar V, research + companies, 2021–2027
+      batt-part   382  part of batt (included in it), 2025-03 – 2027
+    prog        296   NL, NGF, grant, no EU pillar, companies
+      prog-a  at least 120   part of prog
+      prog-b  about 7.6      part of prog
+    crm        3000   EU funds, "other", pillar II (upstream), not battery-specific, no beneficiaries
+    ceiling   up to 6100    State-aid ceiling (MS)
+    target-a  about 55000   target;  target-b  about 6000  target (targets are never summed)
+    unknown           NL, NGF, no amount, from 2026 with no end
+
+Net public = 1500 + 1000 + 925 + 296 + 3000 = 6721 (up to: one "up to" among exact terms).
+Gross public = 6721 + 382 + 120 + 7.6 = 7230.6 (about: up to, at least and about mixed).
+Overlap = 509.6. Battery-specific part of net = 6721 − 3000 = 3721 (up to).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import pytest
+from factory import csv_bytes, row
+
+from funding import charts
+from funding.breakdowns import NOT_STATED_GROUP, breakdown
+from funding.loading import Dataset, parse_csv
+from funding.records import Instrument
+
+M = 1_000_000
+NBSP = "\u00a0"
+
+
+def fixture() -> Dataset:
+    eu1 = {"eu_pillar": "financing", "eu_pillar_basis": "document"}
+    return parse_csv(
+        csv_bytes(
+            [
+                row("fund", name_en="Innovation Fund", source="Innovation Fund", instrument_type="fund"),
+                row(
+                    "loan",
+                    str(1500 * M),
+                    parent_id="fund",
+                    name_en="Booster loans",
+                    name_nl="Booster-leningen",
+                    source="Innovation Fund",
+                    instrument_type="loan",
+                    beneficiary_types="cell_manufacturers",
+                    **eu1,
+                ),
+                row(
+                    "grant",
+                    str(1000 * M),
+                    parent_id="fund",
+                    name_en="Cell grants",
+                    source="Innovation Fund",
+                    beneficiary_types="cell_manufacturers;suppliers",
+                    **eu1,
+                ),
+                row(
+                    "topup",
+                    str(200 * M),
+                    parent_id="fund",
+                    source="Innovation Fund",
+                    instrument_type="guarantee",
+                    amount_kind="guarantee",
+                ),
+                row(
+                    "batt",
+                    str(925 * M),
+                    "up_to",
+                    name_en="Batt4EU",
+                    source="Horizon Europe",
+                    instrument_type="rd_programme",
+                    eu_pillar="research_skills",
+                    eu_pillar_basis="document",
+                    beneficiary_types="research;companies",
+                    period_start="2021",
+                    period_end="2027",
+                ),
+                row(
+                    "batt-part",
+                    str(382 * M),
+                    parent_id="batt",
+                    name_en="Batt4EU projects",
+                    source="Horizon Europe",
+                    instrument_type="rd_programme",
+                    period_start="2025-03",
+                    period_end="2027",
+                ),
+                row(
+                    "prog",
+                    str(296 * M),
+                    name_en="MICB",
+                    level="NL",
+                    source="NGF",
+                    nl_pillar="economic_prospects",
+                    nl_pillar_basis="document",
+                    beneficiary_types="companies",
+                ),
+                row("prog-a", str(120 * M), "at_least", parent_id="prog", level="NL", source="NGF"),
+                row("prog-b", str(7.6 * M), "about", parent_id="prog", level="NL", source="NGF"),
+                row(
+                    "crm",
+                    str(3000 * M),
+                    name_en="Raw materials funds",
+                    source="EU funds",
+                    instrument_type="other",
+                    eu_pillar="upstream",
+                    eu_pillar_basis="document",
+                    battery_specific="no",
+                ),
+                row(
+                    "ceiling",
+                    str(6100 * M),
+                    "up_to",
+                    level="MS",
+                    source="IPCEI",
+                    instrument_type="state_aid",
+                    amount_kind="state_aid_ceiling",
+                ),
+                row("target-a", str(55000 * M), "about", source="InvestEU", amount_kind="target"),
+                row("target-b", str(6000 * M), "about", source="InvestEU", amount_kind="target"),
+                row("unknown", name_en="Unknown size", level="NL", source="NGF", period_start="2026"),
+            ]
+        )
+    )
+
+
+def spec(chart: charts.Chart) -> dict[str, Any]:
+    """The figure as Streamlit sends it to the browser."""
+    return dict(json.loads(chart.figure.to_json()))
+
+
+def bars(figure: dict[str, Any]) -> dict[str, tuple[float, str, str]]:
+    """Bar id -> (value on the axis, label text, pattern shape) over every trace."""
+    out: dict[str, tuple[float, str, str]] = {}
+    for trace in figure["data"]:
+        shapes = trace.get("marker", {}).get("pattern", {}).get("shape") or [""] * len(trace["y"])
+        for x, y, text, shape in zip(trace["x"], trace["y"], trace["text"], shapes, strict=True):
+            out[y] = (x, text, shape)
+    return out
+
+
+def factor_of(figure: dict[str, Any]) -> float:
+    unit = figure["layout"]["xaxis"]["title"]["text"]
+    return {"EUR bn": 1e9, "EUR m": 1e6, "EUR": 1.0, "€ mld": 1e9, "€ mln": 1e6, "€": 1.0}[unit]
+
+
+def plain(text: str) -> str:
+    return text.replace(NBSP, " ")
+
+
+# --- headline --------------------------------------------------------------------------------
+
+
+def test_headline_figures_match_the_hand_computed_totals() -> None:
+    ds = fixture()
+    figures = charts.headline(ds, ds.records, "en")
+    main = {m.key: plain(m.value) for m in figures.main}
+    assert main == {
+        "net_public": "up to EUR 6.721 bn",
+        "battery_specific": "up to EUR 3.721 bn",
+        "gross_public": "about EUR 7.231 bn",
+        "overlap": "EUR 509.6 m",
+        "instruments": "14",  # every row of the fixture
+        "without_amount": "2",
+    }
+    apart = {m.key: plain(m.value) for m in figures.apart}
+    assert apart["guarantee"] == "EUR 200 m"
+    assert apart["state_aid_ceiling"] == "up to EUR 6.1 bn"
+    assert apart["private_expected"] == "none stated"
+    # Two targets, never added up: 55 + 6 = 61 bn must appear nowhere.
+    assert apart["target"] == "2 stated, not added up"
+    assert not any("61" in m.value for m in figures.main + figures.apart)
+
+
+def test_headline_in_dutch_uses_dutch_words_and_decimal_comma() -> None:
+    ds = fixture()
+    values = {m.key: plain(m.value) for m in charts.headline(ds, ds.records, "nl").main}
+    assert values["net_public"] == "tot € 6,721 mld"
+    assert values["overlap"] == "€ 509,6 mln"
+
+
+def test_headline_of_a_part_alone_counts_the_part() -> None:
+    ds = fixture()
+    figures = charts.headline(ds, [ds.by_id["batt-part"]], "en")
+    assert plain(figures.main[0].value) == "EUR 382 m"
+
+
+# --- envelopes -------------------------------------------------------------------------------
+
+
+def test_envelopes_sorted_with_parts_under_their_whole_and_not_counted() -> None:
+    ds = fixture()
+    figure = spec(charts.envelope_chart(ds, ds.records, "public", "en"))
+    order = figure["layout"]["yaxis"]["categoryarray"]
+    assert order == ["crm", "loan", "grant", "batt", "batt-part", "prog", "prog-a", "prog-b"]
+    assert figure["layout"]["yaxis"]["autorange"] == "reversed"  # largest at the top
+    shown = bars(figure)
+    factor = factor_of(figure)
+    counted = sum(x * factor for x, _, shape in shown.values() if shape == "")
+    assert math.isclose(counted, 6721 * M)
+    assert {i for i, (_, _, shape) in shown.items() if shape} == {"batt-part", "prog-a", "prog-b"}
+    ticks = dict(
+        zip(figure["layout"]["yaxis"]["tickvals"], figure["layout"]["yaxis"]["ticktext"], strict=True)
+    )
+    assert ticks["batt-part"].startswith("↳")
+    assert not ticks["batt"].startswith("↳")
+    assert "included in their whole" in figure["layout"]["title"]["subtitle"]["text"]
+
+
+def test_envelope_labels_carry_the_qualifier_and_the_battery_caveat() -> None:
+    ds = fixture()
+    shown = bars(spec(charts.envelope_chart(ds, ds.records, "public", "en")))
+    assert shown["batt"][1] == "up to EUR 925 m"
+    assert shown["prog-a"][1] == "at least EUR 120 m"
+    assert shown["prog-b"][1] == "about EUR 7.6 m"
+    assert shown["crm"][1] == "EUR 3 bn · not battery-specific"
+
+
+def test_envelopes_show_only_the_largest_n() -> None:
+    ds = fixture()
+    chart = charts.envelope_chart(ds, ds.records, "public", "en", top=3)
+    assert (chart.shown, chart.total) == (3, 8)
+    assert spec(chart)["layout"]["yaxis"]["categoryarray"] == ["crm", "loan", "grant"]
+    assert len(chart.table) == 8  # the data table lists every row
+
+
+def test_envelope_colour_by_level_or_type() -> None:
+    ds = fixture()
+    by_level = spec(charts.envelope_chart(ds, ds.records, "public", "en", colour_by="level"))
+    assert [t["name"] for t in by_level["data"]] == ["EU", "Netherlands"]
+    by_type = spec(charts.envelope_chart(ds, ds.records, "public", "en", colour_by="type"))
+    assert [t["name"] for t in by_type["data"]] == [
+        "Grant",
+        "Loan (incl. zero-interest)",
+        "R&amp;I partnership / programme",
+        "Other",
+    ]
+    colours = {t["name"]: t["marker"]["color"] for t in by_level["data"]}
+    assert colours["EU"] == charts.OKABE_ITO[0] and colours["Netherlands"] == charts.OKABE_ITO[1]
+
+
+def test_envelopes_for_targets_list_each_target_alone() -> None:
+    ds = fixture()
+    shown = bars(spec(charts.envelope_chart(ds, ds.records, "target", "en")))
+    assert set(shown) == {"target-a", "target-b"}
+    assert shown["target-a"][1] == "about EUR 55 bn"
+
+
+# --- breakdowns ------------------------------------------------------------------------------
+
+
+def breakdown_figure(ds: Dataset, dimension: str, lang: str = "en") -> dict[str, Any]:
+    result = breakdown(ds, ds.records, dimension, "public", "en" if lang == "en" else "nl")
+    return spec(charts.breakdown_chart(result, "en" if lang == "en" else "nl", title="t"))
+
+
+@pytest.mark.parametrize("dimension", ["eu_pillar", "nl_pillar", "source", "instrument_type", "level"])
+def test_additive_breakdowns_add_up_to_the_net_total(dimension: str) -> None:
+    figure = breakdown_figure(fixture(), dimension)
+    factor = factor_of(figure)
+    assert math.isclose(sum(figure["data"][0]["x"]) * factor, 6721 * M)
+    assert "total up to EUR 6.721 bn" in figure["layout"]["title"]["subtitle"]["text"]
+
+
+def test_pillar_breakdown_by_hand() -> None:
+    figure = breakdown_figure(fixture(), "eu_pillar")
+    factor = factor_of(figure)
+    values = {y: x * factor for x, y in zip(figure["data"][0]["x"], figure["data"][0]["y"], strict=True)}
+    assert values == pytest.approx(
+        {"financing": 2500 * M, "upstream": 3000 * M, "research_skills": 925 * M, NOT_STATED_GROUP: 296 * M}
+    )
+
+
+def test_beneficiary_breakdown_says_not_additive_and_shows_no_total() -> None:
+    figure = breakdown_figure(fixture(), "beneficiary")
+    subtitle = figure["layout"]["title"]["subtitle"]["text"]
+    assert "Not additive" in subtitle
+    assert "total" not in subtitle.lower().replace("not additive", "")
+    factor = factor_of(figure)
+    values = {y: x * factor for x, y in zip(figure["data"][0]["x"], figure["data"][0]["y"], strict=True)}
+    # The grant is open to cell manufacturers and suppliers and counts under both.
+    assert values["cell_manufacturers"] == pytest.approx(2500 * M)
+    assert values["suppliers"] == pytest.approx(1000 * M)
+    assert values["companies"] == pytest.approx((925 + 296) * M)
+    assert sum(values.values()) > 6721 * M  # which is why no total is shown
+
+
+def test_zero_bars_say_amount_not_stated_and_groups_count_unstated_rows() -> None:
+    ds = fixture()
+    figure = breakdown_figure(ds, "source")
+    ticks = dict(
+        zip(figure["layout"]["yaxis"]["tickvals"], figure["layout"]["yaxis"]["ticktext"], strict=True)
+    )
+    assert "+1 not stated" in ticks["NGF"]  # "unknown" has no amount
+    only_unknown = breakdown(ds, [ds.by_id["unknown"]], "source", "public", "en")
+    figure = spec(charts.breakdown_chart(only_unknown, "en", title="t"))
+    assert figure["data"][0]["text"] == ["amount not stated"]
+
+
+def test_aggregate_charts_refuse_targets() -> None:
+    ds = fixture()
+    with pytest.raises(ValueError, match="never added up"):
+        charts.breakdown_chart(breakdown(ds, ds.records, "source", "target", "en"), "en", title="t")
+    with pytest.raises(ValueError):
+        charts.hierarchy_chart(ds, ds.records, "target", "en")
+    with pytest.raises(ValueError):
+        charts.flow_chart(ds, ds.records, "target", "eu", "en")
+
+
+# --- hierarchy and flow ----------------------------------------------------------------------
+
+
+def test_hierarchy_holds_counted_rows_only() -> None:
+    ds = fixture()
+    trace = spec(charts.hierarchy_chart(ds, ds.records, "public", "en"))["data"][0]
+    values = dict(zip(trace["ids"], trace["values"], strict=True))
+    leaves = {i.removeprefix("instrument:"): v for i, v in values.items() if i.startswith("instrument:")}
+    assert set(leaves) == {"loan", "grant", "batt", "prog", "crm"}
+    assert math.isclose(sum(leaves.values()), 6721 * M)
+    assert math.isclose(values["root"], 6721 * M)
+    assert math.isclose(values["source:Innovation Fund"], 2500 * M)
+    assert trace["branchvalues"] == "total"
+
+
+def test_flow_conserves_amounts_and_counts_parts_once() -> None:
+    ds = fixture()
+    trace = spec(charts.flow_chart(ds, ds.records, "public", "eu", "en"))["data"][0]
+    labels = trace["node"]["label"]
+    links = list(zip(trace["link"]["source"], trace["link"]["target"], trace["link"]["value"], strict=True))
+    sources = {
+        i
+        for i, label in enumerate(labels)
+        if label in {"Innovation Fund", "Horizon Europe", "NGF", "EU funds"}
+    }
+    assert math.isclose(sum(v for a, _, v in links if a in sources), 6721 * M)
+    middle = {b for a, b, _ in links if a in sources}
+    for node in middle:  # instrument types: what flows in flows out
+        inflow = sum(v for _, b, v in links if b == node)
+        outflow = sum(v for a, _, v in links if a == node)
+        assert math.isclose(inflow, outflow)
+
+
+# --- timeline --------------------------------------------------------------------------------
+
+
+def test_timeline_widens_partial_dates_and_marks_open_ends() -> None:
+    ds = fixture()
+    chart = charts.timeline_chart(ds.records, "en")
+    figure = spec(chart)
+    rows = {}
+    for trace in figure["data"]:
+        for base, x, y, opacity in zip(
+            trace["base"], trace["x"], trace["y"], trace["marker"]["opacity"], strict=True
+        ):
+            rows[y] = (base, x, opacity)
+    assert set(rows) == {"batt", "batt-part", "unknown"}
+    base, duration, opacity = rows["batt-part"]
+    assert base == "2025-03-01"
+    assert duration == ((1036) * 86_400_000)  # 2025-03-01 .. 2027-12-31 inclusive: 306 + 365 + 365 days
+    assert opacity == 1.0
+    assert rows["unknown"][2] < 1.0  # no end stated: drawn lighter to the edge
+    assert chart.total == 3
+
+
+# --- narrowing by clicked bars ---------------------------------------------------------------
+
+
+def test_picked_groups_read_streamlit_selection_state() -> None:
+    state = {"selection": {"points": [{"y": "financing", "x": 2.5}, {"y": "upstream"}, {"y": "financing"}]}}
+    assert charts.picked_groups(state) == ["financing", "upstream"]
+    assert charts.picked_groups(None) == []
+    assert charts.picked_groups({"selection": {"points": []}}) == []
+
+
+def test_narrow_keeps_rows_in_the_picked_groups() -> None:
+    ds = fixture()
+    picked = charts.narrow(ds.records, {"beneficiary": ["suppliers"]}, "eu")
+    assert [r.id for r in picked] == ["grant"]
+    picked = charts.narrow(ds.records, {"pillar": ["financing", "upstream"], "source": ["EU funds"]}, "eu")
+    assert [r.id for r in picked] == ["crm"]
+    picked = charts.narrow(ds.records, {"pillar": [NOT_STATED_GROUP]}, "eu")
+    assert "prog" in {r.id for r in picked}
+    assert charts.narrow(ds.records, {"source": []}, "eu") == list(ds.records)
+
+
+# --- details and text safety -----------------------------------------------------------------
+
+
+def test_details_list_rows_without_amounts() -> None:
+    ds = fixture()
+    table = charts.details_table(ds.records, "nl")
+    assert len(table) == len(ds.records)
+    assert table.loc["unknown", "Bedrag"] == "bedrag niet vermeld"
+    assert table.loc["loan", "Bedrag"] == "€ 1.500.000.000"
+    assert table.loc["batt", "Kwalificatie"] == "tot"
+
+
+def test_markup_in_names_is_shown_as_text_not_read_by_plotly() -> None:
+    # The validator refuses markup in CSV cells; the charts escape anyway (a second line of defence).
+    ds = fixture()
+    evil = Instrument.model_construct(
+        **{**ds.by_id["crm"].model_dump(), "name_en": "<img src=x onerror=alert(1)>"}
+    )
+    rigged = Dataset(tuple(evil if r.id == "crm" else r for r in ds.records))
+    text = charts.envelope_chart(rigged, rigged.records, "public", "en").figure.to_json()
+    assert "<img" not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert charts.plotly_text("R&D <b>") == "R&amp;D &lt;b&gt;"
+
+
+def test_markdown_escape_neutralises_markdown() -> None:
+    assert charts.markdown_escape("[x](javascript:alert(1)) **b** <i>") == (
+        r"\[x\]\(javascript\:alert\(1\)\) \*\*b\*\* \<i\>"
+    )
