@@ -571,3 +571,37 @@ def test_deck_renders_one_png_per_slide(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(list((tmp_path / "png").glob("deck-*.png"))) == len(Presentation(io.BytesIO(data)).slides)
+
+
+# -- PNG figure (the data only; rendering needs Chromium and is tested in test_cli_export) ---------
+
+
+def test_png_figure_has_the_breakdown_numbers_and_shows_markup_as_text() -> None:
+    from funding.exports.images import chart_figure
+
+    ds = dataset()
+    marked = Dataset(
+        tuple(
+            r.model_copy(update={"name_en": "<img src=x onerror=alert(1)>"}) if r.id == "loan" else r
+            for r in ds.records
+        )
+    )
+    selection, filters = everything(marked)
+    figure = chart_figure(marked, selection, filters, "en", DOCUMENTS, INFO, chart="instrument_type")
+    assert list(figure.data[0].x) == [1500 * M, 346 * M]
+    envelopes = chart_figure(marked, selection, filters, "en", DOCUMENTS, INFO, chart="envelopes")
+    assert envelopes.data[0].y[0] == "&lt;img src=x onerror=alert(1)&gt;"
+    assert "Source: Test funding dataset, dataset v9.9.9" in envelopes.layout.annotations[0].text
+    uploaded = chart_figure(marked, selection, filters, "en", DOCUMENTS, INFO, upload_name="mine.csv")
+    assert "Source: file mine.csv, not the curated dataset" in uploaded.layout.annotations[0].text
+
+
+def test_targets_are_never_grouped_into_sums() -> None:
+    ds = dataset()
+    selection, filters = everything(ds)
+    with pytest.raises(ValueError, match="never added up"):
+        chart_spec(ds, selection, filters, "source", "en", kind="target")
+    only_targets = Filters(kind=("target",))
+    prs = deck(filters=only_targets)
+    assert len(charts(prs)) == 1  # the targets one by one; no breakdown sums them
+    assert "never added up" in texts(next(s for s in prs.slides if any(sh.has_chart for sh in s.shapes)))

@@ -23,7 +23,7 @@ from funding.vocab import AMOUNT_KIND, Lang
 # Chart names, as used by `--chart` and in the deck's order.
 CHARTS: tuple[str, ...] = ("envelopes", "pillar", "source", "instrument_type", "beneficiary")
 PART_MARK = "↳ "
-MAX_LABEL = 60
+MAX_LABEL = 110
 
 
 @dataclass(frozen=True)

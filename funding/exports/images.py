@@ -7,6 +7,7 @@ PNG looks exactly like the chart on the page.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -55,16 +56,21 @@ def export_png(
     *,
     chart: str = "envelopes",
     width: int = WIDTH,
-    height: int = HEIGHT,
+    height: int | None = None,
     scale: float = SCALE,
     upload_name: str | None = None,
 ) -> bytes:
-    """PNG bytes of one chart (see figures.CHARTS); raises ChromiumMissing without a browser."""
+    """PNG bytes of one chart (see figures.CHARTS); raises ChromiumMissing without a browser.
+
+    The default height is 16:9 up to ten bars and grows with more, so labels never collide."""
     figure = chart_figure(
         dataset, selection, filters, lang, documents, info, chart=chart, width=width, upload_name=upload_name
     )
     if find_chromium() is None:
         raise ChromiumMissing()
+    if height is None:
+        bars = len(figure.data[0].y or ())
+        height = max(HEIGHT, 200 + 52 * bars)
     image: bytes = figure.to_image(format="png", width=width, height=height, scale=scale)
     return image
 
@@ -93,9 +99,9 @@ def chart_figure(
     figure = go.Figure(
         go.Bar(
             x=[bar.amount for bar in spec.bars],
-            y=[bar.label for bar in spec.bars],
+            y=[_wrap(bar.label) for bar in spec.bars],
             orientation="h",
-            text=[bar.text for bar in spec.bars],
+            text=[_escape(bar.text) for bar in spec.bars],
             textposition="outside",
             cliponaxis=False,
             marker={"color": colours},
@@ -103,20 +109,26 @@ def chart_figure(
         )
     )
     top = max((bar.amount for bar in spec.bars), default=1.0)
-    footer = "<br>".join(clean_text(line) for line in (*spec.notes, source))
+    footer = "<br>".join(_escape(line) for line in (*spec.notes, source))
     # A fixed left margin from the longest label (not automargin), so the footer can start at the
     # figure's left edge instead of under the plot area, where a long source line would be cut off.
-    left = min(width // 2, 20 + 8 * max((len(bar.label) for bar in spec.bars), default=10))
+    longest = max((len(line) for bar in spec.bars for line in _lines(bar.label)), default=10)
+    left = min(width // 2, 24 + 7 * longest)
     right = 40
     footer_x = -(left - 14) / max(1, width - left - right)
     figure.update_layout(
-        title={"text": clean_text(spec.title), "x": 0.01, "xanchor": "left", "font": {"size": 22}},
+        title={"text": _escape(spec.title), "x": 0.01, "xanchor": "left", "font": {"size": 22}},
         template="plotly_white",
         font={"size": 15},
         showlegend=False,
         margin={"l": left, "r": right, "t": 70, "b": 60 + 22 * (len(spec.notes) + 1)},
         xaxis={"visible": False, "range": [0, top * 1.3]},
-        yaxis={"autorange": "reversed", "automargin": False, "ticksuffix": "  "},
+        yaxis={
+            "autorange": "reversed",
+            "automargin": False,
+            "ticklabelstandoff": 8,
+            "tickfont": {"size": 13},
+        },
         annotations=[
             {
                 "text": footer,
@@ -134,3 +146,20 @@ def chart_figure(
         ],
     )
     return figure
+
+
+_LABEL_WIDTH = 50
+
+
+def _lines(label: str) -> list[str]:
+    return textwrap.wrap(label, _LABEL_WIDTH, max_lines=3, placeholder=" …") or [""]
+
+
+def _wrap(label: str) -> str:
+    """A long instrument name on up to three lines, so the bars keep most of the width."""
+    return "<br>".join(_escape(line) for line in _lines(label))
+
+
+def _escape(text: str) -> str:
+    """Plotly reads a few HTML tags in text; data is shown as written, never as markup."""
+    return clean_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -28,7 +28,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
 from funding.breakdowns import envelopes
@@ -159,6 +159,8 @@ class _Deck:
             frame = title_shape.text_frame
             frame.text = clean_text(title)
             frame.word_wrap = True
+            if self.custom:  # a template's large title font: shrink long titles into their box
+                frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
             paragraph = frame.paragraphs[0]
             if not self.custom:
                 frame.margin_left = frame.margin_right = 0
