@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -396,7 +397,13 @@ def test_envelope_chart_shows_parts_under_their_whole_never_summed() -> None:
         EVIL_NAME,  # 50 m
     ]
     assert values(chart) == [1500 * M, 296 * M, 120 * M, 7600000.5, 50 * M]
-    assert labels(chart) == ["EUR 1.5 bn", "EUR 296 m", "at least EUR 120 m", "about EUR 7.6 m", "EUR 50 m"]
+    assert labels(chart) == [
+        "EUR 1.5 bn · not battery-specific",
+        "EUR 296 m",
+        "at least EUR 120 m",
+        "about EUR 7.6 m",
+        "EUR 50 m",
+    ]
     counted = [v for v, c in zip(values(chart), categories, strict=True) if not c.startswith("↳")]
     assert sum(counted) == 1846 * M
 
@@ -576,7 +583,12 @@ def test_deck_renders_one_png_per_slide(tmp_path: Path) -> None:
 # -- PNG figure (the data only; rendering needs Chromium and is tested in test_cli_export) ---------
 
 
-def test_png_figure_has_the_breakdown_numbers_and_shows_markup_as_text() -> None:
+def subtitle(figure) -> str:  # type: ignore[no-untyped-def]
+    text = figure.layout.title.subtitle.text.replace("<br>", " ")
+    return re.sub(r"<[^>]+>", "", text)
+
+
+def test_png_figure_is_the_dashboards_chart_with_sources() -> None:
     from funding.exports.images import chart_figure
 
     ds = dataset()
@@ -588,12 +600,20 @@ def test_png_figure_has_the_breakdown_numbers_and_shows_markup_as_text() -> None
     )
     selection, filters = everything(marked)
     figure = chart_figure(marked, selection, filters, "en", DOCUMENTS, INFO, chart="instrument_type")
-    assert list(figure.data[0].x) == [1500 * M, 346 * M]
+    bars = {y: x for trace in figure.data for x, y in zip(trace.x, trace.y, strict=True)}
+    assert bars["loan"] == 1.5 and bars["grant"] == 0.346  # EUR bn: 1500 m and 296 m + 50 m
     envelopes = chart_figure(marked, selection, filters, "en", DOCUMENTS, INFO, chart="envelopes")
-    assert envelopes.data[0].y[0] == "&lt;img src=x onerror=alert(1)&gt;"
-    assert "Source: Test funding dataset, dataset v9.9.9" in envelopes.layout.annotations[0].text
+    ticks = " ".join(envelopes.layout.yaxis.ticktext)
+    assert "&lt;img" in ticks and "<img" not in ticks  # shown as written, never read as markup
+    text = " ".join(subtitle(envelopes).split())
+    assert "Source: Test funding dataset, dataset v9.9.9 (2026-01-02)" in text
+    documents = " ".join(envelopes.layout.annotations[-1].text.replace("<br>", " ").split())
+    assert documents == "Documents: Ministry, Progress letter; European Commission, EU strategy, 2025-12-16."
     uploaded = chart_figure(marked, selection, filters, "en", DOCUMENTS, INFO, upload_name="mine.csv")
-    assert "Source: file mine.csv, not the curated dataset" in uploaded.layout.annotations[0].text
+    assert "Source: file mine.csv, not the curated dataset" in " ".join(subtitle(uploaded).split())
+    targets = Filters(kind=("target",))
+    only = chart_figure(ds, apply(targets, ds.records), targets, "en", DOCUMENTS, INFO)
+    assert {y for trace in only.data for y in trace.y} == {"target-a", "target-b"}
 
 
 def test_targets_are_never_grouped_into_sums() -> None:

@@ -126,6 +126,13 @@ def main_kind(selection: Sequence[Instrument]) -> str:
     return next((k for k in summable if k in with_amount), "public")
 
 
+def first_kind_with_amount(selection: Sequence[Instrument]) -> str:
+    """The kind an amounts-by-instrument chart shows by default: the first (in vocabulary order)
+    that has an amount, targets included, since that chart never adds anything up."""
+    with_amount = {r.amount_kind for r in selection if r.amount_eur is not None}
+    return next((k for k in AMOUNT_KIND.codes if k in with_amount), "public")
+
+
 def source_line(info: DatasetInfo, lang: Lang, upload_name: str | None = None) -> str:
     """The line under every chart: the curated dataset's version, or the uploaded file's name."""
     if upload_name is not None:

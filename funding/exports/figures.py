@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from funding.breakdowns import NOT_STATED_GROUP, breakdown, envelopes
-from funding.exports.common import clean_text, main_kind
+from funding.exports.common import clean_text, first_kind_with_amount, main_kind
 from funding.exports.texts import tx
 from funding.formatting import format_eur
 from funding.i18n import t
@@ -61,7 +61,7 @@ def chart_spec(
     """One chart of one figure kind (default: the selection's main kind, see `main_kind`)."""
     if name not in CHARTS:
         raise ValueError(f"unknown chart {name!r}; valid: {', '.join(CHARTS)}")
-    kind = kind or main_kind(selection)
+    kind = kind or (first_kind_with_amount(selection) if name == "envelopes" else main_kind(selection))
     if kind in NOT_SUMMED_KINDS and name != "envelopes":
         raise ValueError(f"{kind} figures may overlap and are never added up; only 'envelopes' shows them")
     kind_label = AMOUNT_KIND.label(kind, lang)
@@ -70,13 +70,15 @@ def chart_spec(
     notes: list[str] = []
     if name == "envelopes":
         table = envelopes(dataset, selection, kind, lang)
+        broader = f" · {t('not_battery_specific', lang)}"  # as on the page: not all of it is for batteries
         bars = tuple(
             Bar(
                 label=("  " * max(0, int(row["depth"]) - 1) + PART_MARK if row["depth"] else "")
                 + short(row["name"]),
                 amount=float(row["amount"]),
                 qualifier=str(row["qualifier"]),
-                text=format_eur(float(row["amount"]), lang, str(row["qualifier"])),
+                text=format_eur(float(row["amount"]), lang, str(row["qualifier"]))
+                + ("" if dataset.by_id[str(row["id"])].battery_specific else broader),
                 part=not bool(row["counted"]),
             )
             for row in table.to_dict("records")

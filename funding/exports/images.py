@@ -1,8 +1,7 @@
 """One chart as a PNG at slide resolution, rendered server-side by kaleido (needs a Chromium).
 
-The figure here is deliberately minimal and built from the same `figures.chart_spec` as the deck.
-When the dashboard's own figures (funding.charts) exist, this should render those instead, so a
-PNG looks exactly like the chart on the page.
+The figure is the dashboard's own (funding.charts), so a PNG shows exactly the chart on the page,
+with its source line inside the image.
 """
 
 from __future__ import annotations
@@ -14,15 +13,16 @@ from typing import Any
 
 from funding.dataset_info import DatasetInfo
 from funding.documents import Document
-from funding.exports.common import citations, clean_text, references, source_line
-from funding.exports.figures import chart_spec
+from funding.exports.common import citations, first_kind_with_amount, main_kind, source_line
+from funding.exports.figures import CHARTS
 from funding.exports.texts import tx
+from funding.i18n import t
 from funding.loading import Dataset, FundingError
 from funding.records import Instrument
 from funding.selection import Filters
 from funding.vocab import Lang
 
-# 16:9 at twice the pixels: sharp on a projected slide.
+# Slide width at twice the pixels: sharp on a projected slide.
 WIDTH, HEIGHT, SCALE = 1280, 720, 2
 INSTALL_HINT = (
     "PNG export renders charts with a headless Chromium, and none was found. "
@@ -62,15 +62,14 @@ def export_png(
 ) -> bytes:
     """PNG bytes of one chart (see figures.CHARTS); raises ChromiumMissing without a browser.
 
-    The default height is 16:9 up to ten bars and grows with more, so labels never collide."""
+    The height defaults to the figure's own, which grows with the number of bars."""
     figure = chart_figure(
-        dataset, selection, filters, lang, documents, info, chart=chart, width=width, upload_name=upload_name
+        dataset, selection, filters, lang, documents, info, chart=chart, upload_name=upload_name
     )
     if find_chromium() is None:
         raise ChromiumMissing()
-    if height is None:
-        bars = len(figure.data[0].y or ())
-        height = max(HEIGHT, 200 + 52 * bars)
+    figure.update_layout(paper_bgcolor="white", plot_bgcolor="white")
+    height = height or int(figure.layout.height or HEIGHT)
     image: bytes = figure.to_image(format="png", width=width, height=height, scale=scale)
     return image
 
@@ -84,82 +83,67 @@ def chart_figure(
     info: DatasetInfo,
     *,
     chart: str = "envelopes",
-    width: int = WIDTH,
     upload_name: str | None = None,
 ) -> Any:
-    """A plotly horizontal bar figure with the qualifier on every bar and the source line under it."""
-    import plotly.graph_objects as go
+    """The dashboard's own figure (funding.charts), so a PNG shows what the page shows, with the
+    source line and, since an image travels alone, the cited documents written out."""
+    from funding import charts
+    from funding.breakdowns import breakdown
 
-    spec = chart_spec(dataset, selection, filters, chart, lang)
-    refs = references(spec.records, citations(selection, documents))
-    source = source_line(info, lang, upload_name)
-    if refs:
-        source += " " + tx("documents", lang, refs=refs)
-    colours = ["rgba(31,119,180,0.45)" if bar.part else "rgb(31,119,180)" for bar in spec.bars]
-    figure = go.Figure(
-        go.Bar(
-            x=[bar.amount for bar in spec.bars],
-            y=[_wrap(bar.label) for bar in spec.bars],
-            orientation="h",
-            text=[_escape(bar.text) for bar in spec.bars],
-            textposition="outside",
-            cliponaxis=False,
-            marker={"color": colours},
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
-    )
-    top = max((bar.amount for bar in spec.bars), default=1.0)
-    footer = "<br>".join(_escape(line) for line in (*spec.notes, source))
-    # A fixed left margin from the longest label (not automargin), so the footer can start at the
-    # figure's left edge instead of under the plot area, where a long source line would be cut off.
-    longest = max((len(line) for bar in spec.bars for line in _lines(bar.label)), default=10)
-    left = min(width // 2, 24 + 7 * longest)
-    right = 40
-    footer_x = -(left - 14) / max(1, width - left - right)
-    figure.update_layout(
-        title={"text": _escape(spec.title), "x": 0.01, "xanchor": "left", "font": {"size": 22}},
-        template="plotly_white",
-        font={"size": 15},
-        showlegend=False,
-        margin={"l": left, "r": right, "t": 70, "b": 60 + 22 * (len(spec.notes) + 1)},
-        xaxis={"visible": False, "range": [0, top * 1.3]},
-        yaxis={
-            "autorange": "reversed",
-            "automargin": False,
-            "ticklabelstandoff": 8,
-            "tickfont": {"size": 13},
-        },
-        annotations=[
-            {
-                "text": footer,
-                "xref": "paper",
-                "yref": "paper",
-                "x": footer_x,
-                "y": 0,
-                "yshift": -12,
-                "yanchor": "top",
-                "xanchor": "left",
-                "align": "left",
-                "showarrow": False,
-                "font": {"size": 12, "color": "#595959"},
-            }
-        ],
-    )
+    if chart not in CHARTS:
+        raise ValueError(f"unknown chart {chart!r}; valid: {', '.join(CHARTS)}")
+    if chart == "envelopes":
+        kind = first_kind_with_amount(selection)
+        source = source_line(info, lang, upload_name)
+        figure = charts.envelope_chart(dataset, selection, kind, lang, source=source).figure
+    else:
+        kind = main_kind(selection)
+        if chart == "pillar":
+            title = t("by_pillar", lang, framework=t(f"framework_{filters.framework}", lang))
+            dimension = f"{filters.framework}_pillar"
+        else:
+            title = t(f"by_{chart}", lang)
+            dimension = chart
+        result = breakdown(dataset, selection, dimension, kind, lang)
+        source = source_line(info, lang, upload_name)
+        figure = charts.breakdown_chart(result, lang, title=title, source=source).figure
+    behind = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
+    _add_documents(figure, behind, documents, lang)
     return figure
 
 
-_LABEL_WIDTH = 50
+def _add_documents(
+    figure: Any, records: Sequence[Instrument], documents: Mapping[str, Document], lang: Lang
+) -> None:
+    """Under the chart, every document its bars cite: an image travels without the Sources sheet.
+
+    (The page's figure keeps its source line short for a narrow column; here there is room.)"""
+    from funding.charts import plotly_text
+
+    cited = citations(records, documents)
+    if not cited:
+        return
+    names = [c.document.citation(lang) if c.document else c.id for c in cited]
+    lines = textwrap.wrap(tx("documents_png", lang, names="; ".join(names)), _DOCUMENT_LINE)
+    figure.add_annotation(
+        text="<br>".join(plotly_text(line) for line in lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-58,
+        align="left",
+        showarrow=False,
+        font={"size": 11, "color": "#595959"},
+    )
+    extra = 16 * len(lines) + 12
+    margin = figure.layout.margin
+    figure.update_layout(
+        margin={"b": int(margin.b or 50) + extra},
+        height=int(figure.layout.height or HEIGHT) + extra,
+    )
 
 
-def _lines(label: str) -> list[str]:
-    return textwrap.wrap(label, _LABEL_WIDTH, max_lines=3, placeholder=" …") or [""]
-
-
-def _wrap(label: str) -> str:
-    """A long instrument name on up to three lines, so the bars keep most of the width."""
-    return "<br>".join(_escape(line) for line in _lines(label))
-
-
-def _escape(text: str) -> str:
-    """Plotly reads a few HTML tags in text; data is shown as written, never as markup."""
-    return clean_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+_DOCUMENT_LINE = 140  # characters at 11 px in the plot width of a 1280 px image

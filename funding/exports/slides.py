@@ -488,7 +488,9 @@ def _bar_chart(slide: Any, box: _Box, items: Sequence[Bar], spec: ChartSpec, top
     value_axis.visible = False  # the labels carry the amounts, in the deck's language
     value_axis.has_major_gridlines = False
     value_axis.minimum_scale = 0
-    value_axis.maximum_scale = top_value * 1.35 if top_value > 0 else 1
+    # Room after the longest bar for its label ("EUR 3 bn · not battery-specific").
+    longest = max((len(b.text) for b in items), default=10)
+    value_axis.maximum_scale = top_value * (1.2 + 0.015 * longest) if top_value > 0 else 1
     series = plot.series[0]
     series.format.fill.solid()
     series.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1

@@ -75,6 +75,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Source: file {name}, not the curated dataset; each figure cites its document, locator and quote.",
         "nl": "Bron: bestand {name}, niet de samengestelde dataset; elk bedrag verwijst naar document, vindplaats en citaat.",
     },
+    "documents_png": {"en": "Documents: {names}.", "nl": "Documenten: {names}."},
     "documents": {"en": "Documents: {refs} (see Sources).", "nl": "Documenten: {refs} (zie Bronnen)."},
     "continued": {"en": "(continued)", "nl": "(vervolg)"},
     "no_amounts": {
