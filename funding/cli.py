@@ -32,9 +32,21 @@ from funding.loading import (
 from funding.records import Instrument
 from funding.selection import MULTI_FIELDS, Filters, apply, describe, filter_problems
 from funding.totals import totals_by_kind
-from funding.vocab import LANGS, Lang
+from funding.vocab import (
+    AMOUNT_KIND,
+    BENEFICIARY,
+    EU_PILLAR,
+    INSTRUMENT_TYPE,
+    LANGS,
+    LEVEL,
+    NL_PILLAR,
+    STATUS,
+    Lang,
+)
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_MISSING_TOOL = 0, 1, 2, 3
+# funding.exports.CHARTS, named here so that `validate` does not import the export libraries.
+PNG_CHARTS = ("envelopes", "pillar", "source", "instrument_type", "beneficiary")
 
 
 def format_problem(source: str, problem: Problem) -> str:
@@ -95,11 +107,20 @@ def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     export.add_argument("--documents", type=Path, default=DEFAULT_DOCUMENTS, help="document registry CSV")
     export.add_argument("--lang", default="en", help="language of labels and numbers: en (default) or nl")
     export.add_argument("--template", type=Path, help="PowerPoint .pptx/.potx whose layouts and theme to use")
-    export.add_argument("--chart", help="the chart for a PNG (default: envelopes)")
+    export.add_argument("--chart", help=f"the chart for a PNG: {', '.join(PNG_CHARTS)} (default: envelopes)")
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     filters = export.add_argument_group("filters (as in the dashboard's URL)")
+    valid = {
+        "level": LEVEL.codes,
+        "type": INSTRUMENT_TYPE.codes,
+        "pillar": EU_PILLAR.codes + NL_PILLAR.codes,
+        "beneficiary": BENEFICIARY.codes,
+        "status": STATUS.codes,
+        "kind": AMOUNT_KIND.codes,
+    }
     for name in MULTI_FIELDS:
-        filters.add_argument(f"--{name}", action="append", default=[], metavar="VALUE")
+        values = ", ".join(valid[name]) if name in valid else "as in the data's source column"
+        filters.add_argument(f"--{name}", action="append", default=[], metavar="VALUE", help=values)
     filters.add_argument("--framework", default="eu", help="pillar framework: eu (default) or nl")
     filters.add_argument("--year-from", metavar="YEAR")
     filters.add_argument("--year-to", metavar="YEAR")

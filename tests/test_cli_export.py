@@ -18,8 +18,8 @@ from factory import csv_bytes, row
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from funding.cli import main
-from funding.exports import find_chromium
+from funding.cli import PNG_CHARTS, main
+from funding.exports import CHARTS, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 M = 1_000_000
@@ -120,6 +120,10 @@ def test_bad_filter_values_list_the_valid_ones(files: tuple[Path, Path], tmp_pat
     assert export(files, out, "--lang", "fr") == 1
     assert "lang: unknown value 'fr'; valid: en, nl" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_help_names_the_charts() -> None:
+    assert PNG_CHARTS == CHARTS
 
 
 def test_option_mistakes_exit_1(files: tuple[Path, Path], tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
