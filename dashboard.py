@@ -56,6 +56,7 @@ from funding.vocab import (
 LANG_NAMES = {"en": "English", "nl": "Nederlands"}
 TOP_CHOICES = (10, 25, 50, 100, 250, 1000)
 ROW_CHOICES = (100, 500, 2000, 10_000)
+MAX_PROBLEMS_SHOWN = 500
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 3}}
 _WRITTEN = "_url_written"
 _PICK_GENERATION = "_pick_generation"
@@ -249,18 +250,25 @@ def show_problems(loaded: Loaded, lang: Lang, *, uploaded: bool) -> None:
     else:
         key = "upload_invalid" if uploaded else "shipped_invalid"
         st.error(charts.markdown_escape(t(key, lang, count=len(loaded.problems))))
-        st.dataframe(problem_table(loaded.problems, lang), hide_index=True, width="stretch", key="problems")
+        shown = loaded.problems[:MAX_PROBLEMS_SHOWN]
+        # A static table: its text is in the page for screen readers and can be copied. st.table
+        # reads cells as Markdown, so every cell is escaped and shows exactly what the file holds.
+        st.table(problem_table(shown, lang), hide_index=True)
+        if len(shown) < len(loaded.problems):
+            st.caption(t("problems_more", lang, shown=len(shown), total=len(loaded.problems)))
     if uploaded:
         back_button(st, lang, "problems")
 
 
 def problem_table(problems: Sequence[Problem], lang: Lang) -> pd.DataFrame:
+    """Problems with every text cell Markdown-escaped (st.table would read them as Markdown)."""
+    escape = charts.markdown_escape
     return pd.DataFrame(
         {
             t("problem_line", lang): [p.line for p in problems],
-            t("problem_column", lang): [p.column for p in problems],
-            t("problem_message", lang): [p.message for p in problems],
-            t("problem_value", lang): [p.value for p in problems],
+            t("problem_column", lang): [escape(p.column) for p in problems],
+            t("problem_message", lang): [escape(p.message) for p in problems],
+            t("problem_value", lang): [escape(p.value) for p in problems],
         }
     )
 

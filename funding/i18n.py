@@ -60,6 +60,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "The curated dataset cannot be read: {reason}",
         "nl": "De samengestelde dataset kan niet worden gelezen: {reason}",
     },
+    "problems_more": {
+        "en": "The first {shown} of {total} problems are listed; fix these and upload again to see the rest.",
+        "nl": "De eerste {shown} van {total} problemen staan hier; verbeter ze en upload opnieuw voor de rest.",
+    },
     "problem_line": {"en": "Line", "nl": "Regel"},
     "problem_column": {"en": "Column", "nl": "Kolom"},
     "problem_message": {"en": "Problem", "nl": "Probleem"},

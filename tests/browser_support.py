@@ -2,11 +2,15 @@
 
 Reusable by any browser test:
 
-    from browser_support import app_server, browser, page  # noqa: F401  (pytest fixtures)
+    import browser_support
+
+    app_server = browser_support.app_server  # pytest fixtures, bound in the test module
+    browser = browser_support.browser
+    page = browser_support.page
 
     @pytest.mark.browser
     def test_something(app_server, page):
-        open_app(page, app_server.url, "/?lang=nl")
+        open_app(page, app_server.url, "/?lang=nl", ready="[data-testid='stMetricValue']")
 
 or, outside pytest fixtures, `with streamlit_server() as server, chromium() as b: ...`.
 
@@ -162,9 +166,16 @@ def wait_idle(page: Any, timeout: float = 30_000) -> None:
     page.wait_for_selector(IDLE, timeout=timeout)
 
 
-def open_app(page: Any, base_url: str, path: str = "/", timeout: float = 60_000) -> None:
+READY = "[data-testid='stMain'] [data-testid='stElementContainer']"
+
+
+def open_app(
+    page: Any, base_url: str, path: str = "/", *, ready: str = READY, timeout: float = 60_000
+) -> None:
+    """Load a page and wait for its first run to finish. The idle marker is already there before
+    the first run starts, so also wait for `ready`: something the finished page shows."""
     page.goto(base_url + path, wait_until="domcontentloaded", timeout=timeout)
-    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    page.wait_for_selector(ready, timeout=timeout)
     wait_idle(page, timeout)
 
 

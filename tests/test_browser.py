@@ -1,0 +1,180 @@
+"""The real thing: `streamlit run` in a subprocess and Debian's chromium through Playwright.
+
+Few and fast (one server for the module): headline figures against the CSV rows, the Dutch deep
+link on a phone-width screen, URL write-back and click-to-filter, a real upload of an invalid
+file, and how plotly shows markup in a name. Screenshots go to test-output/. Skipped when
+chromium is missing, unless CI is set (then it fails).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import time
+from typing import Any
+
+import browser_support
+import pytest
+from browser_support import PHONE, open_app, screenshot, wait_idle
+from factory import csv_bytes, row
+from test_app import DATA, document_id, net_public, shipped_rows
+
+# The shared fixtures: one server and one chromium for the module's tests, a fresh page per test.
+app_server = browser_support.app_server
+browser = browser_support.browser
+page = browser_support.page
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+METRICS = "[data-testid='stMetricValue']"
+
+
+def values(page: Any) -> list[str]:
+    return [v.replace("\u00a0", " ") for v in page.get_by_test_id("stMetricValue").all_inner_texts()]
+
+
+def labels(page: Any) -> list[str]:
+    return [v.strip() for v in page.get_by_test_id("stMetricLabel").all_inner_texts()]
+
+
+def amount_in_bn(text: str) -> float:
+    match = re.fullmatch(r"(?:up to |at least |about )?EUR ([\d.]+) bn", text)
+    assert match, text
+    return float(match.group(1)) * 1e9
+
+
+def settle(page: Any) -> float:
+    """Seconds until the rerun that an interaction started has finished."""
+    started = time.perf_counter()
+    page.wait_for_timeout(100)
+    wait_idle(page)
+    return time.perf_counter() - started
+
+
+def test_headline_figures_on_a_laptop_screen(app_server: Any, page: Any) -> None:
+    open_app(page, app_server.url, "/", ready=METRICS)
+    rows = shipped_rows()
+    shown = dict(zip(labels(page), values(page), strict=True))
+    assert amount_in_bn(shown["Net public funding"]) == pytest.approx(
+        net_public(rows, {r["id"] for r in rows}), abs=0.5e6
+    )
+    assert shown["Instruments"] == str(len(rows))
+    assert shown["Amount not stated"] == str(sum(1 for r in rows if not r["amount_eur"]))
+    page.locator(".js-plotly-plot g.point path").first.wait_for()
+    screenshot(page, "dashboard-desktop.png")
+
+
+def test_deep_link_opens_the_dutch_view_on_a_phone(app_server: Any, browser: Any) -> None:
+    context = browser.new_context(viewport=PHONE, locale="nl-NL", is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        open_app(page, app_server.url, "/?level=NL&lang=nl", ready=METRICS)
+        rows = shipped_rows()
+        dutch = {r["id"] for r in rows if r["level"] == "NL"}
+        shown = dict(zip(labels(page), values(page), strict=True))
+        net = net_public(rows, dutch)
+        assert shown["Netto publieke financiering"] == f"€ {net / 1e6:g} mln".replace(".", ",")
+        assert shown["Instrumenten"] == str(len(dutch))
+        assert page.get_by_role("heading", name="Batterijfinanciering: EU en Nederland").is_visible()
+        # Nothing wider than the screen: the columns wrapped.
+        overflow = page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=stMain] *')]"
+            ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
+            " && !e.closest('.js-plotly-plot, [data-testid=stDataFrame]')).length"
+        )
+        assert overflow == 0
+        page.locator(".js-plotly-plot g.point path").first.wait_for()
+        screenshot(page, "dashboard-phone-nl.png")
+    finally:
+        context.close()
+
+
+def test_controls_write_codes_to_the_url_and_a_click_narrows_the_page(app_server: Any, page: Any) -> None:
+    open_app(page, app_server.url, "/", ready=METRICS)
+    before = values(page)
+    page.get_by_text("Battery-specific instruments only").click()
+    seconds = settle(page)
+    print(f"browser rerun after a filter change: {seconds * 1000:.0f} ms")
+    assert "battery_only=true" in page.url
+    page.get_by_text("Nederlands", exact=True).click()
+    settle(page)
+    assert "lang=nl" in page.url
+    page.get_by_text("English", exact=True).click()
+    page.get_by_text("Battery-specific instruments only").click()
+    settle(page)
+    assert values(page) == before
+    assert "lang=" not in page.url and "battery_only" not in page.url
+
+    # Click the first bar of the pillar breakdown: the headline narrows to that pillar.
+    pillar_chart = page.locator(".js-plotly-plot").nth(1)
+    bar = pillar_chart.locator("g.point path").first
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    settle(page)
+    banner = page.locator(".st-key-pick_banner")
+    banner.wait_for()
+    assert "Narrowed by a chart selection" in banner.inner_text()
+    assert values(page) != before
+    page.get_by_role("button", name="Clear chart selection").click()
+    settle(page)
+    assert banner.count() == 0
+    assert values(page) == before
+
+
+def test_invalid_upload_through_the_file_input(app_server: Any, page: Any) -> None:
+    shipped = hashlib.sha256(DATA.read_bytes()).hexdigest()
+    open_app(page, app_server.url, "/", ready=METRICS)
+    bad = csv_bytes(
+        [
+            row("ok", "100", source_document=document_id()),
+            row("bad-amount", "1.500.000", source_document=document_id()),
+        ]
+    )
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": bad}]
+    )
+    table = page.get_by_test_id("stTable")
+    table.wait_for()
+    settle(page)
+    text = table.inner_text()
+    assert "amount_eur" in text and "1.500.000" in text and "thousands separators" in text
+    assert "cannot be used: 1 problem" in page.get_by_test_id("stAlert").first.inner_text()
+    assert page.get_by_test_id("stMetricValue").count() == 0
+    screenshot(page, "dashboard-invalid-upload.png", full_page=False)
+    page.get_by_role("button", name="Back to the curated dataset").first.click()
+    settle(page)
+    assert page.get_by_test_id("stMetricValue").count() > 0
+    assert hashlib.sha256(DATA.read_bytes()).hexdigest() == shipped
+
+
+def test_markup_in_a_name_is_shown_as_written(browser: Any) -> None:
+    """Plotly reads <b>, <a href> and friends in labels; escaped names show exactly as written."""
+    sys.path.insert(0, str(DATA.parent.parent))
+    from funding.charts import envelope_chart
+    from funding.loading import Dataset, parse_csv
+    from funding.records import Instrument
+
+    names = [
+        "<img src=x onerror=alert(1)>",
+        "<b>bold</b> <a href='https://example.org'>link</a>",
+        "R&D &amp;",
+    ]
+    base = parse_csv(csv_bytes([row(f"r{i}", str(10 + i)) for i in range(3)])).records
+    rigged = tuple(
+        Instrument.model_construct(**{**r.model_dump(), "name_en": n})
+        for r, n in zip(base, names, strict=True)
+    )
+    html = envelope_chart(Dataset(rigged), rigged, "public", "en").figure.to_html(include_plotlyjs=True)
+    tab = browser.new_page()
+    dialogs: list[str] = []
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        tab.set_content(html)
+        tab.wait_for_selector(".ytick text")
+        ticks = tab.locator(".ytick text").all_text_contents()
+        assert sorted(ticks) == sorted(names)
+        assert tab.locator("svg a").count() == 0 and tab.locator("img").count() == 0
+        assert tab.locator(".ytick tspan[style*='bold']").count() == 0
+        assert dialogs == []
+    finally:
+        tab.close()
