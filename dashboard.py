@@ -428,11 +428,11 @@ def show_chart(chart: charts.Chart, lang: Lang, *, key: str, clickable: bool = F
         st.dataframe(chart.table, hide_index=True, width="stretch", key=f"{key}_table")
 
 
-def chart_controls(filters: Filters, lang: Lang) -> tuple[str, str, int]:
+def chart_kind(filters: Filters, lang: Lang) -> str:
+    """The one kind of figure the charts show (kinds are never added together)."""
     kinds = filters.kind or AMOUNT_KIND.codes
-    left, middle, right = st.columns([2, 2, 1])
-    kind = one_choice(
-        left,
+    return one_choice(
+        st.columns([2, 3])[0],
         "chart_kind",
         t("chart_kind", lang),
         kinds,
@@ -440,27 +440,23 @@ def chart_controls(filters: Filters, lang: Lang) -> tuple[str, str, int]:
         default="public" if "public" in kinds else kinds[0],
         widget="selectbox",
     )
+
+
+# A fragment: changing the colouring or the number of bars reruns this section only.
+@st.fragment
+def envelope_section(
+    dataset: Dataset, selection: Sequence[Instrument], kind: str, lang: Lang, source: str
+) -> None:
+    left, right = st.columns([3, 1])
     colour = one_choice(
-        middle,
+        left,
         "color",
         t("colour_by", lang),
         ("level", "type"),
         lambda c: t(f"colour_{c}", lang),
         default="level",
     )
-    top = right.selectbox(t("top", lang), TOP_CHOICES, index=1, key="top", bind="query-params")
-    return kind, colour, int(top)
-
-
-def envelope_section(
-    dataset: Dataset,
-    selection: Sequence[Instrument],
-    kind: str,
-    colour: str,
-    top: int,
-    lang: Lang,
-    source: str,
-) -> None:
+    top = int(right.selectbox(t("top", lang), TOP_CHOICES, index=1, key="top", bind="query-params"))
     chart = charts.envelope_chart(dataset, selection, kind, lang, colour_by=colour, top=top, source=source)
     if chart.total == 0:
         st.info(t("no_amounts", lang))
@@ -518,6 +514,8 @@ def timeline_section(selection: Sequence[Instrument], lang: Lang, source: str) -
     show_chart(chart, lang, key="timeline")
 
 
+# A fragment: choosing how many rows, or which instrument's source to show, reruns this section only.
+@st.fragment
 def details_section(selection: Sequence[Instrument], documents: dict[str, Document], lang: Lang) -> None:
     st.header(t("details", lang))
     limit = st.selectbox(
@@ -604,8 +602,8 @@ def main() -> None:
     st.caption(charts.markdown_escape(t("selection", lang, text=describe(filters, lang))))
     pick_banner(picks, filters.framework, lang)
     headline_section(dataset, narrowed, lang)
-    kind, colour, top = chart_controls(filters, lang)
-    envelope_section(dataset, narrowed, kind, colour, top, lang, source)
+    kind = chart_kind(filters, lang)
+    envelope_section(dataset, narrowed, kind, lang, source)
     # The breakdowns show the filtered selection and are what a click narrows: drawing them from
     # the narrowed one would leave only the clicked bar.
     breakdown_section(dataset, selection, kind, filters.framework, lang, source)

@@ -13,6 +13,7 @@ name stay two bars.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import textwrap
@@ -71,6 +72,10 @@ WRAP = 55
 # where inside text would be unreadable or hidden.
 LABEL_ROOM = 1.3
 MAX_TIMELINE_ROWS = 60
+# Bounds on what one figure carries, whatever the size of the selection; sums stay exact (the
+# remainder is one tile or node) and the data table says what was folded.
+MAX_TREEMAP_LEAVES = 60
+MAX_SOURCES = 15
 
 # Breakdown dimensions that can be clicked to narrow the page, and the URL-free keys for them.
 PICK_DIMENSIONS = ("pillar", "source", "beneficiary", "instrument_type")
@@ -152,6 +157,18 @@ def _top_of(amounts: Iterable[float], factor: float) -> float:
     return (largest / factor if largest > 0 else 1.0) * LABEL_ROOM
 
 
+def _text_on(colour: str) -> str:
+    """Black or white, whichever reads better on this fill (WCAG relative luminance)."""
+
+    def channel(hex_pair: str) -> float:
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#000000" if luminance > 0.179 else "#FFFFFF"
+
+
 def _text_position(amount: float, part: bool) -> str:
     return "outside" if part or not amount else "auto"
 
@@ -176,7 +193,6 @@ def _lines(text: str, width: int, lines: int) -> list[str]:
 
 
 def _layout(
-    fig: go.Figure,
     *,
     title: str,
     subtitle: str,
@@ -184,8 +200,9 @@ def _layout(
     lang: Lang,
     plot_height: int,
     legend: Sequence[str] = (),
-) -> None:
-    """Title, subtitle and source line above the plot, anchored to the figure's left edge.
+) -> dict[str, Any]:
+    """The layout shared by every chart: title, subtitle and source line above the plot, anchored
+    to the figure's left edge.
 
     The source line is part of the figure, so a PNG of the chart (modebar download) still cites
     its source. It sits in the subtitle because plotly can anchor titles, but not annotations, to
@@ -201,7 +218,7 @@ def _layout(
     legend_rows = math.ceil(sum(len(label) * 6.5 + 40 for label in legend) / 340) if legend else 0
     top = 16 + 22 * len(title_lines) + 15 * (len(sub_lines) + len(source_lines)) + 12 + 22 * legend_rows
     bottom = 50
-    fig.update_layout(
+    return dict(
         title={
             "text": "<br>".join(title_lines),
             "subtitle": {"text": text},
@@ -338,7 +355,7 @@ def envelope_chart(
     names = dict(zip(table["id"], table["name"], strict=True))
     factor, unit = _scale(float(shown["amount"].max()) if len(shown) else 0.0, lang)
 
-    fig = go.Figure()
+    traces: list[Any] = []
     order = list(shown["id"])
     for code in [*vocab.codes, *sorted(set(shown[column]) - set(vocab.codes))]:
         rows = shown[shown[column] == code]
@@ -365,7 +382,7 @@ def envelope_chart(
                 rows["name"], rows["amount"], rows["parent"], part, rows["source"], strict=True
             )
         ]
-        fig.add_trace(
+        traces.append(
             go.Bar(
                 x=[a / factor for a in rows["amount"]],
                 y=list(rows["id"]),
@@ -386,16 +403,15 @@ def envelope_chart(
         )
     depth = dict(zip(shown["id"], shown["depth"], strict=True))
     ticktext = [wrapped("↳ " * int(depth[i]) + str(names[i]), width=34, lines=2) for i in order]
-    _layout(
-        fig,
+    layout = _layout(
         title=t("envelopes", lang),
         subtitle=t("envelopes_sub", lang, kind=AMOUNT_KIND.label(kind, lang)),
         source=source,
         lang=lang,
         plot_height=40 + BAR_PX * max(len(order), 1) * (2 if any("<br>" in x for x in ticktext) else 1),
-        legend=[tr.name for tr in fig.data],
+        legend=[tr.name for tr in traces],
     )
-    fig.update_layout(
+    layout.update(
         barmode="overlay",
         bargap=0.25,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
@@ -415,25 +431,28 @@ def envelope_chart(
             "automargin": True,
         },
     )
+    # The table holds the bars drawn, not the whole selection: the details table below the charts
+    # lists every instrument, and a large selection is never sent to the browser twice.
     data = pd.DataFrame(
         {
             t("col_name", lang): [
-                ("↳ " * int(d)) + str(n) for d, n in zip(table["depth"], table["name"], strict=True)
+                ("↳ " * int(d)) + str(n) for d, n in zip(shown["depth"], shown["name"], strict=True)
             ],
             t("col_amount", lang): [
-                format_eur(a, lang, q) for a, q in zip(table["amount"], table["qualifier"], strict=True)
+                format_eur(a, lang, q) for a, q in zip(shown["amount"], shown["qualifier"], strict=True)
             ],
-            t("col_amount_eur", lang): table["amount"],
-            t("col_part_of", lang): [names.get(p, "") if p else "" for p in table["parent"]],
-            t("col_counted", lang): [t("yes", lang) if c else t("no", lang) for c in table["counted"]],
+            t("col_amount_eur", lang): shown["amount"],
+            t("col_part_of", lang): [names.get(p, "") if p else "" for p in shown["parent"]],
+            t("col_counted", lang): [t("yes", lang) if c else t("no", lang) for c in shown["counted"]],
             t("col_battery_specific", lang): [
-                t("yes", lang) if _battery_specific(dataset, i) else t("no", lang) for i in table["id"]
+                t("yes", lang) if _battery_specific(dataset, i) else t("no", lang) for i in shown["id"]
             ],
-            t("col_level", lang): [LEVEL.label(c, lang) for c in table["level"]],
-            t("col_type", lang): [INSTRUMENT_TYPE.label(c, lang) for c in table["instrument_type"]],
-            t("col_source", lang): table["source"],
+            t("col_level", lang): [LEVEL.label(c, lang) for c in shown["level"]],
+            t("col_type", lang): [INSTRUMENT_TYPE.label(c, lang) for c in shown["instrument_type"]],
+            t("col_source", lang): shown["source"],
         }
     )
+    fig = go.Figure(data=traces, layout=layout)
     return Chart(fig, data, shown=len(order), total=total)
 
 
@@ -480,7 +499,7 @@ def breakdown_chart(
             table["label"], table["amount"], table["instruments"], table["without_amount"], strict=True
         )
     ]
-    fig = go.Figure(
+    traces = [
         go.Bar(
             x=[a / factor for a in table["amount"]],
             y=groups,
@@ -493,7 +512,7 @@ def breakdown_chart(
             marker={"color": colour},
             showlegend=False,
         )
-    )
+    ]
     # How many instruments in a group state no amount goes under the group's name, where it is
     # never cut off (a bar's own label can run out of room on a phone).
     ticktext = [
@@ -505,15 +524,14 @@ def breakdown_chart(
         )
         for label, a, w in zip(table["label"], table["amount"], table["without_amount"], strict=True)
     ]
-    _layout(
-        fig,
+    layout = _layout(
         title=title,
         subtitle=subtitle,
         source=source,
         lang=lang,
         plot_height=20 + 2 * BAR_PX * max(len(groups), 1),
     )
-    fig.update_layout(
+    layout.update(
         clickmode="event+select",
         dragmode=False,
         yaxis={
@@ -543,6 +561,7 @@ def breakdown_chart(
             t("col_without_amount", lang): table["without_amount"],
         }
     )
+    fig = go.Figure(data=traces, layout=layout)
     return Chart(fig, data, shown=len(groups), total=len(groups))
 
 
@@ -611,58 +630,78 @@ def _counted_rows(dataset: Dataset, selection: Sequence[Instrument], kind: str) 
 
 
 def hierarchy_chart(
-    dataset: Dataset, selection: Sequence[Instrument], kind: str, lang: Lang, *, source: str = ""
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    kind: str,
+    lang: Lang,
+    *,
+    source: str = "",
+    leaves: int = MAX_TREEMAP_LEAVES,
+    sources: int = MAX_SOURCES,
 ) -> Chart:
-    """Treemap: all sources → source → instrument, sizes are net amounts (branch values are sums)."""
+    """Treemap: all sources → source → instrument; sizes are net amounts, branches are sums.
+
+    The largest `leaves` instruments get a tile of their own; the rest of a source is one tile
+    ("12 other instruments"), and sources beyond the largest `sources` share one "other sources"
+    tile, so every sum stays exact while a large selection stays a readable, small figure.
+    """
     _refuse_unsummable(kind)
-    rows = sorted(_counted_rows(dataset, selection, kind), key=lambda r: (r.source, -(r.amount_eur or 0)))
+    rows = sorted(_counted_rows(dataset, selection, kind), key=lambda r: -(r.amount_eur or 0.0))
+    kept = {r.id for r in rows[:leaves]}
     by_source: dict[str, list[Instrument]] = {}
     for r in rows:
         by_source.setdefault(r.source, []).append(r)
-    grand = round(math.fsum(r.amount_eur or 0.0 for r in rows), 2)
-    ids = ["root"]
-    colours = [ROOT_GREY]
-    labels = [plotly_text(t("all_sources", lang))]
-    parents = [""]
-    values = [grand]
-    texts = [
-        plotly_text(format_eur(grand, lang, combine_qualifiers(r.amount_qualifier or "exact" for r in rows)))
-    ]
-    for number, (src, members) in enumerate(by_source.items()):
-        subtotal = round(math.fsum(r.amount_eur or 0.0 for r in members), 2)
-        ids.append(f"source:{src}")
-        labels.append(wrapped(src, width=28, lines=3))
-        parents.append("root")
-        values.append(subtotal)
-        texts.append(
-            plotly_text(
-                format_eur(subtotal, lang, combine_qualifiers(r.amount_qualifier or "exact" for r in members))
-            )
-        )
+    ranked = sorted(by_source, key=lambda src: -math.fsum(r.amount_eur or 0.0 for r in by_source[src]))
+    named, folded = ranked[:sources], ranked[sources:]
+
+    def total_of(members: Sequence[Instrument]) -> tuple[float, str]:
+        amount = round(math.fsum(r.amount_eur or 0.0 for r in members), 2)
+        return amount, combine_qualifiers(r.amount_qualifier or "exact" for r in members)
+
+    tiles: list[tuple[str, str, str, float, str, str]] = []  # id, label, parent, value, text, colour
+    grand, grand_q = total_of(rows)
+    tiles.append(("root", t("all_sources", lang), "", grand, format_eur(grand, lang, grand_q), ROOT_GREY))
+    table: list[tuple[str, str, float, str]] = []  # source, tile, amount, qualifier
+    for number, src in enumerate(named):
+        members = by_source[src]
         colour = OKABE_ITO[number % len(OKABE_ITO)]
-        colours.append(colour)
+        amount, qualifier = total_of(members)
+        tiles.append((f"source:{src}", src, "root", amount, format_eur(amount, lang, qualifier), colour))
         for r in members:
-            colours.append(colour)
-            ids.append(f"instrument:{r.id}")
-            labels.append(wrapped(r.name(lang), width=28, lines=3))
-            parents.append(f"source:{src}")
-            values.append(r.amount_eur or 0.0)
-            texts.append(plotly_text(format_eur(r.amount_eur, lang, r.amount_qualifier)))
-    fig = go.Figure(
+            if r.id in kept:
+                text = format_eur(r.amount_eur, lang, r.amount_qualifier)
+                tiles.append(
+                    (f"instrument:{r.id}", r.name(lang), f"source:{src}", r.amount_eur or 0.0, text, colour)
+                )
+                table.append((src, r.name(lang), r.amount_eur or 0.0, r.amount_qualifier or "exact"))
+        rest = [r for r in members if r.id not in kept]
+        if rest:
+            amount, qualifier = total_of(rest)
+            label = t("other_instruments", lang, n=format_count(len(rest), lang))
+            tiles.append(
+                (f"rest:{src}", label, f"source:{src}", amount, format_eur(amount, lang, qualifier), colour)
+            )
+            table.append((src, label, amount, qualifier))
+    if folded:
+        members = [r for src in folded for r in by_source[src]]
+        amount, qualifier = total_of(members)
+        label = t("other_sources", lang, n=format_count(len(folded), lang))
+        tiles.append(("rest:", label, "root", amount, format_eur(amount, lang, qualifier), GREY))
+        table.append((label, "", amount, qualifier))
+    traces = [
         go.Treemap(
-            ids=ids,
-            labels=labels,
-            parents=parents,
-            values=values,
+            ids=[tile[0] for tile in tiles],
+            labels=[wrapped(tile[1], width=28, lines=3) for tile in tiles],
+            parents=[tile[2] for tile in tiles],
+            values=[tile[3] for tile in tiles],
             branchvalues="total",
-            text=texts,
+            text=[plotly_text(tile[4]) for tile in tiles],
             textinfo="label+text",
             hovertemplate="%{label}<br>%{text}<extra></extra>",
-            marker={"colors": colours},
+            marker={"colors": [tile[5] for tile in tiles]},
         )
-    )
-    _layout(
-        fig,
+    ]
+    layout = _layout(
         title=t("hierarchy", lang),
         subtitle=t("hierarchy_sub", lang, kind=AMOUNT_KIND.label(kind, lang)),
         source=source,
@@ -671,13 +710,14 @@ def hierarchy_chart(
     )
     data = pd.DataFrame(
         {
-            t("col_source", lang): [r.source for r in rows],
-            t("col_name", lang): [r.name(lang) for r in rows],
-            t("col_amount", lang): [format_eur(r.amount_eur, lang, r.amount_qualifier) for r in rows],
-            t("col_amount_eur", lang): [r.amount_eur for r in rows],
+            t("col_source", lang): [row[0] for row in table],
+            t("col_name", lang): [row[1] for row in table],
+            t("col_amount", lang): [format_eur(row[2], lang, row[3]) for row in table],
+            t("col_amount_eur", lang): [row[2] for row in table],
         }
     )
-    return Chart(fig, data, shown=len(rows), total=len(rows))
+    fig = go.Figure(data=traces, layout=layout)
+    return Chart(fig, data, shown=len(kept), total=len(rows))
 
 
 def flow_chart(
@@ -688,10 +728,19 @@ def flow_chart(
     lang: Lang,
     *,
     source: str = "",
+    sources: int = MAX_SOURCES,
 ) -> Chart:
-    """Sankey source → instrument type → pillar over counted rows: what flows in flows out once."""
+    """Sankey source → instrument type → pillar over counted rows: what flows in flows out once.
+
+    Sources beyond the largest `sources` flow from one "other sources" node."""
     _refuse_unsummable(kind)
     rows = _counted_rows(dataset, selection, kind)
+    source_totals: dict[str, float] = {}
+    for r in rows:
+        source_totals[r.source] = source_totals.get(r.source, 0.0) + (r.amount_eur or 0.0)
+    ranked = sorted(source_totals, key=lambda src: -source_totals[src])
+    named = set(ranked[:sources])
+    other_sources = t("other_sources", lang, n=format_count(len(ranked) - len(named), lang))
     pillars = PILLAR_FRAMEWORKS.get(framework, PILLAR_FRAMEWORKS["eu"])
     not_stated = {"en": "Pillar not stated", "nl": "Pijler niet vermeld"}[lang]
     nodes: list[tuple[str, str, str]] = []  # (key, label, colour)
@@ -707,7 +756,10 @@ def flow_chart(
     links: dict[tuple[int, int], float] = {}
     for r in sorted(rows, key=lambda r: r.source):
         amount = r.amount_eur or 0.0
-        s = node(f"source:{r.source}", r.source, GREY)
+        if r.source in named:
+            s = node(f"source:{r.source}", r.source, GREY)
+        else:
+            s = node("rest:", other_sources, GREY)
         ty = node(
             f"type:{r.instrument_type}",
             INSTRUMENT_TYPE.label(r.instrument_type, lang),
@@ -727,7 +779,7 @@ def flow_chart(
         node_totals_out[a] = node_totals_out.get(a, 0.0) + v
         node_totals_in[b] = node_totals_in.get(b, 0.0) + v
     node_value = [max(node_totals_in.get(i, 0.0), node_totals_out.get(i, 0.0)) for i in range(len(nodes))]
-    fig = go.Figure(
+    traces = [
         go.Sankey(
             arrangement="snap",
             valueformat=",.0f",
@@ -746,9 +798,8 @@ def flow_chart(
                 "hovertemplate": "%{source.label} → %{target.label}<br>%{customdata}<extra></extra>",
             },
         )
-    )
-    _layout(
-        fig,
+    ]
+    layout = _layout(
         title=t("flow", lang),
         subtitle=t("hierarchy_sub", lang, kind=AMOUNT_KIND.label(kind, lang)),
         source=source,
@@ -763,6 +814,7 @@ def flow_chart(
             t("col_amount_eur", lang): [round(v, 2) for v in links.values()],
         }
     )
+    fig = go.Figure(data=traces, layout=layout)
     return Chart(fig, data, shown=len(rows), total=len(rows))
 
 
@@ -784,17 +836,20 @@ def _iso(value: str) -> date:
 def timeline_chart(
     selection: Sequence[Instrument], lang: Lang, *, source: str = "", limit: int = MAX_TIMELINE_ROWS
 ) -> Chart:
-    """Bars over each dated instrument's period; a missing start or end is drawn to the chart's edge, hatched."""
+    """Bars over each dated instrument's period, earliest first (the first `limit`); a missing start
+    or end is drawn lighter, to the chart's edge."""
     dated = [r for r in selection if r.period_start or r.period_end]
     bounds = {r.id: period_bounds(r) for r in dated}
-    known = [d for r in dated for d in bounds[r.id] if d not in ("0000-01-01", "9999-12-31")]
-    lo = min((_iso(d) for d in known), default=date(2020, 1, 1))
-    hi = max((_iso(d) for d in known), default=date(2030, 12, 31))
-    lo, hi = date(lo.year, 1, 1), date(max(hi.year, lo.year + 1), 12, 31)
-    dated.sort(key=lambda r: (bounds[r.id][0], bounds[r.id][1], r.name(lang)))
-    shown = dated[: max(limit, 1)]
+    # ISO dates compare as strings, so only the two extremes are turned into dates.
+    known = [d for pair in bounds.values() for d in pair if d not in ("0000-01-01", "9999-12-31")]
+    lo = _iso(min(known)) if known else date(2020, 1, 1)
+    hi = _iso(max(known)) if known else date(2030, 12, 31)
+    # An open end runs to the edge: leave a year after the last stated date so it visibly continues.
+    open_end = any(r.period_end is None for r in dated)
+    lo, hi = date(lo.year, 1, 1), date(max(hi.year, lo.year + 1) + (1 if open_end else 0), 12, 31)
+    shown = heapq.nsmallest(max(limit, 1), dated, key=lambda r: (*bounds[r.id], r.name(lang)))
     colours = colour_map(LEVEL)
-    fig = go.Figure()
+    traces: list[Any] = []
     rows: list[dict[str, Any]] = []
     for level in LEVEL.codes:
         members = [r for r in shown if r.level == level]
@@ -818,7 +873,7 @@ def timeline_chart(
                     t("col_status", lang): STATUS.label(r.status, lang) if r.status else "",
                 }
             )
-        fig.add_trace(
+        traces.append(
             go.Bar(
                 base=[s.isoformat() for s in starts],
                 x=[((e - s).days + 1) * 86_400_000 for s, e in zip(starts, ends, strict=True)],
@@ -828,7 +883,7 @@ def timeline_chart(
                 text=[plotly_text(x) for x in texts],
                 textposition="inside",
                 insidetextanchor="start",
-                insidetextfont={"color": "#000000"},
+                insidetextfont={"color": ["#000000" if o else _text_on(colours[level]) for o in open_flags]},
                 customdata=[
                     [f"<b>{plotly_text(r.name(lang))}</b><br>{plotly_text(x)}"]
                     for r, x in zip(members, texts, strict=True)
@@ -841,16 +896,15 @@ def timeline_chart(
             )
         )
     order = [r.id for r in shown]
-    _layout(
-        fig,
+    layout = _layout(
         title=t("timeline", lang),
         subtitle=t("timeline_sub", lang),
         source=source,
         lang=lang,
         plot_height=40 + int(1.5 * BAR_PX) * max(len(order), 1),
-        legend=[tr.name for tr in fig.data],
+        legend=[tr.name for tr in traces],
     )
-    fig.update_layout(
+    layout.update(
         barmode="overlay",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
         xaxis={"type": "date", "range": [lo.isoformat(), hi.isoformat()], "automargin": True},
@@ -865,6 +919,7 @@ def timeline_chart(
             "automargin": True,
         },
     )
+    fig = go.Figure(data=traces, layout=layout)
     return Chart(fig, pd.DataFrame(rows), shown=len(shown), total=len(dated))
 
 

@@ -183,6 +183,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "{kind}; alleen bedragen die in het totaal tellen, dus geneste bedragen één keer",
     },
     "all_sources": {"en": "All sources", "nl": "Alle bronnen"},
+    "other_instruments": {"en": "{n} other instruments", "nl": "{n} andere instrumenten"},
+    "other_sources": {"en": "{n} other sources", "nl": "{n} andere bronnen"},
     "flow": {
         "en": "From source to instrument type to pillar",
         "nl": "Van bron naar instrumenttype naar pijler",

@@ -234,7 +234,7 @@ def test_envelopes_show_only_the_largest_n() -> None:
     chart = charts.envelope_chart(ds, ds.records, "public", "en", top=3)
     assert (chart.shown, chart.total) == (3, 8)
     assert spec(chart)["layout"]["yaxis"]["categoryarray"] == ["crm", "loan", "grant"]
-    assert len(chart.table) == 8  # the data table lists every row
+    assert len(chart.table) == 3  # the data table holds the bars drawn (the details table has all)
 
 
 def test_envelope_colour_by_level_or_type() -> None:
@@ -333,6 +333,34 @@ def test_hierarchy_holds_counted_rows_only() -> None:
     assert math.isclose(values["root"], 6721 * M)
     assert math.isclose(values["source:Innovation Fund"], 2500 * M)
     assert trace["branchvalues"] == "total"
+
+
+def test_hierarchy_folds_small_tiles_without_changing_sums() -> None:
+    ds = fixture()
+    # Two instrument tiles (crm 3000, loan 1500); the grant folds into "1 other instruments" of the
+    # Innovation Fund; with two named sources, Horizon Europe and NGF share one "other sources" tile.
+    chart = charts.hierarchy_chart(ds, ds.records, "public", "en", leaves=2, sources=2)
+    trace = spec(chart)["data"][0]
+    values = dict(zip(trace["ids"], trace["values"], strict=True))
+    labels = dict(zip(trace["ids"], trace["labels"], strict=True))
+    assert {i for i in values if i.startswith("instrument:")} == {"instrument:crm", "instrument:loan"}
+    assert values["rest:Innovation Fund"] == pytest.approx(1000 * M)
+    assert labels["rest:Innovation Fund"] == "1 other instruments"
+    assert values["rest:"] == pytest.approx((925 + 296) * M)
+    assert labels["rest:"] == "2 other sources"
+    assert values["root"] == pytest.approx(6721 * M)
+    top = [v for i, v in values.items() if trace["parents"][trace["ids"].index(i)] == "root"]
+    assert sum(top) == pytest.approx(6721 * M)
+    assert (chart.shown, chart.total) == (2, 5)
+
+
+def test_flow_folds_small_sources_without_changing_sums() -> None:
+    ds = fixture()
+    trace = spec(charts.flow_chart(ds, ds.records, "public", "eu", "en", sources=1))["data"][0]
+    labels = trace["node"]["label"]
+    first = {labels.index("EU funds"), labels.index("3 other sources")}
+    links = zip(trace["link"]["source"], trace["link"]["value"], strict=True)
+    assert math.isclose(sum(v for a, v in links if a in first), 6721 * M)
 
 
 def test_flow_conserves_amounts_and_counts_parts_once() -> None:
