@@ -602,6 +602,11 @@ def main() -> None:
     st.caption(charts.markdown_escape(t("selection", lang, text=describe(filters, lang))))
     pick_banner(picks, filters.framework, lang)
     headline_section(dataset, narrowed, lang)
+    if not narrowed:
+        st.info(t("no_selection", lang), icon=":material/filter_alt_off:")
+        st.divider()
+        st.caption(charts.markdown_escape(source))
+        return
     kind = chart_kind(filters, lang)
     envelope_section(dataset, narrowed, kind, lang, source)
     # The breakdowns show the filtered selection and are what a click narrows: drawing them from

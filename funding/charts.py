@@ -610,7 +610,7 @@ def picked_groups(state: Mapping[str, Any] | None) -> list[str]:
 
 def pick_label(dimension: str, code: str, framework: str, lang: Lang) -> str:
     if code == NOT_STATED_GROUP:
-        return {"en": "Not stated", "nl": "Niet vermeld"}[lang]
+        return t("not_stated_group", lang)
     vocab: Vocabulary | None = {
         "pillar": PILLAR_FRAMEWORKS.get(framework),
         "beneficiary": BENEFICIARY,
@@ -742,7 +742,7 @@ def flow_chart(
     named = set(ranked[:sources])
     other_sources = t("other_sources", lang, n=format_count(len(ranked) - len(named), lang))
     pillars = PILLAR_FRAMEWORKS.get(framework, PILLAR_FRAMEWORKS["eu"])
-    not_stated = {"en": "Pillar not stated", "nl": "Pijler niet vermeld"}[lang]
+    not_stated = t("pillar_not_stated", lang)
     nodes: list[tuple[str, str, str]] = []  # (key, label, colour)
     index: dict[str, int] = {}
 

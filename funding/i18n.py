@@ -183,6 +183,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "{kind}; alleen bedragen die in het totaal tellen, dus geneste bedragen één keer",
     },
     "all_sources": {"en": "All sources", "nl": "Alle bronnen"},
+    "not_stated_group": {"en": "Not stated", "nl": "Niet vermeld"},
+    "pillar_not_stated": {"en": "Pillar not stated", "nl": "Pijler niet vermeld"},
     "other_instruments": {"en": "{n} other instruments", "nl": "{n} andere instrumenten"},
     "other_sources": {"en": "{n} other sources", "nl": "{n} andere bronnen"},
     "flow": {

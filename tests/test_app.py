@@ -193,10 +193,6 @@ def test_query_parameters_set_every_filter() -> None:
         undated="false",
         battery_only="true",
         q="micb",
-        chart_kind="public",
-        color="type",
-        top="10",
-        rows="100",
     )
     assert at.multiselect(key="level").value == ["EU", "NL"]
     assert at.multiselect(key="type").value == ["grant"]
@@ -209,9 +205,23 @@ def test_query_parameters_set_every_filter() -> None:
     assert at.checkbox(key="undated").value is False
     assert at.checkbox(key="battery_only").value is True
     assert at.text_input(key="q").value == "micb"
+
+
+def test_query_parameters_set_the_display_controls() -> None:
+    at = app(color="type", top="10", rows="100")
     assert at.radio(key="color").value == "type"
     assert at.selectbox(key="top").value == 10
     assert at.selectbox(key="rows").value == 100
+    assert len(bar_ids(figures(at)["Envelopes compared"])) <= 10
+    assert len(details(at)) == min(100, len(shipped_rows()))
+
+
+def test_chart_kind_from_the_url() -> None:
+    at = app(chart_kind="state_aid_ceiling")
+    rows = shipped_rows()
+    ceilings = {r["id"] for r in rows if r["amount_kind"] == "state_aid_ceiling" and r["amount_eur"]}
+    assert set(bar_ids(figures(at)["Envelopes compared"])) == ceilings
+    assert at.selectbox(key="chart_kind").value == "state_aid_ceiling"
 
 
 def test_translated_labels_in_the_url_are_not_codes_and_are_dropped() -> None:
@@ -284,7 +294,8 @@ def test_type_source_status_beneficiary_filters(at: AppTest) -> None:
     at.multiselect(key="status").set_value(["allocated"])
     run(at)
     assert metrics(at)["Instruments"] == "0"
-    assert any("No instrument" in i.value or "none" in i.value.lower() for i in at.info)
+    assert any("No instrument matches these filters" in i.value for i in at.info)
+    assert not figures(at)  # no empty charts
 
 
 def test_kind_filter_and_chart_kind(at: AppTest) -> None:
