@@ -118,7 +118,9 @@ def _shipped(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...]
         return Loaded(None, Path(path).name, reason=exc.reason)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+# Uploads are cached by content (a rerun does not parse them again) for an hour at most: the
+# cache is shared by all sessions, and an analyst's file should not outlive its use.
+@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
 def _uploaded(digest: str, name: str, known_documents: tuple[str, ...], _data: bytes) -> Loaded:
     return read_upload(_data, name, known_documents)
 
@@ -136,8 +138,9 @@ def _info(path: str, stamp: tuple[int, int]) -> DatasetInfo | str:
 
 
 def _url_choice(key: str, valid: Sequence[str], *, multi: bool, default: str | None = None) -> None:
-    """Seed a choice widget's state from the URL on first load, or when the URL changed under us
-    (history navigation); otherwise keep what the user chose, minus values no longer offered."""
+    """Seed a choice widget's state from the URL on first load, or whenever the URL no longer says
+    what this session last wrote there; otherwise keep what the user chose, minus values no longer
+    offered (a pillar of the other framework, a source absent from an uploaded file)."""
     written: dict[str, list[str]] = st.session_state.setdefault(_WRITTEN, {})
     url = st.query_params.get_all(key)
     if key not in st.session_state or written.get(key) != url:
@@ -246,10 +249,10 @@ def show_problems(loaded: Loaded, lang: Lang, *, uploaded: bool) -> None:
     """Why there are no figures: every problem of the file, as a table, and no traceback."""
     if loaded.reason:
         key = "upload_unreadable" if uploaded else "shipped_unreadable"
-        st.error(charts.markdown_escape(t(key, lang, reason=loaded.reason)))
+        st.error(charts.markdown_escape(t(key, lang, reason=loaded.reason, name=loaded.source)))
     else:
         key = "upload_invalid" if uploaded else "shipped_invalid"
-        st.error(charts.markdown_escape(t(key, lang, count=len(loaded.problems))))
+        st.error(charts.markdown_escape(t(key, lang, count=len(loaded.problems), name=loaded.source)))
         shown = loaded.problems[:MAX_PROBLEMS_SHOWN]
         # A static table: its text is in the page for screen readers and can be copied. st.table
         # reads cells as Markdown, so every cell is escaped and shows exactly what the file holds.

@@ -53,12 +53,12 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Het geüploade bestand kan niet worden gelezen: {reason}",
     },
     "shipped_invalid": {
-        "en": "The curated dataset does not pass validation ({count} problem(s)), so no figures are shown.",
-        "nl": "De samengestelde dataset voldoet niet aan de controles ({count} probleem/problemen); er worden geen bedragen getoond.",
+        "en": "The curated dataset does not pass validation ({name}: {count} problem(s)), so no figures are shown.",
+        "nl": "De samengestelde dataset voldoet niet aan de controles ({name}: {count} probleem/problemen); er worden geen bedragen getoond.",
     },
     "shipped_unreadable": {
-        "en": "The curated dataset cannot be read: {reason}",
-        "nl": "De samengestelde dataset kan niet worden gelezen: {reason}",
+        "en": "The curated dataset cannot be read ({name}): {reason}",
+        "nl": "De samengestelde dataset kan niet worden gelezen ({name}): {reason}",
     },
     "problems_more": {
         "en": "The first {shown} of {total} problems are listed; fix these and upload again to see the rest.",
