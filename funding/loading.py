@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 from pydantic import ValidationError
 
-from funding.records import COLUMNS, Instrument, RowRuleError, row_rule_problems
+from funding.records import COLUMNS, ROW_RULES_CHECKED, Instrument, RowRuleError, row_rule_problems
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = PROJECT_ROOT / "data" / "funding.csv"
@@ -80,18 +80,31 @@ class Dataset:
     @cached_property
     def frame(self) -> pd.DataFrame:
         """One row per record, columns as in the CSV (beneficiary_types kept as tuples)."""
-        return pd.DataFrame([r.model_dump() for r in self.records], columns=list(COLUMNS))
+        return pd.DataFrame([vars(r) for r in self.records], columns=list(COLUMNS))
+
+    @cached_property
+    def ancestor_chains(self) -> dict[str, tuple[str, ...]]:
+        """Parent, grandparent, ... of every record, built once: totals ask on every rerun."""
+        chains: dict[str, tuple[str, ...]] = {}
+
+        def chain(record_id: str) -> tuple[str, ...]:
+            found = chains.get(record_id)
+            if found is None:
+                parent = self.by_id[record_id].parent_id
+                found = () if parent is None else (parent, *chain(parent))
+                chains[record_id] = found
+            return found
+
+        for record in self.records:
+            chain(record.id)
+        return chains
 
     def ancestors(self, record_id: str) -> list[str]:
         """Parent, grandparent, ... of a record; validation guarantees the chain ends."""
-        chain: list[str] = []
-        parent = self.by_id[record_id].parent_id
-        while parent is not None:
-            chain.append(parent)
-            parent = self.by_id[parent].parent_id
-        return chain
+        return list(self.ancestor_chains[record_id])
 
 
+_CONTEXT = {ROW_RULES_CHECKED: True}
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _COMMA_DECIMAL = re.compile(r"^[+-]?\d+,\d+$")
 _NON_FINITE = {
@@ -248,7 +261,7 @@ def _validate_rows(
             )
         )
         try:
-            records.append(Instrument.model_validate(raw))
+            records.append(Instrument.model_validate(raw, context=_CONTEXT))
         except ValidationError as exc:
             records.append(None)
             for error in exc.errors():

@@ -67,22 +67,16 @@ def combine_qualifiers(qualifiers: Iterable[str]) -> str:
     return "about"
 
 
-def counted_ids(dataset: Dataset, selection: Sequence[Instrument]) -> set[str]:
+def counted_ids(dataset: Dataset, selection: Sequence[Instrument]) -> frozenset[str]:
     """Ids of the rows whose amounts make up the net totals of this selection."""
-    selected = {r.id: r for r in selection}
-    counted: set[str] = set()
-    for record in selection:
-        if record.amount_eur is None:
-            continue
-        covered = any(
-            (ancestor := selected.get(a)) is not None
-            and ancestor.amount_eur is not None
-            and ancestor.amount_kind == record.amount_kind
-            for a in dataset.ancestors(record.id)
-        )
-        if not covered:
-            counted.add(record.id)
-    return counted
+    # id -> kind of every selected row that carries an amount: only those can cover a part.
+    covering = {r.id: r.amount_kind for r in selection if r.amount_eur is not None}
+    chains = dataset.ancestor_chains
+    return frozenset(
+        record_id
+        for record_id, kind in covering.items()
+        if not any(covering.get(a) == kind for a in chains[record_id])
+    )
 
 
 def totals_by_kind(dataset: Dataset, selection: Sequence[Instrument]) -> dict[str, KindTotal]:

@@ -6,7 +6,7 @@ lowercase where possible and never translated. Labels are for people and exist i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Lang = Literal["en", "nl"]
@@ -29,17 +29,21 @@ class Vocabulary:
 
     name: str
     terms: tuple[Term, ...]
+    # Derived once: validation looks codes up for every cell of every row.
+    codes: tuple[str, ...] = field(init=False, repr=False)
+    _by_code: dict[str, Term] = field(init=False, repr=False, compare=False)
 
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(t.code for t in self.terms)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "codes", tuple(t.code for t in self.terms))
+        object.__setattr__(self, "_by_code", {t.code: t for t in self.terms})
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
 
     def label(self, code: str, lang: Lang) -> str:
         """Unknown codes come back unchanged, so user files with odd values still display."""
-        for term in self.terms:
-            if term.code == code:
-                return term.label(lang)
-        return code
+        term = self._by_code.get(code)
+        return term.label(lang) if term is not None else code
 
 
 def _vocab(name: str, *rows: tuple[str, str, str]) -> Vocabulary:
