@@ -9,8 +9,9 @@ never added to their whole; the beneficiary breakdown is the one exception that 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 import pandas as pd
 
@@ -110,30 +111,29 @@ def _label(key: str, vocab: Vocabulary | None, lang: Lang) -> str:
     return vocab.label(key, lang) if vocab is not None else key
 
 
-def envelopes(dataset: Dataset, selection: Sequence[Instrument], kind: str, lang: Lang) -> pd.DataFrame:
+def envelopes(
+    dataset: Dataset, selection: Sequence[Instrument], kind: str, lang: Lang, *, limit: int | None = None
+) -> pd.DataFrame:
     """Instruments with an amount of one kind, each whole followed by its parts (depth-first).
 
     `counted` is False for a part whose whole is in the selection: it is shown under its parent
-    and never added on top of it. Parents keep their size order among their siblings.
+    and never added on top of it. Parents keep their size order among their siblings. `limit`
+    keeps the first rows of that order, so a chart of the largest 25 never tables 100,000 rows.
     """
     rows = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
     counted = counted_ids(dataset, rows)
     in_rows = {r.id: r for r in rows}
-
-    def nearest_shown_ancestor(record: Instrument) -> str | None:
-        return next((a for a in dataset.ancestors(record.id) if a in in_rows), None)
-
+    chains = dataset.ancestor_chains
     children: dict[str | None, list[Instrument]] = {}
     for record in rows:
-        children.setdefault(nearest_shown_ancestor(record), []).append(record)
-    ordered: list[tuple[Instrument, int, str | None]] = []
+        shown_ancestor = next((a for a in chains[record.id] if a in in_rows), None)
+        children.setdefault(shown_ancestor, []).append(record)
 
-    def walk(parent: str | None, depth: int) -> None:
+    def walk(parent: str | None, depth: int) -> Iterator[tuple[Instrument, int, str | None]]:
         for record in sorted(children.get(parent, []), key=lambda r: -(r.amount_eur or 0)):
-            ordered.append((record, depth, parent))
-            walk(record.id, depth + 1)
+            yield record, depth, parent
+            yield from walk(record.id, depth + 1)
 
-    walk(None, 0)
     return pd.DataFrame(
         [
             {
@@ -148,18 +148,21 @@ def envelopes(dataset: Dataset, selection: Sequence[Instrument], kind: str, lang
                 "depth": depth,
                 "counted": r.id in counted,
             }
-            for r, depth, parent in ordered
+            for r, depth, parent in islice(walk(None, 0), limit)
         ],
-        columns=[
-            "id",
-            "name",
-            "amount",
-            "qualifier",
-            "level",
-            "instrument_type",
-            "source",
-            "parent",
-            "depth",
-            "counted",
-        ],
+        columns=ENVELOPE_COLUMNS,
     )
+
+
+ENVELOPE_COLUMNS = [
+    "id",
+    "name",
+    "amount",
+    "qualifier",
+    "level",
+    "instrument_type",
+    "source",
+    "parent",
+    "depth",
+    "counted",
+]

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from funding.loading import PROJECT_ROOT, UnreadableFile
+from funding.vocab import Lang
 
 DEFAULT_INFO = PROJECT_ROOT / "data" / "dataset.json"
 
@@ -16,10 +17,14 @@ class DatasetInfo(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     title: str
+    title_nl: str
     version: str
     date: str
     citation: str
     licence: str
+
+    def title_in(self, lang: Lang) -> str:
+        return self.title if lang == "en" else self.title_nl
 
 
 def load_info(path: str | Path = DEFAULT_INFO) -> DatasetInfo:

@@ -103,3 +103,19 @@ def test_combine_qualifiers() -> None:
     assert combine_qualifiers(["at_least", "exact"]) == "at_least"
     assert combine_qualifiers(["up_to", "at_least"]) == "about"
     assert combine_qualifiers(["about", "up_to"]) == "about"
+
+
+def test_envelopes_put_parts_under_their_whole_and_limit_rows() -> None:
+    from funding.breakdowns import envelopes
+
+    ds = dataset()
+    table = envelopes(ds, ds.records, "public", "en")
+    # Largest whole first, its parts right after it (largest part first), then the next whole.
+    assert list(table["id"]) == ["loan", "programme", "allocated", "cluster"]
+    assert list(table["counted"]) == [True, True, False, False]
+    assert list(table["depth"]) == [0, 0, 1, 1]
+    assert list(envelopes(ds, ds.records, "public", "en", limit=3)["id"]) == [
+        "loan",
+        "programme",
+        "allocated",
+    ]
