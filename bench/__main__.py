@@ -1,0 +1,290 @@
+"""`python -m bench`: speed, scaling, cold start, memory and a load test, as ratios measured in one run.
+
+Run from the project root (see bench/README.md). Prints a Markdown report and writes JSON to
+bench/results/latest.json (and the Markdown next to it). Everything is bounded in time and talks
+to 127.0.0.1 only. Parts that need dashboard.py or chromium are reported as skipped without them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import datetime as dt
+import gc
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import report, synth  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+BASELINE = ROOT / "bench" / "baseline_app.py"
+DASHBOARD = ROOT / "dashboard.py"
+SHIPPED = ROOT / "data" / "funding.csv"
+SIZES = (100, 1_000, 10_000, 100_000)
+LOAD_RUNS = {100: 15, 1_000: 9, 10_000: 5, 100_000: 3}
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="synthetic row counts")
+    parser.add_argument("--reruns", type=int, default=20, help="timed AppTest reruns per app and size")
+    parser.add_argument("--cold-runs", type=int, default=3, help="cold starts per app")
+    parser.add_argument("--sessions", type=int, default=20, help="browser sessions for memory and load")
+    parser.add_argument("--changes", type=int, default=10, help="filter changes per load-test client")
+    parser.add_argument(
+        "--browser-changes", type=int, default=2, help="filter changes per browser page (end to end)"
+    )
+    parser.add_argument("--budget", type=float, default=600, help="seconds for the whole run (soft)")
+    parser.add_argument("--no-browser", action="store_true", help="skip cold start, memory, load test")
+    parser.add_argument("--quick", action="store_true", help="smoke run: small sizes, few repeats")
+    parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.reruns, args.cold_runs, args.sessions, args.changes = "100,1000", 5, 1, 3, 3
+        args.browser_changes = 1
+    args.size_list = [int(s) for s in args.sizes.split(",") if s.strip()]
+    return args
+
+
+def machine() -> dict[str, Any]:
+    def version(package: str) -> str:
+        try:
+            from importlib.metadata import version as v
+
+            return v(package)
+        except Exception:
+            return "?"
+
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "commit": commit + ("+changes" if dirty else ""),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "load_average_start": os.getloadavg(),
+        "streamlit": version("streamlit"),
+        "plotly": version("plotly"),
+        "pydantic": version("pydantic"),
+        "pandas": version("pandas"),
+        "command": "python -m bench " + " ".join(sys.argv[1:]),
+    }
+
+
+def count_rows(path: Path) -> int:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return sum(1 for _ in csv.DictReader(f))
+
+
+# ---------------------------------------------------------------------------------------------
+# Load + validate, in this process, round-robin over the sizes so drift hits every size alike
+
+
+def measure_load(files: dict[str, tuple[int, Path]], deadline: float) -> list[dict[str, Any]]:
+    import pandas as pd
+
+    from funding.documents import load_documents
+    from funding.loading import load_dataset
+
+    known = tuple(load_documents())
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in files}
+    pandas_s: dict[str, list[float]] = {name: [] for name in files}
+    for _, path in files.values():  # warm-up: imports, caches, page cache
+        load_dataset(path, known_documents=known, max_bytes=None)
+        pd.read_csv(path, encoding="utf-8-sig")
+    rounds = max(LOAD_RUNS.get(n, 3) for n, _ in files.values())
+    for i in range(rounds):
+        for name, (n, path) in files.items():
+            if i >= LOAD_RUNS.get(n, 3) or (i >= 1 and time.monotonic() > deadline):
+                continue
+            gc.collect()  # the previous dataset's garbage is not this run's cost
+            wall, cpu = time.perf_counter(), time.process_time()
+            dataset = load_dataset(path, known_documents=known, max_bytes=None)
+            samples[name].append((time.perf_counter() - wall, time.process_time() - cpu))
+            if len(dataset.records) != n:
+                raise RuntimeError(f"{name}: loaded {len(dataset.records)} rows, expected {n}")
+            del dataset
+            gc.collect()
+            wall = time.perf_counter()
+            pd.read_csv(path, encoding="utf-8-sig")  # what the baseline app does with the file
+            pandas_s[name].append(time.perf_counter() - wall)
+    out = []
+    for name, (n, path) in files.items():
+        walls = [w for w, _ in samples[name]]
+        cpus = [c for _, c in samples[name]]
+        out.append(
+            {
+                "dataset": name,
+                "rows": n,
+                "file_mb": path.stat().st_size / 1e6,
+                "runs": len(walls),
+                "median_s": statistics.median(walls),
+                "min_s": min(walls),
+                "cpu_median_s": statistics.median(cpus),
+                "pandas_read_csv_median_s": statistics.median(pandas_s[name]),
+            }
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# AppTest reruns: one worker process per dataset, baseline and dashboard interleaved inside it
+
+
+def measure_reruns(
+    files: dict[str, tuple[int, Path]], reruns: int, deadline: float, log: Any
+) -> list[dict[str, Any]]:
+    out = []
+    for name, (n, path) in files.items():
+        remaining = deadline - time.monotonic()
+        entry: dict[str, Any] = {"dataset": name, "rows": n}
+        if remaining < 30:
+            entry["skipped"] = "out of time budget"
+            out.append(entry)
+            continue
+        budget = min(240.0, max(20.0, remaining * 0.4))
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+        if name != "shipped":
+            env["FUNDING_DATA"] = str(path)
+            env["BENCH_NO_SIZE_LIMIT"] = "1"
+        command = [
+            sys.executable,
+            "-m",
+            "bench.apptest_worker",
+            "--reruns",
+            str(reruns),
+            "--budget",
+            f"{budget:.0f}",
+            "--timeout",
+            "300",
+        ]
+        log(f"reruns: {name} ({n} rows), budget {budget:.0f} s")
+        try:
+            result = subprocess.run(
+                command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=budget + 400
+            )
+            data = json.loads(result.stdout) if result.returncode == 0 else None
+        except (subprocess.TimeoutExpired, json.JSONDecodeError) as exc:
+            data, result = None, None
+            entry["skipped"] = f"worker failed: {type(exc).__name__}"
+        if data is None:
+            entry.setdefault("skipped", "worker failed: " + (result.stderr.strip()[-300:] if result else ""))
+        else:
+            for app, values in data.items():
+                entry[app] = {k: v for k, v in values.items() if k not in ("times_ms", "cpu_ms")}
+                entry[app]["samples_ms"] = [round(x, 1) for x in values["times_ms"]]
+            if "dashboard" not in data:
+                entry["dashboard"] = {"skipped": "dashboard.py not present"}
+        out.append(entry)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    started = time.monotonic()
+    deadline = started + args.budget
+
+    def log(message: str) -> None:
+        print(f"[bench {time.monotonic() - started:5.0f} s] {message}", file=sys.stderr, flush=True)
+
+    results: dict[str, Any] = {"meta": machine()}
+    have_dashboard = DASHBOARD.exists()
+    with tempfile.TemporaryDirectory(prefix="funding-bench-") as tmp:
+        folder = Path(tmp)
+        # The dashboard reads dataset.json next to its CSV.
+        if (SHIPPED.parent / "dataset.json").exists():
+            shutil.copy(SHIPPED.parent / "dataset.json", folder / "dataset.json")
+        files: dict[str, tuple[int, Path]] = {}
+        if SHIPPED.exists():
+            files["shipped"] = (count_rows(SHIPPED), SHIPPED)
+        for n in args.size_list:
+            log(f"generating {n} synthetic rows")
+            files[str(n)] = (n, synth.write(folder / f"funding-{n}.csv", n))
+        results["meta"]["synthetic_bytes_per_row"] = {
+            name: round(path.stat().st_size / max(n, 1)) for name, (n, path) in files.items()
+        }
+
+        log("load + validate")
+        results["load_validate"] = measure_load(files, started + args.budget * 0.25)
+
+        log("AppTest reruns")
+        results["rerun"] = measure_reruns(files, args.reruns, deadline - (0 if args.no_browser else 200), log)
+
+    from bench import browser
+
+    if args.no_browser:
+        results["browser"] = {"skipped": "--no-browser"}
+    else:
+        log("browser: cold start, memory per session, pages changing filters at once")
+        try:
+            results["browser"] = asyncio.run(
+                asyncio.wait_for(
+                    browser.run_all(
+                        baseline=BASELINE,
+                        dashboard=DASHBOARD if have_dashboard else None,
+                        cold_runs=args.cold_runs,
+                        sessions=args.sessions,
+                        browser_changes=args.browser_changes,
+                        deadline=deadline - 90,
+                        load_timeout_s=150,
+                    ),
+                    timeout=max(120.0, deadline - time.monotonic() + 120),
+                )
+            )
+        except Exception as exc:  # never lose the rest of the results to a browser problem
+            results["browser"] = {"skipped": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"}
+    log(f"load test: {args.sessions} WebSocket clients x {args.changes} filter changes")
+    if not have_dashboard:
+        results["browser"]["ws_load"] = {"skipped": "dashboard.py not present"}
+    else:
+        try:
+            results["browser"]["ws_load"] = asyncio.run(
+                browser.ws_load(DASHBOARD, sessions=args.sessions, changes=args.changes, timeout_s=180)
+            )
+        except Exception as exc:
+            results["browser"]["ws_load"] = {
+                "skipped": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"
+            }
+
+    results["meta"]["load_average_end"] = os.getloadavg()
+    results["meta"]["elapsed_s"] = round(time.monotonic() - started, 1)
+    results["targets"] = report.targets(results)
+    markdown = report.markdown(results)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    for path, text in ((args.out, json.dumps(results, indent=1)), (args.out.with_suffix(".md"), markdown)):
+        partial = path.with_name(path.name + ".tmp")
+        partial.write_text(text + "\n", encoding="utf-8")
+        partial.replace(path)
+    print(markdown)
+    log(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,233 @@
+"""Targets and the Markdown report, from the results dictionary of one bench run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+BIG, SMALL = "100000", "100"
+
+
+def _find(rows: list[dict[str, Any]], dataset: str) -> dict[str, Any] | None:
+    return next((r for r in rows if r.get("dataset") == dataset), None)
+
+
+def _median(entry: dict[str, Any] | None, app: str) -> float | None:
+    if not entry or not isinstance(entry.get(app), dict):
+        return None
+    value = entry[app].get("median_ms")
+    return float(value) if value is not None else None
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b else None
+
+
+def _fmt(value: float | None, digits: int = 0, suffix: str = "") -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}{suffix}"
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target with its measured value and met / missed / not measured."""
+    rerun = results.get("rerun", [])
+    load = results.get("load_validate", [])
+    browser = results.get("browser", {})
+    out: list[dict[str, Any]] = []
+
+    def add(name: str, value: float | None, limit: float, shown: str, why_missing: str) -> None:
+        status = "not measured" if value is None else ("met" if value <= limit else "missed")
+        out.append(
+            {
+                "target": name,
+                "value": value,
+                "limit": limit,
+                "measured": shown,
+                "status": status,
+                "note": why_missing if value is None else "",
+            }
+        )
+
+    shipped = _find(rerun, "shipped")
+    ratio = _ratio(_median(shipped, "dashboard"), _median(shipped, "baseline"))
+    rows = shipped["rows"] if shipped else "?"
+    add(
+        f"Rerun at the shipped size ({rows} rows) ≤ 1.5× baseline",
+        ratio,
+        1.5,
+        f"{_fmt(ratio, 2)}× ({_fmt(_median(shipped, 'dashboard'))} ms vs {_fmt(_median(shipped, 'baseline'))} ms)",
+        "dashboard or shipped data missing",
+    )
+    big, small = _find(rerun, BIG), _find(rerun, SMALL)
+    ratio = _ratio(_median(big, "dashboard"), _median(small, "dashboard"))
+    add(
+        "Rerun at 100,000 rows ≤ 10× the 100-row case",
+        ratio,
+        10.0,
+        f"{_fmt(ratio, 1)}× ({_fmt(_median(big, 'dashboard'))} ms vs {_fmt(_median(small, 'dashboard'))} ms)",
+        "100,000 or 100 rows not run",
+    )
+    big_load = _find(load, BIG)
+    seconds = big_load["median_s"] if big_load else None
+    add("Load + validate 100,000 rows < 2 s", seconds, 2.0, f"{_fmt(seconds, 2)} s", "100,000 rows not run")
+    sessions = browser.get("sessions_dashboard", {}) if isinstance(browser, dict) else {}
+    added = None
+    if sessions.get("rss_n_mb") is not None and sessions.get("rss_1_mb") is not None:
+        added = sessions["rss_n_mb"] - sessions["rss_1_mb"]
+    n = sessions.get("sessions", 20)
+    add(
+        f"{n} sessions add < 100 MB server memory",
+        added,
+        100.0,
+        f"{_fmt(added, 1)} MB",
+        str(sessions.get("skipped") or browser.get("skipped") or "not run"),
+    )
+    ws = browser.get("ws_load", {}) if isinstance(browser, dict) else {}
+    errors = ws.get("error_count")
+    add(
+        f"Load test ({ws.get('sessions', '?')} WebSocket clients × {ws.get('changes_per_session', '?')} changes): 0 errors",
+        errors,
+        0,
+        f"{_fmt(errors)} errors, {ws.get('reruns', 0)}/{ws.get('expected_reruns', '?')} reruns",
+        str(ws.get("skipped") or "load test not run"),
+    )
+    errors = sessions.get("error_count")
+    add(
+        f"Browser pages ({n} × {sessions.get('changes_per_session', '?')} changes, end to end): 0 errors",
+        errors,
+        0,
+        f"{_fmt(errors)} errors, {sessions.get('reruns', 0)}/{sessions.get('expected_reruns', '?')} reruns",
+        str(sessions.get("skipped") or "browser sessions not run"),
+    )
+    return out
+
+
+def markdown(results: dict[str, Any]) -> str:
+    meta = results.get("meta", {})
+    lines = [
+        "## Benchmark",
+        "",
+        f"`{meta.get('command', 'python -m bench')}` · commit {meta.get('commit', '?')} · {meta.get('date', '?')} · "
+        f"Python {meta.get('python', '?')}, Streamlit {meta.get('streamlit', '?')}, {meta.get('cpus', '?')} CPUs, "
+        f"load average {_load(meta.get('load_average_start'))} → {_load(meta.get('load_average_end'))} · "
+        f"{meta.get('elapsed_s', '?')} s",
+        "",
+        "### Targets",
+        "",
+        "| Target | Measured | Status |",
+        "|---|---|---|",
+    ]
+    for t in results.get("targets", []):
+        status = {"met": "✅ met", "missed": "❌ missed"}.get(t["status"], "– " + t["status"])
+        note = f" ({t['note']})" if t.get("note") else ""
+        lines.append(f"| {t['target']} | {t['measured']} | {status}{note} |")
+
+    load = results.get("load_validate", [])
+    small = _find(load, SMALL)
+    lines += [
+        "",
+        "### Load + validate (`funding.loading.load_dataset`, median wall time)",
+        "",
+        "| Dataset | Rows | MB | Runs | Median | CPU | × 100-row | µs/row | pandas.read_csv | × read_csv |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in load:
+        ratio = _ratio(r["median_s"], small["median_s"] if small else None)
+        lines.append(
+            f"| {r['dataset']} | {r['rows']:,} | {r['file_mb']:.1f} | {r['runs']} | {r['median_s'] * 1000:,.0f} ms "
+            f"| {r['cpu_median_s'] * 1000:,.0f} ms | {_fmt(ratio, 1)}× | {r['median_s'] / max(r['rows'], 1) * 1e6:,.0f} "
+            f"| {r['pandas_read_csv_median_s'] * 1000:,.0f} ms | {_fmt(_ratio(r['median_s'], r['pandas_read_csv_median_s']), 0)}× |"
+        )
+
+    rerun = results.get("rerun", [])
+    small_rerun = _median(_find(rerun, SMALL), "dashboard")
+    lines += [
+        "",
+        "### Rerun after a filter change (AppTest, median of n reruns, baseline and dashboard interleaved)",
+        "",
+        "| Dataset | Rows | Baseline | Dashboard | Dashboard / baseline | Dashboard × 100-row | n | First run (dashboard) | Errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rerun:
+        if r.get("skipped"):
+            lines.append(f"| {r['dataset']} | {r['rows']:,} | skipped: {r['skipped']} | | | | | | |")
+            continue
+        base, dash = _median(r, "baseline"), _median(r, "dashboard")
+        d = r.get("dashboard", {})
+        dash_cell = f"skipped: {d['skipped']}" if d.get("skipped") else f"{_fmt(dash)} ms"
+        errors = sum(r.get(app, {}).get("error_count", 0) or 0 for app in ("baseline", "dashboard"))
+        n = min(r.get(app, {}).get("n", 0) or 0 for app in ("baseline", "dashboard") if "n" in r.get(app, {}))
+        lines.append(
+            f"| {r['dataset']} | {r['rows']:,} | {_fmt(base)} ms | {dash_cell} | {_fmt(_ratio(dash, base), 1)}× "
+            f"| {_fmt(_ratio(dash, small_rerun), 1)}× | {n} | {_fmt(d.get('first_run_s'), 1)} s | {errors} |"
+        )
+
+    browser = results.get("browser", {})
+    lines += ["", "### Browser (headless chromium, 127.0.0.1)", ""]
+    if browser.get("skipped"):
+        lines.append(f"Skipped: {browser['skipped']}")
+    else:
+        cold = browser.get("cold_start", {})
+        base = cold.get("baseline", {}).get("median_s")
+        lines += [
+            "| Cold start: `streamlit run` → page idle, charts drawn | Median | Runs | Server healthy after | Charts | × baseline |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for app, c in cold.items():
+            lines.append(
+                f"| {app} | {c['median_s']:.1f} s | {c['runs']} | {c['healthy_median_s']:.1f} s | {c['charts_drawn']} "
+                f"| {_fmt(_ratio(c['median_s'], base), 1)}× |"
+            )
+        lines += [
+            "",
+            "| Browser sessions | Server RSS idle | 1 session | N sessions | Added by N−1 | Reruns (all pages at once) | p50 | p95 | max | Errors | RSS after |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for app in ("baseline", "dashboard"):
+            s = browser.get(f"sessions_{app}")
+            if not isinstance(s, dict):
+                continue
+            if s.get("skipped"):
+                lines.append(f"| {app} | skipped: {s['skipped']} |||||||||")
+                continue
+            added = s["rss_n_mb"] - s["rss_1_mb"] if s.get("rss_n_mb") and s.get("rss_1_mb") else None
+            load_cells = (
+                f"{s['reruns']}/{s['expected_reruns']} | {_fmt(s['p50_ms'])} ms | {_fmt(s['p95_ms'])} ms | {_fmt(s['max_ms'])} ms "
+                f"| {s['error_count']}"
+                if s["expected_reruns"]
+                else "– | – | – | – | –"
+            )
+            lines.append(
+                f"| {app} ×{s['sessions']} | {_fmt(s['rss_idle_mb'])} MB | {_fmt(s['rss_1_mb'])} MB | {_fmt(s['rss_n_mb'])} MB "
+                f"| {_fmt(added, 1)} MB | {load_cells} | {_fmt(s['rss_after_load_mb'])} MB |"
+            )
+            for error in s.get("errors", [])[:5]:
+                lines.append(f"|  | error: {error} |||||||||")
+    ws = browser.get("ws_load", {})
+    lines += [
+        "",
+        "#### Load test: WebSocket clients on a fresh dashboard server (no browser running)",
+        "",
+    ]
+    if ws.get("skipped"):
+        lines.append(f"Skipped: {ws['skipped']}")
+    else:
+        throughput = ws["reruns"] / ws["wall_s"] if ws.get("wall_s") else None
+        lines += [
+            "| Clients × changes | Reruns | Wall | Throughput | p50 | p95 | max | Errors | RSS before | RSS after |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {ws['sessions']} × {ws['changes_per_session']} | {ws['reruns']}/{ws['expected_reruns']} "
+            f"| {ws['wall_s']:.1f} s | {_fmt(throughput, 1)} reruns/s | {_fmt(ws['p50_ms'])} ms "
+            f"| {_fmt(ws['p95_ms'])} ms | {_fmt(ws['max_ms'])} ms | {ws['error_count']} "
+            f"| {_fmt(ws.get('rss_before_mb'))} MB | {_fmt(ws.get('rss_after_mb'))} MB |",
+        ]
+        for error in ws.get("errors", [])[:5]:
+            lines.append(f"|  | error: {error} ||||||||")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _load(value: Any) -> str:
+    if not value:
+        return "?"
+    return "/".join(f"{x:.1f}" for x in value)
