@@ -18,19 +18,19 @@ import math
 import re
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from funding.breakdowns import NOT_STATED_GROUP, Breakdown, envelopes
+from funding.breakdowns import NOT_STATED_GROUP, Breakdown, breakdown, envelopes
 from funding.formatting import NOT_STATED, format_count, format_eur, format_eur_full, with_qualifier
 from funding.i18n import t
 from funding.loading import Dataset
 from funding.records import Instrument, period_bounds
-from funding.selection import pillar_of
+from funding.selection import Filters, apply, pillar_of
 from funding.totals import NOT_SUMMED_KINDS, KindTotal, combine_qualifiers, counted_ids, totals_by_kind
 from funding.vocab import (
     AMOUNT_KIND,
@@ -952,3 +952,146 @@ def details_table(records: Sequence[Instrument], lang: Lang) -> pd.DataFrame:
         },
         index=[r.id for r in records],
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Breakdown titles, chart picks as filters, and the charts of presentation mode
+
+
+# A breakdown chart's click dimension and the `Filters` field that says the same thing.
+PICK_FIELDS = {
+    "pillar": "pillar",
+    "source": "source",
+    "beneficiary": "beneficiary",
+    "instrument_type": "type",
+}
+BREAKDOWN_DIMENSIONS = {
+    "pillar": "{framework}_pillar",
+    "source": "source",
+    "beneficiary": "beneficiary",
+    "instrument_type": "instrument_type",
+}
+# Presentation mode shows these one at a time, in this order (the page's order).
+SLIDES = ("envelopes", *PICK_DIMENSIONS, "hierarchy", "flow", "timeline")
+# How much larger presentation mode draws a chart than the page: text, margins and height.
+PROJECTION_SCALE = 1.5
+
+
+def breakdown_title(pick: str, framework: str, lang: Lang) -> str:
+    if pick == "pillar":
+        return t("by_pillar", lang, framework=t(f"framework_{framework}", lang))
+    return t(f"by_{pick}", lang)
+
+
+def breakdown_dimension(pick: str, framework: str) -> str:
+    return BREAKDOWN_DIMENSIONS[pick].format(framework=framework)
+
+
+def picks_as_filters(
+    filters: Filters, picks: Mapping[str, Sequence[str]], records: Sequence[Instrument]
+) -> Filters | None:
+    """The filters plus the groups clicked in the charts, as one `Filters` that selects exactly the
+    narrowed rows, so an export's description and URL reproduce what it holds; None when no
+    `Filters` can say it (a "not stated" group, or a beneficiary clicked on top of a beneficiary
+    filter, which narrows to instruments open to both)."""
+    active = {dim: tuple(codes) for dim, codes in picks.items() if codes}
+    if not active:
+        return filters
+    if any(NOT_STATED_GROUP in codes for codes in active.values()):
+        return None
+    changes: dict[str, Any] = {PICK_FIELDS[dim]: codes for dim, codes in active.items()}
+    folded = replace(filters, **changes)
+    expected = narrow(apply(filters, records), active, filters.framework)
+    if [r.id for r in apply(folded, records)] != [r.id for r in expected]:
+        return None
+    return folded
+
+
+def slides(selection: Sequence[Instrument], kind: str) -> list[str]:
+    """The charts presentation mode shows for this selection and figure kind: those with
+    something to draw, and only the envelope comparison for kinds that are never summed."""
+    names: list[str] = []
+    if any(r.amount_kind == kind and r.amount_eur is not None for r in selection):
+        names.append("envelopes")
+        if summable(kind):
+            names += [*PICK_DIMENSIONS, "hierarchy", "flow"]
+    if any(r.period_start or r.period_end for r in selection):
+        names.append("timeline")
+    return names
+
+
+def slide_chart(
+    name: str,
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    kind: str,
+    framework: str,
+    lang: Lang,
+    *,
+    source: str,
+    colour_by: str = "level",
+    top: int = 25,
+) -> Chart:
+    """One chart of presentation mode, drawn by the same builder as on the page."""
+    if name == "envelopes":
+        return envelope_chart(dataset, selection, kind, lang, colour_by=colour_by, top=top, source=source)
+    if name in PICK_DIMENSIONS:
+        result = breakdown(dataset, selection, breakdown_dimension(name, framework), kind, lang)
+        return breakdown_chart(result, lang, title=breakdown_title(name, framework, lang), source=source)
+    if name == "hierarchy":
+        return hierarchy_chart(dataset, selection, kind, lang, source=source)
+    if name == "flow":
+        return flow_chart(dataset, selection, kind, framework, lang, source=source)
+    if name == "timeline":
+        return timeline_chart(selection, lang, source=source)
+    raise ValueError(f"unknown chart {name!r}; valid: {', '.join(SLIDES)}")
+
+
+_SMALL_SPAN = re.compile(r"font-size:(\d+)px")
+# A category row of a projected bar chart: two lines of label at the projected font size.
+PROJECTED_ROW_PX = 50
+
+
+def for_projection(
+    figure: go.Figure, scale: float = PROJECTION_SCALE, max_height: int | None = None
+) -> go.Figure:
+    """A copy of a figure with every text and margin scaled up for a projector.
+
+    The builders size margins from line counts at plotly's default font sizes, so scaling fonts
+    and margins by the same factor keeps titles, source lines and plots apart. The plot area
+    grows with them, up to `max_height` for the whole figure, but never below two lines of
+    label per bar, so labels never overlap."""
+    fig = go.Figure(figure)
+    size = round(12 * scale)
+
+    def bigger(text: Any) -> Any:
+        if not isinstance(text, str):
+            return text
+        return _SMALL_SPAN.sub(lambda m: f"font-size:{round(int(m.group(1)) * scale)}px", text)
+
+    layout = fig.layout
+    top = round((layout.margin.t or 0) * scale)
+    bottom = round((layout.margin.b or 0) * scale)
+    plot = round(((layout.height or 450) - (layout.margin.t or 0) - (layout.margin.b or 0)) * scale)
+    if max_height is not None:
+        rows = len(layout.yaxis.categoryarray or ())
+        plot = min(plot, max(max_height - top - bottom, rows * PROJECTED_ROW_PX))
+    fig.update_layout(
+        font={"size": size},
+        title={
+            "font": {"size": round(17 * scale)},
+            "subtitle": {"font": {"size": size}, "text": bigger(layout.title.subtitle.text)},
+            "pad": {"t": round(12 * scale)},
+        },
+        legend={"font": {"size": size}},
+        margin={"t": top, "b": bottom, "r": round((layout.margin.r or 0) * scale)},
+        height=top + bottom + plot,
+    )
+    fig.update_xaxes(tickfont={"size": size}, title={"font": {"size": size}})
+    fig.update_yaxes(tickfont={"size": size})
+    if layout.yaxis.ticktext:
+        fig.update_yaxes(ticktext=[bigger(x) for x in layout.yaxis.ticktext])
+    fig.update_traces(textfont={"size": size}, selector={"type": "bar"})
+    fig.update_traces(textfont={"size": size}, selector={"type": "treemap"})
+    fig.update_traces(textfont={"size": size}, selector={"type": "sankey"})
+    return fig

@@ -258,6 +258,74 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "No instrument matches these filters.",
         "nl": "Geen instrument voldoet aan deze filters.",
     },
+    # --- downloads and presentation mode ---
+    "present_section": {"en": "Download / Present", "nl": "Downloaden / Presenteren"},
+    "download_csv": {"en": "CSV", "nl": "CSV"},
+    "download_xlsx": {"en": "Excel (XLSX)", "nl": "Excel (XLSX)"},
+    "download_pptx": {"en": "PowerPoint (PPTX)", "nl": "PowerPoint (PPTX)"},
+    "download_pptx_template": {
+        "en": "PowerPoint (PPTX, your template)",
+        "nl": "PowerPoint (PPTX, uw sjabloon)",
+    },
+    "download_csv_help": {
+        "en": "The selected rows with their source document, locator, quote and URL (UTF-8, opens in Excel).",
+        "nl": "De geselecteerde rijen met brondocument, vindplaats, citaat en URL (UTF-8, opent in Excel).",
+    },
+    "download_xlsx_help": {
+        "en": "Sheets: the selected rows with amounts as numbers, the sources cited, and About (filters, dataset version, how to cite, totals per kind).",
+        "nl": "Bladen: de geselecteerde rijen met bedragen als getallen, de geciteerde bronnen, en Over (filters, datasetversie, hoe te citeren, totalen per soort).",
+    },
+    "download_pptx_help": {
+        "en": "A 16:9 deck: title, headline figures, one editable chart per slide with its source line, the instruments, and the documents cited.",
+        "nl": "Een 16:9-presentatie: titel, kerncijfers, per dia één bewerkbare grafiek met bronregel, de instrumenten en de geciteerde documenten.",
+    },
+    "template_button": {"en": "Slide template", "nl": "Diasjabloon"},
+    "template": {"en": "PowerPoint template (optional)", "nl": "PowerPoint-sjabloon (optioneel)"},
+    "template_help": {
+        "en": "A .pptx or .potx of at most {mb} MB: the deck then uses its layouts, colours and fonts. The file is not saved.",
+        "nl": "Een .pptx of .potx van hoogstens {mb} MB: de presentatie gebruikt dan de indeling, kleuren en lettertypen daarvan. Het bestand wordt niet opgeslagen.",
+    },
+    "template_invalid": {
+        "en": "{name} cannot be used as a template: {reason}. The deck uses the standard design.",
+        "nl": "{name} is niet bruikbaar als sjabloon: {reason}. De presentatie gebruikt de standaardopmaak.",
+    },
+    "template_in_use": {
+        "en": "The PowerPoint download uses the template {name}.",
+        "nl": "De PowerPoint-download gebruikt het sjabloon {name}.",
+    },
+    "download_scope": {
+        "en": "Each file holds exactly the {n} instruments on this page (filters and chart selection), with their sources.",
+        "nl": "Elk bestand bevat precies de {n} instrumenten op deze pagina (filters en grafiekselectie), met hun bronnen.",
+    },
+    "download_scope_upload": {
+        "en": "They come from the uploaded file {name}, not the curated dataset, and say so.",
+        "nl": "Ze komen uit het geüploade bestand {name}, niet uit de samengestelde dataset, en vermelden dat.",
+    },
+    "picks_not_in_files": {
+        "en": "This chart selection cannot be written as filters: the files hold the narrowed rows, but their description lists the sidebar filters only, and presentation mode shows the filters without it.",
+        "nl": "Deze grafiekselectie is niet als filters te schrijven: de bestanden bevatten de verfijnde rijen, maar hun omschrijving noemt alleen de filters in de zijbalk, en de presentatiemodus toont de filters zonder de selectie.",
+    },
+    "downloads_unavailable": {
+        "en": "Downloads need the dataset's version and citation (data/dataset.json), which could not be read.",
+        "nl": "Downloads hebben de versie en bronvermelding van de dataset nodig (data/dataset.json), die niet te lezen zijn.",
+    },
+    "png_hint": {
+        "en": "A chart's camera icon (top right of the chart) saves it as a PNG at slide resolution, with its source line.",
+        "nl": "Het camera-icoon van een grafiek (rechtsboven) bewaart die als PNG op dia-resolutie, met bronregel.",
+    },
+    "present": {"en": "Present", "nl": "Presenteren"},
+    "present_help": {
+        "en": "A clean page for a projector: the headline figures and one chart at a time, large. Its address opens the same view.",
+        "nl": "Een rustige pagina voor een beamer: de kerncijfers en één grafiek tegelijk, groot. Het adres opent dezelfde weergave.",
+    },
+    "exit_present": {"en": "Exit presentation", "nl": "Presentatie verlaten"},
+    "previous": {"en": "Previous", "nl": "Vorige"},
+    "next": {"en": "Next", "nl": "Volgende"},
+    "slide_of": {"en": "Chart {number} of {total}", "nl": "Grafiek {number} van {total}"},
+    "present_no_charts": {
+        "en": "No chart for this selection: no instrument in it states an amount of this kind ({kind}) or has dates.",
+        "nl": "Geen grafiek voor deze selectie: geen instrument noemt een bedrag van deze soort ({kind}) of heeft data.",
+    },
 }
 
 
