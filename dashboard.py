@@ -3,7 +3,12 @@
 Run with `scripts/run` (or `python -m streamlit run dashboard.py`). The URL parameters are the
 `funding.selection.Filters` field names plus `lang`, `chart_kind`, `color`, `top` and `rows`,
 with vocabulary codes as values, so `/?level=NL&lang=nl` opens the Dutch view of Dutch
-instruments.
+instruments. `view=present` opens presentation mode (no sidebar, large type, the headline
+figures and one chart at a time) and `slide=N` its N-th chart (1 = the first, the default), so
+`/?view=present&level=EU&slide=2` reopens on the second chart of the EU view.
+
+The "Download / Present" box offers CSV, XLSX and PPTX of exactly what the page shows (filters
+and chart clicks), built only when a button is clicked, and an optional slide template.
 
 Streamlit's `bind="query-params"` writes a choice widget's *formatted* option to the URL (in 1.67
 `?level=Netherlands`, or `?level=Nederland` in Dutch) and ignores `?level=NL`. Widgets whose
@@ -13,9 +18,13 @@ choice widgets with translated labels keep their codes in the URL through `_url_
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import io
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +35,7 @@ from funding import charts
 from funding.breakdowns import breakdown
 from funding.dataset_info import DatasetInfo, load_info
 from funding.documents import Document, load_documents
-from funding.formatting import format_eur_full, with_qualifier
+from funding.formatting import format_count, format_eur_full, with_qualifier
 from funding.i18n import t
 from funding.loading import (
     DEFAULT_DATA,
@@ -57,7 +66,12 @@ LANG_NAMES = {"en": "English", "nl": "Nederlands"}
 TOP_CHOICES = (10, 25, 50, 100, 250, 1000)
 ROW_CHOICES = (100, 500, 2000, 10_000)
 MAX_PROBLEMS_SHOWN = 500
-PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 3}}
+PNG_SCALE = 3  # modebar PNGs at three times the on-screen size: sharp on a full-width slide
+FILE_STEM = "battery-funding"
+PRESENT = "present"  # ?view=present
+PRESENT_TOP = 10  # bars in presentation mode's envelope chart unless ?top= says otherwise
+TEMPLATE_MAX_MB = 5
+TEMPLATE_MAX_UNPACKED = 60 * 1024 * 1024  # a template's parts, unpacked: refuses zip bombs
 _WRITTEN = "_url_written"
 _PICK_GENERATION = "_pick_generation"
 _UPLOAD_GENERATION = "_upload_generation"
@@ -414,8 +428,19 @@ def headline_section(dataset: Dataset, selection: Sequence[Instrument], lang: La
         column.metric(metric.label, metric.value, help=metric.help, border=True)
 
 
-def show_chart(chart: charts.Chart, lang: Lang, *, key: str, clickable: bool = False) -> None:
+def plotly_config(name: str, lang: Lang) -> dict[str, Any]:
+    """The modebar's camera button saves a PNG at three times the screen size (slide resolution),
+    named after the chart, the day and the language; the source line is part of the figure."""
+    filename = f"{FILE_STEM}-{name.replace('_', '-')}-{date.today().isoformat()}-{lang}"
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE, "filename": filename},
+    }
+
+
+def show_chart(chart: charts.Chart, lang: Lang, *, key: str, name: str, clickable: bool = False) -> None:
     """The figure and, right under it, the same numbers as a table (the accessible alternative)."""
+    config = plotly_config(name, lang)
     if clickable:
         st.plotly_chart(
             chart.figure,
@@ -423,24 +448,30 @@ def show_chart(chart: charts.Chart, lang: Lang, *, key: str, clickable: bool = F
             on_select="rerun",
             selection_mode="points",
             width="stretch",
-            config=PLOTLY_CONFIG,
+            config=config,
         )
     else:
-        st.plotly_chart(chart.figure, key=key, width="stretch", config=PLOTLY_CONFIG)
+        st.plotly_chart(chart.figure, key=key, width="stretch", config=config)
     with st.expander(t("data_table", lang)):
         st.dataframe(chart.table, hide_index=True, width="stretch", key=f"{key}_table")
 
 
+def chart_kinds(filters: Filters) -> tuple[tuple[str, ...], str]:
+    """The kinds the charts may show, and the default one."""
+    kinds = filters.kind or AMOUNT_KIND.codes
+    return kinds, "public" if "public" in kinds else kinds[0]
+
+
 def chart_kind(filters: Filters, lang: Lang) -> str:
     """The one kind of figure the charts show (kinds are never added together)."""
-    kinds = filters.kind or AMOUNT_KIND.codes
+    kinds, default = chart_kinds(filters)
     return one_choice(
         st.columns([2, 3])[0],
         "chart_kind",
         t("chart_kind", lang),
         kinds,
         lambda c: AMOUNT_KIND.label(c, lang),
-        default="public" if "public" in kinds else kinds[0],
+        default=default,
         widget="selectbox",
     )
 
@@ -466,7 +497,7 @@ def envelope_section(
         return
     if chart.shown < chart.total:
         st.caption(t("showing", lang, shown=chart.shown, total=chart.total))
-    show_chart(chart, lang, key="envelopes")
+    show_chart(chart, lang, key="envelopes", name="envelopes")
 
 
 def breakdown_section(
@@ -477,18 +508,16 @@ def breakdown_section(
         st.info(t("not_summable", lang, kind=AMOUNT_KIND.label(kind, lang)))
         return
     st.caption(t("click_hint", lang))
-    specs = (
-        ("pillar", f"{framework}_pillar", t("by_pillar", lang, framework=t(f"framework_{framework}", lang))),
-        ("source", "source", t("by_source", lang)),
-        ("beneficiary", "beneficiary", t("by_beneficiary", lang)),
-        ("instrument_type", "instrument_type", t("by_instrument_type", lang)),
-    )
-    for pair in (specs[:2], specs[2:]):
-        for column, (pick, dimension, title) in zip(st.columns(2), pair, strict=True):
+    picks = charts.PICK_DIMENSIONS
+    for pair in (picks[:2], picks[2:]):
+        for column, pick in zip(st.columns(2), pair, strict=True):
             with column:
-                result = breakdown(dataset, selection, dimension, kind, lang)
+                result = breakdown(
+                    dataset, selection, charts.breakdown_dimension(pick, framework), kind, lang
+                )
+                title = charts.breakdown_title(pick, framework, lang)
                 chart = charts.breakdown_chart(result, lang, title=title, source=source)
-                show_chart(chart, lang, key=_pick_key(pick, framework), clickable=True)
+                show_chart(chart, lang, key=_pick_key(pick, framework), name=pick, clickable=True)
 
 
 def structure_section(
@@ -499,11 +528,17 @@ def structure_section(
     hierarchy_tab, flow_tab = st.tabs([t("hierarchy_tab", lang), t("flow_tab", lang)])
     with hierarchy_tab:
         show_chart(
-            charts.hierarchy_chart(dataset, selection, kind, lang, source=source), lang, key="hierarchy"
+            charts.hierarchy_chart(dataset, selection, kind, lang, source=source),
+            lang,
+            key="hierarchy",
+            name="hierarchy",
         )
     with flow_tab:
         show_chart(
-            charts.flow_chart(dataset, selection, kind, framework, lang, source=source), lang, key="flow"
+            charts.flow_chart(dataset, selection, kind, framework, lang, source=source),
+            lang,
+            key="flow",
+            name="flow",
         )
 
 
@@ -514,7 +549,7 @@ def timeline_section(selection: Sequence[Instrument], lang: Lang, source: str) -
         return
     if chart.shown < chart.total:
         st.caption(t("showing", lang, shown=chart.shown, total=chart.total))
-    show_chart(chart, lang, key="timeline")
+    show_chart(chart, lang, key="timeline", name="timeline")
 
 
 # A fragment: choosing how many rows, or which instrument's source to show, reruns this section only.
@@ -570,16 +605,349 @@ def instrument_detail(record: Instrument, documents: dict[str, Document], lang: 
 
 
 # ---------------------------------------------------------------------------------------------
+# Downloads: built when clicked, from exactly what the page shows
+
+
+@dataclass(frozen=True)
+class Export:
+    """What a download is built from, captured when the page is drawn: the button's callable runs
+    later, in a thread of its own, where the session (and so the widgets) is out of reach."""
+
+    dataset: Dataset
+    selection: tuple[Instrument, ...]
+    filters: Filters
+    lang: Lang
+    documents: dict[str, Document]
+    info: DatasetInfo
+    upload_name: str | None = None
+    template: bytes | None = None
+
+    def build(self, fmt: str) -> bytes:
+        # Imported here: the export libraries load on the first download, not on the first page.
+        from funding.exports import export_csv, export_pptx, export_xlsx
+
+        args = (self.dataset, self.selection, self.filters, self.lang, self.documents, self.info)
+        if fmt == "csv":
+            return export_csv(*args)
+        if fmt == "xlsx":
+            return export_xlsx(*args, upload_name=self.upload_name)
+        if fmt == "pptx":
+            return export_pptx(*args, template=self.template, upload_name=self.upload_name)
+        raise ValueError(f"unknown download format {fmt!r}")
+
+
+def download_name(fmt: str, lang: Lang, *, uploaded: bool, today: date | None = None) -> str:
+    """battery-funding-2026-11-23-nl.xlsx; "-upload" when the rows come from an uploaded file."""
+    stem = FILE_STEM + ("-upload" if uploaded else "")
+    return f"{stem}-{(today or date.today()).isoformat()}-{lang}.{fmt}"
+
+
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+
+def template_problem(data: bytes, info: DatasetInfo) -> str:
+    """Why an uploaded file cannot serve as the deck's template, or "" when it can."""
+    if len(data) > TEMPLATE_MAX_MB * 1024 * 1024:
+        return f"larger than {TEMPLATE_MAX_MB} MB"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "not a PowerPoint .pptx/.potx file"
+    if unpacked > TEMPLATE_MAX_UNPACKED:
+        return f"unpacks to more than {TEMPLATE_MAX_UNPACKED // (1024 * 1024)} MB"
+    return _template_trial(hashlib.sha256(data).hexdigest(), info, data)
+
+
+@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
+def _template_trial(digest: str, _info: DatasetInfo, _data: bytes) -> str:
+    """Build an empty deck with the template once per file, so a broken template is reported
+    when it is uploaded rather than as a failed download."""
+    from funding.exports import export_pptx
+
+    try:
+        export_pptx(Dataset(()), (), Filters(), "en", {}, _info, template=_data)
+    except FundingError as exc:
+        return str(exc.reason) if isinstance(exc, UnreadableFile) else str(exc)
+    except Exception as exc:  # a user file: any failure means "not usable", never a traceback
+        return f"cannot be used ({type(exc).__name__})"
+    return ""
+
+
+def template_upload(where: Any, info: DatasetInfo, lang: Lang) -> tuple[bytes | None, str | None]:
+    """An optional .pptx/.potx for the deck: its bytes and name when usable."""
+    upload = where.file_uploader(
+        t("template", lang),
+        type=["pptx", "potx"],
+        key="pptx_template",
+        max_upload_size=TEMPLATE_MAX_MB,
+        help=t("template_help", lang, mb=TEMPLATE_MAX_MB),
+    )
+    if upload is None:
+        return None, None
+    data = upload.getvalue()
+    problem = template_problem(data, info)
+    if problem:
+        where.error(charts.markdown_escape(t("template_invalid", lang, name=upload.name, reason=problem)))
+        return None, None
+    where.caption(charts.markdown_escape(t("template_in_use", lang, name=upload.name)))
+    return data, upload.name
+
+
+def _start_presenting(folded: dict[str, list[str]] | None) -> None:
+    """Open presentation mode; chart clicks that filters can say move into the URL's filters."""
+    if folded:
+        for key, codes in folded.items():
+            st.query_params[key] = codes
+        _clear_picks()
+    st.query_params["view"] = PRESENT
+    if "slide" in st.query_params:
+        del st.query_params["slide"]
+
+
+def download_section(
+    dataset: Dataset,
+    narrowed: Sequence[Instrument],
+    filters: Filters,
+    picks: dict[str, list[str]],
+    data: Source,
+    lang: Lang,
+) -> None:
+    """CSV, XLSX and PPTX of exactly the narrowed selection, and the way into presentation mode."""
+    folded = charts.picks_as_filters(filters, picks, dataset.records)
+    picked = any(picks.values())
+    upload_name = data.loaded.source if data.uploaded else None
+    with st.container(border=True, key="downloads"):
+        st.markdown(f"**{t('present_section', lang)}**")
+        bar = st.container(horizontal=True, key="download_bar")
+        template: bytes | None = None
+        if data.info is None:
+            st.caption(t("downloads_unavailable", lang))
+        else:
+            with bar.popover(t("template_button", lang), icon=":material/palette:"):
+                template, _ = template_upload(st, data.info, lang)
+            export = Export(
+                dataset,
+                tuple(narrowed),
+                folded or filters,
+                lang,
+                data.documents,
+                data.info,
+                upload_name,
+                template,
+            )
+            for fmt, icon in (("csv", "table"), ("xlsx", "grid_on"), ("pptx", "slideshow")):
+                label = t("download_pptx_template" if fmt == "pptx" and template else f"download_{fmt}", lang)
+                bar.download_button(
+                    label,
+                    data=functools.partial(export.build, fmt),
+                    file_name=download_name(fmt, lang, uploaded=data.uploaded),
+                    mime=MEDIA_TYPES[fmt],
+                    key=f"download_{fmt}",
+                    on_click="ignore",
+                    icon=f":material/{icon}:",
+                    help=t(f"download_{fmt}_help", lang),
+                )
+        moved = (
+            {
+                name: list(getattr(folded, name))
+                for name in charts.PICK_FIELDS.values()
+                if getattr(folded, name) != getattr(filters, name)
+            }
+            if folded is not None and picked
+            else None
+        )
+        bar.button(
+            t("present", lang),
+            key="present",
+            icon=":material/co_present:",
+            type="primary",
+            on_click=_start_presenting,
+            args=(moved,),
+            help=t("present_help", lang),
+        )
+        scope = t("download_scope", lang, n=format_count(len(narrowed), lang))
+        if upload_name is not None:
+            scope += " " + t("download_scope_upload", lang, name=upload_name)
+        st.caption(charts.markdown_escape(scope))
+        if picked and folded is None:
+            st.caption(t("picks_not_in_files", lang))
+        st.caption(t("png_hint", lang))
+
+
+# ---------------------------------------------------------------------------------------------
+# Presentation mode: ?view=present, one chart at a time, for a projector
+
+
+# Static CSS, no data in it: no sidebar (nor the button that opens it), large type. The top
+# padding leaves room for Streamlit's fixed header (its menu stays reachable).
+PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 3.5rem 2.5rem 1rem 2.5rem; max-width: 100%; }
+.st-key-present_title h1 { font-size: clamp(1.6rem, 2.2vw, 2.6rem); padding: 0; }
+.st-key-present_title [data-testid="stCaptionContainer"] { font-size: clamp(1rem, 1.2vw, 1.35rem); }
+.st-key-present_main [data-testid="stMetricValue"] { font-size: clamp(1.6rem, 2.2vw, 2.6rem); }
+.st-key-present_headline [data-testid="stMetricLabel"] p { font-size: clamp(0.95rem, 1.1vw, 1.3rem); }
+.st-key-present_apart p { font-size: clamp(1rem, 1.2vw, 1.4rem); }
+.st-key-present_slide [data-testid="stCaptionContainer"],
+.st-key-present_headline [data-testid="stCaptionContainer"] { font-size: clamp(0.95rem, 1.1vw, 1.25rem); }
+.st-key-present_nav p { font-size: clamp(1rem, 1.2vw, 1.35rem); }
+</style>"""
+PRESENT_MAIN = ("net_public", "battery_specific", "instruments", "without_amount")
+PRESENT_CHART_PX = 780  # the tallest a projected chart gets unless its bars need more
+
+
+def presenting() -> bool:
+    return st.query_params.get("view") == PRESENT
+
+
+def _stop_presenting() -> None:
+    for key in ("view", "slide"):
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+def _go_to_slide(number: int) -> None:
+    if number > 1:
+        st.query_params["slide"] = str(number)
+    elif "slide" in st.query_params:
+        del st.query_params["slide"]
+
+
+def _url_value(key: str, valid: Sequence[str], default: str) -> str:
+    """A display setting read from the URL, as the page's own widget would read it."""
+    value = st.query_params.get(key)
+    return value if value in valid else default
+
+
+def present_view(
+    dataset: Dataset, selection: Sequence[Instrument], filters: Filters, lang: Lang, source: str
+) -> None:
+    """The headline figures and one chart, large, with the selection and the source on screen."""
+    with st.container(key="present_title"):
+        left, right = st.columns([6, 1], vertical_alignment="top")
+        left.title(t("page_title", lang))
+        left.caption(charts.markdown_escape(t("selection", lang, text=describe(filters, lang))))
+        right.button(
+            t("exit_present", lang),
+            key="exit_present",
+            type="tertiary",
+            icon=":material/close_fullscreen:",
+            on_click=_stop_presenting,
+        )
+    st.html(METRIC_CSS)
+    figures_column, chart_column = st.columns([1, 3], gap="large")
+    with figures_column:
+        present_headline(dataset, selection, lang)
+    with chart_column:
+        if not selection:
+            st.info(t("no_selection", lang), icon=":material/filter_alt_off:")
+            st.caption(charts.markdown_escape(source))
+            return
+        kinds, default = chart_kinds(filters)
+        kind = _url_value("chart_kind", kinds, default)
+        slide_section(dataset, selection, kind, filters.framework, lang, source)
+
+
+def present_headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> None:
+    """Net public funding and counts, one under the other; the other kinds apart, never added."""
+    figures = charts.headline(dataset, selection, lang)
+    main = {m.key: m for m in figures.main}
+    with st.container(key="present_headline"):
+        with st.container(key="present_main"):
+            # The amounts one under the other (they are long); the two counts side by side.
+            for key in PRESENT_MAIN[:2]:
+                st.metric(main[key].label, main[key].value, help=main[key].help, border=True)
+            for column, key in zip(st.columns(2), PRESENT_MAIN[2:], strict=True):
+                column.metric(main[key].label, main[key].value, help=main[key].help, border=True)
+        st.caption(charts.markdown_escape(f"{t('other_kinds', lang)}: {t('kept_apart', lang)}"))
+        # One line each: boxes this narrow would break long Dutch words ("Garantiecapaciteit").
+        with st.container(key="present_apart", gap="small"):
+            for metric in figures.apart:
+                label, value = charts.markdown_escape(metric.label), charts.markdown_escape(metric.value)
+                st.markdown(f"{label}: **{value}**", help=metric.help)
+
+
+# A fragment: next and previous redraw the chart only, not the headline figures above it.
+@st.fragment
+def slide_section(
+    dataset: Dataset, selection: Sequence[Instrument], kind: str, framework: str, lang: Lang, source: str
+) -> None:
+    names = charts.slides(selection, kind)
+    if not names:
+        st.info(t("present_no_charts", lang, kind=AMOUNT_KIND.label(kind, lang)))
+        st.caption(charts.markdown_escape(source))
+        return
+    try:
+        number = min(max(int(st.query_params.get("slide", "1")), 1), len(names))
+    except ValueError:
+        number = 1
+    with st.container(key="present_nav", horizontal=True, vertical_alignment="center"):
+        st.button(
+            t("previous", lang),
+            key="present_previous",
+            icon=":material/arrow_back:",
+            disabled=number == 1,
+            on_click=_go_to_slide,
+            args=(number - 1,),
+            shortcut="Left",
+        )
+        st.button(
+            t("next", lang),
+            key="present_next",
+            icon=":material/arrow_forward:",
+            disabled=number == len(names),
+            on_click=_go_to_slide,
+            args=(number + 1,),
+            shortcut="Right",
+        )
+        st.markdown(t("slide_of", lang, number=number, total=len(names)))
+    name = names[number - 1]
+    top = int(_url_value("top", [str(n) for n in TOP_CHOICES], str(PRESENT_TOP)))
+    colour = _url_value("color", ("level", "type"), "level")
+    chart = charts.slide_chart(
+        name, dataset, selection, kind, framework, lang, source=source, colour_by=colour, top=top
+    )
+    with st.container(key="present_slide"):
+        st.plotly_chart(
+            charts.for_projection(chart.figure, max_height=PRESENT_CHART_PX),
+            key="present_chart",
+            width="stretch",
+            config=plotly_config(name, lang),
+        )
+        if chart.shown < chart.total:
+            st.caption(t("showing", lang, shown=chart.shown, total=chart.total))
+        st.caption(charts.markdown_escape(source))
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def main() -> None:
-    st.set_page_config(page_title="Battery funding · Batterijfinanciering", layout="wide")
+    present = presenting()
+    st.set_page_config(
+        page_title="Battery funding · Batterijfinanciering",
+        layout="wide",
+        initial_sidebar_state="collapsed" if present else "auto",
+    )
+    if present:
+        st.html(PRESENT_CSS)
+    # In presentation mode the sidebar is drawn but hidden: its widgets keep reading the URL, so
+    # the filters are the page's own, and leaving the mode finds them as they were.
     lang = language()
     data = data_source(lang)
     loaded, info, uploaded = data.loaded, data.info, data.uploaded
-    st.title(t("page_title", lang))
+    if not present:
+        st.title(t("page_title", lang))
     dataset = loaded.dataset
     if dataset is None:
+        if present:
+            st.button(t("exit_present", lang), key="exit_present", type="tertiary", on_click=_stop_presenting)
         show_problems(loaded, lang, uploaded=uploaded)
         return
     if uploaded:
@@ -588,7 +956,8 @@ def main() -> None:
                 charts.markdown_escape(t("viewing_upload", lang, name=loaded.source)),
                 icon=":material/upload_file:",
             )
-            back_button(st, lang, "banner")
+            if not present:
+                back_button(st, lang, "banner")
     source = charts.source_line(
         lang,
         version=info.version if info else "?",
@@ -600,10 +969,14 @@ def main() -> None:
     for problem in filter_problems(filters, dataset):
         st.warning(charts.markdown_escape(t("filter_warning", lang, text=problem)))
     selection = apply(filters, dataset.records)
+    if present:
+        present_view(dataset, selection, filters, lang, source)
+        return
     picks = chart_picks(filters.framework)
     narrowed = charts.narrow(selection, picks, filters.framework)
     st.caption(charts.markdown_escape(t("selection", lang, text=describe(filters, lang))))
     pick_banner(picks, filters.framework, lang)
+    download_section(dataset, narrowed, filters, picks, data, lang)
     headline_section(dataset, narrowed, lang)
     if not narrowed:
         st.info(t("no_selection", lang), icon=":material/filter_alt_off:")

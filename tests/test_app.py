@@ -51,8 +51,13 @@ def run(at: AppTest) -> AppTest:
     return at
 
 
+def data_upload(at: AppTest) -> Any:
+    """The sidebar's CSV uploader (the slide-template uploader is another one)."""
+    return at.file_uploader(key="upload_0")
+
+
 def with_fixture(at: AppTest) -> AppTest:
-    at.file_uploader[0].set_value(("fixture.csv", fixture_csv(), "text/csv"))
+    data_upload(at).set_value(("fixture.csv", fixture_csv(), "text/csv"))
     return run(at)
 
 
@@ -427,7 +432,7 @@ def test_invalid_upload_lists_its_problems_and_leaves_the_shipped_file_alone() -
             row("ok", source_document="no-such-document"),
         ]
     )
-    at.file_uploader[0].set_value(("bad.csv", bad, "text/csv"))
+    data_upload(at).set_value(("bad.csv", bad, "text/csv"))
     run(at)
     assert not at.metric  # no figures from a file that failed validation
     assert any("3 problem" in e for e in said(at.error))
@@ -446,7 +451,7 @@ def test_invalid_upload_lists_its_problems_and_leaves_the_shipped_file_alone() -
 
 def test_unreadable_upload_says_why() -> None:
     at = app(lang="nl")
-    at.file_uploader[0].set_value(("bad.csv", "naam;bedrag\n".encode("utf-16"), "text/csv"))
+    data_upload(at).set_value(("bad.csv", "naam;bedrag\n".encode("utf-16"), "text/csv"))
     run(at)
     assert any("UTF-16" in e for e in said(at.error))
 

@@ -2,19 +2,23 @@
 
 Few and fast (one server for the module): headline figures against the CSV rows, the Dutch deep
 link on a phone-width screen, URL write-back and click-to-filter, a real upload of an invalid
-file, and how plotly shows markup in a name. Screenshots go to test-output/. Skipped when
+file, how plotly shows markup in a name, and presentation mode on a projector-sized screen with
+a real XLSX download. Screenshots go to test-output/. Skipped when
 chromium is missing, unless CI is set (then it fails).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import browser_support
+import openpyxl
 import pytest
 from browser_support import PHONE, open_app, screenshot, wait_idle
 from factory import csv_bytes, row
@@ -26,6 +30,7 @@ browser = browser_support.browser
 page = browser_support.page
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 METRICS = "[data-testid='stMetricValue']"
+PROJECTOR = {"width": 1920, "height": 1080}
 
 
 def values(page: Any) -> list[str]:
@@ -130,7 +135,7 @@ def test_invalid_upload_through_the_file_input(app_server: Any, page: Any) -> No
             row("bad-amount", "1.500.000", source_document=document_id()),
         ]
     )
-    page.locator("input[type=file]").set_input_files(
+    page.get_by_test_id("stSidebar").locator("input[type=file]").set_input_files(
         files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": bad}]
     )
     table = page.get_by_test_id("stTable")
@@ -178,3 +183,37 @@ def test_markup_in_a_name_is_shown_as_written(browser: Any) -> None:
         assert dialogs == []
     finally:
         tab.close()
+
+
+def test_presentation_mode_on_a_projector_and_a_real_download(app_server: Any, page: Any) -> None:
+    page.set_viewport_size(PROJECTOR)
+    open_app(page, app_server.url, "/?view=present&level=EU", ready=METRICS)
+    eu = {r["id"] for r in shipped_rows() if r["level"] == "EU"}
+    shown = dict(zip(labels(page), values(page), strict=True))
+    assert shown["Instruments"] == str(len(eu))
+    assert not page.get_by_test_id("stSidebar").is_visible()
+    assert not page.get_by_test_id("stExpandSidebarButton").is_visible()
+    title = page.locator(".js-plotly-plot .gtitle")
+    assert (title.text_content() or "").startswith("Envelopes compared")
+    page.get_by_role("button", name="Next").click()
+    settle(page)
+    assert re.search(r"[?&]slide=2(&|$)", page.url) and "level=EU" in page.url
+    assert (title.text_content() or "").startswith("By pillar")
+    page.locator(".js-plotly-plot g.point path").first.wait_for()
+    # Nothing cut off: no scrolling sideways, the chart and its source line on the screen.
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= PROJECTOR["width"]
+    source = page.get_by_test_id("stCaptionContainer").filter(has_text="Source:").last
+    assert source.bounding_box()["y"] + source.bounding_box()["height"] <= PROJECTOR["height"]
+    screenshot(page, "present.png", full_page=False)
+
+    page.get_by_role("button", name="Exit presentation").click()
+    settle(page)
+    assert "view=" not in page.url and "level=EU" in page.url
+    with page.expect_download() as download:
+        page.locator(".st-key-download_xlsx button").first.click()
+    assert re.fullmatch(r"battery-funding-\d{4}-\d{2}-\d{2}-en\.xlsx", download.value.suggested_filename)
+    book = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+    sheet = book["Data"]
+    column = [c.value for c in sheet[1]].index("id")
+    assert {row[column] for row in sheet.iter_rows(min_row=2, values_only=True)} == eu
