@@ -93,7 +93,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     )
     errors = sessions.get("error_count")
     add(
-        f"Browser pages ({n} × {sessions.get('changes_per_session', '?')} changes, end to end): 0 errors",
+        f"Browser pages ({n} open, {sessions.get('changes_per_session', '?')} change each, in turn): 0 errors",
         errors,
         0,
         f"{_fmt(errors)} errors, {sessions.get('reruns', 0)}/{sessions.get('expected_reruns', '?')} reruns",
@@ -180,7 +180,7 @@ def markdown(results: dict[str, Any]) -> str:
             )
         lines += [
             "",
-            "| Browser sessions | Server RSS idle | 1 session | N sessions | Added by N−1 | Reruns (all pages at once) | p50 | p95 | max | Errors | RSS after |",
+            "| Browser sessions | Server RSS idle | 1 session | N sessions | Added by N−1 | Reruns (page by page, all connected) | p50 | p95 | max | Errors | RSS after |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for app in ("baseline", "dashboard"):
