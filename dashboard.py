@@ -962,7 +962,7 @@ def main() -> None:
         lang,
         version=info.version if info else "?",
         date=info.date if info else "?",
-        title=info.title if info else "",
+        title=info.title_in(lang) if info else "",
         upload_name=loaded.source if uploaded else None,
     )
     filters = filter_controls(dataset, lang)

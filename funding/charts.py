@@ -346,13 +346,14 @@ def envelope_chart(
     Only the first `top` rows of that order are drawn (the largest envelopes with their parts), so a
     very large selection never sends all its rows to the browser.
     """
-    table = envelopes(dataset, selection, kind, lang)
-    total = len(table)
-    shown = table.head(max(top, 1))
+    # Only the rows drawn are tabled (a whole comes before its parts, so a shown part's whole is
+    # shown too); the count of all of them is cheap.
+    shown = envelopes(dataset, selection, kind, lang, limit=max(top, 1))
+    total = sum(1 for r in selection if r.amount_kind == kind and r.amount_eur is not None)
     vocab = LEVEL if colour_by == "level" else INSTRUMENT_TYPE
     column = "level" if colour_by == "level" else "instrument_type"
     colours = colour_map(vocab)
-    names = dict(zip(table["id"], table["name"], strict=True))
+    names = dict(zip(shown["id"], shown["name"], strict=True))
     factor, unit = _scale(float(shown["amount"].max()) if len(shown) else 0.0, lang)
 
     traces: list[Any] = []

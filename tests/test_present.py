@@ -23,7 +23,7 @@ from factory import csv_bytes
 from pptx import Presentation
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
-from test_app import APP, data_upload, fixture_csv, metrics, run, shipped_rows
+from test_app import APP, DATA, data_upload, fixture_csv, metrics, run, shipped_rows
 from test_charts import fixture_rows
 
 from funding import charts
@@ -278,6 +278,10 @@ def test_presentation_mode_in_dutch() -> None:
     assert at.button(key="present_previous").label == "Vorige"
     assert at.button(key="exit_present").label == "Presentatie verlaten"
     assert any("Grafiek 2 van" in m.value for m in at.markdown)
+    title_nl = json.loads((DATA.parent / "dataset.json").read_text(encoding="utf-8"))["title_nl"]
+    subtitle = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["subtitle"]["text"]
+    words = " ".join(re.sub(r"<[^>]+>", " ", subtitle).split())
+    assert f"Bron: {title_nl}" in words  # the dataset cited by its Dutch title
 
 
 def test_present_and_exit_keep_the_filters_and_carry_a_chart_selection() -> None:
