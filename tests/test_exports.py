@@ -47,6 +47,7 @@ EVIL_NAME = '=HYPERLINK("http://x","y")'
 TODAY = date(2026, 11, 23)
 INFO = DatasetInfo(
     title="Test funding dataset",
+    title_nl="Testdataset financiering",
     version="9.9.9",
     date="2026-01-02",
     citation="Test funding dataset v9.9.9, cite me like this.",
@@ -481,7 +482,7 @@ def test_dutch_deck() -> None:
     assert "€ 1,846 mld" in texts(prs.slides[1])
     chart = charts(prs)["Publieke financiering (budget): bedragen per instrument"]
     assert labels(chart)[2] == "minstens € 120 mln"
-    assert "Bron: Test funding dataset" in texts(prs.slides[2])
+    assert "Bron: Testdataset financiering" in texts(prs.slides[2])
     assert prs.slides[-1].shapes.title.text_frame.text == "Bronnen"
 
 

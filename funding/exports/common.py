@@ -137,7 +137,7 @@ def source_line(info: DatasetInfo, lang: Lang, upload_name: str | None = None) -
     """The line under every chart: the curated dataset's version, or the uploaded file's name."""
     if upload_name is not None:
         return tx("source_line_upload", lang, name=clean_text(upload_name))
-    return t("source_line", lang, title=info.title, version=info.version, date=info.date)
+    return t("source_line", lang, title=info.title_in(lang), version=info.version, date=info.date)
 
 
 def iso_today(today: date | None) -> str:

@@ -120,7 +120,7 @@ def export_xlsx(
         today,
         upload_name,
     )
-    workbook.properties.title = clean_text(f"{info.title} — {describe(filters, lang)}")[:250]
+    workbook.properties.title = clean_text(f"{info.title_in(lang)} — {describe(filters, lang)}")[:250]
     workbook.properties.creator = info.title
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -234,7 +234,7 @@ def _about_sheet(
         (tx("about_rows", lang), len(selection)),
         (
             tx("about_dataset", lang),
-            info.title if upload_name is None else tx("about_upload", lang, name=upload_name),
+            info.title_in(lang) if upload_name is None else tx("about_upload", lang, name=upload_name),
         ),
         (tx("about_version", lang), info.version),
         (tx("about_date", lang), info.date),
