@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -189,3 +190,70 @@ def test_nothing_on_disk_changes(corpus_run: CorpusRun) -> None:
     for name, (size, mtime, data) in corpus_run.before.items():
         assert corpus_run.after[name] == (size, mtime, data), f"{name} changed on disk"
     assert _snapshot() == corpus_run.before
+
+
+# ---------------------------------------------------------------------------------------------
+# The same files uploaded into the dashboard (AppTest): the same problems, then back to work.
+
+DASHBOARD = ROOT / "dashboard.py"
+
+
+def _unescape(text: str) -> str:
+    """Cells and messages on the page are Markdown-escaped (\\. shows as .)."""
+    return re.sub(r"\\(.)", r"\1", str(text))
+
+
+@pytest.fixture(scope="module")
+def registry_ids() -> frozenset[str]:
+    from funding.documents import load_documents
+
+    return frozenset(load_documents())
+
+
+@pytest.mark.skipif(not DASHBOARD.exists(), reason="dashboard.py not present")
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+def test_dashboard_upload_shows_the_same_problems_and_keeps_working(
+    case: Case, registry_ids: frozenset[str]
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from funding.i18n import t
+
+    data = case.path.read_bytes()
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    at.file_uploader(key="upload_0").set_value((case.file, data, "text/csv"))
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    shown_errors = [_unescape(e.value) for e in at.error]
+    if case.exit == 2:
+        assert any(case.stderr_contains in message for message in shown_errors), shown_errors
+    else:
+        # The dashboard checks uploads against the curated document registry, not the corpus's,
+        # so compare with the loader given that registry; the manifest's pairs are among them.
+        try:
+            parse_csv(data, source=case.file, known_documents=registry_ids)
+            expected: set[tuple[int, str]] = set()
+        except InvalidData as exc:
+            expected = {(p.line, p.column) for p in exc.problems}
+        assert case.pairs <= expected
+        tables = [e.value for e in at.table if t("problem_line", "en") in e.value.columns]
+        if not expected:
+            assert not tables and not shown_errors  # a valid upload is shown, not refused
+            assert len(at.metric) > 0
+        else:
+            (table,) = tables
+            shown = {
+                (int(line), _unescape(column))
+                for line, column in zip(
+                    table[t("problem_line", "en")], table[t("problem_column", "en")], strict=True
+                )
+            }
+            assert shown == expected
+    # Whatever was uploaded, the way back to the curated dataset works and shows its figures.
+    at.button(key="back_sidebar").click()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert len(at.metric) > 0
