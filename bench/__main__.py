@@ -50,7 +50,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--sessions", type=int, default=20, help="browser sessions for memory and load")
     parser.add_argument("--changes", type=int, default=10, help="filter changes per load-test client")
     parser.add_argument(
-        "--browser-changes", type=int, default=1, help="filter changes per browser page, pages in turn"
+        "--browser-changes", type=int, default=10, help="filter changes in the single-page browser check"
+    )
+    parser.add_argument(
+        "--browser-sessions",
+        type=int,
+        default=0,
+        help="also open N real pages for memory (slow on 2 cores; the WebSocket sessions measure it)",
     )
     parser.add_argument("--budget", type=float, default=600, help="seconds for the whole run (soft)")
     parser.add_argument("--no-browser", action="store_true", help="skip cold start, memory, load test")
@@ -59,7 +65,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.reruns, args.cold_runs, args.sessions, args.changes = "100,1000", 5, 1, 3, 3
-        args.browser_changes = 1
+        args.browser_changes = 3
     args.size_list = [int(s) for s in args.sizes.split(",") if s.strip()]
     return args
 
@@ -245,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_browser:
         results["browser"] = {"skipped": "--no-browser"}
     else:
-        log("browser: cold start, memory per session, a filter change on every open page")
+        log("browser: cold start, one page changing a filter")
         try:
             results["browser"] = asyncio.run(
                 asyncio.wait_for(
@@ -253,8 +259,8 @@ def main(argv: list[str] | None = None) -> int:
                         baseline=BASELINE,
                         dashboard=DASHBOARD if have_dashboard else None,
                         cold_runs=args.cold_runs,
-                        sessions=args.sessions,
                         browser_changes=args.browser_changes,
+                        browser_sessions=args.browser_sessions,
                         deadline=deadline - 90,
                         load_timeout_s=150,
                     ),
@@ -263,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         except Exception as exc:  # never lose the rest of the results to a browser problem
             results["browser"] = {"skipped": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"}
-    log(f"load test: {args.sessions} WebSocket clients x {args.changes} filter changes")
+    log(f"memory and load test: {args.sessions} WebSocket sessions x {args.changes} filter changes")
     if not have_dashboard:
         results["browser"]["ws_load"] = {"skipped": "dashboard.py not present"}
     else:

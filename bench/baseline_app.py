@@ -1,8 +1,8 @@
 """The baseline: the smallest reasonable Streamlit app on the same CSV, to measure the dashboard against.
 
 Reads the CSV with pandas (cached on the file's path and modification time, as any real app
-would), offers one filter widget (level, key "level"), and draws one plotly bar chart of the
-amounts per source. No validation, no totals logic. The data path comes from $FUNDING_DATA
+would), offers the same two filters the bench changes in the dashboard (the "level" multiselect and
+the "battery_only" checkbox, same keys), and draws one plotly bar chart of the amounts per source. No validation, no totals logic. The data path comes from $FUNDING_DATA
 (default: data/funding.csv), like bench/dashboard_app.py.
 """
 
@@ -27,6 +27,9 @@ def load(path: str, mtime_ns: int) -> pd.DataFrame:
 st.set_page_config(page_title="Baseline", layout="wide")
 frame = load(str(PATH), PATH.stat().st_mtime_ns)
 levels = st.multiselect("Level", ["EU", "NL", "MS", "private"], key="level")
+battery_only = st.checkbox("Battery-specific only", key="battery_only")
 shown = frame[frame["level"].isin(levels)] if levels else frame
+if battery_only:
+    shown = shown[shown["battery_specific"] == "yes"]
 sums = shown.groupby("source", as_index=False)["amount_eur"].sum().sort_values("amount_eur", ascending=False)
 st.plotly_chart(px.bar(sums, x="amount_eur", y="source", orientation="h"), width="stretch")

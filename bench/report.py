@@ -70,34 +70,34 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     big_load = _find(load, BIG)
     seconds = big_load["median_s"] if big_load else None
     add("Load + validate 100,000 rows < 2 s", seconds, 2.0, f"{_fmt(seconds, 2)} s", "100,000 rows not run")
-    sessions = browser.get("sessions_dashboard", {}) if isinstance(browser, dict) else {}
+    ws = browser.get("ws_load", {}) if isinstance(browser, dict) else {}
     added = None
-    if sessions.get("rss_n_mb") is not None and sessions.get("rss_1_mb") is not None:
-        added = sessions["rss_n_mb"] - sessions["rss_1_mb"]
-    n = sessions.get("sessions", 20)
+    if ws.get("rss_n_mb") is not None and ws.get("rss_1_mb") is not None:
+        added = ws["rss_n_mb"] - ws["rss_1_mb"]
+    n = ws.get("sessions", 20)
     add(
         f"{n} sessions add < 100 MB server memory",
         added,
         100.0,
-        f"{_fmt(added, 1)} MB",
-        str(sessions.get("skipped") or browser.get("skipped") or "not run"),
+        f"{_fmt(added, 1)} MB (RSS {_fmt(ws.get('rss_1_mb'))} → {_fmt(ws.get('rss_n_mb'))} MB)",
+        str(ws.get("skipped") or "not run"),
     )
-    ws = browser.get("ws_load", {}) if isinstance(browser, dict) else {}
     errors = ws.get("error_count")
     add(
-        f"Load test ({ws.get('sessions', '?')} WebSocket clients × {ws.get('changes_per_session', '?')} changes): 0 errors",
+        f"Load test ({n} sessions × {ws.get('changes_per_session', '?')} filter changes at once): 0 errors",
         errors,
         0,
         f"{_fmt(errors)} errors, {ws.get('reruns', 0)}/{ws.get('expected_reruns', '?')} reruns",
         str(ws.get("skipped") or "load test not run"),
     )
-    errors = sessions.get("error_count")
+    page = browser.get("page_dashboard", {}) if isinstance(browser, dict) else {}
+    errors = page.get("error_count")
     add(
-        f"Browser pages ({n} open, {sessions.get('changes_per_session', '?')} change each, in turn): 0 errors",
+        f"Browser page ({page.get('changes_per_session', '?')} filter changes): 0 errors",
         errors,
         0,
-        f"{_fmt(errors)} errors, {sessions.get('reruns', 0)}/{sessions.get('expected_reruns', '?')} reruns",
-        str(sessions.get("skipped") or "browser sessions not run"),
+        f"{_fmt(errors)} errors, {page.get('reruns', 0)}/{page.get('expected_reruns', '?')} reruns",
+        str(page.get("skipped") or browser.get("skipped") or "browser page not run"),
     )
     return out
 
@@ -180,49 +180,52 @@ def markdown(results: dict[str, Any]) -> str:
             )
         lines += [
             "",
-            "| Browser sessions | Server RSS idle | 1 session | N sessions | Added by N−1 | Reruns (page by page, all connected) | p50 | p95 | max | Errors | RSS after |",
+            "| Browser pages | Server RSS idle | 1 page | N pages | Added by N−1 | Reruns | p50 | p95 | max | Errors | RSS after |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
-        for app in ("baseline", "dashboard"):
-            s = browser.get(f"sessions_{app}")
+        base_page = browser.get("page_baseline", {}).get("p50_ms")
+        for key in ("page_baseline", "page_dashboard", "sessions_dashboard"):
+            s = browser.get(key)
             if not isinstance(s, dict):
                 continue
             if s.get("skipped"):
-                lines.append(f"| {app} | skipped: {s['skipped']} |||||||||")
+                lines.append(f"| {key} | skipped: {s['skipped']} |||||||||")
                 continue
             added = s["rss_n_mb"] - s["rss_1_mb"] if s.get("rss_n_mb") and s.get("rss_1_mb") else None
-            load_cells = (
-                f"{s['reruns']}/{s['expected_reruns']} | {_fmt(s['p50_ms'])} ms | {_fmt(s['p95_ms'])} ms | {_fmt(s['max_ms'])} ms "
-                f"| {s['error_count']}"
-                if s["expected_reruns"]
-                else "– | – | – | – | –"
-            )
+            app = key.split("_", 1)[1]
+            ratio = _ratio(s["p50_ms"], base_page) if key != "sessions_dashboard" else None
             lines.append(
-                f"| {app} ×{s['sessions']} | {_fmt(s['rss_idle_mb'])} MB | {_fmt(s['rss_1_mb'])} MB | {_fmt(s['rss_n_mb'])} MB "
-                f"| {_fmt(added, 1)} MB | {load_cells} | {_fmt(s['rss_after_load_mb'])} MB |"
+                f"| {app}, {s['sessions']} page(s) × {s['changes_per_session']} change(s)"
+                f"{f' — p50 {ratio:.1f}× baseline' if ratio else ''} "
+                f"| {_fmt(s['rss_idle_mb'])} MB | {_fmt(s['rss_1_mb'])} MB | {_fmt(s['rss_n_mb'])} MB "
+                f"| {_fmt(added, 1) if s['sessions'] > 1 else '–'} MB | {s['reruns']}/{s['expected_reruns']} "
+                f"| {_fmt(s['p50_ms'])} ms | {_fmt(s['p95_ms'])} ms | {_fmt(s['max_ms'])} ms | {s['error_count']} "
+                f"| {_fmt(s['rss_after_load_mb'])} MB |"
             )
             for error in s.get("errors", [])[:5]:
                 lines.append(f"|  | error: {error} |||||||||")
     ws = browser.get("ws_load", {})
     lines += [
         "",
-        "#### Load test: WebSocket clients on a fresh dashboard server (no browser running)",
+        "#### Memory and load test: WebSocket sessions on a fresh dashboard server (no browser running)",
         "",
     ]
     if ws.get("skipped"):
         lines.append(f"Skipped: {ws['skipped']}")
     else:
         throughput = ws["reruns"] / ws["wall_s"] if ws.get("wall_s") else None
+        added = ws["rss_n_mb"] - ws["rss_1_mb"] if ws.get("rss_n_mb") and ws.get("rss_1_mb") else None
         lines += [
-            "| Clients × changes | Reruns | Wall | Throughput | p50 | p95 | max | Errors | RSS before | RSS after |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-            f"| {ws['sessions']} × {ws['changes_per_session']} | {ws['reruns']}/{ws['expected_reruns']} "
-            f"| {ws['wall_s']:.1f} s | {_fmt(throughput, 1)} reruns/s | {_fmt(ws['p50_ms'])} ms "
-            f"| {_fmt(ws['p95_ms'])} ms | {_fmt(ws['max_ms'])} ms | {ws['error_count']} "
-            f"| {_fmt(ws.get('rss_before_mb'))} MB | {_fmt(ws.get('rss_after_mb'))} MB |",
+            "| Sessions × changes | RSS idle | 1 session | N sessions | Added | Reruns | Wall | Throughput | p50 | p95 | max | Errors | RSS after |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {ws['sessions']} × {ws['changes_per_session']} | {_fmt(ws.get('rss_idle_mb'))} MB "
+            f"| {_fmt(ws.get('rss_1_mb'))} MB | {_fmt(ws.get('rss_n_mb'))} MB | {_fmt(added, 1)} MB "
+            f"| {ws['reruns']}/{ws['expected_reruns']} | {ws['wall_s']:.1f} s | {_fmt(throughput, 1)}/s "
+            f"| {_fmt(ws['p50_ms'])} ms | {_fmt(ws['p95_ms'])} ms | {_fmt(ws['max_ms'])} ms | {ws['error_count']} "
+            f"| {_fmt(ws.get('rss_after_mb'))} MB |",
         ]
         for error in ws.get("errors", [])[:5]:
-            lines.append(f"|  | error: {error} ||||||||")
+            lines.append(f"|  | error: {error} ||||||||||||")
     lines.append("")
     return "\n".join(lines)
 

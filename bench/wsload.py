@@ -1,9 +1,10 @@
 """Load test with WebSocket clients: Streamlit's own protocol, no browser, so only the server works.
 
 Each client connects to ws://127.0.0.1:PORT/_stcore/stream, asks for the first run (a BackMsg
-`rerun_script`, as the page does), finds the "battery-specific only" checkbox's widget id in the
-deltas, then flips it `changes` times; a rerun's latency is from sending the BackMsg to receiving
-`script_finished`. An exception element in the deltas, a compile error or a timeout is an error.
+`rerun_script`, as the page does) and finds the "battery-specific only" checkbox's widget id in
+the deltas; then the clients flip it, all at once, each as soon as its previous rerun finished. A
+rerun's latency is from sending the BackMsg to receiving `script_finished`. An exception element
+in the deltas, a compile error, a dropped connection or a timeout is an error.
 This complements the browser load test: with 20 chromium pages on the same 2 cores, the browser
 numbers include rendering contention on the client side; these do not.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from dataclasses import dataclass
 from typing import Any
 
 TOGGLE_KEY = "battery_only"
@@ -52,63 +54,72 @@ async def _run(ws: Any, widgets: Any, timeout_s: float) -> tuple[float, dict[str
                 return time.perf_counter() - started, found, problems
 
 
-async def session(
-    url: str, changes: int, timeout_s: float, latencies: list[float], errors: list[str]
-) -> None:
+@dataclass
+class Client:
+    """One Streamlit session over a WebSocket, after its first run."""
+
+    ws: Any
+    toggle_id: str
+    value: bool = False
+
+
+async def connect(url: str, timeout_s: float, errors: list[str]) -> Client | None:
+    """Open a session and run the page once, as a browser tab does; None (and an error) if not."""
     import websockets
     from streamlit.proto.WidgetStates_pb2 import WidgetStates
 
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     try:
-        async with websockets.connect(
+        ws = await websockets.connect(
             ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout_s
-        ) as ws:  # type: ignore[list-item]
-            _, found, problems = await _run(ws, WidgetStates(), timeout_s)
+        )  # type: ignore[list-item]
+        _, found, problems = await _run(ws, WidgetStates(), timeout_s)
+    except Exception as exc:
+        errors.append(f"connect: {type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")
+        return None
+    errors.extend(problems)
+    ids = [wid for wid in found if wid.endswith(TOGGLE_KEY)]
+    if not ids:
+        errors.append(f"no checkbox with key {TOGGLE_KEY!r} in the first run")
+        await ws.close()
+        return None
+    return Client(ws, ids[0])
+
+
+async def changes(
+    client: Client, count: int, timeout_s: float, latencies: list[float], errors: list[str]
+) -> None:
+    """Flip the filter `count` times, each as soon as the previous rerun finished (no think time)."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetStates
+
+    try:
+        for _ in range(count):
+            client.value = not client.value
+            widgets = WidgetStates()
+            state = widgets.widgets.add()
+            state.id = client.toggle_id
+            state.bool_value = client.value
+            seconds, _, problems = await _run(client.ws, widgets, timeout_s)
             errors.extend(problems)
-            ids = [wid for wid in found if wid.endswith(TOGGLE_KEY)]
-            if not ids:
-                errors.append(f"no checkbox with key {TOGGLE_KEY!r} in the first run")
-                return
-            value = False
-            for _ in range(changes):
-                value = not value
-                widgets = WidgetStates()
-                state = widgets.widgets.add()
-                state.id = ids[0]
-                state.bool_value = value
-                seconds, _, problems = await _run(ws, widgets, timeout_s)
-                errors.extend(problems)
-                latencies.append(seconds * 1000)
-    except Exception as exc:  # a refused connection or a timeout is an error of the run, not a crash
+            latencies.append(seconds * 1000)
+    except Exception as exc:  # a dropped connection or a timeout is an error of the run, not a crash
         errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")
 
 
-async def load_test(url: str, *, sessions: int, changes: int, timeout_s: float) -> dict[str, Any]:
-    latencies: list[float] = []
-    errors: list[str] = []
-    started = time.perf_counter()
-    try:
-        await asyncio.wait_for(
-            asyncio.gather(*(session(url, changes, timeout_s, latencies, errors) for _ in range(sessions))),
-            timeout=timeout_s,
-        )
-    except TimeoutError:
-        errors.append(f"WebSocket load test did not finish within {timeout_s:.0f} s")
-    latencies.sort()
-    missing = sessions * changes - len(latencies)
+def summary(latencies: list[float], errors: list[str], expected: int, wall_s: float) -> dict[str, Any]:
+    values = sorted(latencies)
 
     def pct(q: float) -> float | None:
-        return latencies[min(len(latencies) - 1, round(q * (len(latencies) - 1)))] if latencies else None
+        return values[min(len(values) - 1, round(q * (len(values) - 1)))] if values else None
 
+    missing = expected - len(values)
     return {
-        "sessions": sessions,
-        "changes_per_session": changes,
-        "reruns": len(latencies),
-        "expected_reruns": sessions * changes,
-        "wall_s": time.perf_counter() - started,
+        "reruns": len(values),
+        "expected_reruns": expected,
+        "wall_s": wall_s,
         "p50_ms": pct(0.5),
         "p95_ms": pct(0.95),
-        "max_ms": latencies[-1] if latencies else None,
+        "max_ms": values[-1] if values else None,
         "error_count": len(errors) + (missing if not errors else 0),
         "errors": errors[:10],
     }
