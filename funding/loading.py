@@ -21,7 +21,14 @@ from typing import Any, NamedTuple
 import pandas as pd
 from pydantic import ValidationError
 
-from funding.records import COLUMNS, ROW_RULES_CHECKED, Instrument, RowRuleError, row_rule_problems
+from funding.records import (
+    COLUMNS,
+    ROW_RULES_CHECKED,
+    Instrument,
+    RowRuleError,
+    pattern_message,
+    row_rule_problems,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = PROJECT_ROOT / "data" / "funding.csv"
@@ -269,7 +276,7 @@ def _validate_rows(
                     continue  # reported above from the raw row
                 column = str(error["loc"][0]) if error["loc"] else ""
                 value = raw.get(column) if column else None
-                problems.append(Problem(line, column, _message(error, value), _show(value)))
+                problems.append(Problem(line, column, _message(error, value, column), _show(value)))
     return records
 
 
@@ -414,13 +421,15 @@ def _cycle_members(parent_of: Mapping[str, str]) -> set[str]:
     return members
 
 
-def _message(error: Mapping[str, Any], value: object) -> str:
-    if value is None:
+def _message(error: Mapping[str, Any], value: object, column: str) -> str:
+    if value is None or value == ():
         return "required; the cell is empty"
     if error["type"] == "value_error":
         return str(error["ctx"]["error"])
     if error["type"] == "string_pattern_mismatch":
-        return "must be lowercase letters, digits and single hyphens (e.g. battery-booster)"
+        return pattern_message(column, str(error["input"]))
+    if error["type"] == "finite_number":
+        return "must be a finite number"
     return str(error["msg"])
 
 

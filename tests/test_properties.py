@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from factory import csv_bytes, row
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from pydantic import Field, TypeAdapter, ValidationError
 
 from funding.loading import InvalidData, UnreadableFile, parse_csv
-from funding.records import COLUMNS
+from funding.records import COLUMNS, SAFE_TEXT, unsafe_text_reason
 from funding.totals import totals_by_kind
 from funding.vocab import AMOUNT_KIND, QUALIFIER
 
@@ -80,3 +83,27 @@ def test_net_never_exceeds_gross_for_any_selection(rows: list[dict[str, str]], d
             r.amount_eur for r in selection if r.amount_kind == total.kind and r.amount_eur is not None
         ]
         assert total.net >= max(amounts, default=0)
+
+
+_text = TypeAdapter(Annotated[str, Field(pattern=SAFE_TEXT)])
+_tricky = st.text(st.sampled_from(list("ab <>!/?=+-@\t\r\x00\x07\x7f1 é")), max_size=12)
+
+
+@settings(max_examples=500)
+@given(st.one_of(_tricky, st.text(max_size=20)))
+@example("a<<b")
+@example("<<script")
+@example("< 5 m")
+@example("x <")
+@example("<")
+@example("3<4")
+@example("-5")
+@example("")
+def test_the_rust_text_pattern_agrees_with_the_readable_rule(value: str) -> None:
+    """pydantic-core checks SAFE_TEXT in Rust; the loader explains failures with Python's rule."""
+    try:
+        _text.validate_python(value)
+        refused = False
+    except ValidationError:
+        refused = True
+    assert refused == (unsafe_text_reason(value) is not None)
