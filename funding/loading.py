@@ -201,9 +201,12 @@ def _sniff_delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=header.count)
 
 
-def _read_rows(text: str, delimiter: str, problems: list[Problem]) -> tuple[list[dict[str, str]], list[int]]:
+def _read_rows(
+    text: str, delimiter: str, problems: list[Problem]
+) -> tuple[list[dict[str, str | None]], list[int]]:
+    """Rows as {column: stripped cell, or None when empty}, with each row's first physical line."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[dict[str, str]] = []
+    rows: list[dict[str, str | None]] = []
     lines: list[int] = []
     try:
         header = [h.strip() for h in next(reader)]
@@ -229,7 +232,7 @@ def _read_rows(text: str, delimiter: str, problems: list[Problem]) -> tuple[list
         end = reader.line_num
         for cells in reader:
             start, end = end + 1, reader.line_num
-            if not any(cell.strip() for cell in cells):
+            if not "".join(cells).strip():
                 continue
             if len(cells) != len(header):
                 problems.append(
@@ -241,7 +244,7 @@ def _read_rows(text: str, delimiter: str, problems: list[Problem]) -> tuple[list
                     )
                 )
                 continue
-            rows.append(dict(zip(header, cells, strict=True)))
+            rows.append(dict(zip(header, [cell or None for cell in map(str.strip, cells)], strict=True)))
             lines.append(start)
     except csv.Error as exc:
         problems.append(Problem(reader.line_num, "", f"CSV syntax error: {exc}", ""))
@@ -249,40 +252,46 @@ def _read_rows(text: str, delimiter: str, problems: list[Problem]) -> tuple[list
 
 
 def _validate_rows(
-    rows: list[dict[str, str]],
+    rows: list[dict[str, str | None]],
     lines: list[int],
     delimiter: str,
     problems: list[Problem],
 ) -> list[Instrument | None]:
     records: list[Instrument | None] = []
     for row, line in zip(rows, lines, strict=True):
+        written_amount = row["amount_eur"]
         raw = _prepare(row, line, delimiter, problems)
         # Cross-field rules see the amount as written, so an unparsable amount is still "an amount".
-        problems.extend(
-            Problem(line, col, msg, _show(raw.get(col)))
-            for col, msg in row_rule_problems(
-                {
-                    **raw,
-                    "amount_eur": raw["amount_eur"] or row["amount_eur"].strip() or None,
-                }
-            )
+        rules_view = (
+            raw
+            if raw["amount_eur"] is not None or written_amount is None
+            else {**raw, "amount_eur": written_amount}
         )
-        try:
-            records.append(Instrument.model_validate(raw, context=_CONTEXT))
-        except ValidationError as exc:
-            records.append(None)
-            for error in exc.errors():
-                if isinstance(error.get("ctx", {}).get("error"), RowRuleError):
-                    continue  # reported above from the raw row
-                column = str(error["loc"][0]) if error["loc"] else ""
-                value = raw.get(column) if column else None
-                problems.append(Problem(line, column, _message(error, value, column), _show(value)))
+        problems.extend(
+            Problem(line, col, msg, _show(raw.get(col))) for col, msg in row_rule_problems(rules_view)
+        )
+        records.append(_validate_one(raw, line, problems))
     return records
 
 
-def _prepare(row: dict[str, str], line: int, delimiter: str, problems: list[Problem]) -> dict[str, Any]:
-    """Turn CSV strings into model input: empty cells become None, lists and numbers are parsed."""
-    raw: dict[str, Any] = {k: (v.strip() or None) for k, v in row.items()}
+def _validate_one(raw: dict[str, Any], line: int, problems: list[Problem]) -> Instrument | None:
+    try:
+        return Instrument.model_validate(raw, context=_CONTEXT)
+    except ValidationError as exc:
+        for error in exc.errors():
+            if isinstance(error.get("ctx", {}).get("error"), RowRuleError):
+                continue  # reported from the raw row, with the amount as written
+            column = str(error["loc"][0]) if error["loc"] else ""
+            value = raw.get(column) if column else None
+            problems.append(Problem(line, column, _message(error, value, column), _show(value)))
+        return None
+
+
+def _prepare(
+    row: dict[str, str | None], line: int, delimiter: str, problems: list[Problem]
+) -> dict[str, Any]:
+    """Turn CSV cells into model input: lists, numbers and yes/no are parsed (in a copy)."""
+    raw: dict[str, Any] = dict(row)
     amount = raw["amount_eur"]
     if amount is not None:
         value, message = parse_amount(amount, decimal_comma=delimiter == ";")
@@ -336,7 +345,7 @@ def parse_amount(text: str, *, decimal_comma: bool) -> tuple[float | None, str]:
 
 
 def _dataset_problems(
-    rows: list[dict[str, str]],
+    rows: list[dict[str, str | None]],
     lines: list[int],
     records: list[Instrument | None],
     known_documents: Iterable[str] | None,
@@ -346,7 +355,7 @@ def _dataset_problems(
     first_line: dict[str, int] = {}
     parent_of: dict[str, str] = {}
     for row, line in zip(rows, lines, strict=True):
-        rid, parent = row["id"].strip(), row["parent_id"].strip()
+        rid, parent = row["id"] or "", row["parent_id"]
         if rid in first_line:
             problems.append(Problem(line, "id", f"duplicate id (first on line {first_line[rid]})", rid))
             continue
@@ -383,7 +392,7 @@ def _dataset_problems(
     if known_documents is not None:
         known = set(known_documents)
         for row, line in zip(rows, lines, strict=True):
-            document = row["source_document"].strip()
+            document = row["source_document"]
             if document and document not in known:
                 problems.append(
                     Problem(
