@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import os
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -62,6 +63,8 @@ from funding.vocab import (
     Lang,
 )
 
+# FUNDING_DATA serves another CSV of the same schema (e.g. a larger one for the benchmarks).
+DATA = Path(os.environ.get("FUNDING_DATA") or DEFAULT_DATA)
 LANG_NAMES = {"en": "English", "nl": "Nederlands"}
 TOP_CHOICES = (10, 25, 50, 100, 250, 1000)
 ROW_CHOICES = (100, 500, 2000, 10_000)
@@ -125,7 +128,8 @@ def _documents(path: str, stamp: tuple[int, int]) -> dict[str, Document] | Loade
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _shipped(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...]) -> Loaded:
     try:
-        return Loaded(load_dataset(path, known_documents=known_documents), Path(path).name)
+        # The server's own file is trusted: the size limit is for uploads.
+        return Loaded(load_dataset(path, known_documents=known_documents, max_bytes=None), Path(path).name)
     except InvalidData as exc:
         return Loaded(None, Path(path).name, problems=exc.problems)
     except UnreadableFile as exc:
@@ -226,7 +230,7 @@ class Source:
 def data_source(lang: Lang) -> Source:
     """The curated dataset, or an uploaded file in its place (never written anywhere)."""
     st.sidebar.header(t("data_heading", lang))
-    info_path = DEFAULT_DATA.parent / "dataset.json"
+    info_path = DATA.parent / "dataset.json"
     info = _info(str(info_path), _stamp(info_path))
     documents = _documents(str(DEFAULT_DOCUMENTS), _stamp(DEFAULT_DOCUMENTS))
     if isinstance(documents, Loaded):
@@ -241,7 +245,7 @@ def data_source(lang: Lang) -> Source:
         loaded = _uploaded(hashlib.sha256(data).hexdigest(), upload.name, known, data)
         back_button(st.sidebar, lang, "sidebar")
     else:
-        loaded = _shipped(str(DEFAULT_DATA), _stamp(DEFAULT_DATA), known)
+        loaded = _shipped(str(DATA), _stamp(DATA), known)
         if isinstance(info, DatasetInfo):
             st.sidebar.caption(
                 charts.markdown_escape(t("curated_dataset", lang, version=info.version, date=info.date))

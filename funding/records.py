@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
@@ -162,12 +163,28 @@ def row_rule_problems(row: Mapping[str, Any]) -> list[tuple[str, str]]:
                     "a pillar and its basis (document or analyst) go together",
                 )
             )
+    for column in ("period_start", "period_end"):
+        value = row.get(column)
+        if isinstance(value, str) and PERIOD.match(value) and not _real_date(value):
+            problems.append((column, "is not a date in the calendar"))
     start, end = row.get("period_start"), row.get("period_end")
     if (
         isinstance(start, str) and isinstance(end, str) and PERIOD.match(start) and PERIOD.match(end)
     ) and _expand(start, low=True) > _expand(end, low=False):
         problems.append(("period_end", "period_end is before period_start"))
     return problems
+
+
+def _real_date(value: str) -> bool:
+    """2025-02-30 has the right shape but no day; the pattern alone cannot tell."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) < 3:
+        return True
+    try:
+        date(*parts)
+    except ValueError:
+        return False
+    return True
 
 
 def period_bounds(record: Instrument) -> tuple[str, str]:

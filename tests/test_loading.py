@@ -66,6 +66,7 @@ def test_problem_carries_the_offending_value() -> None:
         ({"beneficiary_types": "aliens"}, "beneficiary_types"),
         ({"period_start": "2027", "period_end": "2025"}, "period_end"),
         ({"period_start": "2025-13"}, "period_start"),
+        ({"period_end": "2025-02-30"}, "period_end"),
         ({"eu_pillar": "financing"}, "eu_pillar_basis"),
         ({"battery_specific": "maybe"}, "battery_specific"),
         ({"source_url": "javascript:alert(1)"}, "source_url"),
