@@ -151,6 +151,23 @@ def _scale(max_amount: float, lang: Lang) -> tuple[float, str]:
     return 1.0, t("scale_1", lang)
 
 
+def _bar_axes(categories: list[Any], ticktext: list[str], unit: str, top: float) -> dict[str, Any]:
+    """Axes of a horizontal bar chart: categories keyed by code or id, in the given order, top down."""
+    return {
+        "yaxis": {
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": categories,
+            "autorange": "reversed",
+            "tickmode": "array",
+            "tickvals": categories,
+            "ticktext": ticktext,
+            "automargin": True,
+        },
+        "xaxis": {"title": {"text": plotly_text(unit)}, "range": [0, top], "automargin": True},
+    }
+
+
 def _top_of(amounts: Iterable[float], factor: float) -> float:
     """The value axis' end: the largest bar plus room for its outside label."""
     largest = max((float(a) for a in amounts), default=0.0)
@@ -416,21 +433,7 @@ def envelope_chart(
         barmode="overlay",
         bargap=0.25,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
-        yaxis={
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": order,
-            "autorange": "reversed",
-            "tickmode": "array",
-            "tickvals": order,
-            "ticktext": ticktext,
-            "automargin": True,
-        },
-        xaxis={
-            "title": {"text": plotly_text(unit)},
-            "range": [0, _top_of(shown["amount"], factor)],
-            "automargin": True,
-        },
+        **_bar_axes(order, ticktext, unit, _top_of(shown["amount"], factor)),
     )
     # The table holds the bars drawn, not the whole selection: the details table below the charts
     # lists every instrument, and a large selection is never sent to the browser twice.
@@ -535,21 +538,7 @@ def breakdown_chart(
     layout.update(
         clickmode="event+select",
         dragmode=False,
-        yaxis={
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": groups,
-            "autorange": "reversed",
-            "tickmode": "array",
-            "tickvals": groups,
-            "ticktext": ticktext,
-            "automargin": True,
-        },
-        xaxis={
-            "title": {"text": plotly_text(unit)},
-            "range": [0, _top_of(table["amount"], factor)],
-            "automargin": True,
-        },
+        **_bar_axes(groups, ticktext, unit, _top_of(table["amount"], factor)),
     )
     data = pd.DataFrame(
         {
