@@ -56,9 +56,6 @@ def _dimension(name: str) -> tuple[Callable[[Instrument], Sequence[str | None]],
     return dimensions[name]
 
 
-DIMENSIONS = ("eu_pillar", "nl_pillar", "source", "instrument_type", "level", "beneficiary")
-
-
 def breakdown(
     dataset: Dataset, selection: Sequence[Instrument], dimension: str, kind: str, lang: Lang
 ) -> Breakdown:

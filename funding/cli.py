@@ -63,7 +63,8 @@ def _validate(args: argparse.Namespace) -> int:
     with_amount = sum(r.amount_eur is not None for r in dataset.records)
     print(
         f"{args.path}: valid: {len(dataset.records)} rows, {with_amount} with amounts; "
-        f"net public funding {format_eur(public.net, 'en', public.qualifier)} "
+        f"net public funding {format_eur(public.net, 'en', public.qualifier)}, of which battery-specific "
+        f"{format_eur(public.battery_specific, 'en', public.battery_specific_qualifier)} "
         "(guarantees, State-aid ceilings, private investment and targets are not added)"
     )
     return EXIT_OK

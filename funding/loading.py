@@ -13,7 +13,7 @@ import io
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -25,7 +25,6 @@ from funding.records import (
     COLUMNS,
     ROW_RULES_CHECKED,
     Instrument,
-    RowRuleError,
     pattern_message,
     row_rule_problems,
 )
@@ -78,7 +77,6 @@ class Dataset:
 
     records: tuple[Instrument, ...]
     source: str = "funding.csv"
-    lines: tuple[int, ...] = field(default=(), compare=False)
 
     @cached_property
     def by_id(self) -> dict[str, Instrument]:
@@ -105,10 +103,6 @@ class Dataset:
         for record in self.records:
             chain(record.id)
         return chains
-
-    def ancestors(self, record_id: str) -> list[str]:
-        """Parent, grandparent, ... of a record; validation guarantees the chain ends."""
-        return list(self.ancestor_chains[record_id])
 
 
 _CONTEXT = {ROW_RULES_CHECKED: True}
@@ -173,7 +167,7 @@ def parse_csv(
     problems.extend(_dataset_problems(rows, lines, records, known_documents))
     if problems:
         raise InvalidData(source, problems)
-    return Dataset(tuple(r for r in records if r is not None), source=source, lines=tuple(lines))
+    return Dataset(tuple(r for r in records if r is not None), source=source)
 
 
 def _too_large(size: int, limit: int) -> str:
@@ -279,8 +273,6 @@ def _validate_one(raw: dict[str, Any], line: int, problems: list[Problem]) -> In
         return Instrument.model_validate(raw, context=_CONTEXT)
     except ValidationError as exc:
         for error in exc.errors():
-            if isinstance(error.get("ctx", {}).get("error"), RowRuleError):
-                continue  # reported from the raw row, with the amount as written
             column = str(error["loc"][0]) if error["loc"] else ""
             value = raw.get(column) if column else None
             problems.append(Problem(line, column, _message(error, value, column), _show(value)))

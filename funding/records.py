@@ -112,19 +112,11 @@ class Instrument(BaseModel):
             return self  # the loader has checked them on the raw row, with better error locations
         problems = row_rule_problems(self.__dict__)
         if problems:
-            raise RowRuleError(problems)
+            raise ValueError("; ".join(f"{column}: {message}" for column, message in problems))
         return self
 
     def name(self, lang: Lang) -> str:
         return self.name_en if lang == "en" else self.name_nl
-
-
-class RowRuleError(ValueError):
-    """Carries several (column, message) pairs out of a model validator in one go."""
-
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
-        super().__init__("; ".join(message for _, message in problems))
-        self.problems = problems
 
 
 def row_rule_problems(row: Mapping[str, Any]) -> list[tuple[str, str]]:

@@ -42,9 +42,6 @@ class Filters:
     battery_only: bool = False
     q: str = ""
 
-    def is_default(self) -> bool:
-        return self == Filters()
-
 
 MULTI_FIELDS = ("level", "type", "source", "pillar", "beneficiary", "status", "kind")
 FIELD_NAMES = tuple(f.name for f in fields(Filters))

@@ -22,7 +22,7 @@ def test_synthetic_rows_are_valid_and_shaped_like_the_real_data(tmp_path: Path) 
     assert len(records) == 2_000
     without_amount = sum(r.amount_eur is None for r in records) / len(records)
     assert 0.3 <= without_amount <= 0.5
-    depths = Counter(len(dataset.ancestors(r.id)) for r in records)
+    depths = Counter(len(dataset.ancestor_chains[r.id]) for r in records)
     assert set(depths) == {0, 1, 2}  # funds, programmes, parts
     assert {r.amount_kind for r in records} == {
         "public",

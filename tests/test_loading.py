@@ -24,7 +24,7 @@ def test_valid_rows_become_records_and_a_frame() -> None:
     assert dataset.by_id["part"].beneficiary_types == ("recyclers", "research")
     assert dataset.by_id["fund"].amount_eur is None
     assert list(dataset.frame["id"]) == ["fund", "part"]
-    assert dataset.ancestors("part") == ["fund"]
+    assert dataset.ancestor_chains["part"] == ("fund",)
 
 
 def test_every_problem_in_the_file_is_reported_at_once() -> None:
@@ -183,3 +183,13 @@ def test_size_limit() -> None:
 def test_wrong_delimiter_says_so() -> None:
     data = csv_bytes([row("a")], delimiter="|")
     assert (1, "") in problems_of(data)
+
+
+def test_records_built_in_code_obey_the_row_rules_too() -> None:
+    from pydantic import ValidationError
+
+    from funding.records import Instrument
+
+    raw = parse_csv(csv_bytes([row("a", "100")])).records[0].model_dump()
+    with pytest.raises(ValidationError):
+        Instrument.model_validate({**raw, "amount_eur": None})  # a qualifier left without its amount
