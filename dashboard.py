@@ -182,6 +182,14 @@ def _url_write(key: str, value: Any, *, default: Any = None) -> None:
     st.session_state.setdefault(_WRITTEN, {})[key] = codes
 
 
+def year_input(column: Any, label: str, key: str) -> int | None:
+    """An optional year bound in the URL (year_from / year_to); empty means open-ended."""
+    value = column.number_input(
+        label, min_value=1900, max_value=2100, value=None, step=1, format="%d", key=key, bind="query-params"
+    )
+    return None if value is None else int(value)
+
+
 def multi_choice(
     where: Any, key: str, label: str, options: Sequence[str], format_func: Callable[[str], str]
 ) -> list[str]:
@@ -330,26 +338,8 @@ def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
         side, "status", t("filter_status", lang), STATUS.codes, lambda c: STATUS.label(c, lang)
     )
     left, right = side.columns(2)
-    year_from = left.number_input(
-        t("filter_year_from", lang),
-        min_value=1900,
-        max_value=2100,
-        value=None,
-        step=1,
-        format="%d",
-        key="year_from",
-        bind="query-params",
-    )
-    year_to = right.number_input(
-        t("filter_year_to", lang),
-        min_value=1900,
-        max_value=2100,
-        value=None,
-        step=1,
-        format="%d",
-        key="year_to",
-        bind="query-params",
-    )
+    year_from = year_input(left, t("filter_year_from", lang), "year_from")
+    year_to = year_input(right, t("filter_year_to", lang), "year_to")
     undated = side.checkbox(t("filter_undated", lang), value=True, key="undated", bind="query-params")
     battery_only = side.checkbox(
         t("filter_battery_only", lang), value=False, key="battery_only", bind="query-params"
@@ -826,7 +816,7 @@ def _go_to_slide(number: int) -> None:
 def _url_value(key: str, valid: Sequence[str], default: str) -> str:
     """A display setting read from the URL, as the page's own widget would read it."""
     value = st.query_params.get(key)
-    return value if value in valid else default
+    return value if value is not None and value in valid else default
 
 
 def present_view(

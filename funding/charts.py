@@ -295,7 +295,7 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
         Metric(
             "overlap",
             t("overlap", lang),
-            amount(public, public.overlap, "exact"),
+            amount(public, public.overlap, public.overlap_qualifier),
             t("overlap_help", lang),
         ),
         Metric(
@@ -389,15 +389,21 @@ def envelope_chart(
             "<br>".join(
                 [
                     f"<b>{plotly_text(str(name))}</b>",
-                    plotly_text(format_eur_full(amount, lang)),
+                    plotly_text(with_qualifier(format_eur_full(amount, lang), qualifier, lang)),
                     plotly_text(t("part_of", lang, name=names.get(parent, parent)))
                     if is_part
                     else plotly_text(t("counted_once", lang)),
                     plotly_text(str(src)),
                 ]
             )
-            for name, amount, parent, is_part, src in zip(
-                rows["name"], rows["amount"], rows["parent"], part, rows["source"], strict=True
+            for name, amount, qualifier, parent, is_part, src in zip(
+                rows["name"],
+                rows["amount"],
+                rows["qualifier"],
+                rows["parent"],
+                part,
+                rows["source"],
+                strict=True,
             )
         ]
         traces.append(
@@ -495,12 +501,17 @@ def breakdown_chart(
         "<br>".join(
             [
                 f"<b>{plotly_text(str(label))}</b>",
-                plotly_text(format_eur_full(amount, lang)),
+                plotly_text(with_qualifier(format_eur_full(amount, lang), qualifier, lang)),
                 plotly_text(f"{t('col_instruments', lang)}: {n}; {t('col_without_amount', lang)}: {w}"),
             ]
         )
-        for label, amount, n, w in zip(
-            table["label"], table["amount"], table["instruments"], table["without_amount"], strict=True
+        for label, amount, qualifier, n, w in zip(
+            table["label"],
+            table["amount"],
+            table["qualifier"],
+            table["instruments"],
+            table["without_amount"],
+            strict=True,
         )
     ]
     traces = [
@@ -744,6 +755,7 @@ def flow_chart(
 
     type_colours = colour_map(INSTRUMENT_TYPE)
     links: dict[tuple[int, int], float] = {}
+    qualifiers: dict[int | tuple[int, int], list[str]] = {}  # per link and per node
     for r in sorted(rows, key=lambda r: r.source):
         amount = r.amount_eur or 0.0
         if r.source in named:
@@ -763,6 +775,8 @@ def flow_chart(
         )
         links[(s, ty)] = links.get((s, ty), 0.0) + amount
         links[(ty, p)] = links.get((ty, p), 0.0) + amount
+        for key in ((s, ty), (ty, p), s, ty, p):
+            qualifiers.setdefault(key, []).append(r.amount_qualifier or "exact")
     node_totals_in: dict[int, float] = {}
     node_totals_out: dict[int, float] = {}
     for (a, b), v in links.items():
@@ -776,7 +790,10 @@ def flow_chart(
             node={
                 "label": [wrapped(label, width=30, lines=2) for _, label, _ in nodes],
                 "color": [c for _, _, c in nodes],
-                "customdata": [plotly_text(format_eur(v, lang)) for v in node_value],
+                "customdata": [
+                    plotly_text(format_eur(v, lang, combine_qualifiers(qualifiers.get(i, []))))
+                    for i, v in enumerate(node_value)
+                ],
                 "hovertemplate": "%{label}<br>%{customdata}<extra></extra>",
                 "pad": 12,
             },
@@ -784,7 +801,10 @@ def flow_chart(
                 "source": [a for a, _ in links],
                 "target": [b for _, b in links],
                 "value": list(links.values()),
-                "customdata": [plotly_text(format_eur(v, lang)) for v in links.values()],
+                "customdata": [
+                    plotly_text(format_eur(v, lang, combine_qualifiers(qualifiers[k])))
+                    for k, v in links.items()
+                ],
                 "hovertemplate": "%{source.label} → %{target.label}<br>%{customdata}<extra></extra>",
             },
         )
@@ -800,7 +820,9 @@ def flow_chart(
         {
             t("col_from", lang): [nodes[a][1] for a, _ in links],
             t("col_to", lang): [nodes[b][1] for _, b in links],
-            t("col_amount", lang): [format_eur(v, lang) for v in links.values()],
+            t("col_amount", lang): [
+                format_eur(v, lang, combine_qualifiers(qualifiers[k])) for k, v in links.items()
+            ],
             t("col_amount_eur", lang): [round(v, 2) for v in links.values()],
         }
     )

@@ -37,6 +37,7 @@ class KindTotal:
     without_amount: int
     battery_specific: float
     battery_specific_qualifier: str
+    overlap_qualifier: str
 
     @property
     def summable(self) -> bool:
@@ -88,6 +89,7 @@ def totals_by_kind(dataset: Dataset, selection: Sequence[Instrument]) -> dict[st
         with_amount = [r for r in rows if r.amount_eur is not None]
         net_rows = [r for r in with_amount if r.id in counted]
         battery_rows = [r for r in net_rows if r.battery_specific]
+        covered_rows = [r for r in with_amount if r.id not in counted]
         result[kind] = KindTotal(
             kind=kind,
             net=_cents(math.fsum(r.amount_eur or 0.0 for r in net_rows)),
@@ -101,5 +103,7 @@ def totals_by_kind(dataset: Dataset, selection: Sequence[Instrument]) -> dict[st
             battery_specific_qualifier=combine_qualifiers(
                 r.amount_qualifier or "exact" for r in battery_rows
             ),
+            # The overlap is the sum of the covered parts, so their qualifiers are its own.
+            overlap_qualifier=combine_qualifiers(r.amount_qualifier or "exact" for r in covered_rows),
         )
     return result

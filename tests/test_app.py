@@ -263,7 +263,7 @@ def test_upload_replaces_the_data_and_says_so(at: AppTest) -> None:
     assert shown["Net public funding"] == "up to EUR 6.721 bn"
     assert shown["of which battery-specific"] == "up to EUR 3.721 bn"
     assert shown["Gross sum of public amounts"] == "about EUR 7.231 bn"
-    assert shown["Counted inside a larger figure"] == "EUR 509.6 m"
+    assert shown["Counted inside a larger figure"] == "about EUR 509.6 m"
     assert shown["Instruments"] == "14"
     assert shown["Amount not stated"] == "2"
     assert shown["Guarantee capacity"] == "EUR 200 m"
@@ -382,7 +382,7 @@ def test_language_switch_translates_labels_values_and_numbers(at: AppTest) -> No
     run(at)
     shown = metrics(at)
     assert shown["Netto publieke financiering"] == "tot € 6,721 mld"
-    assert shown["Al begrepen in een groter bedrag"] == "€ 509,6 mln"
+    assert shown["Al begrepen in een groter bedrag"] == "circa € 509,6 mln"
     assert "Budgetten vergeleken" in figures(at)
     assert at.multiselect(key="type").options[0] == "Subsidie"
     table = details(at)

@@ -18,7 +18,8 @@ The fixture (amounts in EUR million):
 
 Net public = 1500 + 1000 + 925 + 296 + 3000 = 6721 (up to: one "up to" among exact terms).
 Gross public = 6721 + 382 + 120 + 7.6 = 7230.6 (about: up to, at least and about mixed).
-Overlap = 509.6. Battery-specific part of net = 6721 − 3000 = 3721 (up to).
+Overlap = 382 + 120 + 7.6 = 509.6 (about: the covered parts mix exact, at least and about).
+Battery-specific part of net = 6721 − 3000 = 3721 (up to).
 """
 
 from __future__ import annotations
@@ -172,7 +173,7 @@ def test_headline_figures_match_the_hand_computed_totals() -> None:
         "net_public": "up to EUR 6.721 bn",
         "battery_specific": "up to EUR 3.721 bn",
         "gross_public": "about EUR 7.231 bn",
-        "overlap": "EUR 509.6 m",
+        "overlap": "about EUR 509.6 m",
         "instruments": "14",  # every row of the fixture
         "without_amount": "2",
     }
@@ -189,7 +190,7 @@ def test_headline_in_dutch_uses_dutch_words_and_decimal_comma() -> None:
     ds = fixture()
     values = {m.key: plain(m.value) for m in charts.headline(ds, ds.records, "nl").main}
     assert values["net_public"] == "tot € 6,721 mld"
-    assert values["overlap"] == "€ 509,6 mln"
+    assert values["overlap"] == "circa € 509,6 mln"
 
 
 def test_headline_of_a_part_alone_counts_the_part() -> None:
@@ -453,3 +454,22 @@ def test_markdown_escape_neutralises_markdown() -> None:
     assert charts.markdown_escape("[x](javascript:alert(1)) **b** <i>") == (
         r"\[x\]\(javascript\:alert\(1\)\) \*\*b\*\* \<i\>"
     )
+
+
+def test_qualifiers_travel_into_flow_hover_and_overlap() -> None:
+    """A bound on a source figure is data: every amount a reader can see keeps it."""
+    rows = [
+        row(
+            "whole", str(925 * M), qualifier="up_to", source="Horizon Europe", instrument_type="rd_programme"
+        ),
+        row("part", str(382 * M), parent_id="whole", source="Horizon Europe", instrument_type="rd_programme"),
+        row("other", str(100 * M), qualifier="at_least", source="NGF"),
+    ]
+    ds = parse_csv(csv_bytes(rows))
+    flow = spec(charts.flow_chart(ds, ds.records, "public", "eu", "en"))["data"][0]
+    assert all(text.startswith(("up to", "at least")) for text in flow["link"]["customdata"])
+    envelope = spec(charts.envelope_chart(ds, ds.records, "public", "en"))
+    hovers = [h[0] for trace in envelope["data"] for h in trace["customdata"]]
+    assert any("up to EUR 925,000,000" in h for h in hovers)
+    overlap = {m.key: m.value for m in charts.headline(ds, ds.records, "en").main}["overlap"]
+    assert overlap.replace("\xa0", " ") == "EUR 382 m"  # the covered part is exact: no qualifier

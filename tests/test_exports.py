@@ -273,7 +273,7 @@ def test_xlsx_about_sheet_has_selection_version_citation_and_totals_by_kind() ->
     assert INFO.citation in values
     sheet = book["About"]
     totals = {
-        sheet.cell(r, 1).value: [sheet.cell(r, c) for c in range(2, 12)]
+        sheet.cell(r, 1).value: [sheet.cell(r, c) for c in range(2, 13)]
         for r in range(1, sheet.max_row + 1)
         if sheet.cell(r, 1).value
         in (
@@ -292,10 +292,11 @@ def test_xlsx_about_sheet_has_selection_version_citation_and_totals_by_kind() ->
     assert public[2].value == 296 * M + 120 * M + 7600000.5 + 1500 * M + 50 * M
     assert public[3].value == "about"
     assert public[4].value == 120 * M + 7600000.5
+    assert public[5].value == "about"  # the overlap: "at least" 120 m plus "about" 7.6 m
     assert (
-        public[5].value == 346 * M and public[5].number_format == EURO_FORMAT
+        public[6].value == 346 * M and public[6].number_format == EURO_FORMAT
     )  # loan is not battery-specific
-    assert [c.value for c in public[6:]] == ["exactly", 3, 5, 2]
+    assert [c.value for c in public[7:]] == ["exactly", 3, 5, 2]
     assert totals["Guarantee capacity"][0].value == 200 * M
     assert totals["State-aid ceiling"][0].value is None  # MS level is filtered out: no amount, no zero
     target = totals["Investment / mobilisation target"]  # targets may overlap: counted, never summed
@@ -349,7 +350,7 @@ def test_deck_structure() -> None:
         "Expected private investment: amounts by instrument",
         "Investment / mobilisation target: amounts by instrument",
         # ... then the breakdowns of public funding
-        "Public funding (budget) by pillar (EU Battery Booster)",
+        "Public funding (budget) by pillar (EU Battery Booster strategy)",
         "Public funding (budget) by funding source",
         "Public funding (budget) by instrument type",
         "Public funding (budget) by beneficiary type",
@@ -411,7 +412,7 @@ def test_envelope_chart_shows_parts_under_their_whole_never_summed() -> None:
 
 def test_breakdown_charts_equal_hand_computed_totals() -> None:
     found = charts(deck())
-    pillar = found["Public funding (budget) by pillar (EU Battery Booster)"]
+    pillar = found["Public funding (budget) by pillar (EU Battery Booster strategy)"]
     assert list(pillar.plots[0].categories) == [
         "I. Financial backing for manufacturing ramp-up",
         "V. Research, innovation and skills",

@@ -38,6 +38,7 @@ def test_whole_selection_counts_parts_once() -> None:
     assert public.net == 296 + 1500
     assert public.gross == 296 + 120 + 7.6 + 1500
     assert public.overlap == 120 + 7.6
+    assert public.overlap_qualifier == "about"  # "at least" 120 plus "about" 7.6
     assert public.qualifier == "exact"  # the parts' qualifiers are covered by the exact whole
     assert public.gross_qualifier == "about"  # at_least + about mixed
     assert (public.counted, public.with_amount, public.without_amount) == (2, 4, 2)

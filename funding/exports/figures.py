@@ -105,7 +105,7 @@ def chart_spec(
             for row in rows
         )
         notes.append(tx("groups_net", lang) if result.additive else t("not_additive", lang))
-        framework = tx(f"framework_{filters.framework}", lang) if name == "pillar" else ""
+        framework = t(f"framework_{filters.framework}", lang) if name == "pillar" else ""
         title = tx(f"chart_{name}", lang, kind=kind_label, framework=framework)
     without = len(of_kind) - len(with_amount)
     if without:

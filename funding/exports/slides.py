@@ -314,7 +314,7 @@ class _Deck:
             )
             details += [
                 f"{t('gross_public', lang)}: {format_eur(public.gross, lang, public.gross_qualifier)}",
-                f"{t('overlap', lang)}: {format_eur(public.overlap, lang)}",
+                f"{t('overlap', lang)}: {format_eur(public.overlap, lang, public.overlap_qualifier)}",
                 tx("counted_rows", lang, counted=public.counted, with_amount=public.with_amount),
             ]
             if public.battery_specific < public.net:
@@ -392,7 +392,9 @@ class _Deck:
             available = area.height - notes_height
             height = min(available, Inches(0.8) + Inches(0.45) * len(bars))
             if bars:
-                _bar_chart(slide, _Box(area.left, area.top, area.width, height), bars, spec, top_value)
+                _bar_chart(
+                    slide, _Box(area.left, area.top, area.width, height), bars, spec, top_value, self.lang
+                )
             notes_box = _Box(area.left, area.top + height + Inches(0.1), area.width, notes_height)
             self._text(slide, notes_box, spec.notes, 12, color=_GREY)
             self._footer(slide, extra)
@@ -463,12 +465,14 @@ class _Deck:
             )
 
 
-def _bar_chart(slide: Any, box: _Box, items: Sequence[Bar], spec: ChartSpec, top_value: float) -> None:
+def _bar_chart(
+    slide: Any, box: _Box, items: Sequence[Bar], spec: ChartSpec, top_value: float, lang: Lang
+) -> None:
     """A native clustered bar chart: one series in euros, labels carry the qualifier, parts lighter."""
     data = CategoryChartData(number_format="#,##0")  # type: ignore[no-untyped-call]
     data.categories = [b.label for b in items]
     data.add_series(  # type: ignore[no-untyped-call]
-        AMOUNT_KIND.label(spec.kind, "en") + " (EUR)", [b.amount for b in items]
+        AMOUNT_KIND.label(spec.kind, lang) + " (EUR)", [b.amount for b in items]
     )
     frame = slide.shapes.add_chart(
         XL_CHART_TYPE.BAR_CLUSTERED, box.left, box.top, box.width, box.height, data

@@ -263,6 +263,7 @@ def _about_sheet(
             tx("tot_gross", lang),
             tx("tot_gross_qualifier", lang),
             tx("tot_overlap", lang),
+            tx("tot_overlap_qualifier", lang),
             tx("tot_battery", lang),
             tx("tot_battery_qualifier", lang),
             tx("tot_counted", lang),
@@ -287,6 +288,7 @@ def _about_sheet(
             total.gross if sums else None,
             QUALIFIER.label(total.gross_qualifier, lang) if sums else None,
             total.overlap if sums else None,
+            QUALIFIER.label(total.overlap_qualifier, lang) if sums else None,
             total.battery_specific if sums else None,
             QUALIFIER.label(total.battery_specific_qualifier, lang) if sums else None,
             total.counted,
@@ -295,7 +297,7 @@ def _about_sheet(
         ]
         for column, item in enumerate(cells, start=1):
             cell = _put(sheet, row, column, item)
-            if column in (2, 4, 6, 7):
+            if column in (2, 4, 6, 8):
                 cell.number_format = EURO_FORMAT
     row += 2
     _put(sheet, row, 1, t("kept_apart", lang))

@@ -53,8 +53,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "chart_source": {"en": "{kind} by funding source", "nl": "{kind} per financieringsbron"},
     "chart_instrument_type": {"en": "{kind} by instrument type", "nl": "{kind} per instrumenttype"},
     "chart_beneficiary": {"en": "{kind} by beneficiary type", "nl": "{kind} per soort begunstigde"},
-    "framework_eu": {"en": "EU Battery Booster", "nl": "EU Battery Booster"},
-    "framework_nl": {"en": "Dutch battery strategy", "nl": "Nederlandse batterijstrategie"},
     "parts_note": {
         "en": "↳ marks a part of the figure above it: already included there, never added on top.",
         "nl": "↳ markeert een deel van het bedrag erboven: daarin al begrepen, nooit erbij opgeteld.",
@@ -94,7 +92,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "col_status": {"en": "Status", "nl": "Status"},
     "col_document": {"en": "Document and locator", "nl": "Document en vindplaats"},
     "not_stated": {"en": "not stated", "nl": "niet vermeld"},
-    "part_of": {"en": "part of {parent}", "nl": "deel van {parent}"},
     # Sources slide and sheet
     "sources_title": {"en": "Sources", "nl": "Bronnen"},
     "cited_by": {"en": "cited by {n} row(s)", "nl": "geciteerd door {n} rij(en)"},
@@ -152,6 +149,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "tot_qualifier": {"en": "Net qualifier", "nl": "Kwalificatie netto"},
     "tot_gross": {"en": "Gross sum (EUR)", "nl": "Bruto som (EUR)"},
     "tot_gross_qualifier": {"en": "Gross qualifier", "nl": "Kwalificatie bruto"},
+    "tot_overlap_qualifier": {"en": "Overlap qualifier", "nl": "Kwalificatie overlap"},
     "tot_overlap": {"en": "Counted inside a larger figure (EUR)", "nl": "Al in een groter bedrag (EUR)"},
     "tot_battery": {"en": "Of which battery-specific (EUR)", "nl": "Waarvan batterijspecifiek (EUR)"},
     "tot_battery_qualifier": {"en": "Qualifier (battery-specific)", "nl": "Kwalificatie (batterijspecifiek)"},
@@ -167,7 +165,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "tot_with": {"en": "Rows with amount", "nl": "Rijen met bedrag"},
     "tot_without": {"en": "Rows without amount", "nl": "Rijen zonder bedrag"},
     # Images
-    "axis_eur": {"en": "EUR", "nl": "euro"},
 }
 
 
