@@ -11,7 +11,6 @@ import csv
 import hashlib
 import json
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -178,7 +177,10 @@ def test_deep_link_opens_the_dutch_view_of_dutch_instruments() -> None:
     assert at.multiselect(key="level").label == "Niveau"
     assert at.radio(key="lang").value == "nl"
     envelope = figures(at)["Budgetten vergeleken"]
-    assert set(bar_ids(envelope)) <= dutch
+    dutch_public = {
+        r["id"] for r in rows if r["level"] == "NL" and r["amount_kind"] == "public" and r["amount_eur"]
+    }
+    assert set(bar_ids(envelope)) == dutch_public
     table = details(at)
     assert len(table) == len(dutch)
     assert "bedrag niet vermeld" in set(table["Bedrag"])
@@ -467,18 +469,3 @@ def test_invalid_shipped_file_shows_problems_not_a_traceback(
     assert any("does not pass validation" in e for e in said(at.error))
     found_problems = problems(at)
     assert list(found_problems["Column"]) == ["amount_qualifier"]
-
-
-# --- speed -----------------------------------------------------------------------------------
-
-
-def test_a_filter_change_reruns_quickly() -> None:
-    at = app()
-    timings = []
-    for levels in (["NL"], ["EU"], []):
-        at.multiselect(key="level").set_value(levels)
-        started = time.perf_counter()
-        run(at)
-        timings.append(time.perf_counter() - started)
-    print(f"AppTest rerun after a level change: {', '.join(f'{t * 1000:.0f} ms' for t in timings)}")
-    assert min(timings) < 5.0

@@ -114,10 +114,20 @@ def test_a_chart_selection_becomes_filters_only_when_they_select_the_same_rows()
 
 def test_presentation_charts_follow_the_kind() -> None:
     records = parse_csv(csv_bytes(fixture_rows())).records
-    assert charts.slides(records, "public") == list(charts.SLIDES)
+    everything = [
+        "envelopes",
+        "pillar",
+        "source",
+        "beneficiary",
+        "instrument_type",
+        "hierarchy",
+        "flow",
+        "timeline",
+    ]
+    assert charts.slides(records, "public") == everything
     assert charts.slides(records, "target") == ["envelopes", "timeline"]  # targets are never summed
     undated = [r for r in records if not (r.period_start or r.period_end)]
-    assert charts.slides(undated, "state_aid_ceiling") == list(charts.SLIDES[:-1])  # no dates
+    assert charts.slides(undated, "state_aid_ceiling") == everything[:-1]  # no dates, no timeline
     assert charts.slides(undated, "private_expected") == []
 
 
@@ -213,6 +223,7 @@ def test_a_slide_template_is_checked_when_uploaded(downloads: dict[str, Download
 
 def test_every_chart_exports_a_png_at_slide_resolution() -> None:
     at = start(lang="nl")
+    assert len(at.get("plotly_chart")) == 8  # envelopes, 4 breakdowns, hierarchy, flow, timeline
     for chart in at.get("plotly_chart"):
         options = json.loads(chart.proto.config)["toImageButtonOptions"]
         assert options["format"] == "png" and options["scale"] == 3
