@@ -960,6 +960,8 @@ def main() -> None:
         upload_name=loaded.source if uploaded else None,
     )
     filters = filter_controls(dataset, lang)
+    # A chart saved from the modebar leaves the page behind: its footer says what it shows.
+    source = f"{source} {t('selection', lang, text=describe(filters, lang))}"
     for problem in filter_problems(filters, dataset):
         st.warning(charts.markdown_escape(t("filter_warning", lang, text=problem)))
     selection = apply(filters, dataset.records)

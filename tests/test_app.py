@@ -179,6 +179,7 @@ def test_deep_link_opens_the_dutch_view_of_dutch_instruments() -> None:
     assert at.multiselect(key="level").label == "Niveau"
     assert at.radio(key="lang").value == "nl"
     envelope = figures(at)["Budgetten vergeleken"]
+    assert "niveau: Nederland" in envelope["layout"]["title"]["subtitle"]["text"]  # a saved PNG says so
     dutch_public = {
         r["id"] for r in rows if r["level"] == "NL" and r["amount_kind"] == "public" and r["amount_eur"]
     }
