@@ -18,7 +18,7 @@ import math
 import re
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -105,7 +105,6 @@ class Headline:
 
     main: tuple[Metric, ...]
     apart: tuple[Metric, ...]
-    totals: Mapping[str, KindTotal] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -331,7 +330,7 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
             )
             help_text = t("targets_help", lang)
         apart.append(Metric(kind, AMOUNT_KIND.label(kind, lang), value, help_text))
-    return Headline(main, tuple(apart), totals)
+    return Headline(main, tuple(apart))
 
 
 def summable(kind: str) -> bool:

@@ -86,7 +86,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Alleen batterijspecifieke instrumenten",
     },
     "filter_q": {"en": "Search names and notes", "nl": "Zoeken in namen en notities"},
-    "any": {"en": "All", "nl": "Alle"},
     "selection": {"en": "Selection: {text}", "nl": "Selectie: {text}"},
     "filter_warning": {"en": "Filter problem: {text}", "nl": "Probleem met filter: {text}"},
     # --- headline figures ---
@@ -219,7 +218,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "col_source": {"en": "Source", "nl": "Bron"},
     "col_level": {"en": "Level", "nl": "Niveau"},
     "col_type": {"en": "Instrument type", "nl": "Instrumenttype"},
-    "col_pillar": {"en": "Pillar", "nl": "Pijler"},
     "col_period": {"en": "Period", "nl": "Periode"},
     "col_start": {"en": "From", "nl": "Van"},
     "col_end": {"en": "Until", "nl": "Tot en met"},
@@ -238,7 +236,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "De eerste {shown} van {total} rijen getoond; kies hieronder meer.",
     },
     "rows_shown": {"en": "Rows in the table", "nl": "Rijen in de tabel"},
-    "all_rows": {"en": "all", "nl": "alle"},
     "detail_pick": {"en": "Source of an instrument", "nl": "Bron van een instrument"},
     "detail_document": {"en": "Source document", "nl": "Brondocument"},
     "detail_locator": {"en": "Where in the document", "nl": "Vindplaats in het document"},

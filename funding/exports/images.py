@@ -16,7 +16,6 @@ from funding.documents import Document
 from funding.exports.common import citations, first_kind_with_amount, main_kind, source_line
 from funding.exports.figures import CHARTS
 from funding.exports.texts import tx
-from funding.i18n import t
 from funding.loading import Dataset, FundingError
 from funding.records import Instrument
 from funding.selection import Filters
@@ -88,25 +87,14 @@ def chart_figure(
     """The dashboard's own figure (funding.charts), so a PNG shows what the page shows, with the
     source line and, since an image travels alone, the cited documents written out."""
     from funding import charts
-    from funding.breakdowns import breakdown
 
     if chart not in CHARTS:
         raise ValueError(f"unknown chart {chart!r}; valid: {', '.join(CHARTS)}")
-    if chart == "envelopes":
-        kind = first_kind_with_amount(selection)
-        source = source_line(info, lang, upload_name)
-        figure = charts.envelope_chart(dataset, selection, kind, lang, source=source).figure
-    else:
-        kind = main_kind(selection)
-        if chart == "pillar":
-            title = t("by_pillar", lang, framework=t(f"framework_{filters.framework}", lang))
-            dimension = f"{filters.framework}_pillar"
-        else:
-            title = t(f"by_{chart}", lang)
-            dimension = chart
-        result = breakdown(dataset, selection, dimension, kind, lang)
-        source = source_line(info, lang, upload_name)
-        figure = charts.breakdown_chart(result, lang, title=title, source=source).figure
+    kind = first_kind_with_amount(selection) if chart == "envelopes" else main_kind(selection)
+    source = source_line(info, lang, upload_name)
+    figure = charts.slide_chart(
+        chart, dataset, selection, kind, filters.framework, lang, source=source
+    ).figure
     behind = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
     _add_documents(figure, behind, documents, lang)
     return figure
