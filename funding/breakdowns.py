@@ -60,14 +60,14 @@ def breakdown(
     dataset: Dataset, selection: Sequence[Instrument], dimension: str, kind: str, lang: Lang
 ) -> Breakdown:
     """Net amount of one kind per group, plus how many instruments (with or without amount) fall in it."""
-    groups_of, vocab = _dimension(dimension)
+    _, vocab = _dimension(dimension)
     counted = counted_ids(dataset, selection)
     buckets: dict[str, _Bucket] = {}
     for record in selection:
         if record.amount_kind != kind:
             continue
-        for group in groups_of(record):
-            bucket = buckets.setdefault(group if group is not None else NOT_STATED_GROUP, _Bucket())
+        for group in group_codes(record, dimension):
+            bucket = buckets.setdefault(group, _Bucket())
             bucket.instruments += 1
             if record.amount_eur is None:
                 bucket.without_amount += 1
@@ -100,6 +100,15 @@ class _Bucket:
     qualifiers: list[str] = field(default_factory=list)
     instruments: int = 0
     without_amount: int = 0
+
+
+def group_codes(record: Instrument, dimension: str) -> list[str]:
+    """The groups a record falls in (a beneficiary breakdown: possibly several), "not stated" included.
+
+    Clicking a bar narrows the page with this same function, so the rows a click keeps are the
+    rows behind the bar's figure."""
+    groups_of, _ = _dimension(dimension)
+    return [g if g is not None else NOT_STATED_GROUP for g in groups_of(record)]
 
 
 def _label(key: str, vocab: Vocabulary | None, lang: Lang) -> str:

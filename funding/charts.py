@@ -25,7 +25,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from funding.breakdowns import NOT_STATED_GROUP, Breakdown, breakdown, envelopes
+from funding.breakdowns import NOT_STATED_GROUP, Breakdown, breakdown, envelopes, group_codes
 from funding.formatting import NOT_STATED, format_count, format_eur, format_eur_full, with_qualifier
 from funding.i18n import t
 from funding.loading import Dataset
@@ -565,21 +565,6 @@ def breakdown_chart(
     return Chart(fig, data, shown=len(groups), total=len(groups))
 
 
-def group_codes(record: Instrument, dimension: str, framework: str) -> list[str]:
-    """The breakdown groups a record falls in (beneficiary: possibly several), as codes."""
-    if dimension == "pillar":
-        values: list[str | None] = [pillar_of(record, framework)]
-    elif dimension == "source":
-        values = [record.source]
-    elif dimension == "beneficiary":
-        values = list(record.beneficiary_types) or [None]
-    elif dimension == "instrument_type":
-        values = [record.instrument_type]
-    else:
-        raise ValueError(f"unknown dimension {dimension!r}; valid: {', '.join(PICK_DIMENSIONS)}")
-    return [v if v is not None else NOT_STATED_GROUP for v in values]
-
-
 def narrow(
     records: Sequence[Instrument], picks: Mapping[str, Iterable[str]], framework: str
 ) -> list[Instrument]:
@@ -590,7 +575,9 @@ def narrow(
     return [
         r
         for r in records
-        if all(set(group_codes(r, dim, framework)) & codes for dim, codes in wanted.items())
+        if all(
+            set(group_codes(r, breakdown_dimension(dim, framework))) & codes for dim, codes in wanted.items()
+        )
     ]
 
 
