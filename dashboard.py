@@ -34,22 +34,14 @@ import streamlit as st
 
 from funding import charts
 from funding.breakdowns import breakdown
+from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo, load_info
 from funding.documents import Document, load_documents
+from funding.errors import FundingError, InvalidData, Problem, UnreadableFile
 from funding.formatting import format_count, format_eur_full, with_qualifier
 from funding.i18n import t
-from funding.loading import (
-    DEFAULT_DATA,
-    DEFAULT_DOCUMENTS,
-    MAX_BYTES,
-    Dataset,
-    FundingError,
-    InvalidData,
-    Problem,
-    UnreadableFile,
-    load_dataset,
-    parse_csv,
-)
+from funding.loading import MAX_BYTES, load_dataset, parse_csv
+from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.records import Instrument
 from funding.selection import Filters, apply, choices, describe, filter_problems
 from funding.vocab import (
@@ -792,7 +784,7 @@ PRESENT_CSS = """<style>
 .st-key-present_headline [data-testid="stCaptionContainer"] { font-size: clamp(0.95rem, 1.1vw, 1.25rem); }
 .st-key-present_nav p { font-size: clamp(1rem, 1.2vw, 1.35rem); }
 </style>"""
-PRESENT_MAIN = ("net_public", "battery_specific", "instruments", "without_amount")
+PRESENT_MAIN = ("battery_public", "net_public", "instruments", "without_amount")
 PRESENT_CHART_PX = 780  # the tallest a projected chart gets unless its bars need more
 
 

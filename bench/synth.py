@@ -18,12 +18,13 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from funding.loading import DEFAULT_DOCUMENTS
+from funding.paths import DEFAULT_DOCUMENTS
 from funding.records import COLUMNS
 from funding.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
     EU_PILLAR,
+    MONEY_ORIGIN,
     NL_PILLAR,
     PILLAR_BASIS,
     QUALIFIER,
@@ -83,7 +84,16 @@ def document_ids(path: Path = DEFAULT_DOCUMENTS) -> tuple[str, ...]:
 
 
 def rows(n: int, *, seed: int = 5, documents: Sequence[str] | None = None) -> Iterator[dict[str, str]]:
-    """n valid rows, parents before children."""
+    """n valid rows, parents before children; every 20th pair of funds with public amounts may
+    share money (may_overlap), so totals over a large file have ranges to compute."""
+    made = list(_rows(n, seed=seed, documents=documents))
+    funds = [r for r in made if not r["parent_id"] and r["amount_eur"] and r["amount_kind"] == "public"]
+    for first, second in list(zip(funds[::2], funds[1::2], strict=False))[::20]:
+        first["may_overlap"], second["may_overlap"] = second["id"], first["id"]
+    yield from made
+
+
+def _rows(n: int, *, seed: int, documents: Sequence[str] | None) -> Iterator[dict[str, str]]:
     rng = random.Random(f"{seed}-{n}")
     docs = tuple(documents) if documents else document_ids()
     made = 0
@@ -152,13 +162,18 @@ def _row(
         "id": rid,
         "name_en": f"{label} {rid.rsplit('-', 1)[-1]}: {topic_en}",
         "name_nl": f"{label_nl} {rid.rsplit('-', 1)[-1]}: {topic_nl}",
+        "record_type": "instrument",
         "level": level,
         "source": source,
         "parent_id": parent or "",
+        # Parts are drawn independently, so they are never said to be separate money.
+        "parts_disjoint": "" if amount is None or depth == 2 else rng.choice(("", "no")),
+        "may_overlap": "",
         "instrument_type": itype,
         "amount_kind": kind,
         "amount_eur": "" if amount is None else str(int(amount)),
         "amount_qualifier": "" if amount is None else rng.choice(QUALIFIER.codes),
+        "money_origin": "" if amount is None else rng.choice(("", "", *MONEY_ORIGIN.codes)),
         "status": rng.choice(("", *STATUS.codes)),
         "eu_pillar": rng.choice(EU_PILLAR.codes) if eu else "",
         "eu_pillar_basis": rng.choice(PILLAR_BASIS.codes) if eu else "",

@@ -15,7 +15,7 @@ from itertools import islice
 
 import pandas as pd
 
-from funding.loading import Dataset
+from funding.dataset import Dataset
 from funding.records import Instrument
 from funding.totals import combine_qualifiers, counted_ids
 from funding.vocab import (

@@ -26,17 +26,35 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from funding.breakdowns import NOT_STATED_GROUP, Breakdown, breakdown, envelopes, group_codes
-from funding.formatting import NOT_STATED, format_count, format_eur, format_eur_full, with_qualifier
+from funding.dataset import Dataset
+from funding.formatting import (
+    NOT_STATED,
+    format_count,
+    format_eur,
+    format_eur_full,
+    format_range,
+    with_qualifier,
+)
 from funding.i18n import t
-from funding.loading import Dataset
 from funding.records import Instrument, period_bounds
 from funding.selection import Filters, apply, pillar_of
-from funding.totals import NOT_SUMMED_KINDS, KindTotal, combine_qualifiers, counted_ids, totals_by_kind
+from funding.totals import (
+    Bounds,
+    KindTotal,
+    combine_qualifiers,
+    counted_ids,
+    origin_split,
+    refuse_unsummable,
+    summable,
+    totals_by_kind,
+)
 from funding.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
     INSTRUMENT_TYPE,
     LEVEL,
+    MONEY_ORIGIN,
+    NOT_STATED_ORIGIN,
     PILLAR_FRAMEWORKS,
     QUALIFIER,
     STATUS,
@@ -101,10 +119,11 @@ class Metric:
 
 @dataclass(frozen=True)
 class Headline:
-    """The figures at the top of the page: public funding first, the other kinds kept apart."""
+    """The figures at the top of the page: battery money first, the other kinds kept apart."""
 
     main: tuple[Metric, ...]
     apart: tuple[Metric, ...]
+    origins: tuple[Metric, ...] = ()  # the battery-specific figure by where its money comes from
 
 
 # ---------------------------------------------------------------------------------------------
@@ -257,51 +276,83 @@ def _layout(
 
 
 APART_KINDS = ("guarantee", "state_aid_ceiling", "private_expected", "target")
+MAX_NAMED = 4  # rows named in a help text before "and N more"
+
+
+def _names(dataset: Dataset, ids: Sequence[str], lang: Lang) -> str:
+    names = [dataset.by_id[i].name(lang) for i in ids if i in dataset.by_id]
+    shown = "; ".join(names[:MAX_NAMED])
+    if len(names) > MAX_NAMED:
+        shown += " " + t("and_more", lang, n=format_count(len(names) - MAX_NAMED, lang))
+    return shown
+
+
+def bounds_text(bounds: Bounds, lang: Lang) -> str:
+    """A net total on one line ("EUR 6.1 bn"); only the qualifier may wrap away from it."""
+    number = format_range(bounds.low, bounds.high, lang)
+    return with_qualifier(number.replace(" ", NBSP), bounds.qualifier, lang)
+
+
+def range_help(dataset: Dataset, bounds: Bounds, lang: Lang) -> str:
+    """What makes a range, naming the rows; empty when the total is one figure."""
+    if not bounds.is_range:
+        return ""
+    return t("range_help", lang, names=_names(dataset, bounds.uncertain, lang))
 
 
 def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> Headline:
-    """Net public funding with its qualifier, its battery-specific part, gross and overlap, counts;
-    the other kinds apart, and targets (which may overlap) counted, never summed."""
+    """Battery-specific public funding first; wider envelopes open to batteries apart; then all
+    public funding counted once, the gross sum and counts; the other kinds apart, and targets
+    (which may overlap) counted, never summed."""
     totals = totals_by_kind(dataset, selection)
     public = totals["public"]
     without = sum(1 for r in selection if r.amount_eur is None)
+    instruments = sum(1 for r in selection if r.record_type == "instrument")
 
-    def amount(total: KindTotal, value: float, qualifier: str) -> str:
-        # The amount is kept on one line ("EUR 6.1 bn"); only the qualifier may wrap away from it.
-        if not total.with_amount:
-            return t("none_stated", lang)
-        return with_qualifier(format_eur(value, lang).replace(" ", NBSP), qualifier, lang)
+    def amount(total: KindTotal, bounds: Bounds) -> str:
+        if bounds.empty:
+            return t("none_stated", lang) if not total.with_amount else t("none_in_selection", lang)
+        return bounds_text(bounds, lang)
+
+    def explained(key: str, bounds: Bounds, **values: Any) -> str:
+        return " ".join(x for x in (t(key, lang, **values), range_help(dataset, bounds, lang)) if x)
 
     main = (
         Metric(
-            "net_public",
-            t("net_public", lang),
-            amount(public, public.net, public.qualifier),
-            t("net_public_help", lang, counted=public.counted, with_amount=public.with_amount),
+            "battery_public",
+            t("battery_public", lang),
+            amount(public, public.battery),
+            explained("battery_public_help", public.battery),
         ),
         Metric(
-            "battery_specific",
-            t("battery_specific", lang),
-            amount(public, public.battery_specific, public.battery_specific_qualifier),
-            t("battery_specific_help", lang),
+            "wider_public",
+            t("wider_public", lang),
+            amount(public, public.wider),
+            explained(
+                "wider_public_help", public.wider, names=_names(dataset, public.wider.rows, lang) or "—"
+            ),
+        ),
+        Metric(
+            "net_public",
+            t("net_public", lang),
+            amount(public, public.net),
+            explained("net_public_help", public.net, counted=public.counted, with_amount=public.with_amount),
         ),
         Metric(
             "gross_public",
             t("gross_public", lang),
-            amount(public, public.gross, public.gross_qualifier),
+            t("none_stated", lang)
+            if not public.with_amount
+            else with_qualifier(
+                format_eur(public.gross, lang).replace(" ", NBSP), public.gross_qualifier, lang
+            ),
             t("gross_help", lang),
-        ),
-        Metric(
-            "overlap",
-            t("overlap", lang),
-            amount(public, public.overlap, public.overlap_qualifier),
-            t("overlap_help", lang),
         ),
         Metric(
             "instruments",
             t("instruments", lang),
-            format_count(len(selection), lang),
-            t("instruments_help", lang),
+            format_count(instruments, lang),
+            t("instruments_help", lang, others=format_count(len(selection) - instruments, lang)),
         ),
         Metric(
             "without_amount",
@@ -310,14 +361,23 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
             t("without_amount_help", lang),
         ),
     )
+    origins = tuple(
+        Metric(
+            f"origin_{origin}",
+            origin_label(origin, lang),
+            bounds_text(bounds, lang),
+            range_help(dataset, bounds, lang),
+        )
+        for origin, bounds in origin_split(dataset, selection).items()
+    )
     apart: list[Metric] = []
     for kind in APART_KINDS:
         total = totals[kind]
         if total.summable:
-            value = amount(total, total.net, total.qualifier)
-            help_text = t(
+            value = amount(total, total.net)
+            help_text = explained(
                 "kind_help",
-                lang,
+                total.net,
                 counted=total.counted,
                 with_amount=total.with_amount,
                 without=total.without_amount,
@@ -330,17 +390,11 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
             )
             help_text = t("targets_help", lang)
         apart.append(Metric(kind, AMOUNT_KIND.label(kind, lang), value, help_text))
-    return Headline(main, tuple(apart))
+    return Headline(main, tuple(apart), origins)
 
 
-def summable(kind: str) -> bool:
-    """Whether amounts of this kind may be added up (targets may overlap, so they may not)."""
-    return kind not in NOT_SUMMED_KINDS
-
-
-def _refuse_unsummable(kind: str) -> None:
-    if not summable(kind):
-        raise ValueError(f"amounts of kind {kind!r} may overlap and are never added up")
+def origin_label(origin: str, lang: Lang) -> str:
+    return t("origin_not_stated", lang) if origin == NOT_STATED_ORIGIN else MONEY_ORIGIN.label(origin, lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -478,7 +532,7 @@ def breakdown_chart(
     colour: str = OKABE_ITO[0],
 ) -> Chart:
     """Bars per group (keyed by code), the net amount on each; a total only when groups add up."""
-    _refuse_unsummable(result.kind)
+    refuse_unsummable(result.kind)
     table = result.table
     kind_label = AMOUNT_KIND.label(result.kind, lang)
     if result.additive:
@@ -632,7 +686,7 @@ def hierarchy_chart(
     ("12 other instruments"), and sources beyond the largest `sources` share one "other sources"
     tile, so every sum stays exact while a large selection stays a readable, small figure.
     """
-    _refuse_unsummable(kind)
+    refuse_unsummable(kind)
     rows = sorted(_counted_rows(dataset, selection, kind), key=lambda r: -(r.amount_eur or 0.0))
     kept = {r.id for r in rows[:leaves]}
     by_source: dict[str, list[Instrument]] = {}
@@ -720,7 +774,7 @@ def flow_chart(
     """Sankey source → instrument type → pillar over counted rows: what flows in flows out once.
 
     Sources beyond the largest `sources` flow from one "other sources" node."""
-    _refuse_unsummable(kind)
+    refuse_unsummable(kind)
     rows = _counted_rows(dataset, selection, kind)
     source_totals: dict[str, float] = {}
     for r in rows:

@@ -16,19 +16,13 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo, load_info
 from funding.documents import Document, load_documents
-from funding.formatting import format_eur
-from funding.loading import (
-    DEFAULT_DATA,
-    DEFAULT_DOCUMENTS,
-    MAX_BYTES,
-    Dataset,
-    InvalidData,
-    Problem,
-    UnreadableFile,
-    load_dataset,
-)
+from funding.errors import InvalidData, Problem, UnreadableFile
+from funding.formatting import format_bounds
+from funding.loading import MAX_BYTES, load_dataset
+from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.records import Instrument
 from funding.selection import MULTI_FIELDS, Filters, apply, describe, filter_problems
 from funding.totals import totals_by_kind
@@ -63,10 +57,17 @@ def _validate(args: argparse.Namespace) -> int:
     with_amount = sum(r.amount_eur is not None for r in dataset.records)
     print(
         f"{args.path}: valid: {len(dataset.records)} rows, {with_amount} with amounts; "
-        f"net public funding {format_eur(public.net, 'en', public.qualifier)}, of which battery-specific "
-        f"{format_eur(public.battery_specific, 'en', public.battery_specific_qualifier)} "
+        f"public funding for batteries {format_bounds(public.battery, 'en')}; "
+        f"wider envelopes open to batteries {format_bounds(public.wider, 'en')}; "
+        f"all public funding counted once {format_bounds(public.net, 'en')} "
         "(guarantees, State-aid ceilings, private investment and targets are not added)"
     )
+    for bounds in (public.battery, public.wider, public.net):
+        if bounds.is_range:
+            names = ", ".join(bounds.uncertain)
+            print(
+                f"  range {format_bounds(bounds, 'en')}: the documents do not say whether these share money: {names}"
+            )
     return EXIT_OK
 
 
@@ -261,9 +262,9 @@ def _read_template(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise UnreadableFile(str(path), "no such file") from None
+        raise UnreadableFile(str(path), "no_such_file", "no such file") from None
     except OSError as exc:
-        raise UnreadableFile(str(path), f"cannot be read ({exc.strerror or exc})") from None
+        raise UnreadableFile(str(path), "cannot_read", f"cannot be read ({exc.strerror or exc})") from None
 
 
 def _contents(fmt: str, data: bytes, selection: Sequence[Instrument], args: argparse.Namespace) -> str:

@@ -7,10 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from funding.loading import PROJECT_ROOT, UnreadableFile
+from funding.errors import UnreadableFile
+from funding.paths import DEFAULT_INFO
 from funding.vocab import Lang
-
-DEFAULT_INFO = PROJECT_ROOT / "data" / "dataset.json"
 
 
 class DatasetInfo(BaseModel):
@@ -31,4 +30,6 @@ def load_info(path: str | Path = DEFAULT_INFO) -> DatasetInfo:
     try:
         return DatasetInfo.model_validate(json.loads(Path(path).read_text(encoding="utf-8")))
     except (OSError, ValueError, ValidationError) as exc:
-        raise UnreadableFile(str(path), f"cannot be read as dataset metadata ({exc})") from None
+        raise UnreadableFile(
+            str(path), "bad_metadata", f"cannot be read as dataset metadata ({exc})"
+        ) from None

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from funding.loading import DEFAULT_DOCUMENTS, InvalidData, Problem, UnreadableFile
+from funding.errors import InvalidData, Problem, UnreadableFile
+from funding.paths import DEFAULT_DOCUMENTS
 from funding.vocab import Lang
 
 
@@ -42,9 +43,9 @@ def load_documents(path: str | Path = DEFAULT_DOCUMENTS) -> dict[str, Document]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise UnreadableFile(str(path), "no such file") from None
+        raise UnreadableFile(str(path), "no_such_file", "no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise UnreadableFile(str(path), f"cannot be read as UTF-8 text ({exc})") from None
+        raise UnreadableFile(str(path), "cannot_read", f"cannot be read as UTF-8 text ({exc})") from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     documents: dict[str, Document] = {}
     problems: list[Problem] = []
@@ -54,13 +55,17 @@ def load_documents(path: str | Path = DEFAULT_DOCUMENTS) -> dict[str, Document]:
         except ValidationError as exc:
             problems.extend(
                 Problem(
-                    reader.line_num, str(e["loc"][0]) if e["loc"] else "", e["msg"], str(e.get("input", ""))
+                    reader.line_num,
+                    str(e["loc"][0]) if e["loc"] else "",
+                    "required" if e.get("input") is None else str(e["type"]),
+                    e["msg"],
+                    str(e.get("input") or ""),
                 )
                 for e in exc.errors()
             )
             continue
         if doc.id in documents:
-            problems.append(Problem(reader.line_num, "id", "duplicate document id", doc.id))
+            problems.append(Problem(reader.line_num, "id", "duplicate_id", "duplicate document id", doc.id))
         documents[doc.id] = doc
     if problems:
         raise InvalidData(str(path), problems)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
+from funding.totals import Bounds
 from funding.vocab import QUALIFIER, Lang
 
 _LOCALE = {"en": "en_GB", "nl": "nl_NL"}
@@ -29,6 +30,34 @@ def format_eur(amount: float | None, lang: Lang, qualifier: str | None = None) -
     else:
         text = _CURRENCY[lang] + format_decimal(amount, format="#,##0.##", locale=_LOCALE[lang])
     return with_qualifier(text, qualifier, lang)
+
+
+def format_range(low: float, high: float, lang: Lang, qualifier: str | None = None) -> str:
+    """A range at one scale with equal decimals (EN "EUR 7.721–8.021 bn", NL "€ 7,721–8,021 mld");
+    one figure when the ends are equal. Ends too far apart for one scale get a scale each."""
+    if low == high:
+        return format_eur(high, lang, qualifier)
+    factor, word = next(((f, w) for f, w in _SCALES[lang] if abs(high) >= f), (1.0, ""))
+    places = max(_decimals(low / factor), _decimals(high / factor))
+    if places > 3 or (low and abs(low) < factor / 1000):
+        ends = f"{format_eur(low, lang)}–{format_eur(high, lang)}"
+        return with_qualifier(ends, qualifier, lang)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    numbers = "–".join(format_decimal(v / factor, format=pattern, locale=_LOCALE[lang]) for v in (low, high))
+    return with_qualifier(f"{_CURRENCY[lang]}{numbers}{' ' + word if word else ''}", qualifier, lang)
+
+
+def format_bounds(bounds: Bounds, lang: Lang) -> str:
+    """A net total as people read it: one figure, or a range where overlaps are uncertain."""
+    return format_range(bounds.low, bounds.high, lang, bounds.qualifier)
+
+
+def _decimals(value: float) -> int:
+    """Decimal places needed to write `value` without rounding it (beyond float noise)."""
+    for places in range(7):
+        if abs(round(value, places) - value) < 1e-9 * max(1.0, abs(value)):
+            return places
+    return 7
 
 
 def format_eur_full(amount: float | None, lang: Lang) -> str:

@@ -5,7 +5,30 @@ from __future__ import annotations
 from funding.vocab import Lang
 
 TEXTS: dict[str, dict[Lang, str]] = {
-    "net_public": {"en": "Net public funding", "nl": "Netto publieke financiering"},
+    "net_public": {
+        "en": "All public funding, counted once",
+        "nl": "Alle publieke financiering, eenmaal geteld",
+    },
+    "battery_public": {"en": "Public funding for batteries", "nl": "Publieke financiering voor batterijen"},
+    "battery_public_help": {
+        "en": "Money from envelopes that are for batteries only, each counted once: a part is not added when its whole is also counted.",
+        "nl": "Geld uit budgetten die alleen voor batterijen zijn, elk eenmaal geteld: een deel wordt niet opgeteld als het geheel al meetelt.",
+    },
+    "wider_public": {
+        "en": "Wider envelopes open to batteries",
+        "nl": "Bredere budgetten die openstaan voor batterijen",
+    },
+    "wider_public_help": {
+        "en": "Envelopes that cover more than batteries (batteries are one of several purposes), never added to the figure for batteries: {names}.",
+        "nl": "Budgetten die meer dekken dan batterijen (batterijen zijn een van meerdere doelen), nooit opgeteld bij het bedrag voor batterijen: {names}.",
+    },
+    "range_help": {
+        "en": "A range, because the documents do not say whether these share money: {names}. The low end assumes they overlap completely, the high end that they do not.",
+        "nl": "Een bandbreedte, omdat de documenten niet zeggen of deze geld delen: {names}. De onderkant gaat uit van volledige overlap, de bovenkant van geen overlap.",
+    },
+    "none_in_selection": {"en": "none in this selection", "nl": "niet in deze selectie"},
+    "and_more": {"en": "and {n} more", "nl": "en nog {n}"},
+    "origin_not_stated": {"en": "Origin not stated", "nl": "Herkomst niet vermeld"},
     "gross_public": {"en": "Gross sum of public amounts", "nl": "Bruto som publieke bedragen"},
     "overlap": {"en": "Counted inside a larger figure", "nl": "Al begrepen in een groter bedrag"},
     "instruments": {"en": "Instruments", "nl": "Instrumenten"},
@@ -93,8 +116,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "other_kinds": {"en": "Other kinds of figures", "nl": "Andere soorten bedragen"},
     "none_stated": {"en": "none stated", "nl": "geen vermeld"},
     "net_public_help": {
-        "en": "Sum of public budgets in the selection; a part is not added when its whole is also selected. {counted} of {with_amount} stated amounts counted.",
-        "nl": "Som van publieke budgetten in de selectie; een deel wordt niet opgeteld als het geheel ook geselecteerd is. {counted} van {with_amount} vermelde bedragen geteld.",
+        "en": "Battery-specific and wider envelopes together, each counted once: a part is not added when its whole is also selected. {counted} of {with_amount} stated amounts counted.",
+        "nl": "Batterijspecifieke en bredere budgetten samen, elk eenmaal geteld: een deel wordt niet opgeteld als het geheel ook geselecteerd is. {counted} van {with_amount} vermelde bedragen geteld.",
     },
     "gross_help": {
         "en": "Every stated public amount added up, parts and wholes alike: for comparison only.",
@@ -105,8 +128,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Bruto min netto: bedragen van delen die al in hun geheel zitten.",
     },
     "instruments_help": {
-        "en": "All selected rows, with or without an amount, of every kind.",
-        "nl": "Alle geselecteerde rijen, met of zonder bedrag, van elke soort.",
+        "en": "Funding instruments in the selection, with or without an amount, of every kind; {others} other entries (frameworks, services, proposals, context) are listed but not counted here.",
+        "nl": "Financieringsinstrumenten in de selectie, met of zonder bedrag, van elke soort; {others} andere vermeldingen (kaders, diensten, voorstellen, context) staan in de lijst maar tellen hier niet mee.",
     },
     "without_amount_help": {
         "en": "Selected rows for which no source states an amount; they stay listed in the table below.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 
-from funding.loading import Dataset
+from funding.dataset import Dataset
 from funding.records import Instrument, period_bounds
 from funding.vocab import (
     AMOUNT_KIND,

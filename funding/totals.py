@@ -1,52 +1,77 @@
-"""Totals over a selection of records, per amount kind, without counting a part and its whole twice.
+"""Totals over a selection, per amount kind, as bounds that never count money twice.
 
-The "net" total counts a row only when no ancestor in the selection already carries an amount
-of the same kind: the ancestor's figure includes the part. A parent without a stated amount,
-or with an amount of another kind (an Innovation Fund row above a guarantee), covers nothing,
-so its parts still count. The "gross" sum adds every amount of the kind and is shown beside the
-net total so the overlap is visible.
+A *net* total counts each figure once:
+
+- A row counts only when no whole above it (an ancestor with an amount of the same kind) is in
+  the selection: the whole's figure includes the part.
+- Parts whose whole was filtered out still count once against each other and never above the
+  whole's amount. Where the whole says its parts are separate money (`parts_disjoint`), they add
+  up; where it does not, they may overlap, and the low end takes only the largest of them.
+- Whole figures that the documents say nothing about but that may share money (`may_overlap`)
+  are added at the high end and counted as completely overlapping at the low end.
+
+So every net total is a range: low assumes every possible overlap is complete, high assumes none.
+Where nothing is uncertain the two are equal and one figure is shown. Qualifiers ("up to",
+"about") travel with the figures as before, and the *gross* sum of every amount is kept beside.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from funding.loading import Dataset
+from funding.dataset import Dataset
 from funding.records import Instrument
-from funding.vocab import AMOUNT_KIND
+from funding.vocab import AMOUNT_KIND, MONEY_ORIGIN, NOT_STATED_ORIGIN
 
 # The InvestEU "nearly EUR 55 billion" and "around EUR 6 billion" targets may well overlap; the
 # documents do not say, so no sum of targets is ever shown as a figure.
 NOT_SUMMED_KINDS = frozenset({"target"})
 
 
+class NotSummable(ValueError):
+    """Amounts of this kind are aims that may overlap: they are shown one by one, never added."""
+
+    code = "not_summable"
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"amounts of kind {kind!r} may overlap and are never added up")
+        self.kind = kind
+
+
+def summable(kind: str) -> bool:
+    return kind not in NOT_SUMMED_KINDS
+
+
+def refuse_unsummable(kind: str) -> None:
+    if not summable(kind):
+        raise NotSummable(kind)
+
+
 @dataclass(frozen=True)
-class KindTotal:
-    """`battery_specific` is the part of `net` from rows marked battery-specific: envelopes such
-    as RESourceEU cover all critical raw materials, so the net total alone overstates batteries."""
+class Bounds:
+    """A net total: between `low` and `high` euros, with the qualifier of the figures in it.
 
-    kind: str
-    net: float
-    gross: float
-    qualifier: str
-    gross_qualifier: str
-    counted: int
-    with_amount: int
-    without_amount: int
-    battery_specific: float
-    battery_specific_qualifier: str
-    overlap_qualifier: str
+    `uncertain` names the rows whose possible overlap makes the range (empty when low == high);
+    `rows` are the ids of every figure in the total."""
+
+    low: float
+    high: float
+    qualifier: str = "exact"
+    uncertain: tuple[str, ...] = ()
+    rows: tuple[str, ...] = ()
 
     @property
-    def summable(self) -> bool:
-        """Targets are aims that overlap in ways the documents do not state; show them one by one."""
-        return self.kind not in NOT_SUMMED_KINDS
+    def is_range(self) -> bool:
+        return self.low != self.high
 
     @property
-    def overlap(self) -> float:
-        return _cents(self.gross - self.net)
+    def empty(self) -> bool:
+        return not self.rows
+
+
+NO_BOUNDS = Bounds(0.0, 0.0)
 
 
 def _cents(value: float) -> float:
@@ -69,41 +94,202 @@ def combine_qualifiers(qualifiers: Iterable[str]) -> str:
 
 
 def counted_ids(dataset: Dataset, selection: Sequence[Instrument]) -> frozenset[str]:
-    """Ids of the rows whose amounts make up the net totals of this selection."""
-    # id -> kind of every selected row that carries an amount: only those can cover a part.
-    covering = {r.id: r.amount_kind for r in selection if r.amount_eur is not None}
-    chains = dataset.ancestor_chains
-    return frozenset(
-        record_id
-        for record_id, kind in covering.items()
-        if not any(covering.get(a) == kind for a in chains[record_id])
+    """Ids of the rows whose amounts are in the net totals: no whole above them is selected."""
+    selected = {r.id for r in selection if r.amount_eur is not None}
+    whole_of = dataset.whole_of
+    counted: set[str] = set()
+    for record_id in selected:
+        whole = whole_of.get(record_id)
+        while whole is not None and whole not in selected:
+            whole = whole_of.get(whole)
+        if whole is None:
+            counted.add(record_id)
+    return frozenset(counted)
+
+
+@dataclass
+class _Node:
+    low: float
+    high: float
+    qualifiers: list[str] = field(default_factory=list)
+    uncertain: set[str] = field(default_factory=set)
+    rows: list[str] = field(default_factory=list)
+
+
+def net_bounds(dataset: Dataset, selection: Iterable[Instrument], kind: str) -> Bounds:
+    """The net total of one kind over a selection, as bounds (see the module docstring)."""
+    rows = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
+    if not rows:
+        return NO_BOUNDS
+    counted = counted_ids(dataset, rows)
+    whole_of = dataset.whole_of
+    children: dict[str, set[str]] = {}
+    roots: set[str] = set()
+    for record_id in counted:
+        node = record_id
+        while (whole := whole_of.get(node)) is not None:
+            children.setdefault(whole, set()).add(node)
+            node = whole
+        roots.add(node)
+    nodes: dict[str, _Node] = {}
+    for root in roots:
+        _evaluate(root, dataset.by_id, counted, children, nodes)
+    total = _Node(0.0, 0.0)
+    for group in _overlap_groups(roots, dataset.overlaps):
+        members = [nodes[r] for r in group]
+        high = math.fsum(m.high for m in members)
+        low = _max_disjoint(group, {r: nodes[r].low for r in group}, dataset.overlaps)
+        total.low += low
+        total.high += high
+        for m in members:
+            total.qualifiers += m.qualifiers
+            total.uncertain |= m.uncertain
+            total.rows += m.rows
+        if _cents(low) < _cents(high):
+            total.uncertain |= {row for m in members for row in m.rows}
+    return Bounds(
+        low=_cents(total.low),
+        high=_cents(total.high),
+        qualifier=combine_qualifiers(total.qualifiers),
+        uncertain=tuple(sorted(total.uncertain)),
+        rows=tuple(sorted(total.rows)),
+    )
+
+
+def _evaluate(
+    node_id: str,
+    by_id: Mapping[str, Instrument],
+    counted: frozenset[str],
+    children: Mapping[str, set[str]],
+    nodes: dict[str, _Node],
+) -> _Node:
+    """Bounds of one figure in the selection: its own amount, or those of its selected parts."""
+    record = by_id[node_id]
+    amount = record.amount_eur or 0.0
+    if node_id in counted:
+        node = _Node(amount, amount, [record.amount_qualifier or "exact"], rows=[node_id])
+    else:
+        parts = [_evaluate(c, by_id, counted, children, nodes) for c in sorted(children[node_id])]
+        high = math.fsum(p.high for p in parts)
+        low = math.fsum(p.low for p in parts) if record.parts_disjoint else max(p.low for p in parts)
+        node = _Node(low, high)
+        for part in parts:
+            node.qualifiers += part.qualifiers
+            node.uncertain |= part.uncertain
+            node.rows += part.rows
+        if high > amount:  # the parts never add up to more than their whole
+            node.high = amount
+            node.qualifiers.append(record.amount_qualifier or "exact")
+        node.low = min(node.low, node.high)
+        if _cents(node.low) < _cents(node.high) and not record.parts_disjoint:
+            node.uncertain |= set(node.rows)
+    nodes[node_id] = node
+    return node
+
+
+def _overlap_groups(roots: set[str], overlaps: Mapping[str, frozenset[str]]) -> list[list[str]]:
+    """The selected whole figures, grouped by possible overlap (most are a group of one)."""
+    seen: set[str] = set()
+    groups: list[list[str]] = []
+    for start in sorted(roots):
+        if start in seen:
+            continue
+        group, todo = [], [start]
+        seen.add(start)
+        while todo:
+            node = todo.pop()
+            group.append(node)
+            for other in overlaps.get(node, ()):
+                if other in roots and other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        groups.append(group)
+    return groups
+
+
+def _max_disjoint(
+    group: Sequence[str], weight: Mapping[str, float], overlaps: Mapping[str, frozenset[str]]
+) -> float:
+    """The least money a group of possibly overlapping figures can be: the heaviest set of figures
+    of which no two may overlap (these must be separate money). Exact for the small groups the
+    loader allows (`dataset_rules.MAX_OVERLAP_GROUP`)."""
+    if len(group) == 1:
+        return weight[group[0]]
+
+    def best(candidates: frozenset[str]) -> float:
+        if not candidates:
+            return 0.0
+        pick = max(candidates)
+        without = best(candidates - {pick})
+        with_pick = weight[pick] + best(candidates - {pick} - overlaps.get(pick, frozenset()))
+        return max(without, with_pick)
+
+    return best(frozenset(group))
+
+
+@dataclass(frozen=True)
+class KindTotal:
+    """Totals of one amount kind. `battery` counts only rows marked battery-specific and `wider`
+    only envelopes that cover more than batteries: RESourceEU is for all critical raw materials,
+    so a net total alone overstates battery money. They are never merged into one figure."""
+
+    kind: str
+    net: Bounds
+    battery: Bounds
+    wider: Bounds
+    gross: float
+    gross_qualifier: str
+    counted: int
+    with_amount: int
+    without_amount: int
+
+    @property
+    def summable(self) -> bool:
+        """Targets are aims that overlap in ways the documents do not state; show them one by one."""
+        return summable(self.kind)
+
+
+def kind_total(dataset: Dataset, selection: Sequence[Instrument], kind: str) -> KindTotal:
+    rows = [r for r in selection if r.amount_kind == kind]
+    with_amount = [r for r in rows if r.amount_eur is not None]
+    return KindTotal(
+        kind=kind,
+        net=net_bounds(dataset, with_amount, kind),
+        battery=net_bounds(dataset, (r for r in with_amount if r.battery_specific), kind),
+        wider=net_bounds(dataset, (r for r in with_amount if not r.battery_specific), kind),
+        gross=_cents(math.fsum(r.amount_eur or 0.0 for r in with_amount)),
+        gross_qualifier=combine_qualifiers(r.amount_qualifier or "exact" for r in with_amount),
+        counted=len(counted_ids(dataset, with_amount)),
+        with_amount=len(with_amount),
+        without_amount=len(rows) - len(with_amount),
     )
 
 
 def totals_by_kind(dataset: Dataset, selection: Sequence[Instrument]) -> dict[str, KindTotal]:
     """One KindTotal per amount kind, in vocabulary order, for every kind (zero when absent)."""
-    counted = counted_ids(dataset, selection)
-    result: dict[str, KindTotal] = {}
-    for kind in AMOUNT_KIND.codes:
-        rows = [r for r in selection if r.amount_kind == kind]
-        with_amount = [r for r in rows if r.amount_eur is not None]
-        net_rows = [r for r in with_amount if r.id in counted]
-        battery_rows = [r for r in net_rows if r.battery_specific]
-        covered_rows = [r for r in with_amount if r.id not in counted]
-        result[kind] = KindTotal(
-            kind=kind,
-            net=_cents(math.fsum(r.amount_eur or 0.0 for r in net_rows)),
-            gross=_cents(math.fsum(r.amount_eur or 0.0 for r in with_amount)),
-            qualifier=combine_qualifiers(r.amount_qualifier or "exact" for r in net_rows),
-            gross_qualifier=combine_qualifiers(r.amount_qualifier or "exact" for r in with_amount),
-            counted=len(net_rows),
-            with_amount=len(with_amount),
-            without_amount=len(rows) - len(with_amount),
-            battery_specific=_cents(math.fsum(r.amount_eur or 0.0 for r in battery_rows)),
-            battery_specific_qualifier=combine_qualifiers(
-                r.amount_qualifier or "exact" for r in battery_rows
-            ),
-            # The overlap is the sum of the covered parts, so their qualifiers are its own.
-            overlap_qualifier=combine_qualifiers(r.amount_qualifier or "exact" for r in covered_rows),
-        )
-    return result
+    return {kind: kind_total(dataset, selection, kind) for kind in AMOUNT_KIND.codes}
+
+
+ORIGINS: tuple[str, ...] = (*MONEY_ORIGIN.codes, NOT_STATED_ORIGIN)
+
+
+def origin_of(record: Instrument) -> str:
+    return record.money_origin or NOT_STATED_ORIGIN
+
+
+def origin_split(
+    dataset: Dataset, selection: Sequence[Instrument], kind: str = "public"
+) -> dict[str, Bounds]:
+    """The battery-specific net total split by where the money comes from (new, re-prioritised,
+    an earlier commitment, or not stated), for the origins the selection has."""
+    battery = [
+        r for r in selection if r.battery_specific and r.amount_kind == kind and r.amount_eur is not None
+    ]
+    # Coverage is decided over the whole battery selection: a part inside a selected whole is
+    # that whole's money, whatever origin the part itself states.
+    counted = counted_ids(dataset, battery)
+    top = [r for r in battery if r.id in counted]
+    split = {
+        origin: net_bounds(dataset, (r for r in top if origin_of(r) == origin), kind) for origin in ORIGINS
+    }
+    return {origin: bounds for origin, bounds in split.items() if not bounds.empty}

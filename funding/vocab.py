@@ -190,6 +190,26 @@ BENEFICIARY = _vocab(
     ("other", "Other", "Overig"),
 )
 
+# What a row is: not every row is money. Counts of "instruments" count only `instrument` rows;
+# the others stay visible and filterable (and a framework or service never has an amount).
+RECORD_TYPE = _vocab(
+    "record_type",
+    ("instrument", "Funding instrument", "Financieringsinstrument"),
+    ("framework", "Framework (rules, no money of its own)", "Kader (regels, geen eigen geld)"),
+    ("service", "Support service", "Ondersteunende dienst"),
+    ("proposal", "Proposal", "Voorstel"),
+    ("context", "Context (not battery funding)", "Context (geen batterijfinanciering)"),
+)
+
+# Where the money comes from, only where a document says so; an empty cell is "not stated".
+MONEY_ORIGIN = _vocab(
+    "money_origin",
+    ("new", "New money", "Nieuw geld"),
+    ("reprioritised", "Re-prioritised existing money", "Geherprioriteerd bestaand geld"),
+    ("earlier_commitment", "Earlier commitment", "Eerdere toezegging"),
+)
+NOT_STATED_ORIGIN = "not_stated"
+
 # Whether a pillar assignment is the document's own or an analyst's reading of it.
 PILLAR_BASIS = _vocab(
     "pillar_basis",

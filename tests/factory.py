@@ -11,6 +11,7 @@ from funding.records import COLUMNS
 BASE: dict[str, str] = {
     "name_en": "Example instrument",
     "name_nl": "Voorbeeldinstrument",
+    "record_type": "instrument",
     "level": "EU",
     "source": "EU Innovation Fund",
     "parent_id": "",

@@ -148,7 +148,7 @@ def test_default_view_of_the_shipped_data() -> None:
     assert shown["Amount not stated"] == str(sum(1 for r in rows if not r["amount_eur"]))
     net = net_public(rows, {r["id"] for r in rows})
     assert net > 1e9
-    number = shown["Net public funding"].split("EUR ")[1]
+    number = shown["All public funding, counted once"].split("EUR ")[1]
     assert number.endswith(" bn") and abs(float(number[:-3]) * 1e9 - net) < 0.5e6
     assert set(figures(at)) >= {
         "Envelopes compared",
@@ -174,7 +174,7 @@ def test_deep_link_opens_the_dutch_view_of_dutch_instruments() -> None:
     assert shown["Instrumenten"] == str(len(dutch))
     net = net_public(rows, dutch)
     assert 1e6 <= net < 1e9  # the MICB programme and its parts
-    assert shown["Netto publieke financiering"] == f"€ {net / 1e6:g} mln".replace(".", ",")
+    assert shown["Alle publieke financiering, eenmaal geteld"] == f"€ {net / 1e6:g} mln".replace(".", ",")
     assert at.multiselect(key="level").value == ["NL"]
     assert at.multiselect(key="level").label == "Niveau"
     assert at.radio(key="lang").value == "nl"
@@ -269,10 +269,10 @@ def at() -> AppTest:
 
 def test_upload_replaces_the_data_and_says_so(at: AppTest) -> None:
     shown = metrics(at)
-    assert shown["Net public funding"] == "up to EUR 6.721 bn"
-    assert shown["of which battery-specific"] == "up to EUR 3.721 bn"
+    assert shown["All public funding, counted once"] == "up to EUR 6.721 bn"
+    assert shown["Public funding for batteries"] == "up to EUR 3.721 bn"
+    assert shown["Wider envelopes open to batteries"] == "EUR 3 bn"
     assert shown["Gross sum of public amounts"] == "about EUR 7.231 bn"
-    assert shown["Counted inside a larger figure"] == "about EUR 509.6 m"
     assert shown["Instruments"] == "14"
     assert shown["Amount not stated"] == "2"
     assert shown["Guarantee capacity"] == "EUR 200 m"
@@ -285,7 +285,7 @@ def test_level_filter(at: AppTest) -> None:
     at.multiselect(key="level").set_value(["NL"])
     run(at)
     shown = metrics(at)
-    assert shown["Net public funding"] == "EUR 296 m"
+    assert shown["All public funding, counted once"] == "EUR 296 m"
     assert shown["Gross sum of public amounts"] == "about EUR 423.6 m"
     assert shown["Instruments"] == "4"
     assert bar_ids(figures(at)["Envelopes compared"]) == ["prog", "prog-a", "prog-b"]
@@ -294,16 +294,16 @@ def test_level_filter(at: AppTest) -> None:
 def test_type_source_status_beneficiary_filters(at: AppTest) -> None:
     at.multiselect(key="type").set_value(["loan"])
     run(at)
-    assert metrics(at)["Net public funding"] == "EUR 1.5 bn"
+    assert metrics(at)["All public funding, counted once"] == "EUR 1.5 bn"
     at.multiselect(key="type").set_value([])
     at.multiselect(key="source").set_value(["Horizon Europe"])
     run(at)
-    assert metrics(at)["Net public funding"] == "up to EUR 925 m"
-    assert metrics(at)["Counted inside a larger figure"] == "EUR 382 m"
+    assert metrics(at)["All public funding, counted once"] == "up to EUR 925 m"
+    assert metrics(at)["Gross sum of public amounts"] == "up to EUR 1.307 bn"  # 925 + 382
     at.multiselect(key="source").set_value([])
     at.multiselect(key="beneficiary").set_value(["suppliers"])
     run(at)
-    assert metrics(at)["Net public funding"] == "EUR 1 bn"
+    assert metrics(at)["All public funding, counted once"] == "EUR 1 bn"
     at.multiselect(key="beneficiary").set_value([])
     at.multiselect(key="status").set_value(["allocated"])
     run(at)
@@ -315,7 +315,7 @@ def test_type_source_status_beneficiary_filters(at: AppTest) -> None:
 def test_kind_filter_and_chart_kind(at: AppTest) -> None:
     at.multiselect(key="kind").set_value(["guarantee", "target"])
     run(at)
-    assert metrics(at)["Net public funding"] == "none stated"
+    assert metrics(at)["All public funding, counted once"] == "none stated"
     assert at.selectbox(key="chart_kind").options == [
         "Guarantee capacity",
         "Investment / mobilisation target",
@@ -333,7 +333,7 @@ def test_kind_filter_and_chart_kind(at: AppTest) -> None:
 def test_framework_and_pillar(at: AppTest) -> None:
     at.multiselect(key="pillar").set_value(["financing"])
     run(at)
-    assert metrics(at)["Net public funding"] == "EUR 2.5 bn"
+    assert metrics(at)["All public funding, counted once"] == "EUR 2.5 bn"
     at.radio(key="framework").set_value("nl")
     run(at)
     # The EU pillar no longer applies; the pillar list is now the Dutch one.
@@ -342,7 +342,7 @@ def test_framework_and_pillar(at: AppTest) -> None:
     assert "By pillar: Dutch battery strategy" in figures(at)
     at.multiselect(key="pillar").set_value(["economic_prospects"])
     run(at)
-    assert metrics(at)["Net public funding"] == "EUR 296 m"
+    assert metrics(at)["All public funding, counted once"] == "EUR 296 m"
 
 
 def test_years_undated_battery_only_and_search(at: AppTest) -> None:
@@ -357,11 +357,11 @@ def test_years_undated_battery_only_and_search(at: AppTest) -> None:
     at.number_input(key="year_from").set_value(None)
     at.checkbox(key="battery_only").check()
     run(at)
-    assert metrics(at)["Net public funding"] == "up to EUR 3.721 bn"
+    assert metrics(at)["All public funding, counted once"] == "up to EUR 3.721 bn"
     at.checkbox(key="battery_only").uncheck()
     at.text_input(key="q").input("batt4eu")
     run(at)
-    assert metrics(at)["Net public funding"] == "up to EUR 925 m"
+    assert metrics(at)["All public funding, counted once"] == "up to EUR 925 m"
     assert metrics(at)["Instruments"] == "2"
 
 
@@ -390,8 +390,8 @@ def test_language_switch_translates_labels_values_and_numbers(at: AppTest) -> No
     at.radio(key="lang").set_value("nl")
     run(at)
     shown = metrics(at)
-    assert shown["Netto publieke financiering"] == "tot € 6,721 mld"
-    assert shown["Al begrepen in een groter bedrag"] == "circa € 509,6 mln"
+    assert shown["Alle publieke financiering, eenmaal geteld"] == "tot € 6,721 mld"
+    assert shown["Publieke financiering voor batterijen"] == "tot € 3,721 mld"
     assert "Budgetten vergeleken" in figures(at)
     assert at.multiselect(key="type").options[0] == "Subsidie"
     table = details(at)
@@ -470,7 +470,7 @@ def test_invalid_shipped_file_shows_problems_not_a_traceback(
 ) -> None:
     broken = tmp_path / "funding.csv"
     broken.write_bytes(csv_bytes([row("a", "10", qualifier="roughly", source_document=document_id())]))
-    monkeypatch.setattr("funding.loading.DEFAULT_DATA", broken)
+    monkeypatch.setattr("funding.paths.DEFAULT_DATA", broken)
     at = app()
     assert not at.metric
     assert any("does not pass validation" in e for e in said(at.error))

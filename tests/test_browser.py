@@ -59,7 +59,7 @@ def test_headline_figures_on_a_laptop_screen(app_server: Any, page: Any) -> None
     open_app(page, app_server.url, "/", ready=METRICS)
     rows = shipped_rows()
     shown = dict(zip(labels(page), values(page), strict=True))
-    assert amount_in_bn(shown["Net public funding"]) == pytest.approx(
+    assert amount_in_bn(shown["All public funding, counted once"]) == pytest.approx(
         net_public(rows, {r["id"] for r in rows}), abs=0.5e6
     )
     assert shown["Instruments"] == str(len(rows))
@@ -77,7 +77,7 @@ def test_deep_link_opens_the_dutch_view_on_a_phone(app_server: Any, browser: Any
         dutch = {r["id"] for r in rows if r["level"] == "NL"}
         shown = dict(zip(labels(page), values(page), strict=True))
         net = net_public(rows, dutch)
-        assert shown["Netto publieke financiering"] == f"€ {net / 1e6:g} mln".replace(".", ",")
+        assert shown["Alle publieke financiering, eenmaal geteld"] == f"€ {net / 1e6:g} mln".replace(".", ",")
         assert shown["Instrumenten"] == str(len(dutch))
         assert page.get_by_role("heading", name="Batterijfinanciering: EU en Nederland").is_visible()
         # Nothing wider than the screen: the columns wrapped.
@@ -156,7 +156,8 @@ def test_markup_in_a_name_is_shown_as_written(browser: Any) -> None:
     """Plotly reads <b>, <a href> and friends in labels; escaped names show exactly as written."""
     sys.path.insert(0, str(DATA.parent.parent))
     from funding.charts import envelope_chart
-    from funding.loading import Dataset, parse_csv
+    from funding.dataset import Dataset
+    from funding.loading import parse_csv
     from funding.records import Instrument
 
     names = [

@@ -18,8 +18,7 @@ The fixture (amounts in EUR million):
 
 Net public = 1500 + 1000 + 925 + 296 + 3000 = 6721 (up to: one "up to" among exact terms).
 Gross public = 6721 + 382 + 120 + 7.6 = 7230.6 (about: up to, at least and about mixed).
-Overlap = 382 + 120 + 7.6 = 509.6 (about: the covered parts mix exact, at least and about).
-Battery-specific part of net = 6721 − 3000 = 3721 (up to).
+Battery-specific net = 1500 + 1000 + 925 + 296 = 3721 (up to); wider envelopes = crm 3000.
 """
 
 from __future__ import annotations
@@ -33,7 +32,8 @@ from factory import csv_bytes, row
 
 from funding import charts
 from funding.breakdowns import NOT_STATED_GROUP, breakdown
-from funding.loading import Dataset, parse_csv
+from funding.dataset import Dataset
+from funding.loading import parse_csv
 from funding.records import Instrument
 
 M = 1_000_000
@@ -170,13 +170,14 @@ def test_headline_figures_match_the_hand_computed_totals() -> None:
     figures = charts.headline(ds, ds.records, "en")
     main = {m.key: plain(m.value) for m in figures.main}
     assert main == {
+        "battery_public": "up to EUR 3.721 bn",
+        "wider_public": "EUR 3 bn",
         "net_public": "up to EUR 6.721 bn",
-        "battery_specific": "up to EUR 3.721 bn",
         "gross_public": "about EUR 7.231 bn",
-        "overlap": "about EUR 509.6 m",
         "instruments": "14",  # every row of the fixture
         "without_amount": "2",
     }
+    assert figures.main[0].key == "battery_public"  # battery money leads
     apart = {m.key: plain(m.value) for m in figures.apart}
     assert apart["guarantee"] == "EUR 200 m"
     assert apart["state_aid_ceiling"] == "up to EUR 6.1 bn"
@@ -190,7 +191,7 @@ def test_headline_in_dutch_uses_dutch_words_and_decimal_comma() -> None:
     ds = fixture()
     values = {m.key: plain(m.value) for m in charts.headline(ds, ds.records, "nl").main}
     assert values["net_public"] == "tot € 6,721 mld"
-    assert values["overlap"] == "circa € 509,6 mln"
+    assert values["battery_public"] == "tot € 3,721 mld"
 
 
 def test_headline_of_a_part_alone_counts_the_part() -> None:
@@ -471,5 +472,5 @@ def test_qualifiers_travel_into_flow_hover_and_overlap() -> None:
     envelope = spec(charts.envelope_chart(ds, ds.records, "public", "en"))
     hovers = [h[0] for trace in envelope["data"] for h in trace["customdata"]]
     assert any("up to EUR 925,000,000" in h for h in hovers)
-    overlap = {m.key: m.value for m in charts.headline(ds, ds.records, "en").main}["overlap"]
-    assert overlap.replace("\xa0", " ") == "EUR 382 m"  # the covered part is exact: no qualifier
+    net = {m.key: m.value for m in charts.headline(ds, ds.records, "en").main}["net_public"]
+    assert net.replace("\xa0", " ") == "about EUR 1.025 bn"  # up to 925 + at least 100

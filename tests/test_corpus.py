@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from funding.cli import format_problem
-from funding.loading import MAX_BYTES, InvalidData, UnreadableFile, parse_csv
+from funding.errors import InvalidData, UnreadableFile
+from funding.loading import MAX_BYTES, parse_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "bad"

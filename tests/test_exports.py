@@ -31,13 +31,15 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
+from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.documents import Document
+from funding.errors import UnreadableFile
 from funding.exports import CHARTS, export_csv, export_pptx, export_xlsx
 from funding.exports.common import EXPORT_COLUMNS
 from funding.exports.figures import chart_spec
 from funding.exports.tables import EURO_FORMAT
-from funding.loading import Dataset, UnreadableFile, parse_csv
+from funding.loading import parse_csv
 from funding.records import Instrument
 from funding.selection import Filters, apply
 
@@ -273,7 +275,7 @@ def test_xlsx_about_sheet_has_selection_version_citation_and_totals_by_kind() ->
     assert INFO.citation in values
     sheet = book["About"]
     totals = {
-        sheet.cell(r, 1).value: [sheet.cell(r, c) for c in range(2, 13)]
+        sheet.cell(r, 1).value: [sheet.cell(r, c) for c in range(2, 15)]
         for r in range(1, sheet.max_row + 1)
         if sheet.cell(r, 1).value
         in (
@@ -284,25 +286,22 @@ def test_xlsx_about_sheet_has_selection_version_citation_and_totals_by_kind() ->
         )
     }
     public = totals["Public funding (budget)"]
-    # NL + EU rows: programme 296 m + loan 1500 m + evil 50 m; the parts are inside the programme.
-    assert (
-        public[0].value == 1846 * M and public[0].data_type == "n" and public[0].number_format == EURO_FORMAT
-    )
-    assert public[1].value == "exactly"
-    assert public[2].value == 296 * M + 120 * M + 7600000.5 + 1500 * M + 50 * M
-    assert public[3].value == "about"
-    assert public[4].value == 120 * M + 7600000.5
-    assert public[5].value == "about"  # the overlap: "at least" 120 m plus "about" 7.6 m
-    assert (
-        public[6].value == 346 * M and public[6].number_format == EURO_FORMAT
-    )  # loan is not battery-specific
-    assert [c.value for c in public[7:]] == ["exactly", 3, 5, 2]
+    # NL + EU rows: battery-specific programme 296 m + evil 50 m = 346 m (the parts are inside the
+    # programme); the loan, 1500 m, is not battery-specific; all counted once: 1846 m, no range.
+    values = [c.value for c in public]
+    assert values[:6] == [346 * M, 346 * M, 1500 * M, 1500 * M, 1846 * M, 1846 * M]
+    assert all(c.data_type == "n" and c.number_format == EURO_FORMAT for c in public[:6])
+    assert values[6] == "exactly"
+    assert values[7] == 296 * M + 120 * M + 7600000.5 + 1500 * M + 50 * M
+    assert values[8] == "about"
+    assert values[9:12] == [3, 5, 2]
+    assert not values[12]  # nothing may share money: no rows make a range
     assert totals["Guarantee capacity"][0].value == 200 * M
     assert totals["State-aid ceiling"][0].value is None  # MS level is filtered out: no amount, no zero
     target = totals["Investment / mobilisation target"]  # targets may overlap: counted, never summed
-    assert target[0].value is None and target[2].value is None
-    assert target[1].value == "not added up: these figures may overlap"
-    assert target[-2].value == 2
+    assert all(c.value is None for c in target[:6]) and target[7].value is None
+    assert target[6].value == "not added up: these figures may overlap"
+    assert target[10].value == 2  # stated amounts
 
 
 def test_xlsx_follows_the_language() -> None:
@@ -449,9 +448,10 @@ def test_beneficiary_chart_says_it_is_not_additive() -> None:
 
 def test_headline_slide_keeps_kinds_apart() -> None:
     text = texts(deck().slides[1])
-    assert "EUR 1.846 bn" in text  # net public
+    assert "Public funding for batteries\nEUR 346 m" in text  # the lead: programme 296 + evil 50
+    assert "Wider envelopes open to batteries: EUR 1.5 bn" in text  # the loan, kept apart
+    assert "All public funding, counted once: EUR 1.846 bn" in text
     assert "about EUR 1.974 bn" in text  # gross, mixed qualifiers
-    assert "EUR 127.6 m" in text  # counted inside a larger figure
     assert "EUR 200 m" in text and "up to EUR 6.1 bn" in text and "at least EUR 13.8 bn" in text
     assert "Shown separately, never added to public funding" in text
     assert "12 instruments in this selection: 10 with a stated amount, 2 without" in text

@@ -239,7 +239,7 @@ def test_presentation_mode_shows_the_headline_and_one_chart() -> None:
     shown = metrics(at)
     assert shown["Instruments"] == str(len(eu))
     assert shown["Amount not stated"] == str(sum(1 for r in eu if not r["amount_eur"]))
-    assert "Net public funding" in shown
+    assert "All public funding, counted once" in shown
     assert any(m.value.startswith("Guarantee capacity: **EUR\u00a03") for m in at.markdown)  # kept apart
     assert len(at.get("plotly_chart")) == 1
     assert chart_title(at) == "Envelopes compared"
@@ -283,7 +283,7 @@ def test_the_slide_in_the_url_selects_the_chart(slide: str, title: str) -> None:
 
 def test_presentation_mode_in_dutch() -> None:
     at = start(view="present", lang="nl", slide="2")
-    assert "Netto publieke financiering" in metrics(at)
+    assert "Alle publieke financiering, eenmaal geteld" in metrics(at)
     assert chart_title(at) == "Naar pijler: EU Battery Booster-strategie"
     assert at.button(key="present_next").label == "Volgende"
     assert at.button(key="present_previous").label == "Vorige"

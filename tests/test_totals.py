@@ -1,19 +1,23 @@
-"""Totals on nested and mixed-kind selections; expected values are worked out by hand."""
+"""Net totals as bounds on nested, overlapping and mixed-kind selections.
+
+Every expected value is worked out by hand in the test's docstring or comments."""
 
 from __future__ import annotations
 
 from factory import csv_bytes, row
 
-from funding.loading import Dataset, parse_csv
-from funding.totals import combine_qualifiers, totals_by_kind
+from funding.dataset import Dataset
+from funding.loading import parse_csv
+from funding.records import Instrument
+from funding.totals import Bounds, combine_qualifiers, net_bounds, origin_split, totals_by_kind
 
 
-def dataset() -> Dataset:
+def dataset(programme_disjoint: str = "") -> Dataset:
     return parse_csv(
         csv_bytes(
             [
                 row("fund"),  # a parent without an amount covers nothing
-                row("programme", "296", parent_id="fund"),
+                row("programme", "296", parent_id="fund", parts_disjoint=programme_disjoint),
                 row("allocated", "120", qualifier="at_least", parent_id="programme"),
                 row("cluster", "7.6", qualifier="about", parent_id="programme"),
                 row("loan", "1500", parent_id="fund"),
@@ -28,60 +32,110 @@ def dataset() -> Dataset:
     )
 
 
-def select(ds: Dataset, *ids: str) -> list:
+def select(ds: Dataset, *ids: str) -> list[Instrument]:
     return [ds.by_id[i] for i in ids]
 
 
 def test_whole_selection_counts_parts_once() -> None:
+    """Net: programme 296 + loan 1500 = 1796 (its parts 120 and 7.6 are inside 296); one figure.
+    Gross: 296 + 120 + 7.6 + 1500 = 1923.6."""
     ds = dataset()
     public = totals_by_kind(ds, ds.records)["public"]
-    assert public.net == 296 + 1500
-    assert public.gross == 296 + 120 + 7.6 + 1500
-    assert public.overlap == 120 + 7.6
-    assert public.overlap_qualifier == "about"  # "at least" 120 plus "about" 7.6
-    assert public.qualifier == "exact"  # the parts' qualifiers are covered by the exact whole
+    assert public.net == Bounds(1796, 1796, "exact", (), ("loan", "programme"))
+    assert not public.net.is_range
+    assert public.gross == 1923.6
     assert public.gross_qualifier == "about"  # at_least + about mixed
     assert (public.counted, public.with_amount, public.without_amount) == (2, 4, 2)
 
 
-def test_parts_count_when_their_whole_is_filtered_out() -> None:
+def test_parts_of_a_filtered_out_whole_may_overlap_unless_it_says_otherwise() -> None:
+    """The whole (296) is out of the selection, e.g. by a status filter; its parts stay.
+    Nothing says whether "at least 120" and "about 7.6" are separate money, so:
+    low = the larger part alone = 120; high = 120 + 7.6 = 127.6 (below the whole's 296);
+    qualifier: at_least with about -> about. Both rows make the range."""
     ds = dataset()
     public = totals_by_kind(ds, select(ds, "allocated", "cluster"))["public"]
-    assert public.net == public.gross == 127.6
-    assert public.qualifier == "about"
+    assert (public.net.low, public.net.high, public.net.qualifier) == (120, 127.6, "about")
+    assert public.net.uncertain == ("allocated", "cluster")
+    assert public.gross == 127.6
+
+
+def test_parts_said_to_be_separate_money_add_up() -> None:
+    """Same selection, but the whole says its parts are disjoint: 120 + 7.6 = 127.6, one figure."""
+    ds = dataset(programme_disjoint="yes")
+    net = totals_by_kind(ds, select(ds, "allocated", "cluster"))["public"].net
+    assert (net.low, net.high, net.uncertain) == (127.6, 127.6, ())
+
+
+def test_parts_never_count_above_their_whole() -> None:
+    """Whole 100 (out of the selection) with parts 80 and 70 that may overlap:
+    low = max(80, 70) = 80; high = min(80 + 70, 100) = 100; the whole's own qualifier joins."""
+    rows = [
+        row("whole", "100", qualifier="up_to"),
+        row("a", "80", parent_id="whole"),
+        row("b", "70", parent_id="whole"),
+    ]
+    ds = parse_csv(csv_bytes(rows))
+    net = net_bounds(ds, select(ds, "a", "b"), "public")
+    assert (net.low, net.high, net.qualifier) == (80, 100, "up_to")
+    assert net_bounds(ds, ds.records, "public") == Bounds(100, 100, "up_to", (), ("whole",))
+
+
+def test_possibly_overlapping_wholes_make_a_range() -> None:
+    """CRM 3000 (not battery-specific) may share money with the battery CRM support 300 (up to);
+    BBF 1500 and MICB 296 are separate. Low = 3000 + 1500 + 296 = 4796 (the 300 inside the 3000);
+    high = 4796 + 300 = 5096. Battery-specific: 1500 + 300 + 296 = 2096 (no overlap among them);
+    wider: 3000. The two overlap candidates are named."""
+    rows = [
+        row("crm", "3000", battery_specific="no", may_overlap="part"),
+        row("bbf", "1500"),
+        row("part", "300", qualifier="up_to", may_overlap="crm"),
+        row("micb", "296"),
+    ]
+    ds = parse_csv(csv_bytes(rows))
+    public = totals_by_kind(ds, ds.records)["public"]
+    assert (public.net.low, public.net.high, public.net.qualifier) == (4796, 5096, "up_to")
+    assert public.net.uncertain == ("crm", "part")
+    assert (public.battery.low, public.battery.high, public.battery.qualifier) == (2096, 2096, "up_to")
+    assert (public.wider.low, public.wider.high) == (3000, 3000)
+    # Either row alone is one figure: nothing to overlap with.
+    assert not net_bounds(ds, select(ds, "part", "bbf"), "public").is_range
+
+
+def test_a_chain_of_possible_overlaps_keeps_separate_money_apart() -> None:
+    """a (10) may overlap b (15), b may overlap c (10); a and c are separate money.
+    Least possible union: a and c apart, b inside them = 10 + 10 = 20 (not max 15); most: 35."""
+    rows = [
+        row("a", "10", may_overlap="b"),
+        row("b", "15", may_overlap="a;c"),
+        row("c", "10", may_overlap="b"),
+    ]
+    ds = parse_csv(csv_bytes(rows))
+    net = net_bounds(ds, ds.records, "public")
+    assert (net.low, net.high) == (20, 35)
 
 
 def test_grandparent_covers_grandchild() -> None:
     rows = [row("a", "100"), row("b", parent_id="a"), row("c", "10", parent_id="b")]
     ds = parse_csv(csv_bytes(rows))
-    assert totals_by_kind(ds, select(ds, "a", "c"))["public"].net == 100
+    assert net_bounds(ds, select(ds, "a", "c"), "public") == Bounds(100, 100, "exact", (), ("a",))
 
 
 def test_kinds_are_never_added_together() -> None:
     ds = dataset()
     totals = totals_by_kind(ds, ds.records)
-    assert totals["guarantee"].net == 200
-    assert totals["state_aid_ceiling"].net == 6100
-    assert totals["state_aid_ceiling"].qualifier == "up_to"
-    assert totals["private_expected"].net == 13800
-    assert totals["private_expected"].qualifier == "at_least"
-    assert totals["target"].net == 0
+    assert (totals["guarantee"].net.low, totals["guarantee"].net.high) == (200, 200)
+    assert (totals["state_aid_ceiling"].net.high, totals["state_aid_ceiling"].net.qualifier) == (
+        6100,
+        "up_to",
+    )
+    assert (totals["private_expected"].net.high, totals["private_expected"].net.qualifier) == (
+        13800,
+        "at_least",
+    )
+    assert totals["target"].net.empty
     assert totals["target"].with_amount == 0
-
-
-def test_battery_specific_share_of_the_net_total() -> None:
-    rows = [
-        row("crm", "3000", battery_specific="no"),
-        row("bbf", "1500"),
-        row("part", "300", qualifier="up_to", parent_id="crm"),
-        row("micb", "296"),
-    ]
-    ds = parse_csv(csv_bytes(rows))
-    public = totals_by_kind(ds, ds.records)["public"]
-    assert (public.net, public.battery_specific) == (4796, 1796)
-    assert public.battery_specific_qualifier == "exact"  # the "up to" part sits inside a counted whole
-    only_part = totals_by_kind(ds, select(ds, "part", "bbf"))["public"]
-    assert (only_part.battery_specific, only_part.battery_specific_qualifier) == (1800, "up_to")
+    assert totals["public"].net.high == 1796  # no guarantee, ceiling or private money in it
 
 
 def test_targets_are_not_summable() -> None:
@@ -94,7 +148,27 @@ def test_targets_are_not_summable() -> None:
 def test_rows_without_amount_are_counted_separately() -> None:
     ds = dataset()
     public = totals_by_kind(ds, select(ds, "fund", "unknown"))["public"]
-    assert (public.net, public.with_amount, public.without_amount) == (0, 0, 2)
+    assert public.net.empty
+    assert (public.with_amount, public.without_amount) == (0, 2)
+
+
+def test_origin_split_of_the_battery_figure() -> None:
+    """Battery-specific rows only: new 1500, reprioritised 296 (its part 100, stated as new, is
+    inside the whole and not counted again), not stated 40; the wider 3000 is not in the split."""
+    rows = [
+        row("bbf", "1500", money_origin="new"),
+        row("micb", "296", money_origin="reprioritised"),
+        row("micb-part", "100", parent_id="micb", money_origin="new"),
+        row("grant", "40"),
+        row("crm", "3000", battery_specific="no", money_origin="reprioritised"),
+    ]
+    ds = parse_csv(csv_bytes(rows))
+    split = origin_split(ds, ds.records)
+    assert {origin: (b.low, b.high) for origin, b in split.items()} == {
+        "new": (1500, 1500),
+        "reprioritised": (296, 296),
+        "not_stated": (40, 40),
+    }
 
 
 def test_combine_qualifiers() -> None:

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
+from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.documents import Document
 from funding.exports.texts import tx
 from funding.i18n import t
-from funding.loading import Dataset
 from funding.records import COLUMNS, Instrument
 from funding.selection import FIELD_NAMES, MULTI_FIELDS, Filters
 from funding.totals import NOT_SUMMED_KINDS, counted_ids

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from funding.breakdowns import NOT_STATED_GROUP, breakdown, envelopes
+from funding.dataset import Dataset
 from funding.exports.common import clean_text, first_kind_with_amount, main_kind
 from funding.exports.texts import tx
 from funding.formatting import format_eur
 from funding.i18n import t
-from funding.loading import Dataset
 from funding.records import Instrument
 from funding.selection import Filters
 from funding.totals import NOT_SUMMED_KINDS

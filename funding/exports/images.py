@@ -11,12 +11,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.documents import Document
+from funding.errors import FundingError
 from funding.exports.common import citations, first_kind_with_amount, main_kind, source_line
 from funding.exports.figures import CHARTS
 from funding.exports.texts import tx
-from funding.loading import Dataset, FundingError
 from funding.records import Instrument
 from funding.selection import Filters
 from funding.vocab import Lang

@@ -32,14 +32,15 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
 from funding.breakdowns import envelopes
+from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.documents import Document
+from funding.errors import UnreadableFile
 from funding.exports.common import Citation, citations, clean_text, iso_today, references, source_line
 from funding.exports.figures import PART_MARK, Bar, ChartSpec, deck_charts
 from funding.exports.texts import tx
-from funding.formatting import format_eur, format_eur_full, with_qualifier
+from funding.formatting import format_bounds, format_eur, format_eur_full, with_qualifier
 from funding.i18n import t
-from funding.loading import Dataset, UnreadableFile
 from funding.records import Instrument
 from funding.selection import Filters, describe
 from funding.totals import KindTotal, counted_ids, totals_by_kind
@@ -73,7 +74,7 @@ def export_pptx(
     deck = _Deck(template, lang, info, upload_name)
     cited = citations(selection, documents)
     deck.title_slide(describe(filters, lang), iso_today(today))
-    deck.headline_slide(totals_by_kind(dataset, selection), len(selection))
+    deck.headline_slide(totals_by_kind(dataset, selection), len(selection), dataset)
     for spec in deck_charts(dataset, selection, filters, lang):
         deck.chart_slides(spec, cited)
     deck.table_slides(_table_rows(dataset, selection, cited, lang))
@@ -277,7 +278,7 @@ class _Deck:
         )
         self._text(slide, citation_box, [citation], 11, color=_GREY, anchor=MSO_ANCHOR.BOTTOM)
 
-    def headline_slide(self, totals: Mapping[str, KindTotal], count: int) -> None:
+    def headline_slide(self, totals: Mapping[str, KindTotal], count: int, dataset: Dataset) -> None:
         lang = self.lang
         slide, area = self._new_slide(tx("headline_title", lang))
         public = totals["public"]
@@ -285,40 +286,41 @@ class _Deck:
         self._text(
             slide,
             _Box(left.left, left.top, left.width, Inches(0.45)),
-            [t("net_public", lang)],
+            [t("battery_public", lang)],
             18,
             color=_GREY,
         )
-        net = (
-            format_eur(public.net, lang, public.qualifier)
-            if public.with_amount
-            else tx("none_in_selection", lang)
+        lead = (
+            format_bounds(public.battery, lang) if not public.battery.empty else tx("none_in_selection", lang)
         )
         self._text(
             slide,
             _Box(left.left, left.top + Inches(0.45), left.width, Inches(0.9)),
-            [net],
+            [lead],
             40,
             bold=True,
             theme_color=MSO_THEME_COLOR.ACCENT_1,
         )
         details: list[str] = []
         if public.with_amount:
-            share = format_eur(public.battery_specific, lang, public.battery_specific_qualifier)
+            wider = (
+                format_bounds(public.wider, lang) if not public.wider.empty else tx("none_in_selection", lang)
+            )
             self._text(
                 slide,
                 _Box(left.left, left.top + Inches(1.35), left.width, Inches(0.5)),
-                [tx("battery_share", lang, amount=share)],
+                [f"{t('wider_public', lang)}: {wider}"],
                 20,
                 bold=True,
             )
             details += [
+                f"{t('net_public', lang)}: {format_bounds(public.net, lang)}",
                 f"{t('gross_public', lang)}: {format_eur(public.gross, lang, public.gross_qualifier)}",
-                f"{t('overlap', lang)}: {format_eur(public.overlap, lang, public.overlap_qualifier)}",
                 tx("counted_rows", lang, counted=public.counted, with_amount=public.with_amount),
             ]
-            if public.battery_specific < public.net:
-                details.append(tx("battery_share_note", lang))
+            if public.net.is_range:
+                names = "; ".join(dataset.by_id[i].name(lang) for i in public.net.uncertain)
+                details.append(t("range_help", lang, names=names))
         with_amount = sum(total.with_amount for total in totals.values())
         details.append(tx("counts", lang, n=count, with_amount=with_amount, without=count - with_amount))
         if count == 0:
@@ -353,7 +355,7 @@ class _Deck:
             if not total.with_amount:
                 value = tx("none_in_selection", lang)
             elif total.summable:
-                value = format_eur(total.net, lang, total.qualifier)
+                value = format_bounds(total.net, lang)
             else:  # targets may overlap: counted, never summed
                 value = tx("not_summed", lang, n=total.with_amount)
             self._text(
@@ -621,7 +623,7 @@ def _open_template(data: bytes) -> Any:
         prs = Presentation(io.BytesIO(_as_presentation(data)))
     except Exception as exc:  # a user file: any parse failure means "not a usable template"
         raise UnreadableFile(
-            "template", f"is not a PowerPoint .pptx/.potx file ({type(exc).__name__})"
+            "template", "template_not_pptx", f"is not a PowerPoint .pptx/.potx file ({type(exc).__name__})"
         ) from None
     slide_ids = prs.slides._sldIdLst  # python-pptx has no public API to delete slides
     for slide_id in list(slide_ids):
@@ -660,7 +662,7 @@ def _pick_layout(layouts: Sequence[Any], *, title_slide: bool) -> Any:
     """A title layout (centre title) or a "title only" layout, found by placeholders, not by name,
     so that templates in any language work; falls back to the layout with the fewest placeholders."""
     if not layouts:
-        raise UnreadableFile("template", "has no slide layouts")
+        raise UnreadableFile("template", "template_no_layouts", "has no slide layouts")
     if title_slide:
         for layout in layouts:
             if PP_PLACEHOLDER.CENTER_TITLE in _placeholder_types(layout):

@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.documents import Document
 from funding.exports.common import (
@@ -36,7 +37,6 @@ from funding.exports.common import (
 )
 from funding.exports.texts import tx
 from funding.i18n import t
-from funding.loading import Dataset
 from funding.records import Instrument
 from funding.selection import Filters, describe
 from funding.totals import totals_by_kind
@@ -258,17 +258,19 @@ def _about_sheet(
         row,
         [
             tx("tot_kind", lang),
-            tx("tot_net", lang),
+            tx("tot_battery_low", lang),
+            tx("tot_battery_high", lang),
+            tx("tot_wider_low", lang),
+            tx("tot_wider_high", lang),
+            tx("tot_net_low", lang),
+            tx("tot_net_high", lang),
             tx("tot_qualifier", lang),
             tx("tot_gross", lang),
             tx("tot_gross_qualifier", lang),
-            tx("tot_overlap", lang),
-            tx("tot_overlap_qualifier", lang),
-            tx("tot_battery", lang),
-            tx("tot_battery_qualifier", lang),
             tx("tot_counted", lang),
             tx("tot_with", lang),
             tx("tot_without", lang),
+            tx("tot_range_rows", lang),
         ],
     )
     for kind, total in totals_by_kind(dataset, selection).items():
@@ -276,33 +278,35 @@ def _about_sheet(
         # No sum where there is no amount (not a misleading zero) or where sums are not allowed.
         sums = total.with_amount > 0 and total.summable
         if sums:
-            qualifier = QUALIFIER.label(total.qualifier, lang)
+            qualifier = QUALIFIER.label(total.net.qualifier, lang)
         elif total.with_amount:
             qualifier = tx("tot_not_summed", lang)
         else:
             qualifier = tx("none_in_selection", lang)
+        ranged = [dataset.by_id[i].name(lang) for i in total.net.uncertain]
         cells: list[str | float | int | None] = [
             AMOUNT_KIND.label(kind, lang),
-            total.net if sums else None,
+            *[
+                end
+                for b in (total.battery, total.wider, total.net)
+                for end in ((b.low, b.high) if sums and not b.empty else (None, None))
+            ],
             qualifier,
             total.gross if sums else None,
             QUALIFIER.label(total.gross_qualifier, lang) if sums else None,
-            total.overlap if sums else None,
-            QUALIFIER.label(total.overlap_qualifier, lang) if sums else None,
-            total.battery_specific if sums else None,
-            QUALIFIER.label(total.battery_specific_qualifier, lang) if sums else None,
             total.counted,
             total.with_amount,
             total.without_amount,
+            "; ".join(ranged) if sums else None,
         ]
         for column, item in enumerate(cells, start=1):
             cell = _put(sheet, row, column, item)
-            if column in (2, 4, 6, 8):
+            if column in (2, 3, 4, 5, 6, 7, 9):
                 cell.number_format = EURO_FORMAT
     row += 2
     _put(sheet, row, 1, t("kept_apart", lang))
     sheet.column_dimensions["A"].width = 38
-    for letter in "BCDEFGHIJK":
+    for letter in "BCDEFGHIJKLMN":
         sheet.column_dimensions[letter].width = 20
 
 
