@@ -129,6 +129,8 @@ def _overlap_problems(
     links: dict[str, set[str]] = {}
     for record in valid.values():
         line = line_of[record.id]
+        if record.amount_eur is None:
+            continue  # a row rule reports may_overlap without an amount
         if record.may_overlap and record.id in wholes:
             whole = wholes[record.id].id
             message = f"a part cannot overlap another figure; say it of its whole {whole!r} or use its parts_disjoint"

@@ -38,7 +38,8 @@ def format_range(low: float, high: float, lang: Lang, qualifier: str | None = No
     if low == high:
         return format_eur(high, lang, qualifier)
     factor, word = next(((f, w) for f, w in _SCALES[lang] if abs(high) >= f), (1.0, ""))
-    places = max(_decimals(low / factor), _decimals(high / factor))
+    # At least one decimal on a scaled range ("EUR 3.0–4.0 bn"), as briefing notes write them.
+    places = max(_decimals(low / factor), _decimals(high / factor), 1 if word else 0)
     if places > 3 or (low and abs(low) < factor / 1000):
         ends = f"{format_eur(low, lang)}–{format_eur(high, lang)}"
         return with_qualifier(ends, qualifier, lang)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from funding.dataset import Dataset
+from funding.disagreements import Disagreements, load_disagreements
 from funding.documents import load_documents
 from funding.loading import load_dataset
 from funding.paths import DEFAULT_DATA
@@ -71,6 +72,37 @@ def test_ipcei_levels_and_dutch_non_participation(dataset: Dataset) -> None:
 def test_micb_disagreement_is_recorded(dataset: Dataset) -> None:
     notes = dataset.by_id["ngf-micb"].notes or ""
     assert "291" in notes and "296" in notes
+    other = [d for d in disagreements(dataset).of("ngf-micb") if d.column == "amount_eur"]
+    assert [(d.other_document, d.other_amount_eur) for d in other] == [("bnc-fiche-battery-booster", 291e6)]
+
+
+def disagreements(dataset: Dataset) -> Disagreements:
+    return load_disagreements(record_ids=dataset.by_id, known_documents=load_documents())
+
+
+def test_every_disagreement_quote_is_verbatim_and_holds_its_figure(dataset: Dataset) -> None:
+    texts = _source_texts()
+    items = disagreements(dataset).items
+    assert len(items) >= 15
+    missing = [d.id for d in items if _normalise(d.other_quote) not in texts[d.other_document]]
+    assert not missing, f"quotes not found verbatim: {missing}"
+    wrong = [
+        d.id
+        for d in items
+        if d.other_amount_eur is not None
+        and round(d.other_amount_eur) not in _amounts_in(d.other_quote)
+        and d.record_id not in _COMBINED
+    ]
+    assert not wrong, f"other figure not written in the quote: {wrong}"
+
+
+# Disagreements on a per-IPCEI row cite the Commission's combined figure for both IPCEIs.
+_COMBINED = {
+    "ipcei-batteries-1-state-aid",
+    "ipcei-batteries-2-state-aid",
+    "ipcei-batteries-1-private-investment",
+    "ipcei-batteries-2-private-investment",
+}
 
 
 def test_dutch_channels_without_amounts_are_listed(dataset: Dataset) -> None:
@@ -117,15 +149,19 @@ def _amounts_in(quote: str) -> set[float]:
     return {round(n * s) for n in numbers for s in scales}
 
 
-def test_every_quote_is_verbatim_in_its_document(dataset: Dataset) -> None:
+def _source_texts() -> dict[str, str]:
     if not SOURCES.is_dir():
         if os.environ.get("CI"):
             pytest.fail(f"source documents not found at {SOURCES}")
         pytest.skip(f"source documents not found at {SOURCES} (set FUNDING_SOURCES_DIR)")
     documents = load_documents()
-    texts = {
+    return {
         d.id: _normalise((SOURCES / d.file).read_text(encoding="utf-8")) for d in documents.values() if d.file
     }
+
+
+def test_every_quote_is_verbatim_in_its_document(dataset: Dataset) -> None:
+    texts = _source_texts()
     missing = [
         r.id
         for r in dataset.records

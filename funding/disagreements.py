@@ -1,0 +1,115 @@
+"""Where two documents disagree about a row (data/disagreements.csv), so a figure is never shown
+without the other document's figure next to it.
+
+Each disagreement is a row of its own with the other document, its locator and a verbatim quote,
+so it is checked against the source like every amount (tests/test_dataset.py), and a short
+summary in both languages for the tooltip beside the figure.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from funding.errors import InvalidData, Problem, UnreadableFile
+from funding.paths import DEFAULT_DISAGREEMENTS
+from funding.records import COLUMNS, SLUG, LongText, Text
+from funding.vocab import QUALIFIER, Lang
+
+# What a disagreement can be about: a column of the row, or its scope (what the money is for).
+ABOUT = (*COLUMNS, "scope")
+
+
+class Disagreement(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    id: str = Field(pattern=SLUG)
+    record_id: str = Field(pattern=SLUG)
+    column: str = Field(pattern="^(?:" + "|".join(ABOUT) + ")$")
+    other_document: str = Field(pattern=SLUG)
+    other_locator: Text
+    other_quote: LongText
+    other_amount_eur: float | None = Field(default=None, ge=0)
+    other_qualifier: str | None = Field(default=None, pattern="^(?:" + "|".join(QUALIFIER.codes) + ")$")
+    summary_en: Text
+    summary_nl: Text
+
+    def summary(self, lang: Lang) -> str:
+        return self.summary_en if lang == "en" else self.summary_nl
+
+
+@dataclass(frozen=True)
+class Disagreements:
+    items: tuple[Disagreement, ...] = ()
+
+    @cached_property
+    def by_record(self) -> dict[str, tuple[Disagreement, ...]]:
+        found: dict[str, list[Disagreement]] = {}
+        for item in self.items:
+            found.setdefault(item.record_id, []).append(item)
+        return {key: tuple(value) for key, value in found.items()}
+
+    def of(self, record_id: str) -> tuple[Disagreement, ...]:
+        return self.by_record.get(record_id, ())
+
+    def only(self, record_ids: Collection[str]) -> Disagreements:
+        """Those about rows of another dataset (an upload): its ids may not all be ours."""
+        return Disagreements(tuple(d for d in self.items if d.record_id in record_ids))
+
+
+NO_DISAGREEMENTS = Disagreements()
+
+
+def load_disagreements(
+    path: str | Path = DEFAULT_DISAGREEMENTS,
+    *,
+    record_ids: Collection[str] | None = None,
+    known_documents: Mapping[str, object] | Collection[str] | None = None,
+) -> Disagreements:
+    """Read and check the file; raises UnreadableFile or InvalidData with every problem located."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise UnreadableFile(str(path), "no_such_file", "no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnreadableFile(str(path), "cannot_read", f"cannot be read as UTF-8 text ({exc})") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    items: list[Disagreement] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for cells in reader:
+        line = reader.line_num
+        raw = {k: (v or "").strip() or None for k, v in cells.items() if k}
+        try:
+            item = Disagreement.model_validate(raw)
+        except ValidationError as exc:
+            for error in exc.errors():
+                column = str(error["loc"][0]) if error["loc"] else ""
+                value = raw.get(column)
+                code = "required" if value is None else str(error["type"])
+                problems.append(Problem(line, column, code, str(error["msg"]), str(value or "")))
+            continue
+        if item.id in seen:
+            problems.append(Problem(line, "id", "duplicate_id", "duplicate disagreement id", item.id))
+        seen.add(item.id)
+        if record_ids is not None and item.record_id not in record_ids:
+            problems.append(
+                Problem(line, "record_id", "unknown_record", "names no row of funding.csv", item.record_id)
+            )
+        if known_documents is not None and item.other_document not in known_documents:
+            problems.append(
+                Problem(
+                    line, "other_document", "unknown_document", "unknown source document", item.other_document
+                )
+            )
+        items.append(item)
+    if problems:
+        raise InvalidData(str(path), problems)
+    return Disagreements(tuple(items))
