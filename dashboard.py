@@ -43,7 +43,7 @@ from funding.i18n import t
 from funding.loading import MAX_BYTES, load_dataset, parse_csv
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.records import Instrument
-from funding.selection import Filters, apply, choices, describe, filter_problems
+from funding.selection import ORIGIN_LABELS, ORIGINS, Filters, apply, choices, describe, filter_problems
 from funding.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
@@ -51,6 +51,7 @@ from funding.vocab import (
     LANGS,
     LEVEL,
     PILLAR_FRAMEWORKS,
+    RECORD_TYPE,
     STATUS,
     Lang,
 )
@@ -329,6 +330,16 @@ def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
     status = multi_choice(
         side, "status", t("filter_status", lang), STATUS.codes, lambda c: STATUS.label(c, lang)
     )
+    origin = multi_choice(
+        side, "origin", t("filter_origin", lang), ORIGINS, lambda c: ORIGIN_LABELS.label(c, lang)
+    )
+    record_type = multi_choice(
+        side,
+        "record_type",
+        t("filter_record_type", lang),
+        RECORD_TYPE.codes,
+        lambda c: RECORD_TYPE.label(c, lang),
+    )
     left, right = side.columns(2)
     year_from = year_input(left, t("filter_year_from", lang), "year_from")
     year_to = year_input(right, t("filter_year_to", lang), "year_to")
@@ -346,6 +357,8 @@ def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
         beneficiary=tuple(beneficiary),
         status=tuple(status),
         kind=tuple(kind),
+        origin=tuple(origin),
+        record_type=tuple(record_type),
         year_from=int(year_from) if year_from is not None else None,
         year_to=int(year_to) if year_to is not None else None,
         undated=bool(undated),

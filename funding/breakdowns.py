@@ -17,7 +17,7 @@ import pandas as pd
 
 from funding.dataset import Dataset
 from funding.records import Instrument
-from funding.totals import combine_qualifiers, counted_ids
+from funding.totals import NO_BOUNDS, Bounds, counted_ids, net_bounds
 from funding.vocab import (
     BENEFICIARY,
     EU_PILLAR,
@@ -34,12 +34,19 @@ _NOT_STATED_LABEL = {"en": "Not stated", "nl": "Niet vermeld"}
 
 @dataclass(frozen=True)
 class Breakdown:
-    """Groups with net amounts; `additive` tells whether the groups may be summed."""
+    """Groups with net amounts; `additive` tells whether the groups may be summed, and `total` is
+    the net total of the selection (not the sum of the bars: groups may share money)."""
 
     dimension: str
     kind: str
-    table: pd.DataFrame  # columns: group, label, amount, qualifier, instruments, without_amount
+    table: pd.DataFrame  # columns: see TABLE_COLUMNS
     additive: bool
+    total: Bounds = NO_BOUNDS
+
+
+# `amount` is the high end of a group's net total and `low` its low end; they differ where
+# figures in the group may share money. Counts are of instruments (not frameworks or context).
+TABLE_COLUMNS = ["group", "label", "amount", "low", "qualifier", "instruments", "without_amount"]
 
 
 def _dimension(name: str) -> tuple[Callable[[Instrument], Sequence[str | None]], Vocabulary | None]:
@@ -61,43 +68,43 @@ def breakdown(
 ) -> Breakdown:
     """Net amount of one kind per group, plus how many instruments (with or without amount) fall in it."""
     _, vocab = _dimension(dimension)
-    counted = counted_ids(dataset, selection)
+    of_kind = [r for r in selection if r.amount_kind == kind]
+    counted = counted_ids(dataset, of_kind)
     buckets: dict[str, _Bucket] = {}
-    for record in selection:
-        if record.amount_kind != kind:
-            continue
+    for record in of_kind:
         for group in group_codes(record, dimension):
             bucket = buckets.setdefault(group, _Bucket())
-            bucket.instruments += 1
-            if record.amount_eur is None:
-                bucket.without_amount += 1
-            elif record.id in counted:
-                bucket.amount += record.amount_eur
-                bucket.qualifiers.append(record.amount_qualifier or "exact")
+            if record.record_type == "instrument":
+                bucket.instruments += 1
+                bucket.without_amount += record.amount_eur is None
+            if record.id in counted:
+                bucket.counted.append(record)
     order = list(vocab.codes) if vocab is not None else sorted(k for k in buckets if k != NOT_STATED_GROUP)
     order.append(NOT_STATED_GROUP)
-    rows = [
-        {
-            "group": key,
-            "label": _label(key, vocab, lang),
-            "amount": round(buckets[key].amount, 2),
-            "qualifier": combine_qualifiers(buckets[key].qualifiers),
-            "instruments": buckets[key].instruments,
-            "without_amount": buckets[key].without_amount,
-        }
-        for key in order
-        if key in buckets
-    ]
-    table = pd.DataFrame(
-        rows, columns=["group", "label", "amount", "qualifier", "instruments", "without_amount"]
-    )
-    return Breakdown(dimension, kind, table, additive=dimension != "beneficiary")
+    rows = []
+    for key in order:
+        if key not in buckets:
+            continue
+        bounds = net_bounds(dataset, buckets[key].counted, kind)
+        rows.append(
+            {
+                "group": key,
+                "label": _label(key, vocab, lang),
+                "amount": bounds.high,
+                "low": bounds.low,
+                "qualifier": bounds.qualifier,
+                "instruments": buckets[key].instruments,
+                "without_amount": buckets[key].without_amount,
+            }
+        )
+    table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    total = net_bounds(dataset, [r for r in of_kind if r.id in counted], kind)
+    return Breakdown(dimension, kind, table, additive=dimension != "beneficiary", total=total)
 
 
 @dataclass
 class _Bucket:
-    amount: float = 0.0
-    qualifiers: list[str] = field(default_factory=list)
+    counted: list[Instrument] = field(default_factory=list)
     instruments: int = 0
     without_amount: int = 0
 

@@ -37,7 +37,7 @@ from funding.formatting import (
 )
 from funding.i18n import t
 from funding.records import Instrument, period_bounds
-from funding.selection import Filters, apply, pillar_of
+from funding.selection import ORIGIN_LABELS, Filters, apply, pillar_of
 from funding.totals import (
     Bounds,
     KindTotal,
@@ -53,8 +53,6 @@ from funding.vocab import (
     BENEFICIARY,
     INSTRUMENT_TYPE,
     LEVEL,
-    MONEY_ORIGIN,
-    NOT_STATED_ORIGIN,
     PILLAR_FRAMEWORKS,
     QUALIFIER,
     STATUS,
@@ -364,7 +362,7 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
     origins = tuple(
         Metric(
             f"origin_{origin}",
-            origin_label(origin, lang),
+            ORIGIN_LABELS.label(origin, lang),
             bounds_text(bounds, lang),
             range_help(dataset, bounds, lang),
         )
@@ -391,10 +389,6 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
             help_text = t("targets_help", lang)
         apart.append(Metric(kind, AMOUNT_KIND.label(kind, lang), value, help_text))
     return Headline(main, tuple(apart), origins)
-
-
-def origin_label(origin: str, lang: Lang) -> str:
-    return t("origin_not_stated", lang) if origin == NOT_STATED_ORIGIN else MONEY_ORIGIN.label(origin, lang)
 
 
 # ---------------------------------------------------------------------------------------------

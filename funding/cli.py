@@ -24,7 +24,7 @@ from funding.formatting import format_bounds
 from funding.loading import MAX_BYTES, load_dataset
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.records import Instrument
-from funding.selection import MULTI_FIELDS, Filters, apply, describe, filter_problems
+from funding.selection import MULTI_FIELDS, ORIGINS, Filters, apply, describe, filter_problems
 from funding.totals import totals_by_kind
 from funding.vocab import (
     AMOUNT_KIND,
@@ -34,6 +34,7 @@ from funding.vocab import (
     LANGS,
     LEVEL,
     NL_PILLAR,
+    RECORD_TYPE,
     STATUS,
     Lang,
 )
@@ -119,10 +120,14 @@ def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "beneficiary": BENEFICIARY.codes,
         "status": STATUS.codes,
         "kind": AMOUNT_KIND.codes,
+        "origin": ORIGINS,
+        "record_type": RECORD_TYPE.codes,
     }
     for name in MULTI_FIELDS:
         values = ", ".join(valid[name]) if name in valid else "as in the data's source column"
-        filters.add_argument(f"--{name}", action="append", default=[], metavar="VALUE", help=values)
+        filters.add_argument(
+            f"--{name.replace('_', '-')}", action="append", default=[], metavar="VALUE", help=values
+        )
     filters.add_argument("--framework", default="eu", help="pillar framework: eu (default) or nl")
     filters.add_argument("--year-from", metavar="YEAR")
     filters.add_argument("--year-to", metavar="YEAR")

@@ -17,11 +17,25 @@ from funding.vocab import (
     EU_PILLAR,
     INSTRUMENT_TYPE,
     LEVEL,
+    MONEY_ORIGIN,
+    NOT_STATED_ORIGIN,
     PILLAR_FRAMEWORKS,
+    RECORD_TYPE,
     STATUS,
     Lang,
+    Term,
     Vocabulary,
 )
+
+ORIGINS = (*MONEY_ORIGIN.codes, NOT_STATED_ORIGIN)
+# The origins a filter offers: the vocabulary plus "not stated" (an empty cell).
+ORIGIN_LABELS = Vocabulary(
+    "origin", (*MONEY_ORIGIN.terms, Term(NOT_STATED_ORIGIN, "Origin not stated", "Herkomst niet vermeld"))
+)
+
+
+def origin_of(record: Instrument) -> str:
+    return record.money_origin or NOT_STATED_ORIGIN
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,8 @@ class Filters:
     beneficiary: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
     kind: tuple[str, ...] = ()
+    origin: tuple[str, ...] = ()
+    record_type: tuple[str, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
     undated: bool = True
@@ -43,7 +59,7 @@ class Filters:
     q: str = ""
 
 
-MULTI_FIELDS = ("level", "type", "source", "pillar", "beneficiary", "status", "kind")
+MULTI_FIELDS = ("level", "type", "source", "pillar", "beneficiary", "status", "kind", "origin", "record_type")
 FIELD_NAMES = tuple(f.name for f in fields(Filters))
 
 
@@ -57,6 +73,8 @@ def choices(dataset: Dataset, framework: str = "eu") -> dict[str, tuple[str, ...
         "beneficiary": BENEFICIARY.codes,
         "status": STATUS.codes,
         "kind": AMOUNT_KIND.codes,
+        "origin": ORIGINS,
+        "record_type": RECORD_TYPE.codes,
     }
 
 
@@ -97,6 +115,10 @@ def matches(filters: Filters, record: Instrument) -> bool:
         return False
     if filters.kind and record.amount_kind not in filters.kind:
         return False
+    if filters.origin and origin_of(record) not in filters.origin:
+        return False
+    if filters.record_type and record.record_type not in filters.record_type:
+        return False
     if filters.battery_only and not record.battery_specific:
         return False
     if not _in_period(filters, record):
@@ -134,6 +156,8 @@ def describe(filters: Filters, lang: Lang) -> str:
         "beneficiary": BENEFICIARY,
         "status": STATUS,
         "kind": AMOUNT_KIND,
+        "origin": ORIGIN_LABELS,
+        "record_type": RECORD_TYPE,
     }
     names = {
         "en": {
@@ -144,6 +168,8 @@ def describe(filters: Filters, lang: Lang) -> str:
             "beneficiary": "beneficiary",
             "status": "status",
             "kind": "figure kind",
+            "origin": "money origin",
+            "record_type": "entry type",
         },
         "nl": {
             "level": "niveau",
@@ -153,6 +179,8 @@ def describe(filters: Filters, lang: Lang) -> str:
             "beneficiary": "begunstigde",
             "status": "status",
             "kind": "soort bedrag",
+            "origin": "herkomst geld",
+            "record_type": "soort vermelding",
         },
     }[lang]
     parts: list[str] = []

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from funding.dataset import Dataset
 from funding.records import Instrument
-from funding.vocab import AMOUNT_KIND, MONEY_ORIGIN, NOT_STATED_ORIGIN
+from funding.selection import ORIGINS, origin_of
+from funding.vocab import AMOUNT_KIND
 
 # The InvestEU "nearly EUR 55 billion" and "around EUR 6 billion" targets may well overlap; the
 # documents do not say, so no sum of targets is ever shown as a figure.
@@ -268,13 +269,6 @@ def kind_total(dataset: Dataset, selection: Sequence[Instrument], kind: str) -> 
 def totals_by_kind(dataset: Dataset, selection: Sequence[Instrument]) -> dict[str, KindTotal]:
     """One KindTotal per amount kind, in vocabulary order, for every kind (zero when absent)."""
     return {kind: kind_total(dataset, selection, kind) for kind in AMOUNT_KIND.codes}
-
-
-ORIGINS: tuple[str, ...] = (*MONEY_ORIGIN.codes, NOT_STATED_ORIGIN)
-
-
-def origin_of(record: Instrument) -> str:
-    return record.money_origin or NOT_STATED_ORIGIN
 
 
 def origin_split(
