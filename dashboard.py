@@ -44,6 +44,7 @@ from funding.loading import MAX_BYTES, load_dataset, parse_csv
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.records import Instrument
 from funding.selection import Filters, apply, choices, describe, filter_problems
+from funding.totals import summable
 from funding.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
@@ -490,7 +491,7 @@ def breakdown_section(
     dataset: Dataset, selection: Sequence[Instrument], kind: str, framework: str, lang: Lang, source: str
 ) -> None:
     st.header(t("breakdowns", lang))
-    if not charts.summable(kind):
+    if not summable(kind):
         st.info(t("not_summable", lang, kind=AMOUNT_KIND.label(kind, lang)))
         return
     st.caption(t("click_hint", lang))
@@ -509,7 +510,7 @@ def breakdown_section(
 def structure_section(
     dataset: Dataset, selection: Sequence[Instrument], kind: str, framework: str, lang: Lang, source: str
 ) -> None:
-    if not charts.summable(kind):
+    if not summable(kind):
         return
     hierarchy_tab, flow_tab = st.tabs([t("hierarchy_tab", lang), t("flow_tab", lang)])
     with hierarchy_tab:
