@@ -18,7 +18,8 @@ from factory import csv_bytes, row
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from funding.cli import PNG_CHARTS, main
+from funding.cli import main
+from funding.cli.export import PNG_CHARTS
 from funding.exports import CHARTS, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,10 +152,20 @@ def test_failure_leaves_no_file_behind(files: tuple[Path, Path], tmp_path: Path,
     broken.write_bytes(b"PK not really a presentation")
     out = tmp_path / "deck.pptx"
     assert export(files, out, "--template", str(broken)) == 2
-    assert "is not a PowerPoint .pptx/.potx file" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith(f"error: {broken}: ")
     assert not out.exists()
     assert export(files, tmp_path / "missing-dir" / "deck.csv") == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.pptx", "documents.csv", "funding.csv"]
+
+
+def test_template_limits_apply_to_the_command_line(files: tuple[Path, Path], tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The page's slide-template limit (5 MB, funding.exports.templates) holds for --template too."""
+    large = tmp_path / "large.pptx"
+    large.write_bytes(b"PK" + b"\0" * (5 * 1024 * 1024))  # 5 MB + 2 bytes
+    out = tmp_path / "deck.pptx"
+    assert export(files, out, "--template", str(large)) == 2
+    assert capsys.readouterr().err.startswith(f"error: {large}: ")
+    assert not out.exists()
 
 
 def test_invalid_and_unreadable_data(files: tuple[Path, Path], tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from funding.cli import format_problem
+from funding.cli.shared import format_problem
 from funding.errors import InvalidData, UnreadableFile
 from funding.loading import MAX_BYTES, parse_csv
 

@@ -22,7 +22,7 @@ from funding.charts.picks import (
     picks_as_filters,
 )
 from funding.charts.presentation import PROJECTED_ROW_PX, SLIDES, for_projection, slide_chart, slides
-from funding.charts.text import markdown_escape, plotly_text, source_line, wrapped
+from funding.charts.text import markdown_escape, plotly_text, wrapped
 from funding.charts.timeline import timeline_chart
 
 __all__ = [
@@ -55,7 +55,6 @@ __all__ = [
     "range_help",
     "slide_chart",
     "slides",
-    "source_line",
     "timeline_chart",
     "wrapped",
 ]

@@ -17,7 +17,7 @@ from funding.charts.layout import (
     text_position,
 )
 from funding.charts.text import plotly_text, wrapped
-from funding.formatting import NOT_STATED, format_count, format_eur, format_eur_full, with_qualifier
+from funding.formatting import format_count, format_eur, format_eur_full, with_qualifier
 from funding.i18n import t
 from funding.totals import combine_qualifiers, refuse_unsummable
 from funding.vocab import AMOUNT_KIND, Lang
@@ -56,7 +56,9 @@ def breakdown_chart(
         table["amount"], table["qualifier"], table["without_amount"], strict=True
     ):
         has_amount = amount > 0 or without == 0
-        texts.append(plotly_text(format_eur(amount, lang, qualifier) if has_amount else NOT_STATED[lang]))
+        texts.append(
+            plotly_text(format_eur(amount, lang, qualifier) if has_amount else t("amount_not_stated", lang))
+        )
     hover = [
         "<br>".join(
             [

@@ -42,12 +42,6 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
-def source_line(lang: Lang, *, version: str, date: str, title: str, upload_name: str | None = None) -> str:
-    if upload_name is not None:
-        return t("source_line_upload", lang, name=upload_name)
-    return t("source_line", lang, title=title, version=version, date=date)
-
-
 def period_text(record: Instrument, lang: Lang) -> str:
     start = record.period_start or t("open_start", lang)
     end = record.period_end or t("open_end", lang)

@@ -38,7 +38,6 @@ from funding.documents import Document
 from funding.errors import UnreadableFile
 from funding.exports.common import Citation, citations, clean_text, iso_today, references, source_line
 from funding.exports.figures import PART_MARK, Bar, ChartSpec, deck_charts
-from funding.exports.texts import tx
 from funding.formatting import format_bounds, format_eur, format_eur_full, with_qualifier
 from funding.i18n import t
 from funding.records import Instrument
@@ -81,7 +80,7 @@ def export_pptx(
     deck.sources_slides(cited)
     deck.number_slides()
     properties = deck.prs.core_properties
-    properties.title = tx("deck_title", lang)
+    properties.title = t("deck_title", lang)
     properties.subject = clean_text(describe(filters, lang))[:250]
     properties.author = info.title
     properties.last_modified_by = info.title
@@ -227,10 +226,10 @@ class _Deck:
         slide = self.prs.slides.add_slide(self.title_layout)
         lang = self.lang
         lines = [
-            tx("selection", lang, selection=selection),
-            tx("dataset_line", lang, version=self.info.version, date=self.info.date, today=today)
+            t("selection", lang, text=selection),
+            t("dataset_line", lang, version=self.info.version, date=self.info.date, today=today)
             if self.upload_name is None
-            else tx("about_upload", lang, name=self.upload_name).capitalize() + f" · {today}",
+            else t("about_upload", lang, name=self.upload_name).capitalize() + f" · {today}",
         ]
         title = slide.shapes.title
         subtitle = next(
@@ -242,7 +241,7 @@ class _Deck:
             None,
         )
         if title is not None:
-            title.text_frame.text = tx("deck_title", lang)
+            title.text_frame.text = t("deck_title", lang)
             title.text_frame.word_wrap = True
             if not self.custom:
                 title.left, title.top = _MARGIN, Inches(1.6)
@@ -253,7 +252,7 @@ class _Deck:
             self._text(
                 slide,
                 _Box(_MARGIN, Inches(1.6), self.width - 2 * _MARGIN, Inches(1.6)),
-                [tx("deck_title", lang)],
+                [t("deck_title", lang)],
                 40,
                 bold=True,
             )
@@ -280,7 +279,7 @@ class _Deck:
 
     def headline_slide(self, totals: Mapping[str, KindTotal], count: int, dataset: Dataset) -> None:
         lang = self.lang
-        slide, area = self._new_slide(tx("headline_title", lang))
+        slide, area = self._new_slide(t("headline", lang))
         public = totals["public"]
         left = _Box(area.left, area.top, int(area.width * 0.5), area.height)
         self._text(
@@ -291,7 +290,7 @@ class _Deck:
             color=_GREY,
         )
         lead = (
-            format_bounds(public.battery, lang) if not public.battery.empty else tx("none_in_selection", lang)
+            format_bounds(public.battery, lang) if not public.battery.empty else t("none_in_selection", lang)
         )
         self._text(
             slide,
@@ -304,7 +303,7 @@ class _Deck:
         details: list[str] = []
         if public.with_amount:
             wider = (
-                format_bounds(public.wider, lang) if not public.wider.empty else tx("none_in_selection", lang)
+                format_bounds(public.wider, lang) if not public.wider.empty else t("none_in_selection", lang)
             )
             self._text(
                 slide,
@@ -316,15 +315,15 @@ class _Deck:
             details += [
                 f"{t('net_public', lang)}: {format_bounds(public.net, lang)}",
                 f"{t('gross_public', lang)}: {format_eur(public.gross, lang, public.gross_qualifier)}",
-                tx("counted_rows", lang, counted=public.counted, with_amount=public.with_amount),
+                t("counted_rows", lang, counted=public.counted, with_amount=public.with_amount),
             ]
             if public.net.is_range:
                 names = "; ".join(dataset.by_id[i].name(lang) for i in public.net.uncertain)
                 details.append(t("range_help", lang, names=names))
         with_amount = sum(total.with_amount for total in totals.values())
-        details.append(tx("counts", lang, n=count, with_amount=with_amount, without=count - with_amount))
+        details.append(t("counts", lang, n=count, with_amount=with_amount, without=count - with_amount))
         if count == 0:
-            details.append(tx("empty_selection", lang))
+            details.append(t("empty_selection", lang))
         self._text(
             slide,
             _Box(left.left, left.top + Inches(2.0), left.width - Inches(0.3), Inches(3.2)),
@@ -353,11 +352,11 @@ class _Deck:
                 color=_GREY,
             )
             if not total.with_amount:
-                value = tx("none_in_selection", lang)
+                value = t("none_in_selection", lang)
             elif total.summable:
                 value = format_bounds(total.net, lang)
             else:  # targets may overlap: counted, never summed
-                value = tx("not_summed", lang, n=total.with_amount)
+                value = t("targets_value", lang, n=total.with_amount)
             self._text(
                 slide,
                 _Box(right.left, top + Inches(0.32), right.width, Inches(0.5)),
@@ -366,9 +365,9 @@ class _Deck:
                 bold=bool(total.with_amount),
             )
             if not total.summable and total.with_amount:
-                counts = tx("not_summed_why", lang)
+                counts = t("not_summed_why", lang)
             elif total.with_amount or total.without_amount:
-                counts = tx("kind_rows", lang, counted=total.counted, without=total.without_amount)
+                counts = t("kind_rows", lang, counted=total.counted, without=total.without_amount)
             else:
                 counts = ""
             if counts:
@@ -386,10 +385,10 @@ class _Deck:
         pages = [spec.bars[i : i + MAX_BARS] for i in range(0, len(spec.bars), MAX_BARS)] or [()]
         notes_height = Inches(0.3) * len(spec.notes)
         refs = references(spec.records, cited)
-        extra = tx("documents", self.lang, refs=refs) if refs else ""
+        extra = t("documents", self.lang, refs=refs) if refs else ""
         top_value = max((bar.amount for bar in spec.bars), default=0.0)
         for number, bars in enumerate(pages):
-            title = spec.title + (f" {tx('continued', self.lang)}" if number else "")
+            title = spec.title + (f" {t('continued', self.lang)}" if number else "")
             slide, area = self._new_slide(title)
             available = area.height - notes_height
             height = min(available, Inches(0.8) + Inches(0.45) * len(bars))
@@ -404,17 +403,17 @@ class _Deck:
 
     def table_slides(self, rows: Sequence[_Row]) -> None:
         lang = self.lang
-        headers = [tx(f"col_{c}", lang) for c in ("instrument", "kind", "amount", "status", "document")]
+        headers = [t(f"col_{c}", lang) for c in ("name", "kind", "amount", "status", "document")]
         if not rows:
-            slide, area = self._new_slide(tx("table_title", lang))
-            self._text(slide, area, [tx("empty_selection", lang)], 18)
+            slide, area = self._new_slide(t("table_title", lang))
+            self._text(slide, area, [t("empty_selection", lang)], 18)
             self._footer(slide)
             return
         fractions = (0.36, 0.15, 0.17, 0.12, 0.20)
         width_in = self.area.width / Inches(1)
         heights = [_row_height(row, fractions, width_in) for row in rows]
         for number, page in enumerate(_paginate(heights, self.area.height - _HEADER_ROW)):
-            title = tx("table_title", lang) + (f" {tx('continued', lang)}" if number else "")
+            title = t("table_title", lang) + (f" {t('continued', lang)}" if number else "")
             slide, area = self._new_slide(title)
             height = _HEADER_ROW + sum(heights[i] for i in page)
             shape = slide.shapes.add_table(len(page) + 1, 5, area.left, area.top, area.width, height)
@@ -441,11 +440,11 @@ class _Deck:
 
     def sources_slides(self, cited: Sequence[Citation]) -> None:
         lang = self.lang
-        entries = [_source_entry(c, lang) for c in cited] or [tx("no_sources", lang)]
+        entries = [_source_entry(c, lang) for c in cited] or [t("no_sources", lang)]
         per_line = self.area.width / Inches(1) * 11  # 13 pt: about 13 characters per inch, with a margin
         heights = [int(Inches(0.23) * math.ceil(len(e) / per_line) + Pt(8)) for e in entries]
         for number, page in enumerate(_paginate(heights, self.area.height)):
-            title = tx("sources_title", lang) + (f" {tx('continued', lang)}" if number else "")
+            title = t("sources_title", lang) + (f" {t('continued', lang)}" if number else "")
             slide, area = self._new_slide(title)
             self._text(slide, area, [entries[i] for i in page], 13, space_after=8)
             self._footer(slide)
@@ -547,7 +546,7 @@ def _table_rows(
         amount = (
             with_qualifier(format_eur_full(record.amount_eur, lang), record.amount_qualifier, lang)
             if record.amount_eur is not None
-            else tx("not_stated", lang)
+            else t("not_stated", lang)
         )
         locator = record.source_locator or ""
         document = f"{number.get(record.source_document or '', '')} {locator}".strip()
@@ -609,10 +608,10 @@ def _cell(
 def _source_entry(cited: Citation, lang: Lang) -> str:
     document = cited.document
     if document is None:
-        text = f"{cited.id} {tx('unregistered', lang)}"
+        text = f"{cited.id} {t('unregistered', lang)}"
     else:
         text = document.citation(lang) + (f". {document.url}" if document.url else "")
-    return f"{cited.reference()} {text} ({tx('cited_by', lang, n=len(cited.rows))})"
+    return f"{cited.reference()} {text} ({t('cited_by', lang, n=len(cited.rows))})"
 
 
 # -- templates and layouts ---------------------------------------------------------------------
