@@ -171,4 +171,16 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "No chart for this selection: no instrument in it states an amount of this kind ({kind}) or has dates.",
         "nl": "Geen grafiek voor deze selectie: geen instrument noemt een bedrag van deze soort ({kind}) of heeft data.",
     },
+    # --- views ---
+    "view_overview": {"en": "Overview", "nl": "Overzicht"},
+    "view_breakdowns": {"en": "Breakdowns", "nl": "Uitsplitsingen"},
+    "view_structure": {"en": "Structure", "nl": "Structuur"},
+    "view_timeline": {"en": "Timeline", "nl": "Tijdlijn"},
+    "view_instruments": {"en": "Instruments", "nl": "Instrumenten"},
+    "view_data": {"en": "Data", "nl": "Gegevens"},
+    "codebook": {"en": "Codebook (Markdown)", "nl": "Codeboek (Markdown, Engels)"},
+    "codebook_help": {
+        "en": "Every column and vocabulary value of the dataset, and the rules its rows follow.",
+        "nl": "Elke kolom en elke waarde van de dataset, en de regels die de rijen volgen.",
+    },
 }

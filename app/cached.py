@@ -1,0 +1,87 @@
+"""Figures and tables shared between sessions: built once per dataset, selection, language and
+chart settings, whoever asks first, and bounded in entries and age.
+
+Every builder is keyed by the dataset's digest and what determines its output (filters, chart
+clicks, language, figure kind, chart settings, source line); the dataset itself is passed with
+a leading underscore (not hashed). Text in the figures is escaped by the builders in
+`funding.charts`, so what is cached is already safe to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from app.context import Picks
+from funding import charts
+from funding.dataset import Dataset
+from funding.records import Instrument
+from funding.selection import Filters, apply
+from funding.vocab import Lang
+
+# 20 people on one link share every entry; a few hundred entries of 10-40 kB each stay small.
+MAX_ENTRIES = 512
+TTL_SECONDS = 3600
+
+
+def selection(dataset: Dataset, filters: Filters, picks: Picks, *, narrowed: bool = True) -> list[Instrument]:
+    chosen = apply(filters, dataset.records)
+    return charts.narrow(chosen, dict(picks), filters.framework) if narrowed and picks else chosen
+
+
+@st.cache_data(max_entries=MAX_ENTRIES, ttl=TTL_SECONDS, show_spinner=False)
+def headline(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> charts.Headline:
+    return charts.headline(_dataset, selection(_dataset, filters, picks), lang)
+
+
+@st.cache_resource(max_entries=MAX_ENTRIES, ttl=TTL_SECONDS, show_spinner=False)
+def chart(
+    name: str,
+    digest: str,
+    filters: Filters,
+    picks: Picks,
+    lang: Lang,
+    kind: str,
+    source: str,
+    _dataset: Dataset,
+    colour: str = "level",
+    top: int = 25,
+) -> charts.Chart:
+    """One chart by its name in `charts.SLIDES`. Breakdowns show the filtered rows (a click
+    narrows the other charts, not the chart clicked); every other chart the narrowed ones.
+
+    Shared, not copied (st.cache_resource): a plotly figure costs more to unpickle than to
+    build, and no caller changes it (`charts.for_projection` draws a copy)."""
+    rows = selection(_dataset, filters, picks, narrowed=name not in charts.PICK_DIMENSIONS)
+    return charts.slide_chart(
+        name, _dataset, rows, kind, filters.framework, lang, source=source, colour_by=colour, top=top
+    )
+
+
+@st.cache_resource(max_entries=MAX_ENTRIES, ttl=TTL_SECONDS, show_spinner=False)
+def projected(
+    name: str,
+    digest: str,
+    filters: Filters,
+    lang: Lang,
+    kind: str,
+    source: str,
+    _dataset: Dataset,
+    colour: str,
+    top: int,
+    max_height: int,
+) -> charts.Chart:
+    """A chart of presentation mode: the page's chart in projector type."""
+    page_chart = chart(name, digest, filters, (), lang, kind, source, _dataset, colour, top)
+    figure = charts.for_projection(page_chart.figure, max_height=max_height)
+    return charts.Chart(figure, page_chart.table, page_chart.shown, page_chart.total)
+
+
+@st.cache_data(max_entries=MAX_ENTRIES, ttl=TTL_SECONDS, show_spinner=False)
+def details(
+    digest: str, filters: Filters, picks: Picks, lang: Lang, limit: int, _rows: Sequence[Instrument]
+) -> pd.DataFrame:
+    """The instruments table of the first `limit` narrowed rows (`_rows`, determined by the keys)."""
+    return charts.details_table(list(_rows[:limit]), lang)
