@@ -1,25 +1,5 @@
-"""The figure builders, read back from their figure dicts; expected numbers are worked out by hand.
-
-The fixture (amounts in EUR million):
-
-    fund              EU, no amount (a parent that covers nothing)
-      loan      1500  Innovation Fund, loan, pillar I (financing), cell manufacturers
-      grant     1000  Innovation Fund, grant, pillar I, cell manufacturers + suppliers
-      topup      200  guarantee (another kind: never in public funding)
-    batt      up to 925  Horizon Europe, R&I programme, pillar V, research + companies, 2021–2027
-      batt-part   382  part of batt (included in it), 2025-03 – 2027
-    prog        296   NL, NGF, grant, no EU pillar, companies
-      prog-a  at least 120   part of prog
-      prog-b  about 7.6      part of prog
-    crm        3000   EU funds, "other", pillar II (upstream), not battery-specific, no beneficiaries
-    ceiling   up to 6100    State-aid ceiling (MS)
-    target-a  about 55000   target;  target-b  about 6000  target (targets are never summed)
-    unknown           NL, NGF, no amount, from 2026 with no end
-
-Net public = 1500 + 1000 + 925 + 296 + 3000 = 6721 (up to: one "up to" among exact terms).
-Gross public = 6721 + 382 + 120 + 7.6 = 7230.6 (about: up to, at least and about mixed).
-Battery-specific net = 1500 + 1000 + 925 + 296 = 3721 (up to); wider envelopes = crm 3000.
-"""
+"""The figure builders, read back from their figure dicts; expected numbers are worked out by hand
+(the fixture and its arithmetic are in tests/fixtures.py)."""
 
 from __future__ import annotations
 
@@ -29,6 +9,7 @@ from typing import Any
 
 import pytest
 from factory import csv_bytes, row
+from fixtures import fixture
 
 from funding import charts
 from funding.breakdowns import NOT_STATED_GROUP, breakdown
@@ -38,104 +19,6 @@ from funding.records import Instrument
 
 M = 1_000_000
 NBSP = "\u00a0"
-
-
-def fixture_rows(document: str = "doc") -> list[dict[str, str]]:
-    """The rows above; `document` is the source_document every row cites."""
-    eu1 = {"eu_pillar": "financing", "eu_pillar_basis": "document"}
-    rows = [
-        row("fund", name_en="Innovation Fund", source="Innovation Fund", instrument_type="fund"),
-        row(
-            "loan",
-            str(1500 * M),
-            parent_id="fund",
-            name_en="Booster loans",
-            name_nl="Booster-leningen",
-            source="Innovation Fund",
-            instrument_type="loan",
-            beneficiary_types="cell_manufacturers",
-            **eu1,
-        ),
-        row(
-            "grant",
-            str(1000 * M),
-            parent_id="fund",
-            name_en="Cell grants",
-            source="Innovation Fund",
-            beneficiary_types="cell_manufacturers;suppliers",
-            **eu1,
-        ),
-        row(
-            "topup",
-            str(200 * M),
-            parent_id="fund",
-            source="Innovation Fund",
-            instrument_type="guarantee",
-            amount_kind="guarantee",
-        ),
-        row(
-            "batt",
-            str(925 * M),
-            "up_to",
-            name_en="Batt4EU",
-            source="Horizon Europe",
-            instrument_type="rd_programme",
-            eu_pillar="research_skills",
-            eu_pillar_basis="document",
-            beneficiary_types="research;companies",
-            period_start="2021",
-            period_end="2027",
-        ),
-        row(
-            "batt-part",
-            str(382 * M),
-            parent_id="batt",
-            name_en="Batt4EU projects",
-            source="Horizon Europe",
-            instrument_type="rd_programme",
-            period_start="2025-03",
-            period_end="2027",
-        ),
-        row(
-            "prog",
-            str(296 * M),
-            name_en="MICB",
-            level="NL",
-            source="NGF",
-            nl_pillar="economic_prospects",
-            nl_pillar_basis="document",
-            beneficiary_types="companies",
-        ),
-        row("prog-a", str(120 * M), "at_least", parent_id="prog", level="NL", source="NGF"),
-        row("prog-b", str(7.6 * M), "about", parent_id="prog", level="NL", source="NGF"),
-        row(
-            "crm",
-            str(3000 * M),
-            name_en="Raw materials funds",
-            source="EU funds",
-            instrument_type="other",
-            eu_pillar="upstream",
-            eu_pillar_basis="document",
-            battery_specific="no",
-        ),
-        row(
-            "ceiling",
-            str(6100 * M),
-            "up_to",
-            level="MS",
-            source="IPCEI",
-            instrument_type="state_aid",
-            amount_kind="state_aid_ceiling",
-        ),
-        row("target-a", str(55000 * M), "about", source="InvestEU", amount_kind="target"),
-        row("target-b", str(6000 * M), "about", source="InvestEU", amount_kind="target"),
-        row("unknown", name_en="Unknown size", level="NL", source="NGF", period_start="2026"),
-    ]
-    return [{**r, "source_document": document} for r in rows]
-
-
-def fixture() -> Dataset:
-    return parse_csv(csv_bytes(fixture_rows()))
 
 
 def spec(chart: charts.Chart) -> dict[str, Any]:
