@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 from factory import csv_bytes, row
-from fixtures import fixture
+from fixtures import fixture, fixture_rows
 
 from funding import charts
 from funding.breakdowns import NOT_STATED_GROUP, breakdown
 from funding.dataset import Dataset
 from funding.loading import parse_csv
 from funding.records import Instrument
+from funding.selection import Filters, apply
 
 M = 1_000_000
 NBSP = "\u00a0"
@@ -357,3 +358,55 @@ def test_qualifiers_travel_into_flow_hover_and_overlap() -> None:
     assert any("up to EUR 925,000,000" in h for h in hovers)
     net = {m.key: m.value for m in charts.headline(ds, ds.records, "en").main}["net_public"]
     assert net.replace("\xa0", " ") == "about EUR 1.025 bn"  # up to 925 + at least 100
+
+
+# --- chart picks as filters and presentation mode's charts ---------------------------------------
+
+
+def test_a_chart_selection_becomes_filters_only_when_they_select_the_same_rows() -> None:
+    records = parse_csv(csv_bytes(fixture_rows())).records
+    assert charts.picks_as_filters(Filters(), {"source": []}, records) == Filters()
+    folded = charts.picks_as_filters(Filters(level=("EU",)), {"source": ["Horizon Europe"]}, records)
+    assert folded == Filters(level=("EU",), source=("Horizon Europe",))
+    assert [r.id for r in apply(folded, records)] == ["batt", "batt-part"]
+    # "Not stated" is no filter value; a beneficiary clicked within a beneficiary filter means
+    # "open to both", which one filter cannot say.
+    assert charts.picks_as_filters(Filters(), {"pillar": [NOT_STATED_GROUP]}, records) is None
+    assert (
+        charts.picks_as_filters(
+            Filters(beneficiary=("suppliers",)), {"beneficiary": ["cell_manufacturers"]}, records
+        )
+        is None
+    )
+
+
+def test_presentation_charts_follow_the_kind() -> None:
+    records = parse_csv(csv_bytes(fixture_rows())).records
+    everything = [
+        "envelopes",
+        "pillar",
+        "source",
+        "beneficiary",
+        "instrument_type",
+        "hierarchy",
+        "flow",
+        "timeline",
+    ]
+    assert charts.slides(records, "public") == everything
+    assert charts.slides(records, "target") == ["envelopes", "timeline"]  # targets are never summed
+    undated = [r for r in records if not (r.period_start or r.period_end)]
+    assert charts.slides(undated, "state_aid_ceiling") == everything[:-1]  # no dates, no timeline
+    assert charts.slides(undated, "private_expected") == []
+
+
+def test_a_projected_figure_is_the_same_figure_in_larger_type() -> None:
+    dataset = parse_csv(csv_bytes(fixture_rows()))
+    chart = charts.slide_chart("source", dataset, dataset.records, "public", "eu", "en", source="Source: x")
+    projected = charts.for_projection(chart.figure, 1.5, max_height=600)
+    before, after = chart.figure.to_plotly_json(), projected.to_plotly_json()
+    assert after["data"][0]["x"] == before["data"][0]["x"] and after["data"][0]["y"] == before["data"][0]["y"]
+    assert after["layout"]["font"]["size"] == 18 and "font" not in before["layout"]
+    assert "font-size:15px" in after["layout"]["title"]["subtitle"]["text"]
+    assert after["layout"]["margin"]["t"] == round(before["layout"]["margin"]["t"] * 1.5)
+    rows = len(before["layout"]["yaxis"]["categoryarray"])
+    assert after["layout"]["height"] >= rows * charts.PROJECTED_ROW_PX

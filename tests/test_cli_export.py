@@ -195,6 +195,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )
 
 
+@pytest.mark.subprocess
 def test_shipped_dataset_to_a_deck_in_a_real_process(tmp_path: Path) -> None:
     out = tmp_path / "briefing.pptx"
     result = run("export", str(out), "--level", "NL", "--lang", "nl")
@@ -205,6 +206,7 @@ def test_shipped_dataset_to_a_deck_in_a_real_process(tmp_path: Path) -> None:
     assert again.returncode == 1 and "Traceback" not in again.stderr
 
 
+@pytest.mark.subprocess
 def test_png_without_chromium_says_how_to_install_it(files: tuple[Path, Path], tmp_path: Path) -> None:
     data, documents = files
     out = tmp_path / "chart.png"
@@ -223,6 +225,7 @@ def test_png_without_chromium_says_how_to_install_it(files: tuple[Path, Path], t
     assert not out.exists()
 
 
+@pytest.mark.browser
 def test_png_with_chromium(files: tuple[Path, Path], tmp_path: Path) -> None:
     if find_chromium() is None:
         if os.environ.get("CI"):

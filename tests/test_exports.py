@@ -566,6 +566,7 @@ def test_chart_names_are_the_cli_names() -> None:
     shutil.which("libreoffice") is None or shutil.which("pdftoppm") is None,
     reason="needs LibreOffice and poppler (apt-get install libreoffice-impress poppler-utils)",
 )
+@pytest.mark.subprocess
 def test_deck_renders_one_png_per_slide(tmp_path: Path) -> None:
     ds = dataset()
     selection, filters = everything(ds)
