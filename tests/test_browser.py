@@ -158,8 +158,7 @@ def test_invalid_upload_through_the_file_input(app_server: Any, page: Any) -> No
     page.get_by_role("button", name=t("back_to_curated", "en")).first.click()
     settle(page)
     page.get_by_role("tab", name=t("view_overview", "en")).click()
-    settle(page)
-    assert page.get_by_test_id("stMetricValue").count() > 0
+    page.get_by_test_id("stMetricValue").first.wait_for()
     assert hashlib.sha256(DATA.read_bytes()).hexdigest() == shipped
 
 
