@@ -28,6 +28,7 @@ independently of `funding`.
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 from factory import csv_bytes, row
@@ -177,3 +178,9 @@ def net_public(rows: list[dict[str, str]], selected: set[str]) -> float:
 def instruments(rows: list[dict[str, str]]) -> int:
     """Rows that are funding instruments (a file without record_type holds instruments only)."""
     return sum(1 for r in rows if r.get("record_type") in (None, "", "instrument"))
+
+
+def examples(full: int) -> int:
+    """Hypothesis examples per property: all of them in the full suite (what CI runs), a tenth in
+    the inner loop (`scripts/test --fast` sets FUNDING_TEST_FAST)."""
+    return max(full // 10, 10) if os.environ.get("FUNDING_TEST_FAST") else full

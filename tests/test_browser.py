@@ -183,7 +183,12 @@ def test_markup_in_a_name_is_shown_as_written(browser: Any) -> None:
     html = envelope_chart(Dataset(rigged), rigged, "public", "en").figure.to_html(include_plotlyjs=True)
     tab = browser.new_page()
     dialogs: list[str] = []
-    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", dismiss)
     try:
         tab.set_content(html)
         tab.wait_for_selector(".ytick text")

@@ -22,6 +22,7 @@ import pytest
 from apptest_support import APP, data_upload, metric, open_view, run
 from fixtures import DATA, fixture_csv, instruments, shipped_rows
 from pptx import Presentation
+from pptx.util import Emu
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
@@ -170,7 +171,7 @@ def test_a_slide_template_is_checked_when_uploaded(downloads: dict[str, Download
 
     template = io.BytesIO()
     blank = Presentation()
-    blank.slide_width, blank.slide_height = 12_192_000, 6_858_000
+    blank.slide_width, blank.slide_height = Emu(12_192_000), Emu(6_858_000)
     blank.save(template)
     at.file_uploader(key="pptx_template").set_value(("brand.pptx", template.getvalue(), "application/zip"))
     run(at)
@@ -182,7 +183,7 @@ def test_a_slide_template_is_checked_when_uploaded(downloads: dict[str, Download
 
 def test_every_chart_exports_a_png_at_slide_resolution() -> None:
     at = start(lang="nl")
-    shown = []
+    shown: list[Any] = []
     for view in ("overview", "breakdowns", "structure", "timeline"):
         shown += open_view(at, view).get("plotly_chart")
     assert len(shown) == 8  # envelopes, 4 breakdowns, hierarchy, flow, timeline
