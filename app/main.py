@@ -20,6 +20,22 @@ from funding.vocab import Lang
 
 def main() -> None:
     presenting = url_state.view_of(st.query_params.get_all("view")) == url_state.PRESENT
+    page = prepare(presenting=presenting)
+    if page is None:
+        return
+    if presenting:
+        present.render(page)
+        return
+    header(page)
+    code, tab = view_tabs(page.lang)
+    with tab:
+        RENDER[code](page)
+    display.source_caption(page)
+
+
+def prepare(*, presenting: bool = False) -> Page | None:
+    """Page settings, the sidebar and the selection; None (with the file's problems shown) when
+    there is no valid dataset."""
     st.set_page_config(
         page_title="Battery funding · Batterijfinanciering",
         layout="wide",
@@ -40,7 +56,7 @@ def main() -> None:
             present.exit_button(lang)
         show_problems(loaded, lang, uploaded=data.uploaded)
         data_section(data, lang)
-        return
+        return None
     if data.uploaded:
         upload_banner(loaded, lang, presenting=presenting)
     filters = sidebar.filter_controls(dataset, lang)
@@ -52,7 +68,7 @@ def main() -> None:
     # Presentation mode shows the filters alone: entering it moved what clicks it could into them.
     clicked = {} if presenting else picks.current(filters.framework)
     chosen = tuple((dim, tuple(codes)) for dim, codes in clicked.items() if codes)
-    page = Page(
+    return Page(
         dataset=dataset,
         digest=loaded.digest,
         filters=filters,
@@ -63,16 +79,13 @@ def main() -> None:
         source=source,
         data=data,
     )
-    if presenting:
-        present.render(page)
-        return
-    st.caption(charts.markdown_escape(t("selection", lang, text=describe(filters, lang))))
-    picks.banner(page.pick_map, filters.framework, lang)
+
+
+def header(page: Page) -> None:
+    """What every view shares above the tabs: the selection, chart clicks, downloads."""
+    st.caption(charts.markdown_escape(t("selection", page.lang, text=describe(page.filters, page.lang))))
+    picks.banner(page.pick_map, page.filters.framework, page.lang)
     downloads.download_section(page)
-    code, tab = view_tabs(lang)
-    with tab:
-        RENDER[code](page)
-    display.source_caption(page)
 
 
 def upload_banner(loaded: Loaded, lang: Lang, *, presenting: bool) -> None:

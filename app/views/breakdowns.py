@@ -20,7 +20,12 @@ def render(page: Page) -> None:
     if not page.narrowed:
         st.info(t("no_selection", lang), icon=":material/filter_alt_off:")
         return
-    kind = chart_kind(page)
+    draw(page, chart_kind(page))
+
+
+def draw(page: Page, kind: str) -> None:
+    """The view's charts of one figure kind (the one the kind selector shows)."""
+    lang = page.lang
     if not summable(kind):
         st.info(t("not_summable", lang, kind=AMOUNT_KIND.label(kind, lang)))
         return

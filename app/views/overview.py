@@ -18,7 +18,11 @@ def render(page: Page) -> None:
     if not page.narrowed:
         st.info(t("no_selection", page.lang), icon=":material/filter_alt_off:")
         return
-    envelope_section(page, chart_kind(page))
+    draw(page, chart_kind(page))
+
+
+def draw(page: Page, kind: str) -> None:
+    envelope_section(page, kind)
 
 
 # A fragment: changing the colouring or the number of bars reruns this section only.
