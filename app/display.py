@@ -67,7 +67,8 @@ def headline_section(page: Page) -> None:
 
 def chart_kind(page: Page) -> str:
     """The one kind of figure the charts show (kinds are never added together); by default the
-    one `funding.kinds.default_kind` picks for this selection, as the deck and the CLI do."""
+    one `funding.kinds.default_kind` picks for the filtered rows, as the deck and the CLI do (not
+    for the clicked ones: a click must not change the kind of the chart clicked)."""
     lang = page.lang
     return str(
         one_choice(
@@ -76,7 +77,7 @@ def chart_kind(page: Page) -> str:
             t("chart_kind", lang),
             offered_kinds(page.filters.kind),
             lambda c: AMOUNT_KIND.label(c, lang),
-            default=default_kind(page.narrowed, page.filters.kind),
+            default=default_kind(page.selection, page.filters.kind),
             widget="selectbox",
         )
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 import pytest
@@ -14,9 +15,11 @@ from fixtures import fixture, fixture_rows
 from funding import charts
 from funding.breakdowns import NOT_STATED_GROUP, breakdown
 from funding.dataset import Dataset
+from funding.i18n import t
 from funding.loading import parse_csv
 from funding.records import Instrument
 from funding.selection import Filters, apply
+from funding.vocab import AMOUNT_KIND
 
 M = 1_000_000
 NBSP = "\u00a0"
@@ -65,9 +68,9 @@ def test_headline_figures_match_the_hand_computed_totals() -> None:
     apart = {m.key: plain(m.value) for m in figures.apart}
     assert apart["guarantee"] == "EUR 200 m"
     assert apart["state_aid_ceiling"] == "up to EUR 6.1 bn"
-    assert apart["private_expected"] == "none stated"
+    assert apart["private_expected"] == t("none_stated", "en")
     # Two targets, never added up: 55 + 6 = 61 bn must appear nowhere.
-    assert apart["target"] == "2 stated, not added up"
+    assert apart["target"] == t("targets_value", "en", n=2)
     assert not any("61" in m.value for m in figures.main + figures.apart)
 
 
@@ -103,7 +106,8 @@ def test_envelopes_sorted_with_parts_under_their_whole_and_not_counted() -> None
     )
     assert ticks["batt-part"].startswith("↳")
     assert not ticks["batt"].startswith("↳")
-    assert "included in their whole" in figure["layout"]["title"]["subtitle"]["text"]
+    subtitle = " ".join(re.sub(r"<[^>]+>", " ", figure["layout"]["title"]["subtitle"]["text"]).split())
+    assert t("envelopes_sub", "en", kind=AMOUNT_KIND.label("public", "en")) in subtitle
 
 
 def test_envelope_labels_carry_the_qualifier_and_the_battery_caveat() -> None:
@@ -112,7 +116,7 @@ def test_envelope_labels_carry_the_qualifier_and_the_battery_caveat() -> None:
     assert shown["batt"][1] == "up to EUR 925 m"
     assert shown["prog-a"][1] == "at least EUR 120 m"
     assert shown["prog-b"][1] == "about EUR 7.6 m"
-    assert shown["crm"][1] == "EUR 3 bn · not battery-specific"
+    assert shown["crm"][1] == f"EUR 3 bn · {t('not_battery_specific', 'en')}"
 
 
 def test_envelopes_show_only_the_largest_n() -> None:
@@ -158,7 +162,9 @@ def test_additive_breakdowns_add_up_to_the_net_total(dimension: str) -> None:
     figure = breakdown_figure(fixture(), dimension)
     factor = factor_of(figure)
     assert math.isclose(sum(figure["data"][0]["x"]) * factor, 6721 * M)
-    assert "total up to EUR 6.721 bn" in figure["layout"]["title"]["subtitle"]["text"]
+    subtitle = " ".join(re.sub(r"<[^>]+>", " ", figure["layout"]["title"]["subtitle"]["text"]).split())
+    kind = AMOUNT_KIND.label("public", "en")
+    assert t("total_counted", "en", kind=kind, total="up to EUR 6.721 bn") in subtitle
 
 
 def test_pillar_breakdown_by_hand() -> None:
@@ -172,9 +178,10 @@ def test_pillar_breakdown_by_hand() -> None:
 
 def test_beneficiary_breakdown_says_not_additive_and_shows_no_total() -> None:
     figure = breakdown_figure(fixture(), "beneficiary")
-    subtitle = figure["layout"]["title"]["subtitle"]["text"]
-    assert "Not additive" in subtitle
-    assert "total" not in subtitle.lower().replace("not additive", "")
+    subtitle = " ".join(re.sub(r"<[^>]+>", " ", figure["layout"]["title"]["subtitle"]["text"]).split())
+    assert t("not_additive", "en") in subtitle
+    kind = AMOUNT_KIND.label("public", "en")
+    assert t("total_counted", "en", kind=kind, total="X").split("X")[0] not in subtitle  # no total
     factor = factor_of(figure)
     values = {y: x * factor for x, y in zip(figure["data"][0]["x"], figure["data"][0]["y"], strict=True)}
     # The grant is open to cell manufacturers and suppliers and counts under both.
@@ -190,10 +197,10 @@ def test_zero_bars_say_amount_not_stated_and_groups_count_unstated_rows() -> Non
     ticks = dict(
         zip(figure["layout"]["yaxis"]["tickvals"], figure["layout"]["yaxis"]["ticktext"], strict=True)
     )
-    assert "+1 not stated" in ticks["NGF"]  # "unknown" has no amount
+    assert t("plus_not_stated", "en", n=1) in ticks["NGF"]  # "unknown" has no amount
     only_unknown = breakdown(ds, [ds.by_id["unknown"]], "source", "public", "en")
     figure = spec(charts.breakdown_chart(only_unknown, "en", title="t"))
-    assert figure["data"][0]["text"] == ["amount not stated"]
+    assert figure["data"][0]["text"] == [t("amount_not_stated", "en")]
 
 
 def test_aggregate_charts_refuse_targets() -> None:
@@ -231,9 +238,9 @@ def test_hierarchy_folds_small_tiles_without_changing_sums() -> None:
     labels = dict(zip(trace["ids"], trace["labels"], strict=True))
     assert {i for i in values if i.startswith("instrument:")} == {"instrument:crm", "instrument:loan"}
     assert values["rest:Innovation Fund"] == pytest.approx(1000 * M)
-    assert labels["rest:Innovation Fund"] == "1 other instruments"
+    assert labels["rest:Innovation Fund"] == t("other_instruments", "en", n=1)
     assert values["rest:"] == pytest.approx((925 + 296) * M)
-    assert labels["rest:"] == "2 other sources"
+    assert labels["rest:"] == t("other_sources", "en", n=2)
     assert values["root"] == pytest.approx(6721 * M)
     top = [v for i, v in values.items() if trace["parents"][trace["ids"].index(i)] == "root"]
     assert sum(top) == pytest.approx(6721 * M)
@@ -317,9 +324,9 @@ def test_details_list_rows_without_amounts() -> None:
     ds = fixture()
     table = charts.details_table(ds.records, "nl")
     assert len(table) == len(ds.records)
-    assert table.loc["unknown", "Bedrag"] == "bedrag niet vermeld"
-    assert table.loc["loan", "Bedrag"] == "€ 1.500.000.000"
-    assert table.loc["batt", "Kwalificatie"] == "tot"
+    assert table.loc["unknown", t("col_amount", "nl")] == t("amount_not_stated", "nl")
+    assert table.loc["loan", t("col_amount", "nl")] == "€ 1.500.000.000"
+    assert table.loc["batt", t("col_qualifier", "nl")] == "tot"
 
 
 def test_markup_in_names_is_shown_as_text_not_read_by_plotly() -> None:
