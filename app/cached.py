@@ -21,9 +21,16 @@ from funding.records import Instrument
 from funding.selection import Filters, apply
 from funding.vocab import Lang
 
-# 20 people on one link share every entry; a few hundred entries of 10-40 kB each stay small.
-MAX_ENTRIES = 512
+# Bounds by what an entry weighs: a headline is a few kB; a chart about 70 kB in memory at the
+# shipped size (its bars and tiles are capped whatever the data size), so 256 charts stay near
+# 20 MB; an instruments table can hold 10,000 rows, so few of those are kept. An hour at most:
+# an edited or uploaded file's figures do not outlive their use. 20 people on one link share
+# every entry.
 TTL_SECONDS = 3600
+HEADLINES = 512
+CHARTS = 256
+PROJECTED = 64
+TABLES = 32
 
 
 def selection(dataset: Dataset, filters: Filters, picks: Picks, *, narrowed: bool = True) -> list[Instrument]:
@@ -31,12 +38,12 @@ def selection(dataset: Dataset, filters: Filters, picks: Picks, *, narrowed: boo
     return charts.narrow(chosen, dict(picks), filters.framework) if narrowed and picks else chosen
 
 
-@st.cache_data(max_entries=MAX_ENTRIES, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
 def headline(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> charts.Headline:
     return charts.headline(_dataset, selection(_dataset, filters, picks), lang)
 
 
-@st.cache_resource(max_entries=MAX_ENTRIES, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False)
 def chart(
     name: str,
     digest: str,
@@ -60,7 +67,7 @@ def chart(
     )
 
 
-@st.cache_resource(max_entries=MAX_ENTRIES, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_resource(max_entries=PROJECTED, ttl=TTL_SECONDS, show_spinner=False)
 def projected(
     name: str,
     digest: str,
@@ -79,7 +86,7 @@ def projected(
     return charts.Chart(figure, page_chart.table, page_chart.shown, page_chart.total)
 
 
-@st.cache_data(max_entries=MAX_ENTRIES, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_data(max_entries=TABLES, ttl=TTL_SECONDS, show_spinner=False)
 def details(
     digest: str, filters: Filters, picks: Picks, lang: Lang, limit: int, _rows: Sequence[Instrument]
 ) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from funding import charts
 from funding.i18n import t
 from funding.kinds import default_kind, offered_kinds
 from funding.selection import describe
-from funding.vocab import AMOUNT_KIND
+from funding.vocab import AMOUNT_KIND, Lang
 
 # Static CSS, no data in it: no sidebar (nor the button that opens it), large type. The top
 # padding leaves room for Streamlit's fixed header (its menu stays reachable).
@@ -49,9 +49,9 @@ def _go_to_slide(number: int) -> None:
         del st.query_params["slide"]
 
 
-def exit_button(lang: str) -> None:
+def exit_button(lang: Lang) -> None:
     st.button(
-        t("exit_present", lang),  # type: ignore[arg-type]
+        t("exit_present", lang),
         key="exit_present",
         type="tertiary",
         icon=":material/close_fullscreen:",
