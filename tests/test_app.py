@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from apptest_support import (
@@ -467,3 +468,26 @@ def test_invalid_shipped_file_shows_problems_not_a_traceback(
     assert t("shipped_invalid", "en", name="funding.csv", count=1) in said(at.error)
     assert list(problems(at)[t("problem_column", "en")]) == ["amount_qualifier"]
     assert at.file_uploader(key="upload_0")  # another file can still be tried
+
+
+def test_two_sessions_on_one_link_build_each_figure_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Figures are cached by what determines them, across sessions: a second reader of the same
+    link gets the first one's charts; another filter builds its own."""
+    from app import cached
+    from funding import charts
+
+    built: list[str] = []
+    original = charts.slide_chart
+
+    def counting(name: str, *args: Any, **kwargs: Any) -> charts.Chart:
+        built.append(name)
+        return original(name, *args, **kwargs)
+
+    monkeypatch.setattr(charts, "slide_chart", counting)
+    cached.chart.clear()
+    app(view="breakdowns", level="EU")
+    assert sorted(built) == sorted(charts.PICK_DIMENSIONS)
+    app(view="breakdowns", level="EU")  # another session, same link
+    assert len(built) == len(charts.PICK_DIMENSIONS)
+    app(view="breakdowns", level="NL")
+    assert len(built) == 2 * len(charts.PICK_DIMENSIONS)
