@@ -234,3 +234,28 @@ def test_png_with_chromium(files: tuple[Path, Path], tmp_path: Path) -> None:
     out = tmp_path / "chart.png"
     assert export(files, out, "--chart", "source") == 0
     assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_member_states_export_their_state_aid_ceilings(files: tuple[Path, Path], tmp_path: Path) -> None:
+    """--level MS: the rows state a ceiling only, so the deck's charts show it (funding.kinds),
+    as the page does for /?level=MS."""
+    out = tmp_path / "ms.pptx"
+    assert export(files, out, "--level", "MS") == 0
+    deck = Presentation(str(out))
+    charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    # The envelope chart and the four breakdowns, each of the one ceiling (up to 6100 m).
+    assert [list(c.plots[0].series[0].values) for c in charts] == [[6100 * M]] * 5
+
+
+def test_a_breakdown_png_of_targets_is_refused(files: tuple[Path, Path], tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Targets may overlap and are never added up: no breakdown of them, as on the page."""
+    _, documents = files
+    targets = tmp_path / "targets.csv"
+    targets.write_bytes(csv_bytes([row("t", str(55000 * M), "about", amount_kind="target")]))
+    out = tmp_path / "t.png"
+    assert (
+        main(["export", str(out), "--data", str(targets), "--documents", str(documents), "--chart", "source"])
+        == 1
+    )
+    assert capsys.readouterr().err.startswith("error: chart 'source': ")
+    assert not out.exists()
