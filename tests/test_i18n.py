@@ -31,3 +31,31 @@ def test_placeholders_are_filled_and_a_missing_key_raises() -> None:
     assert t("selection", "nl", text="x") == "Selectie: x"
     with pytest.raises(KeyError):
         t("no_such_key", "en")
+
+
+def test_every_key_is_used_by_the_package_or_the_page() -> None:
+    """A text no code asks for is dead; keys built at run time are used by their prefix."""
+    from fixtures import ROOT
+
+    code = "\n".join(
+        path.read_text(encoding="utf-8")
+        for package in ("funding", "app")
+        for path in (ROOT / package).rglob("*.py")
+        if "i18n" not in path.parts
+    )
+    built = (
+        "framework_",
+        "colour_",
+        "download_",
+        "view_",
+        "by_",
+        "chart_",
+        "describe_",
+        "detail_",
+        "problem_",
+        "col_",
+        "sheet_",
+        "origin_",
+    )
+    unused = [k for k in TEXTS if f'"{k}"' not in code and f"'{k}'" not in code and not k.startswith(built)]
+    assert unused == []

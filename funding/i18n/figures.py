@@ -30,7 +30,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "and_more": {"en": "and {n} more", "nl": "en nog {n}"},
     "origin_not_stated": {"en": "Origin not stated", "nl": "Herkomst niet vermeld"},
     "gross_public": {"en": "Gross sum of public amounts", "nl": "Bruto som publieke bedragen"},
-    "overlap": {"en": "Counted inside a larger figure", "nl": "Al begrepen in een groter bedrag"},
     "instruments": {"en": "Instruments", "nl": "Instrumenten"},
     "without_amount": {"en": "Amount not stated", "nl": "Bedrag niet vermeld"},
     "kept_apart": {
@@ -56,10 +55,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Every stated public amount added up, parts and wholes alike: for comparison only.",
         "nl": "Alle vermelde publieke bedragen opgeteld, delen en gehelen samen: alleen ter vergelijking.",
     },
-    "overlap_help": {
-        "en": "Gross minus net: amounts of parts already included in their whole.",
-        "nl": "Bruto min netto: bedragen van delen die al in hun geheel zitten.",
-    },
     "instruments_help": {
         "en": "Funding instruments in the selection, with or without an amount, of every kind; {others} other entries (frameworks, services, proposals, context) are listed but not counted here.",
         "nl": "Financieringsinstrumenten in de selectie, met of zonder bedrag, van elke soort; {others} andere vermeldingen (kaders, diensten, voorstellen, context) staan in de lijst maar tellen hier niet mee.",
@@ -71,11 +66,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "kind_help": {
         "en": "Net total of this kind ({counted} of {with_amount} stated amounts counted; {without} without amount). Never added to public funding.",
         "nl": "Netto totaal van deze soort ({counted} van {with_amount} vermelde bedragen geteld; {without} zonder bedrag). Nooit opgeteld bij publieke financiering.",
-    },
-    "battery_specific": {"en": "of which battery-specific", "nl": "waarvan batterijspecifiek"},
-    "battery_specific_help": {
-        "en": "The part of the net total from instruments marked battery-specific; the others (e.g. funds for all critical raw materials) are broader than batteries.",
-        "nl": "Het deel van het netto totaal uit instrumenten die als batterijspecifiek zijn gemarkeerd; de andere (bijv. fondsen voor alle kritieke grondstoffen) zijn breder dan batterijen.",
     },
     "targets_value": {"en": "{n} stated, not added up", "nl": "{n} vermeld, niet opgeteld"},
     "targets_help": {

@@ -21,14 +21,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "{counted} of {with_amount} amounts counted; the others are parts of a figure already counted",
         "nl": "{counted} van {with_amount} bedragen geteld; de andere zijn delen van een al geteld bedrag",
     },
-    "battery_share": {
-        "en": "of which battery-specific: {amount}",
-        "nl": "waarvan batterijspecifiek: {amount}",
-    },
-    "battery_share_note": {
-        "en": "The rest comes from instruments broader than batteries (e.g. funds for all critical raw materials).",
-        "nl": "De rest komt uit instrumenten die breder zijn dan batterijen (bijv. fondsen voor alle kritieke grondstoffen).",
-    },
     "not_summed_why": {
         "en": "They may overlap; each is shown on its own.",
         "nl": "Ze kunnen overlappen; elk staat apart.",
