@@ -4,7 +4,7 @@ rows and their pagination, and the sources' entries."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,10 +20,10 @@ from funding.breakdowns import envelopes
 from funding.dataset import Dataset
 from funding.exports.common import Citation, clean_text
 from funding.exports.figures import PART_MARK, Bar, ChartSpec
-from funding.formatting import format_eur, format_eur_full, with_qualifier
+from funding.formatting import format_bounds, format_eur, format_eur_full, with_qualifier
 from funding.i18n import t
 from funding.records import Instrument
-from funding.totals import counted_ids
+from funding.totals import KindTotal, counted_ids
 from funding.vocab import AMOUNT_KIND, STATUS, Lang
 
 GREY = RGBColor(0x59, 0x59, 0x59)  # type: ignore[no-untyped-call]
@@ -197,3 +197,70 @@ def source_entry(cited: Citation, lang: Lang) -> str:
     else:
         text = document.citation(lang) + (f". {document.url}" if document.url else "")
     return f"{cited.reference()} {text} ({t('cited_by', lang, n=len(cited.rows))})"
+
+
+@dataclass(frozen=True)
+class KindLine:
+    """One other figure kind on the headline slide: its label, its total, and how it was counted."""
+
+    label: str
+    value: str
+    counts: str
+    stated: bool  # some row states an amount of this kind
+    large: bool  # a total (targets are counted, never summed, and shown smaller)
+
+
+@dataclass(frozen=True)
+class HeadlineTexts:
+    """What the headline slide says, in its order: battery money first, wider envelopes apart,
+    then all public funding and the counts; the other kinds beside it, never added."""
+
+    lead_label: str
+    lead: str
+    wider: str  # "" when the selection states no public amount
+    details: tuple[str, ...]
+    kinds: tuple[KindLine, ...]
+
+
+def headline_texts(
+    totals: Mapping[str, KindTotal], count: int, dataset: Dataset, lang: Lang
+) -> HeadlineTexts:
+    public = totals["public"]
+    none = t("none_in_selection", lang)
+    lead = format_bounds(public.battery, lang) if not public.battery.empty else none
+    wider = ""
+    details: list[str] = []
+    if public.with_amount:
+        wider_total = format_bounds(public.wider, lang) if not public.wider.empty else none
+        wider = f"{t('wider_public', lang)}: {wider_total}"
+        details += [
+            f"{t('net_public', lang)}: {format_bounds(public.net, lang)}",
+            f"{t('gross_public', lang)}: {format_eur(public.gross, lang, public.gross_qualifier)}",
+            t("counted_rows", lang, counted=public.counted, with_amount=public.with_amount),
+        ]
+        if public.net.is_range:
+            names = "; ".join(dataset.by_id[i].name(lang) for i in public.net.uncertain)
+            details.append(t("range_help", lang, names=names))
+    with_amount = sum(total.with_amount for total in totals.values())
+    details.append(t("counts", lang, n=count, with_amount=with_amount, without=count - with_amount))
+    if count == 0:
+        details.append(t("empty_selection", lang))
+    kinds = tuple(_kind_line(kind, total, lang) for kind, total in totals.items() if kind != "public")
+    return HeadlineTexts(t("battery_public", lang), lead, wider, tuple(details), kinds)
+
+
+def _kind_line(kind: str, total: KindTotal, lang: Lang) -> KindLine:
+    if not total.with_amount:
+        value = t("none_in_selection", lang)
+    elif total.summable:
+        value = format_bounds(total.net, lang)
+    else:  # targets may overlap: counted, never summed
+        value = t("targets_value", lang, n=total.with_amount)
+    if not total.summable and total.with_amount:
+        counts = t("not_summed_why", lang)
+    elif total.with_amount or total.without_amount:
+        counts = t("kind_rows", lang, counted=total.counted, without=total.without_amount)
+    else:
+        counts = ""
+    stated = bool(total.with_amount)
+    return KindLine(AMOUNT_KIND.label(kind, lang), value, counts, stated, stated and total.summable)

@@ -39,6 +39,7 @@ from funding.exports.deck_parts import (
     Row,
     bar_chart,
     cell,
+    headline_texts,
     paginate,
     row_height,
     source_entry,
@@ -46,12 +47,11 @@ from funding.exports.deck_parts import (
     table_rows,
 )
 from funding.exports.figures import ChartSpec, deck_charts
-from funding.formatting import format_bounds, format_eur
 from funding.i18n import t
 from funding.records import Instrument
 from funding.selection import Filters, describe
 from funding.totals import KindTotal, totals_by_kind
-from funding.vocab import AMOUNT_KIND, Lang
+from funding.vocab import Lang
 
 WIDE = (Inches(13.333), Inches(7.5))
 MAX_BARS = 14  # per chart slide; more continue on the next slide
@@ -262,58 +262,25 @@ class _Deck:
 
     def headline_slide(self, totals: Mapping[str, KindTotal], count: int, dataset: Dataset) -> None:
         lang = self.lang
+        said = headline_texts(totals, count, dataset, lang)
         slide, area = self._new_slide(t("headline", lang))
-        public = totals["public"]
         left = Box(area.left, area.top, int(area.width * 0.5), area.height)
         self._text(
-            slide,
-            Box(left.left, left.top, left.width, Inches(0.45)),
-            [t("battery_public", lang)],
-            18,
-            color=GREY,
-        )
-        lead = (
-            format_bounds(public.battery, lang) if not public.battery.empty else t("none_in_selection", lang)
+            slide, Box(left.left, left.top, left.width, Inches(0.45)), [said.lead_label], 18, color=GREY
         )
         self._text(
             slide,
             Box(left.left, left.top + Inches(0.45), left.width, Inches(0.9)),
-            [lead],
+            [said.lead],
             40,
             bold=True,
             theme_color=MSO_THEME_COLOR.ACCENT_1,
         )
-        details: list[str] = []
-        if public.with_amount:
-            wider = (
-                format_bounds(public.wider, lang) if not public.wider.empty else t("none_in_selection", lang)
-            )
-            self._text(
-                slide,
-                Box(left.left, left.top + Inches(1.35), left.width, Inches(0.5)),
-                [f"{t('wider_public', lang)}: {wider}"],
-                20,
-                bold=True,
-            )
-            details += [
-                f"{t('net_public', lang)}: {format_bounds(public.net, lang)}",
-                f"{t('gross_public', lang)}: {format_eur(public.gross, lang, public.gross_qualifier)}",
-                t("counted_rows", lang, counted=public.counted, with_amount=public.with_amount),
-            ]
-            if public.net.is_range:
-                names = "; ".join(dataset.by_id[i].name(lang) for i in public.net.uncertain)
-                details.append(t("range_help", lang, names=names))
-        with_amount = sum(total.with_amount for total in totals.values())
-        details.append(t("counts", lang, n=count, with_amount=with_amount, without=count - with_amount))
-        if count == 0:
-            details.append(t("empty_selection", lang))
-        self._text(
-            slide,
-            Box(left.left, left.top + Inches(2.0), left.width - Inches(0.3), Inches(3.2)),
-            details,
-            15,
-            space_after=6,
-        )
+        if said.wider:
+            box = Box(left.left, left.top + Inches(1.35), left.width, Inches(0.5))
+            self._text(slide, box, [said.wider], 20, bold=True)
+        box = Box(left.left, left.top + Inches(2.0), left.width - Inches(0.3), Inches(3.2))
+        self._text(slide, box, list(said.details), 15, space_after=6)
         right = Box(area.left + int(area.width * 0.54), area.top, int(area.width * 0.46), area.height)
         self._text(
             slide,
@@ -323,44 +290,19 @@ class _Deck:
             bold=True,
         )
         top = right.top + Inches(0.8)
-        step = min(Inches(1.15), (right.bottom - top) // max(1, len(totals) - 1))
-        for kind, total in totals.items():
-            if kind == "public":
-                continue
-            self._text(
-                slide,
-                Box(right.left, top, right.width, Inches(0.35)),
-                [AMOUNT_KIND.label(kind, lang)],
-                14,
-                color=GREY,
-            )
-            if not total.with_amount:
-                value = t("none_in_selection", lang)
-            elif total.summable:
-                value = format_bounds(total.net, lang)
-            else:  # targets may overlap: counted, never summed
-                value = t("targets_value", lang, n=total.with_amount)
+        step = min(Inches(1.15), (right.bottom - top) // max(1, len(said.kinds)))
+        for kind in said.kinds:
+            self._text(slide, Box(right.left, top, right.width, Inches(0.35)), [kind.label], 14, color=GREY)
             self._text(
                 slide,
                 Box(right.left, top + Inches(0.32), right.width, Inches(0.5)),
-                [value],
-                24 if total.with_amount and total.summable else 18,
-                bold=bool(total.with_amount),
+                [kind.value],
+                24 if kind.large else 18,
+                bold=kind.stated,
             )
-            if not total.summable and total.with_amount:
-                counts = t("not_summed_why", lang)
-            elif total.with_amount or total.without_amount:
-                counts = t("kind_rows", lang, counted=total.counted, without=total.without_amount)
-            else:
-                counts = ""
-            if counts:
-                self._text(
-                    slide,
-                    Box(right.left, top + Inches(0.78), right.width, Inches(0.3)),
-                    [counts],
-                    11,
-                    color=GREY,
-                )
+            if kind.counts:
+                box = Box(right.left, top + Inches(0.78), right.width, Inches(0.3))
+                self._text(slide, box, [kind.counts], 11, color=GREY)
             top += step
         self._footer(slide)
 
