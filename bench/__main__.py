@@ -179,7 +179,6 @@ def measure_reruns(
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         if name != "shipped":
             env["FUNDING_DATA"] = str(path)
-            env["BENCH_NO_SIZE_LIMIT"] = "1"
         command = [
             sys.executable,
             "-m",

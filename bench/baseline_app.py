@@ -31,5 +31,5 @@ battery_only = st.checkbox("Battery-specific only", key="battery_only")
 shown = frame[frame["level"].isin(levels)] if levels else frame
 if battery_only:
     shown = shown[shown["battery_specific"] == "yes"]
-sums = shown.groupby("source", as_index=False)["amount_eur"].sum().sort_values("amount_eur", ascending=False)
+sums = shown.groupby("source")["amount_eur"].sum().sort_values(ascending=False).reset_index()
 st.plotly_chart(px.bar(sums, x="amount_eur", y="source", orientation="h"), width="stretch")

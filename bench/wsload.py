@@ -67,12 +67,13 @@ async def connect(url: str, timeout_s: float, errors: list[str]) -> Client | Non
     """Open a session and run the page once, as a browser tab does; None (and an error) if not."""
     import websockets
     from streamlit.proto.WidgetStates_pb2 import WidgetStates
+    from websockets.typing import Subprotocol
 
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     try:
         ws = await websockets.connect(
-            ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout_s
-        )  # type: ignore[list-item]
+            ws_url, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=timeout_s
+        )
         _, found, problems = await _run(ws, WidgetStates(), timeout_s)
     except Exception as exc:
         errors.append(f"connect: {type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from funding.errors import UnreadableFile
+from funding.i18n import t
 from funding.paths import DEFAULT_INFO
 from funding.vocab import Lang
 
@@ -33,3 +34,13 @@ def load_info(path: str | Path = DEFAULT_INFO) -> DatasetInfo:
         raise UnreadableFile(
             str(path), "bad_metadata", f"cannot be read as dataset metadata ({exc})"
         ) from None
+
+
+def source_line(info: DatasetInfo | None, lang: Lang, upload_name: str | None = None) -> str:
+    """The line under every chart, on the page and in every file: the curated dataset's title and
+    version, or the name of the file the rows come from instead."""
+    if upload_name is not None:
+        return t("source_line_upload", lang, name=upload_name)
+    if info is None:
+        return t("source_line", lang, title="", version="?", date="?")
+    return t("source_line", lang, title=info.title_in(lang), version=info.version, date=info.date)

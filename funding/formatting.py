@@ -8,20 +8,20 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
+from funding.i18n import t
 from funding.totals import Bounds
 from funding.vocab import QUALIFIER, Lang
 
 _LOCALE = {"en": "en_GB", "nl": "nl_NL"}
 _CURRENCY = {"en": "EUR ", "nl": "€ "}
 _SCALES = {"en": ((1e9, "bn"), (1e6, "m")), "nl": ((1e9, "mld"), (1e6, "mln"))}
-NOT_STATED = {"en": "amount not stated", "nl": "bedrag niet vermeld"}
 
 
 def format_eur(amount: float | None, lang: Lang, qualifier: str | None = None) -> str:
     """Short form for headlines and bar labels; up to three decimals so no figure is rounded away
     at the scale it is shown in (EUR 7.6 m, EUR 2.796 bn)."""
     if amount is None:
-        return NOT_STATED[lang]
+        return t("amount_not_stated", lang)
     for factor, word in _SCALES[lang]:
         if abs(amount) >= factor:
             number = format_decimal(amount / factor, format="#,##0.###", locale=_LOCALE[lang])
@@ -64,7 +64,7 @@ def _decimals(value: float) -> int:
 def format_eur_full(amount: float | None, lang: Lang) -> str:
     """Every digit, for tables and exports where the exact figure matters."""
     if amount is None:
-        return NOT_STATED[lang]
+        return t("amount_not_stated", lang)
     return _CURRENCY[lang] + format_decimal(amount, format="#,##0.##", locale=_LOCALE[lang])
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 
 from funding.dataset import Dataset
+from funding.i18n import t
 from funding.records import Instrument, period_bounds
 from funding.vocab import (
     AMOUNT_KIND,
@@ -78,20 +79,40 @@ def choices(dataset: Dataset, framework: str = "eu") -> dict[str, tuple[str, ...
     }
 
 
-def filter_problems(filters: Filters, dataset: Dataset) -> list[str]:
-    """Human-readable complaints about values that match nothing valid, each listing the valid ones."""
-    problems: list[str] = []
+@dataclass(frozen=True)
+class FilterProblem:
+    """A filter value that selects nothing valid: what is wrong (code), where (field), and with what
+    (value); `valid` lists what would have been accepted."""
+
+    code: str  # "unknown_value" | "years_reversed"
+    field: str
+    value: str
+    valid: tuple[str, ...] = ()  # for years_reversed: the year_to that year_from passes
+
+    def message(self, lang: Lang = "en") -> str:
+        if self.code == "years_reversed":
+            return t("filter_years_reversed", lang, year_from=self.value, year_to=self.valid[0])
+        return t(
+            "filter_unknown_value", lang, field=self.field, value=self.value, valid=", ".join(self.valid)
+        )
+
+
+def filter_problems(filters: Filters, dataset: Dataset) -> list[FilterProblem]:
+    """Every value that matches nothing valid, each with the valid ones, all at once."""
+    problems: list[FilterProblem] = []
     if filters.framework not in PILLAR_FRAMEWORKS:
         problems.append(
-            f"framework: unknown value {filters.framework!r}; valid: {', '.join(PILLAR_FRAMEWORKS)}"
+            FilterProblem("unknown_value", "framework", filters.framework, tuple(PILLAR_FRAMEWORKS))
         )
     valid = choices(dataset, filters.framework)
     for name in MULTI_FIELDS:
         for value in getattr(filters, name):
             if value not in valid[name]:
-                problems.append(f"{name}: unknown value {value!r}; valid: {', '.join(valid[name])}")
+                problems.append(FilterProblem("unknown_value", name, value, valid[name]))
     if filters.year_from is not None and filters.year_to is not None and filters.year_from > filters.year_to:
-        problems.append(f"year_from {filters.year_from} is after year_to {filters.year_to}")
+        problems.append(
+            FilterProblem("years_reversed", "year_from", str(filters.year_from), (str(filters.year_to),))
+        )
     return problems
 
 
@@ -159,44 +180,20 @@ def describe(filters: Filters, lang: Lang) -> str:
         "origin": ORIGIN_LABELS,
         "record_type": RECORD_TYPE,
     }
-    names = {
-        "en": {
-            "level": "level",
-            "type": "instrument type",
-            "source": "source",
-            "pillar": "pillar",
-            "beneficiary": "beneficiary",
-            "status": "status",
-            "kind": "figure kind",
-            "origin": "money origin",
-            "record_type": "entry type",
-        },
-        "nl": {
-            "level": "niveau",
-            "type": "instrumenttype",
-            "source": "bron",
-            "pillar": "pijler",
-            "beneficiary": "begunstigde",
-            "status": "status",
-            "kind": "soort bedrag",
-            "origin": "herkomst geld",
-            "record_type": "soort vermelding",
-        },
-    }[lang]
     parts: list[str] = []
     for name in MULTI_FIELDS:
         values = getattr(filters, name)
         if values:
             vocab = labels.get(name)
             shown = [vocab.label(v, lang) if vocab is not None else v for v in values]
-            parts.append(f"{names[name]}: {', '.join(shown)}")
+            parts.append(f"{t(f'describe_{name}', lang)}: {', '.join(shown)}")
     if filters.year_from is not None or filters.year_to is not None:
         span = f"{filters.year_from or '…'}–{filters.year_to or '…'}"
-        parts.append(("period" if lang == "en" else "periode") + f": {span}")
+        parts.append(t("describe_period", lang, span=span))
     if filters.battery_only:
-        parts.append("battery-specific only" if lang == "en" else "alleen batterijspecifiek")
+        parts.append(t("describe_battery_only", lang))
     if filters.q:
-        parts.append(("search" if lang == "en" else "zoekterm") + f": “{filters.q}”")
+        parts.append(t("describe_search", lang, q=filters.q))
     if not parts:
-        return "All instruments" if lang == "en" else "Alle instrumenten"
+        return t("describe_all", lang)
     return "; ".join(parts)

@@ -1,6 +1,17 @@
+"""Shared fixtures, in one place: the package and these helpers on the import path, and the
+browser tier's server and chromium (tests/browser_support.py).
+
+Helper modules (factory, fixtures, apptest_support, browser_support) hold functions and data;
+no test module imports another test module. Tiers are markers: `apptest`, `browser` and
+`subprocess`; `scripts/test --fast` runs the rest.
+"""
+
 import sys
 from pathlib import Path
 
-# Tests import the helpers in this folder (factory) and the package from the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from browser_support import app_server, browser, page
+
+__all__ = ["app_server", "browser", "page"]

@@ -17,17 +17,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-import browser_support
 import openpyxl
 import pytest
 from browser_support import PHONE, open_app, screenshot, wait_idle
 from factory import csv_bytes, row
-from test_app import DATA, document_id, net_public, shipped_rows
+from fixtures import DATA, document_id, instruments, net_public, shipped_rows
 
-# The shared fixtures: one server and one chromium for the module's tests, a fresh page per test.
-app_server = browser_support.app_server
-browser = browser_support.browser
-page = browser_support.page
+from funding.i18n import t
+
+# The fixtures app_server, browser and page (tests/conftest.py): one server and one chromium for
+# the session, a fresh page per test.
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 METRICS = "[data-testid='stMetricValue']"
 PROJECTOR = {"width": 1920, "height": 1080}
@@ -42,7 +41,8 @@ def labels(page: Any) -> list[str]:
 
 
 def amount_in_bn(text: str) -> float:
-    match = re.fullmatch(r"(?:up to |at least |about )?EUR ([\d.]+) bn", text)
+    """The figure, or a range's high end (which assumes no overlap, as net_public does)."""
+    match = re.fullmatch(r"(?:up to |at least |about )?EUR (?:[\d.]+–)?([\d.]+) bn", text)
     assert match, text
     return float(match.group(1)) * 1e9
 
@@ -59,11 +59,11 @@ def test_headline_figures_on_a_laptop_screen(app_server: Any, page: Any) -> None
     open_app(page, app_server.url, "/", ready=METRICS)
     rows = shipped_rows()
     shown = dict(zip(labels(page), values(page), strict=True))
-    assert amount_in_bn(shown["Public funding for batteries"]) == pytest.approx(
-        net_public(rows, {r["id"] for r in rows if r["battery_specific"] == "yes"}), abs=0.5e6
+    assert amount_in_bn(shown[t("net_public", "en")]) == pytest.approx(
+        net_public(rows, {r["id"] for r in rows}), abs=0.5e6
     )
-    assert shown["Instruments"] == str(sum(1 for r in rows if r["record_type"] == "instrument"))
-    assert shown["Amount not stated"] == str(sum(1 for r in rows if not r["amount_eur"]))
+    assert shown[t("instruments", "en")] == str(instruments(rows))
+    assert shown[t("without_amount", "en")] == str(sum(1 for r in rows if not r["amount_eur"]))
     page.locator(".js-plotly-plot g.point path").first.wait_for()
     screenshot(page, "dashboard-desktop.png")
 
@@ -77,16 +77,14 @@ def test_deep_link_opens_the_dutch_view_on_a_phone(app_server: Any, browser: Any
         dutch = {r["id"] for r in rows if r["level"] == "NL"}
         shown = dict(zip(labels(page), values(page), strict=True))
         net = net_public(rows, dutch)
-        assert shown["Alle publieke financiering, eenmaal geteld"] == f"€ {net / 1e6:g} mln".replace(".", ",")
-        assert shown["Instrumenten"] == str(
-            sum(1 for r in rows if r["id"] in dutch and r["record_type"] == "instrument")
-        )
-        assert page.get_by_role("heading", name="Batterijfinanciering: EU en Nederland").is_visible()
-        # Nothing wider than the screen: the columns wrapped.
+        assert shown[t("net_public", "nl")] == f"€ {net / 1e6:g} mln".replace(".", ",")
+        assert shown[t("instruments", "nl")] == str(instruments([r for r in rows if r["id"] in dutch]))
+        assert page.get_by_role("heading", name=t("page_title", "nl")).is_visible()
+        # Nothing wider than the screen: the columns wrapped (the tab bar scrolls, with an arrow).
         overflow = page.evaluate(
             "() => [...document.querySelectorAll('[data-testid=stMain] *')]"
             ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
-            " && !e.closest('.js-plotly-plot, [data-testid=stDataFrame]')).length"
+            " && !e.closest('.js-plotly-plot, [data-testid=stDataFrame], [role=tablist]')).length"
         )
         assert overflow == 0
         page.locator(".js-plotly-plot g.point path").first.wait_for()
@@ -98,7 +96,7 @@ def test_deep_link_opens_the_dutch_view_on_a_phone(app_server: Any, browser: Any
 def test_controls_write_codes_to_the_url_and_a_click_narrows_the_page(app_server: Any, page: Any) -> None:
     open_app(page, app_server.url, "/", ready=METRICS)
     before = values(page)
-    page.get_by_text("Battery-specific instruments only").click()
+    page.get_by_text(t("filter_battery_only", "en")).click()
     seconds = settle(page)
     print(f"browser rerun after a filter change: {seconds * 1000:.0f} ms")
     assert "battery_only=true" in page.url
@@ -106,23 +104,31 @@ def test_controls_write_codes_to_the_url_and_a_click_narrows_the_page(app_server
     settle(page)
     assert "lang=nl" in page.url
     page.get_by_text("English", exact=True).click()
-    page.get_by_text("Battery-specific instruments only").click()
+    page.get_by_text(t("filter_battery_only", "en")).click()
     settle(page)
     assert values(page) == before
     assert "lang=" not in page.url and "battery_only" not in page.url
 
-    # Click the first bar of the pillar breakdown: the headline narrows to that pillar.
-    pillar_chart = page.locator(".js-plotly-plot").nth(1)
-    bar = pillar_chart.locator("g.point path").first
+    # A tab click opens the view and writes its code to the URL; only its charts are drawn.
+    page.get_by_role("tab", name=t("view_breakdowns", "en")).click()
+    settle(page)
+    assert re.search(r"[?&]view=breakdowns(&|$)", page.url)
+    page.locator(".js-plotly-plot g.point path").first.wait_for()
+    assert page.locator(".js-plotly-plot").count() == 4
+    # Click the first bar of the pillar breakdown: the overview's headline narrows to that pillar.
+    bar = page.locator(".js-plotly-plot").first.locator("g.point path").first
     bar.scroll_into_view_if_needed()
     box = bar.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     settle(page)
     banner = page.locator(".st-key-pick_banner")
     banner.wait_for()
-    assert "Narrowed by a chart selection" in banner.inner_text()
-    assert values(page) != before
-    page.get_by_role("button", name="Clear chart selection").click()
+    page.get_by_role("tab", name=t("view_overview", "en")).click()
+    settle(page)
+    assert "view=" not in page.url
+    assert values(page) != before  # the click outlives its chart's view
+    assert banner.count() == 1
+    page.get_by_role("button", name=t("clear_pick", "en")).click()
     settle(page)
     assert banner.count() == 0
     assert values(page) == before
@@ -130,27 +136,29 @@ def test_controls_write_codes_to_the_url_and_a_click_narrows_the_page(app_server
 
 def test_invalid_upload_through_the_file_input(app_server: Any, page: Any) -> None:
     shipped = hashlib.sha256(DATA.read_bytes()).hexdigest()
-    open_app(page, app_server.url, "/", ready=METRICS)
+    open_app(page, app_server.url, "/?view=data", ready="[data-testid='stFileUploader']")
     bad = csv_bytes(
         [
             row("ok", "100", source_document=document_id()),
             row("bad-amount", "1.500.000", source_document=document_id()),
         ]
     )
-    page.get_by_test_id("stSidebar").locator("input[type=file]").set_input_files(
+    page.locator("input[type=file]").first.set_input_files(
         files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": bad}]
     )
     table = page.get_by_test_id("stTable")
     table.wait_for()
     settle(page)
     text = table.inner_text()
-    assert "amount_eur" in text and "1.500.000" in text and "thousands separators" in text
-    assert "cannot be used: 1 problem" in page.get_by_test_id("stAlert").first.inner_text()
+    assert "amount_eur" in text and "1.500.000" in text
+    alert = page.get_by_test_id("stAlert").first.inner_text()
+    assert alert == t("upload_invalid", "en", count=1, name="bad.csv")
     assert page.get_by_test_id("stMetricValue").count() == 0
     screenshot(page, "dashboard-invalid-upload.png", full_page=False)
-    page.get_by_role("button", name="Back to the curated dataset").first.click()
+    page.get_by_role("button", name=t("back_to_curated", "en")).first.click()
     settle(page)
-    assert page.get_by_test_id("stMetricValue").count() > 0
+    page.get_by_role("tab", name=t("view_overview", "en")).click()
+    page.get_by_test_id("stMetricValue").first.wait_for()
     assert hashlib.sha256(DATA.read_bytes()).hexdigest() == shipped
 
 
@@ -175,7 +183,12 @@ def test_markup_in_a_name_is_shown_as_written(browser: Any) -> None:
     html = envelope_chart(Dataset(rigged), rigged, "public", "en").figure.to_html(include_plotlyjs=True)
     tab = browser.new_page()
     dialogs: list[str] = []
-    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", dismiss)
     try:
         tab.set_content(html)
         tab.wait_for_selector(".ytick text")
@@ -193,32 +206,34 @@ def test_presentation_mode_on_a_projector_and_a_real_download(app_server: Any, p
     open_app(page, app_server.url, "/?view=present&level=EU", ready=METRICS)
     eu = {r["id"] for r in shipped_rows() if r["level"] == "EU"}
     shown = dict(zip(labels(page), values(page), strict=True))
-    assert shown["Instruments"] == str(
-        sum(1 for r in shipped_rows() if r["id"] in eu and r["record_type"] == "instrument")
-    )
+    assert shown[t("instruments", "en")] == str(instruments([r for r in shipped_rows() if r["id"] in eu]))
     assert not page.get_by_test_id("stSidebar").is_visible()
     assert not page.get_by_test_id("stExpandSidebarButton").is_visible()
     title = page.locator(".js-plotly-plot .gtitle")
-    assert (title.text_content() or "").startswith("Envelopes compared")
-    page.get_by_role("button", name="Next").click()
+    assert (title.text_content() or "").startswith(t("envelopes", "en"))
+    page.get_by_role("button", name=t("next", "en")).click()
     settle(page)
     assert re.search(r"[?&]slide=2(&|$)", page.url) and "level=EU" in page.url
-    assert (title.text_content() or "").startswith("By pillar")
+    assert (title.text_content() or "").startswith(t("by_pillar", "en", framework=""))
     page.locator(".js-plotly-plot g.point path").first.wait_for()
     # Nothing cut off: no scrolling sideways, the chart and its source line on the screen.
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= PROJECTOR["width"]
-    source = page.get_by_test_id("stCaptionContainer").filter(has_text="Source:").last
+    source = (
+        page.get_by_test_id("stCaptionContainer")
+        .filter(has_text=t("source_line", "en", title="", version="", date="").split()[0])
+        .last
+    )
     assert source.bounding_box()["y"] + source.bounding_box()["height"] <= PROJECTOR["height"]
     screenshot(page, "present.png", full_page=False)
 
-    page.get_by_role("button", name="Exit presentation").click()
+    page.get_by_role("button", name=t("exit_present", "en")).click()
     settle(page)
     assert "view=" not in page.url and "level=EU" in page.url
     with page.expect_download() as download:
         page.locator(".st-key-download_xlsx button").first.click()
     assert re.fullmatch(r"battery-funding-\d{4}-\d{2}-\d{2}-en\.xlsx", download.value.suggested_filename)
     book = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
-    sheet = book["Data"]
+    sheet = book[t("sheet_data", "en")]
     column = [c.value for c in sheet[1]].index("id")
     assert {row[column] for row in sheet.iter_rows(min_row=2, values_only=True)} == eu

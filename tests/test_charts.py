@@ -1,141 +1,28 @@
-"""The figure builders, read back from their figure dicts; expected numbers are worked out by hand.
-
-The fixture (amounts in EUR million):
-
-    fund              EU, no amount (a parent that covers nothing)
-      loan      1500  Innovation Fund, loan, pillar I (financing), cell manufacturers
-      grant     1000  Innovation Fund, grant, pillar I, cell manufacturers + suppliers
-      topup      200  guarantee (another kind: never in public funding)
-    batt      up to 925  Horizon Europe, R&I programme, pillar V, research + companies, 2021–2027
-      batt-part   382  part of batt (included in it), 2025-03 – 2027
-    prog        296   NL, NGF, grant, no EU pillar, companies
-      prog-a  at least 120   part of prog
-      prog-b  about 7.6      part of prog
-    crm        3000   EU funds, "other", pillar II (upstream), not battery-specific, no beneficiaries
-    ceiling   up to 6100    State-aid ceiling (MS)
-    target-a  about 55000   target;  target-b  about 6000  target (targets are never summed)
-    unknown           NL, NGF, no amount, from 2026 with no end
-
-Net public = 1500 + 1000 + 925 + 296 + 3000 = 6721 (up to: one "up to" among exact terms).
-Gross public = 6721 + 382 + 120 + 7.6 = 7230.6 (about: up to, at least and about mixed).
-Battery-specific net = 1500 + 1000 + 925 + 296 = 3721 (up to); wider envelopes = crm 3000.
-"""
+"""The figure builders, read back from their figure dicts; expected numbers are worked out by hand
+(the fixture and its arithmetic are in tests/fixtures.py)."""
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 import pytest
 from factory import csv_bytes, row
+from fixtures import fixture, fixture_rows
 
 from funding import charts
 from funding.breakdowns import NOT_STATED_GROUP, breakdown
 from funding.dataset import Dataset
+from funding.i18n import t
 from funding.loading import parse_csv
 from funding.records import Instrument
+from funding.selection import Filters, apply
+from funding.vocab import AMOUNT_KIND
 
 M = 1_000_000
 NBSP = "\u00a0"
-
-
-def fixture_rows(document: str = "doc") -> list[dict[str, str]]:
-    """The rows above; `document` is the source_document every row cites."""
-    eu1 = {"eu_pillar": "financing", "eu_pillar_basis": "document"}
-    rows = [
-        row("fund", name_en="Innovation Fund", source="Innovation Fund", instrument_type="fund"),
-        row(
-            "loan",
-            str(1500 * M),
-            parent_id="fund",
-            name_en="Booster loans",
-            name_nl="Booster-leningen",
-            source="Innovation Fund",
-            instrument_type="loan",
-            beneficiary_types="cell_manufacturers",
-            **eu1,
-        ),
-        row(
-            "grant",
-            str(1000 * M),
-            parent_id="fund",
-            name_en="Cell grants",
-            source="Innovation Fund",
-            beneficiary_types="cell_manufacturers;suppliers",
-            **eu1,
-        ),
-        row(
-            "topup",
-            str(200 * M),
-            parent_id="fund",
-            source="Innovation Fund",
-            instrument_type="guarantee",
-            amount_kind="guarantee",
-        ),
-        row(
-            "batt",
-            str(925 * M),
-            "up_to",
-            name_en="Batt4EU",
-            source="Horizon Europe",
-            instrument_type="rd_programme",
-            eu_pillar="research_skills",
-            eu_pillar_basis="document",
-            beneficiary_types="research;companies",
-            period_start="2021",
-            period_end="2027",
-        ),
-        row(
-            "batt-part",
-            str(382 * M),
-            parent_id="batt",
-            name_en="Batt4EU projects",
-            source="Horizon Europe",
-            instrument_type="rd_programme",
-            period_start="2025-03",
-            period_end="2027",
-        ),
-        row(
-            "prog",
-            str(296 * M),
-            name_en="MICB",
-            level="NL",
-            source="NGF",
-            nl_pillar="economic_prospects",
-            nl_pillar_basis="document",
-            beneficiary_types="companies",
-        ),
-        row("prog-a", str(120 * M), "at_least", parent_id="prog", level="NL", source="NGF"),
-        row("prog-b", str(7.6 * M), "about", parent_id="prog", level="NL", source="NGF"),
-        row(
-            "crm",
-            str(3000 * M),
-            name_en="Raw materials funds",
-            source="EU funds",
-            instrument_type="other",
-            eu_pillar="upstream",
-            eu_pillar_basis="document",
-            battery_specific="no",
-        ),
-        row(
-            "ceiling",
-            str(6100 * M),
-            "up_to",
-            level="MS",
-            source="IPCEI",
-            instrument_type="state_aid",
-            amount_kind="state_aid_ceiling",
-        ),
-        row("target-a", str(55000 * M), "about", source="InvestEU", amount_kind="target"),
-        row("target-b", str(6000 * M), "about", source="InvestEU", amount_kind="target"),
-        row("unknown", name_en="Unknown size", level="NL", source="NGF", period_start="2026"),
-    ]
-    return [{**r, "source_document": document} for r in rows]
-
-
-def fixture() -> Dataset:
-    return parse_csv(csv_bytes(fixture_rows()))
 
 
 def spec(chart: charts.Chart) -> dict[str, Any]:
@@ -181,9 +68,9 @@ def test_headline_figures_match_the_hand_computed_totals() -> None:
     apart = {m.key: plain(m.value) for m in figures.apart}
     assert apart["guarantee"] == "EUR 200 m"
     assert apart["state_aid_ceiling"] == "up to EUR 6.1 bn"
-    assert apart["private_expected"] == "none stated"
+    assert apart["private_expected"] == t("none_stated", "en")
     # Two targets, never added up: 55 + 6 = 61 bn must appear nowhere.
-    assert apart["target"] == "2 stated, not added up"
+    assert apart["target"] == t("targets_value", "en", n=2)
     assert not any("61" in m.value for m in figures.main + figures.apart)
 
 
@@ -219,7 +106,8 @@ def test_envelopes_sorted_with_parts_under_their_whole_and_not_counted() -> None
     )
     assert ticks["batt-part"].startswith("↳")
     assert not ticks["batt"].startswith("↳")
-    assert "included in their whole" in figure["layout"]["title"]["subtitle"]["text"]
+    subtitle = " ".join(re.sub(r"<[^>]+>", " ", figure["layout"]["title"]["subtitle"]["text"]).split())
+    assert t("envelopes_sub", "en", kind=AMOUNT_KIND.label("public", "en")) in subtitle
 
 
 def test_envelope_labels_carry_the_qualifier_and_the_battery_caveat() -> None:
@@ -228,7 +116,7 @@ def test_envelope_labels_carry_the_qualifier_and_the_battery_caveat() -> None:
     assert shown["batt"][1] == "up to EUR 925 m"
     assert shown["prog-a"][1] == "at least EUR 120 m"
     assert shown["prog-b"][1] == "about EUR 7.6 m"
-    assert shown["crm"][1] == "EUR 3 bn · not battery-specific"
+    assert shown["crm"][1] == f"EUR 3 bn · {t('not_battery_specific', 'en')}"
 
 
 def test_envelopes_show_only_the_largest_n() -> None:
@@ -274,7 +162,9 @@ def test_additive_breakdowns_add_up_to_the_net_total(dimension: str) -> None:
     figure = breakdown_figure(fixture(), dimension)
     factor = factor_of(figure)
     assert math.isclose(sum(figure["data"][0]["x"]) * factor, 6721 * M)
-    assert "total up to EUR 6.721 bn" in figure["layout"]["title"]["subtitle"]["text"]
+    subtitle = " ".join(re.sub(r"<[^>]+>", " ", figure["layout"]["title"]["subtitle"]["text"]).split())
+    kind = AMOUNT_KIND.label("public", "en")
+    assert t("total_counted", "en", kind=kind, total="up to EUR 6.721 bn") in subtitle
 
 
 def test_pillar_breakdown_by_hand() -> None:
@@ -288,9 +178,10 @@ def test_pillar_breakdown_by_hand() -> None:
 
 def test_beneficiary_breakdown_says_not_additive_and_shows_no_total() -> None:
     figure = breakdown_figure(fixture(), "beneficiary")
-    subtitle = figure["layout"]["title"]["subtitle"]["text"]
-    assert "Not additive" in subtitle
-    assert "total" not in subtitle.lower().replace("not additive", "")
+    subtitle = " ".join(re.sub(r"<[^>]+>", " ", figure["layout"]["title"]["subtitle"]["text"]).split())
+    assert t("not_additive", "en") in subtitle
+    kind = AMOUNT_KIND.label("public", "en")
+    assert t("total_counted", "en", kind=kind, total="X").split("X")[0] not in subtitle  # no total
     factor = factor_of(figure)
     values = {y: x * factor for x, y in zip(figure["data"][0]["x"], figure["data"][0]["y"], strict=True)}
     # The grant is open to cell manufacturers and suppliers and counts under both.
@@ -306,10 +197,10 @@ def test_zero_bars_say_amount_not_stated_and_groups_count_unstated_rows() -> Non
     ticks = dict(
         zip(figure["layout"]["yaxis"]["tickvals"], figure["layout"]["yaxis"]["ticktext"], strict=True)
     )
-    assert "+1 not stated" in ticks["NGF"]  # "unknown" has no amount
+    assert t("plus_not_stated", "en", n=1) in ticks["NGF"]  # "unknown" has no amount
     only_unknown = breakdown(ds, [ds.by_id["unknown"]], "source", "public", "en")
     figure = spec(charts.breakdown_chart(only_unknown, "en", title="t"))
-    assert figure["data"][0]["text"] == ["amount not stated"]
+    assert figure["data"][0]["text"] == [t("amount_not_stated", "en")]
 
 
 def test_aggregate_charts_refuse_targets() -> None:
@@ -347,9 +238,9 @@ def test_hierarchy_folds_small_tiles_without_changing_sums() -> None:
     labels = dict(zip(trace["ids"], trace["labels"], strict=True))
     assert {i for i in values if i.startswith("instrument:")} == {"instrument:crm", "instrument:loan"}
     assert values["rest:Innovation Fund"] == pytest.approx(1000 * M)
-    assert labels["rest:Innovation Fund"] == "1 other instruments"
+    assert labels["rest:Innovation Fund"] == t("other_instruments", "en", n=1)
     assert values["rest:"] == pytest.approx((925 + 296) * M)
-    assert labels["rest:"] == "2 other sources"
+    assert labels["rest:"] == t("other_sources", "en", n=2)
     assert values["root"] == pytest.approx(6721 * M)
     top = [v for i, v in values.items() if trace["parents"][trace["ids"].index(i)] == "root"]
     assert sum(top) == pytest.approx(6721 * M)
@@ -433,9 +324,9 @@ def test_details_list_rows_without_amounts() -> None:
     ds = fixture()
     table = charts.details_table(ds.records, "nl")
     assert len(table) == len(ds.records)
-    assert table.loc["unknown", "Bedrag"] == "bedrag niet vermeld"
-    assert table.loc["loan", "Bedrag"] == "€ 1.500.000.000"
-    assert table.loc["batt", "Kwalificatie"] == "tot"
+    assert table.loc["unknown", t("col_amount", "nl")] == t("amount_not_stated", "nl")
+    assert table.loc["loan", t("col_amount", "nl")] == "€ 1.500.000.000"
+    assert table.loc["batt", t("col_qualifier", "nl")] == "tot"
 
 
 def test_markup_in_names_is_shown_as_text_not_read_by_plotly() -> None:
@@ -474,3 +365,55 @@ def test_qualifiers_travel_into_flow_hover_and_overlap() -> None:
     assert any("up to EUR 925,000,000" in h for h in hovers)
     net = {m.key: m.value for m in charts.headline(ds, ds.records, "en").main}["net_public"]
     assert net.replace("\xa0", " ") == "about EUR 1.025 bn"  # up to 925 + at least 100
+
+
+# --- chart picks as filters and presentation mode's charts ---------------------------------------
+
+
+def test_a_chart_selection_becomes_filters_only_when_they_select_the_same_rows() -> None:
+    records = parse_csv(csv_bytes(fixture_rows())).records
+    assert charts.picks_as_filters(Filters(), {"source": []}, records) == Filters()
+    folded = charts.picks_as_filters(Filters(level=("EU",)), {"source": ["Horizon Europe"]}, records)
+    assert folded == Filters(level=("EU",), source=("Horizon Europe",))
+    assert [r.id for r in apply(folded, records)] == ["batt", "batt-part"]
+    # "Not stated" is no filter value; a beneficiary clicked within a beneficiary filter means
+    # "open to both", which one filter cannot say.
+    assert charts.picks_as_filters(Filters(), {"pillar": [NOT_STATED_GROUP]}, records) is None
+    assert (
+        charts.picks_as_filters(
+            Filters(beneficiary=("suppliers",)), {"beneficiary": ["cell_manufacturers"]}, records
+        )
+        is None
+    )
+
+
+def test_presentation_charts_follow_the_kind() -> None:
+    records = parse_csv(csv_bytes(fixture_rows())).records
+    everything = [
+        "envelopes",
+        "pillar",
+        "source",
+        "beneficiary",
+        "instrument_type",
+        "hierarchy",
+        "flow",
+        "timeline",
+    ]
+    assert charts.slides(records, "public") == everything
+    assert charts.slides(records, "target") == ["envelopes", "timeline"]  # targets are never summed
+    undated = [r for r in records if not (r.period_start or r.period_end)]
+    assert charts.slides(undated, "state_aid_ceiling") == everything[:-1]  # no dates, no timeline
+    assert charts.slides(undated, "private_expected") == []
+
+
+def test_a_projected_figure_is_the_same_figure_in_larger_type() -> None:
+    dataset = parse_csv(csv_bytes(fixture_rows()))
+    chart = charts.slide_chart("source", dataset, dataset.records, "public", "eu", "en", source="Source: x")
+    projected = charts.for_projection(chart.figure, 1.5, max_height=600)
+    before, after = chart.figure.to_plotly_json(), projected.to_plotly_json()
+    assert after["data"][0]["x"] == before["data"][0]["x"] and after["data"][0]["y"] == before["data"][0]["y"]
+    assert after["layout"]["font"]["size"] == 18 and "font" not in before["layout"]
+    assert "font-size:15px" in after["layout"]["title"]["subtitle"]["text"]
+    assert after["layout"]["margin"]["t"] == round(before["layout"]["margin"]["t"] * 1.5)
+    rows = len(before["layout"]["yaxis"]["categoryarray"])
+    assert after["layout"]["height"] >= rows * charts.PROJECTED_ROW_PX

@@ -18,7 +18,8 @@ from factory import csv_bytes, row
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from funding.cli import PNG_CHARTS, main
+from funding.cli import main
+from funding.cli.export import PNG_CHARTS
 from funding.exports import CHARTS, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,10 +152,20 @@ def test_failure_leaves_no_file_behind(files: tuple[Path, Path], tmp_path: Path,
     broken.write_bytes(b"PK not really a presentation")
     out = tmp_path / "deck.pptx"
     assert export(files, out, "--template", str(broken)) == 2
-    assert "is not a PowerPoint .pptx/.potx file" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith(f"error: {broken}: ")
     assert not out.exists()
     assert export(files, tmp_path / "missing-dir" / "deck.csv") == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.pptx", "documents.csv", "funding.csv"]
+
+
+def test_template_limits_apply_to_the_command_line(files: tuple[Path, Path], tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The page's slide-template limit (5 MB, funding.exports.templates) holds for --template too."""
+    large = tmp_path / "large.pptx"
+    large.write_bytes(b"PK" + b"\0" * (5 * 1024 * 1024))  # 5 MB + 2 bytes
+    out = tmp_path / "deck.pptx"
+    assert export(files, out, "--template", str(large)) == 2
+    assert capsys.readouterr().err.startswith(f"error: {large}: ")
+    assert not out.exists()
 
 
 def test_invalid_and_unreadable_data(files: tuple[Path, Path], tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -184,6 +195,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )
 
 
+@pytest.mark.subprocess
 def test_shipped_dataset_to_a_deck_in_a_real_process(tmp_path: Path) -> None:
     out = tmp_path / "briefing.pptx"
     result = run("export", str(out), "--level", "NL", "--lang", "nl")
@@ -194,6 +206,7 @@ def test_shipped_dataset_to_a_deck_in_a_real_process(tmp_path: Path) -> None:
     assert again.returncode == 1 and "Traceback" not in again.stderr
 
 
+@pytest.mark.subprocess
 def test_png_without_chromium_says_how_to_install_it(files: tuple[Path, Path], tmp_path: Path) -> None:
     data, documents = files
     out = tmp_path / "chart.png"
@@ -212,6 +225,7 @@ def test_png_without_chromium_says_how_to_install_it(files: tuple[Path, Path], t
     assert not out.exists()
 
 
+@pytest.mark.browser
 def test_png_with_chromium(files: tuple[Path, Path], tmp_path: Path) -> None:
     if find_chromium() is None:
         if os.environ.get("CI"):
@@ -220,3 +234,28 @@ def test_png_with_chromium(files: tuple[Path, Path], tmp_path: Path) -> None:
     out = tmp_path / "chart.png"
     assert export(files, out, "--chart", "source") == 0
     assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_member_states_export_their_state_aid_ceilings(files: tuple[Path, Path], tmp_path: Path) -> None:
+    """--level MS: the rows state a ceiling only, so the deck's charts show it (funding.kinds),
+    as the page does for /?level=MS."""
+    out = tmp_path / "ms.pptx"
+    assert export(files, out, "--level", "MS") == 0
+    deck = Presentation(str(out))
+    charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    # The envelope chart and the four breakdowns, each of the one ceiling (up to 6100 m).
+    assert [list(c.plots[0].series[0].values) for c in charts] == [[6100 * M]] * 5
+
+
+def test_a_breakdown_png_of_targets_is_refused(files: tuple[Path, Path], tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Targets may overlap and are never added up: no breakdown of them, as on the page."""
+    _, documents = files
+    targets = tmp_path / "targets.csv"
+    targets.write_bytes(csv_bytes([row("t", str(55000 * M), "about", amount_kind="target")]))
+    out = tmp_path / "t.png"
+    assert (
+        main(["export", str(out), "--data", str(targets), "--documents", str(documents), "--chart", "source"])
+        == 1
+    )
+    assert capsys.readouterr().err.startswith("error: chart 'source': ")
+    assert not out.exists()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from funding.cli import format_problem
+from funding.cli.shared import format_problem
 from funding.errors import InvalidData, UnreadableFile
 from funding.loading import MAX_BYTES, parse_csv
 
@@ -111,6 +111,7 @@ def test_manifest_lists_every_file_once() -> None:
     assert all(case.pairs for case in CASES if case.exit == 1), "an invalid file must name its problems"
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
 def test_command_line_refuses_with_line_and_column(case: Case, corpus_run: CorpusRun) -> None:
     result = corpus_run.results[case.file]
@@ -157,6 +158,7 @@ def test_parse_csv_raises_the_same_pairs_in_process(case: Case) -> None:
     assert case.path.read_bytes() == data
 
 
+@pytest.mark.subprocess
 def test_file_over_the_upload_limit_is_refused_before_reading(tmp_path: Path) -> None:
     """Generated here rather than committed: one byte over the default limit (20 MB)."""
     header = (CORPUS / "ok-header-only.csv").read_bytes()
@@ -175,6 +177,7 @@ def test_file_over_the_upload_limit_is_refused_before_reading(tmp_path: Path) ->
     assert [p.name for p in tmp_path.iterdir()] == ["over-the-limit.csv"]
 
 
+@pytest.mark.subprocess
 def test_smaller_limit_from_the_command_line(tmp_path: Path) -> None:
     """--max-mb lowers the limit: a 1 MB + 1 byte file is refused with --max-mb 1."""
     big = tmp_path / "over-one-mb.csv"
@@ -185,6 +188,7 @@ def test_smaller_limit_from_the_command_line(tmp_path: Path) -> None:
     assert "limit is 1 MB" in result.stderr
 
 
+@pytest.mark.subprocess
 def test_nothing_on_disk_changes(corpus_run: CorpusRun) -> None:
     """Same files (no new ones), same bytes, same modification times, before and after every run."""
     assert corpus_run.after.keys() == corpus_run.before.keys()
@@ -211,22 +215,20 @@ def registry_ids() -> frozenset[str]:
     return frozenset(load_documents())
 
 
+@pytest.mark.apptest
 @pytest.mark.skipif(not DASHBOARD.exists(), reason="dashboard.py not present")
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
 def test_dashboard_upload_shows_the_same_problems_and_keeps_working(
     case: Case, registry_ids: frozenset[str]
 ) -> None:
-    from streamlit.testing.v1 import AppTest
+    from apptest_support import app, data_upload, open_view, run
 
     from funding.i18n import t
 
     data = case.path.read_bytes()
-    at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    at.file_uploader(key="upload_0").set_value((case.file, data, "text/csv"))
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
+    at = app(view="data")
+    data_upload(at).set_value((case.file, data, "text/csv"))
+    run(at)
     shown_errors = [_unescape(e.value) for e in at.error]
     if case.exit == 2:
         assert any(case.stderr_contains in message for message in shown_errors), shown_errors
@@ -242,7 +244,7 @@ def test_dashboard_upload_shows_the_same_problems_and_keeps_working(
         tables = [e.value for e in at.table if t("problem_line", "en") in e.value.columns]
         if not expected:
             assert not tables and not shown_errors  # a valid upload is shown, not refused
-            assert len(at.metric) > 0
+            assert len(open_view(at, "overview").metric) > 0
         else:
             (table,) = tables
             shown = {
@@ -253,8 +255,8 @@ def test_dashboard_upload_shows_the_same_problems_and_keeps_working(
             }
             assert shown == expected
     # Whatever was uploaded, the way back to the curated dataset works and shows its figures.
-    at.button(key="back_sidebar").click()
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
+    (back,) = [b for b in at.button if b.key in ("back_problems", "back_banner")][:1]
+    back.click()
+    open_view(run(at), "overview")
     assert not at.error, [e.value for e in at.error]
     assert len(at.metric) > 0

@@ -16,6 +16,7 @@ second line of defence and must hold on their own.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import shutil
@@ -23,6 +24,7 @@ import subprocess
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from factory import csv_bytes, row
@@ -39,9 +41,17 @@ from funding.exports import CHARTS, export_csv, export_pptx, export_xlsx
 from funding.exports.common import EXPORT_COLUMNS
 from funding.exports.figures import chart_spec
 from funding.exports.tables import EURO_FORMAT
+from funding.i18n import t
 from funding.loading import parse_csv
 from funding.records import Instrument
 from funding.selection import Filters, apply
+from funding.vocab import AMOUNT_KIND, BENEFICIARY, EU_PILLAR, INSTRUMENT_TYPE, LEVEL, STATUS, Lang
+
+
+def K(kind: str, lang: Lang = "en") -> str:
+    """A figure kind's label, as charts and sheets write it."""
+    return AMOUNT_KIND.label(kind, lang)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 M = 1_000_000
@@ -73,6 +83,8 @@ DOCUMENTS = {
         language="nl",
     ),
 }
+SOURCE_LINE = t("source_line", "en", title=INFO.title, version=INFO.version, date=INFO.date)
+PILLAR_TITLE = t("chart_pillar", "en", kind=K("public"), framework=t("framework_eu", "en"))
 
 
 def dataset() -> Dataset:
@@ -215,8 +227,8 @@ def workbook(lang: str = "en", filters: Filters | None = None):  # type: ignore[
 
 def test_xlsx_sheets_numbers_and_formats() -> None:
     book, _ = workbook()
-    assert book.sheetnames == ["Data", "Sources", "About"]
-    sheet = book["Data"]
+    assert book.sheetnames == [t(f"sheet_{s}", "en") for s in ("data", "sources", "about")]
+    sheet = book[t("sheet_data", "en")]
     header = [c.value for c in sheet[1]]
     assert header == list(EXPORT_COLUMNS)
     assert sheet.freeze_panes == "B2"
@@ -234,7 +246,7 @@ def test_xlsx_sheets_numbers_and_formats() -> None:
 
 def test_xlsx_stores_formula_like_text_as_text() -> None:
     book, data = workbook()
-    sheet = book["Data"]
+    sheet = book[t("sheet_data", "en")]
     header = [c.value for c in sheet[1]]
     evil = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "evil")
     name = sheet.cell(evil, header.index("name_en") + 1)
@@ -251,7 +263,7 @@ def test_xlsx_stores_formula_like_text_as_text() -> None:
 
 def test_xlsx_sources_sheet_lists_each_cited_document_and_its_rows() -> None:
     book, _ = workbook()
-    rows = list(book["Sources"].iter_rows(min_row=2, values_only=True))
+    rows = list(book[t("sheet_sources", "en")].iter_rows(min_row=2, values_only=True))
     by_id = {r[1]: r for r in rows}
     assert set(by_id) == {"doc-eu", "doc-nl", "doc-unregistered"}
     assert by_id["doc-eu"][2:6] == (
@@ -262,30 +274,27 @@ def test_xlsx_sources_sheet_lists_each_cited_document_and_its_rows() -> None:
     )
     assert by_id["doc-nl"][6] == 3 and by_id["doc-nl"][7] == "programme, allocated, cluster"
     assert "not in the document registry" in by_id["doc-unregistered"][2]
-    assert book["Sources"].cell(2, 6).hyperlink.target == "https://example.eu/strategy"
+    assert book[t("sheet_sources", "en")].cell(2, 6).hyperlink.target == "https://example.eu/strategy"
 
 
 def test_xlsx_about_sheet_has_selection_version_citation_and_totals_by_kind() -> None:
     book, _ = workbook(filters=Filters(level=("EU", "NL")))
-    values = [v for row in book["About"].iter_rows(values_only=True) for v in row if v is not None]
-    assert "level: EU, Netherlands" in values
+    values = [
+        v for row in book[t("sheet_about", "en")].iter_rows(values_only=True) for v in row if v is not None
+    ]
+    assert f"{t('describe_level', 'en')}: EU, {LEVEL.label('NL', 'en')}" in values
     assert "level=EU&level=NL" in values
     assert "OUT --level EU --level NL" in values
     assert "9.9.9" in values and "2026-01-02" in values and "2026-11-23" in values
     assert INFO.citation in values
-    sheet = book["About"]
+    sheet = book[t("sheet_about", "en")]
     totals = {
         sheet.cell(r, 1).value: [sheet.cell(r, c) for c in range(2, 15)]
         for r in range(1, sheet.max_row + 1)
         if sheet.cell(r, 1).value
-        in (
-            "Public funding (budget)",
-            "Guarantee capacity",
-            "State-aid ceiling",
-            "Investment / mobilisation target",
-        )
+        in [K(kind) for kind in ("public", "guarantee", "state_aid_ceiling", "target")]
     }
-    public = totals["Public funding (budget)"]
+    public = totals[K("public")]
     # NL + EU rows: battery-specific programme 296 m + evil 50 m = 346 m (the parts are inside the
     # programme); the loan, 1500 m, is not battery-specific; all counted once: 1846 m, no range.
     values = [c.value for c in public]
@@ -296,37 +305,43 @@ def test_xlsx_about_sheet_has_selection_version_citation_and_totals_by_kind() ->
     assert values[8] == "about"
     assert values[9:12] == [3, 5, 2]
     assert not values[12]  # nothing may share money: no rows make a range
-    assert totals["Guarantee capacity"][0].value == 200 * M
-    assert totals["State-aid ceiling"][0].value is None  # MS level is filtered out: no amount, no zero
-    target = totals["Investment / mobilisation target"]  # targets may overlap: counted, never summed
+    assert totals[K("guarantee")][0].value == 200 * M
+    assert totals[K("state_aid_ceiling")][0].value is None  # MS level is filtered out: no amount, no zero
+    target = totals[K("target")]  # targets may overlap: counted, never summed
     assert all(c.value is None for c in target[:6]) and target[7].value is None
-    assert target[6].value == "not added up: these figures may overlap"
+    assert target[6].value == t("tot_not_summed", "en")
     assert target[10].value == 2  # stated amounts
 
 
 def test_xlsx_follows_the_language() -> None:
     book, _ = workbook("nl")
-    assert book.sheetnames == ["Gegevens", "Bronnen", "Over"]
-    values = [v for row in book["Over"].iter_rows(values_only=True) for v in row if v is not None]
-    assert "Alle instrumenten" in values and "Publieke financiering (budget)" in values
+    assert book.sheetnames == [t(f"sheet_{s}", "nl") for s in ("data", "sources", "about")]
+    values = [
+        v for row in book[t("sheet_about", "nl")].iter_rows(values_only=True) for v in row if v is not None
+    ]
+    assert t("describe_all", "nl") in values and K("public", "nl") in values
 
 
 # -- PPTX ------------------------------------------------------------------------------------------
 
 
-def deck(lang: str = "en", filters: Filters | None = None, template: bytes | None = None):  # type: ignore[no-untyped-def]
+@functools.cache
+def deck_bytes(lang: str, filters: Filters, template: bytes | None) -> bytes:
+    """Each deck is built once per test session; every test opens its own copy."""
     ds = dataset()
-    filters = filters or Filters()
     selection = apply(filters, ds.records)
-    data = export_pptx(ds, selection, filters, lang, DOCUMENTS, INFO, template=template, today=TODAY)  # type: ignore[arg-type]
-    return Presentation(io.BytesIO(data))
+    return export_pptx(ds, selection, filters, lang, DOCUMENTS, INFO, template=template, today=TODAY)  # type: ignore[arg-type]
+
+
+def deck(lang: str = "en", filters: Filters | None = None, template: bytes | None = None):  # type: ignore[no-untyped-def]
+    return Presentation(io.BytesIO(deck_bytes(lang, filters or Filters(), template)))
 
 
 def texts(slide) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
 
 
-def charts(prs) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def charts(prs) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     return {
         slide.shapes.title.text_frame.text: shape.chart
         for slide in prs.slides
@@ -340,25 +355,21 @@ def test_deck_structure() -> None:
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
     titles = [s.shapes.title.text_frame.text for s in prs.slides]
     assert titles == [
-        "Public funding for batteries: EU and the Netherlands",
-        "Headline figures",
+        t("deck_title", "en"),
+        t("headline", "en"),
         # one chart per figure kind that has amounts (kinds are never on one chart) ...
-        "Public funding (budget): amounts by instrument",
-        "Guarantee capacity: amounts by instrument",
-        "State-aid ceiling: amounts by instrument",
-        "Expected private investment: amounts by instrument",
-        "Investment / mobilisation target: amounts by instrument",
+        *[t("chart_envelopes", "en", kind=K(kind)) for kind in AMOUNT_KIND.codes],
         # ... then the breakdowns of public funding
-        "Public funding (budget) by pillar (EU Battery Booster strategy)",
-        "Public funding (budget) by funding source",
-        "Public funding (budget) by instrument type",
-        "Public funding (budget) by beneficiary type",
-        "Instruments in this selection",
-        "Sources",
+        PILLAR_TITLE,
+        t("chart_source", "en", kind=K("public")),
+        t("chart_instrument_type", "en", kind=K("public")),
+        t("chart_beneficiary", "en", kind=K("public")),
+        t("table_title", "en"),
+        t("sources_title", "en"),
     ]
     title_slide = texts(prs.slides[0])
-    assert "Selection: All instruments" in title_slide
-    assert "Dataset v9.9.9 (2026-01-02) · exported 2026-11-23" in title_slide
+    assert t("selection", "en", text=t("describe_all", "en")) in title_slide
+    assert t("dataset_line", "en", version="9.9.9", date="2026-01-02", today="2026-11-23") in title_slide
     for slide in prs.slides:
         assert not any(shape.shape_type == 13 for shape in slide.shapes), "charts are native, not pictures"
 
@@ -371,10 +382,8 @@ def test_every_chart_is_a_native_bar_chart_with_its_source_line() -> None:
             found += 1
             chart = next(shape.chart for shape in slide.shapes if shape.has_chart)
             assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
-            assert "Source: Test funding dataset, dataset v9.9.9 (2026-01-02); each figure cites" in texts(
-                slide
-            )
-            assert "Documents: [" in texts(slide)
+            assert SOURCE_LINE in texts(slide)
+            assert t("documents", "en", refs="[X").split("X")[0] in texts(slide)
             assert slide.notes_slide.notes_text_frame.text.strip()
     assert found == 9
 
@@ -388,7 +397,7 @@ def labels(chart) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_envelope_chart_shows_parts_under_their_whole_never_summed() -> None:
-    chart = charts(deck())["Public funding (budget): amounts by instrument"]
+    chart = charts(deck())[t("chart_envelopes", "en", kind=K("public"))]
     categories = list(chart.plots[0].categories)
     assert categories == [
         "Example instrument",  # loan 1500 m
@@ -399,7 +408,7 @@ def test_envelope_chart_shows_parts_under_their_whole_never_summed() -> None:
     ]
     assert values(chart) == [1500 * M, 296 * M, 120 * M, 7600000.5, 50 * M]
     assert labels(chart) == [
-        "EUR 1.5 bn · not battery-specific",
+        f"EUR 1.5 bn · {t('not_battery_specific', 'en')}",
         "EUR 296 m",
         "at least EUR 120 m",
         "about EUR 7.6 m",
@@ -411,86 +420,92 @@ def test_envelope_chart_shows_parts_under_their_whole_never_summed() -> None:
 
 def test_breakdown_charts_equal_hand_computed_totals() -> None:
     found = charts(deck())
-    pillar = found["Public funding (budget) by pillar (EU Battery Booster strategy)"]
+    pillar = found[PILLAR_TITLE]
     assert list(pillar.plots[0].categories) == [
-        "I. Financial backing for manufacturing ramp-up",
-        "V. Research, innovation and skills",
-        "Not stated",
+        EU_PILLAR.label("financing", "en"),
+        EU_PILLAR.label("research_skills", "en"),
+        t("not_stated_group", "en"),
     ]
     assert values(pillar) == [1500 * M, 296 * M, 50 * M]
-    source = found["Public funding (budget) by funding source"]
+    source = found[t("chart_source", "en", kind=K("public"))]
     assert dict(zip(source.plots[0].categories, values(source), strict=True)) == {
         "EU Innovation Fund": 1500 * M,
         "Nationaal Groeifonds": 296 * M,
         "@Evil source": 50 * M,
     }
-    types = found["Public funding (budget) by instrument type"]
+    types = found[t("chart_instrument_type", "en", kind=K("public"))]
     assert dict(zip(types.plots[0].categories, values(types), strict=True)) == {
-        "Loan (incl. zero-interest)": 1500 * M,
-        "Grant": 346 * M,
+        INSTRUMENT_TYPE.label("loan", "en"): 1500 * M,
+        INSTRUMENT_TYPE.label("grant", "en"): 346 * M,
     }
     assert sum(values(types)) == 1846 * M
 
 
 def test_beneficiary_chart_says_it_is_not_additive() -> None:
     prs = deck()
-    slide = next(s for s in prs.slides if s.shapes.title.text_frame.text.endswith("by beneficiary type"))
+    slide = next(
+        s
+        for s in prs.slides
+        if s.shapes.title.text_frame.text == t("chart_beneficiary", "en", kind=K("public"))
+    )
     chart = next(shape.chart for shape in slide.shapes if shape.has_chart)
     # programme (296 m) is open to research and start-ups; evil (50 m) to research: 296 m counts twice.
     assert list(zip(chart.plots[0].categories, values(chart), strict=True)) == [
-        ("Battery cell manufacturers", 1500 * M),
-        ("Research organisations and universities", 346 * M),
-        ("Start-ups and SMEs", 296 * M),
+        (BENEFICIARY.label("cell_manufacturers", "en"), 1500 * M),
+        (BENEFICIARY.label("research", "en"), 346 * M),
+        (BENEFICIARY.label("startups_smes", "en"), 296 * M),
     ]
     assert sum(values(chart)) > 1846 * M  # which is why it must say so
-    assert "Not additive" in texts(slide)
+    assert t("not_additive", "en") in texts(slide)
 
 
 def test_headline_slide_keeps_kinds_apart() -> None:
     text = texts(deck().slides[1])
-    assert "Public funding for batteries\nEUR 346 m" in text  # the lead: programme 296 + evil 50
-    assert "Wider envelopes open to batteries: EUR 1.5 bn" in text  # the loan, kept apart
-    assert "All public funding, counted once: EUR 1.846 bn" in text
+    assert f"{t('battery_public', 'en')}\nEUR 346 m" in text  # the lead: programme 296 + evil 50
+    assert f"{t('wider_public', 'en')}: EUR 1.5 bn" in text  # the loan, kept apart
+    assert f"{t('net_public', 'en')}: EUR 1.846 bn" in text
     assert "about EUR 1.974 bn" in text  # gross, mixed qualifiers
     assert "EUR 200 m" in text and "up to EUR 6.1 bn" in text and "at least EUR 13.8 bn" in text
-    assert "Shown separately, never added to public funding" in text
-    assert "12 instruments in this selection: 10 with a stated amount, 2 without" in text
+    assert t("kept_apart", "en") in text
+    assert t("counts", "en", n=12, with_amount=10, without=2) in text
 
 
 def test_table_and_sources_slides() -> None:
     prs = deck()
     table = next(shape.table for shape in prs.slides[-2].shapes if shape.has_table)
     rows = [[cell.text for cell in r.cells] for r in table.rows]
-    assert rows[0] == ["Instrument", "Figure kind", "Amount", "Status", "Document and locator"]
+    assert rows[0] == [t(f"col_{c}", "en") for c in ("name", "kind", "amount", "status", "document")]
     assert len(rows) == 1 + 12
     loan = next(r for r in rows if r[4] == "[1] Pillar I, L1095")
     assert loan[2] == "EUR 1,500,000,000"
     assert [
         "↳ Example instrument",
-        "Public funding (budget)",
+        K("public"),
         "at least EUR 120,000,000",
-        "Allocated / awarded",
+        STATUS.label("allocated", "en"),
     ] in [r[:4] for r in rows]
     sources = texts(prs.slides[-1])
     assert "[1] European Commission, EU strategy, 2025-12-16. https://example.eu/strategy" in sources
-    assert "[2] Ministry, Progress letter (cited by 3 row(s))" in sources
-    assert "[3] doc-unregistered (not in the document registry)" in sources
+    assert f"[2] Ministry, Progress letter ({t('cited_by', 'en', n=3)})" in sources
+    assert f"[3] doc-unregistered {t('unregistered', 'en')}" in sources
 
 
 def test_dutch_deck() -> None:
     prs = deck("nl")
-    assert prs.slides[1].shapes.title.text_frame.text == "Kerncijfers"
+    assert prs.slides[1].shapes.title.text_frame.text == t("headline", "nl")
     assert "€ 1,846 mld" in texts(prs.slides[1])
-    chart = charts(prs)["Publieke financiering (budget): bedragen per instrument"]
+    chart = charts(prs)[t("chart_envelopes", "nl", kind=K("public", "nl"))]
     assert labels(chart)[2] == "minstens € 120 mln"
-    assert "Bron: Testdataset financiering" in texts(prs.slides[2])
-    assert prs.slides[-1].shapes.title.text_frame.text == "Bronnen"
+    assert t("source_line", "nl", title=INFO.title_nl, version="9.9.9", date="2026-01-02") in texts(
+        prs.slides[2]
+    )
+    assert prs.slides[-1].shapes.title.text_frame.text == t("sources_title", "nl")
 
 
 def test_empty_selection_still_makes_a_deck() -> None:
     prs = deck(filters=Filters(q="no such thing"))
     assert len(prs.slides) == 4  # title, headline, table, sources
-    assert "No instruments match this selection." in texts(prs.slides[2])
+    assert t("empty_selection", "en") in texts(prs.slides[2])
 
 
 def test_long_selection_paginates_bars_and_table(tmp_path: Path) -> None:
@@ -499,11 +514,12 @@ def test_long_selection_paginates_bars_and_table(tmp_path: Path) -> None:
     filters = Filters()
     prs = Presentation(io.BytesIO(export_pptx(ds, ds.records, filters, "en", DOCUMENTS, INFO, today=TODAY)))
     titles = [s.shapes.title.text_frame.text for s in prs.slides]
-    assert titles.count("Public funding (budget): amounts by instrument") == 1
-    assert titles.count("Public funding (budget): amounts by instrument (continued)") == 2
+    envelopes = t("chart_envelopes", "en", kind=K("public"))
+    assert titles.count(envelopes) == 1
+    assert titles.count(f"{envelopes} {t('continued', 'en')}") == 2
     bars = [len(values(shape.chart)) for slide in prs.slides for shape in slide.shapes if shape.has_chart]
     assert bars[:3] == [14, 14, 2]
-    assert titles.count("Instruments in this selection (continued)") >= 1
+    assert titles.count(f"{t('table_title', 'en')} {t('continued', 'en')}") >= 1
 
 
 def test_control_characters_do_not_break_files() -> None:
@@ -566,6 +582,7 @@ def test_chart_names_are_the_cli_names() -> None:
     shutil.which("libreoffice") is None or shutil.which("pdftoppm") is None,
     reason="needs LibreOffice and poppler (apt-get install libreoffice-impress poppler-utils)",
 )
+@pytest.mark.subprocess
 def test_deck_renders_one_png_per_slide(tmp_path: Path) -> None:
     ds = dataset()
     selection, filters = everything(ds)
@@ -608,11 +625,12 @@ def test_png_figure_is_the_dashboards_chart_with_sources() -> None:
     ticks = " ".join(envelopes.layout.yaxis.ticktext)
     assert "&lt;img" in ticks and "<img" not in ticks  # shown as written, never read as markup
     text = " ".join(subtitle(envelopes).split())
-    assert "Source: Test funding dataset, dataset v9.9.9 (2026-01-02)" in text
+    assert SOURCE_LINE in text
     documents = " ".join(envelopes.layout.annotations[-1].text.replace("<br>", " ").split())
-    assert documents == "Documents: Ministry, Progress letter; European Commission, EU strategy, 2025-12-16."
+    names = "Ministry, Progress letter; European Commission, EU strategy, 2025-12-16"
+    assert documents == t("documents_png", "en", names=names)
     uploaded = chart_figure(marked, selection, filters, "en", DOCUMENTS, INFO, upload_name="mine.csv")
-    assert "Source: file mine.csv, not the curated dataset" in " ".join(subtitle(uploaded).split())
+    assert t("source_line_upload", "en", name="mine.csv") in " ".join(subtitle(uploaded).split())
     targets = Filters(kind=("target",))
     only = chart_figure(ds, apply(targets, ds.records), targets, "en", DOCUMENTS, INFO)
     assert {y for trace in only.data for y in trace.y} == {"target-a", "target-b"}
@@ -626,4 +644,6 @@ def test_targets_are_never_grouped_into_sums() -> None:
     only_targets = Filters(kind=("target",))
     prs = deck(filters=only_targets)
     assert len(charts(prs)) == 1  # the targets one by one; no breakdown sums them
-    assert "never added up" in texts(next(s for s in prs.slides if any(sh.has_chart for sh in s.shapes)))
+    assert t("not_summed_chart", "en") in texts(
+        next(s for s in prs.slides if any(sh.has_chart for sh in s.shapes))
+    )

@@ -19,18 +19,28 @@ from typing import Any
 
 import openpyxl
 import pytest
-from factory import csv_bytes
+from apptest_support import APP, data_upload, metric, open_view, run
+from fixtures import DATA, fixture_csv, instruments, shipped_rows
 from pptx import Presentation
+from pptx.util import Emu
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
-from test_app import APP, DATA, data_upload, fixture_csv, metrics, run, shipped_rows
-from test_charts import fixture_rows
 
-from funding import charts
-from funding.breakdowns import NOT_STATED_GROUP
-from funding.loading import parse_csv
-from funding.selection import Filters, apply
+from funding.i18n import t
+from funding.vocab import AMOUNT_KIND
 
+pytestmark = pytest.mark.apptest
+
+TITLES = [
+    t("envelopes", "en"),
+    t("by_pillar", "en", framework=t("framework_eu", "en")),
+    t("by_source", "en"),
+    t("by_beneficiary", "en"),
+    t("by_instrument_type", "en"),
+    t("hierarchy", "en"),
+    t("flow", "en"),
+    t("timeline", "en"),
+]
 FILE_NAME = re.compile(r"battery-funding-(upload-)?\d{4}-\d{2}-\d{2}-(en|nl)\.(csv|xlsx|pptx)")
 
 
@@ -92,58 +102,6 @@ def chart_title(at: AppTest) -> str:
     return str(json.loads(chart.proto.spec)["layout"]["title"]["text"]).split("<br>")[0]
 
 
-# --- the pure helpers, on the hand-made fixture of test_charts -----------------------------------
-
-
-def test_a_chart_selection_becomes_filters_only_when_they_select_the_same_rows() -> None:
-    records = parse_csv(csv_bytes(fixture_rows())).records
-    assert charts.picks_as_filters(Filters(), {"source": []}, records) == Filters()
-    folded = charts.picks_as_filters(Filters(level=("EU",)), {"source": ["Horizon Europe"]}, records)
-    assert folded == Filters(level=("EU",), source=("Horizon Europe",))
-    assert [r.id for r in apply(folded, records)] == ["batt", "batt-part"]
-    # "Not stated" is no filter value; a beneficiary clicked within a beneficiary filter means
-    # "open to both", which one filter cannot say.
-    assert charts.picks_as_filters(Filters(), {"pillar": [NOT_STATED_GROUP]}, records) is None
-    assert (
-        charts.picks_as_filters(
-            Filters(beneficiary=("suppliers",)), {"beneficiary": ["cell_manufacturers"]}, records
-        )
-        is None
-    )
-
-
-def test_presentation_charts_follow_the_kind() -> None:
-    records = parse_csv(csv_bytes(fixture_rows())).records
-    everything = [
-        "envelopes",
-        "pillar",
-        "source",
-        "beneficiary",
-        "instrument_type",
-        "hierarchy",
-        "flow",
-        "timeline",
-    ]
-    assert charts.slides(records, "public") == everything
-    assert charts.slides(records, "target") == ["envelopes", "timeline"]  # targets are never summed
-    undated = [r for r in records if not (r.period_start or r.period_end)]
-    assert charts.slides(undated, "state_aid_ceiling") == everything[:-1]  # no dates, no timeline
-    assert charts.slides(undated, "private_expected") == []
-
-
-def test_a_projected_figure_is_the_same_figure_in_larger_type() -> None:
-    dataset = parse_csv(csv_bytes(fixture_rows()))
-    chart = charts.slide_chart("source", dataset, dataset.records, "public", "eu", "en", source="Source: x")
-    projected = charts.for_projection(chart.figure, 1.5, max_height=600)
-    before, after = chart.figure.to_plotly_json(), projected.to_plotly_json()
-    assert after["data"][0]["x"] == before["data"][0]["x"] and after["data"][0]["y"] == before["data"][0]["y"]
-    assert after["layout"]["font"]["size"] == 18 and "font" not in before["layout"]
-    assert "font-size:15px" in after["layout"]["title"]["subtitle"]["text"]
-    assert after["layout"]["margin"]["t"] == round(before["layout"]["margin"]["t"] * 1.5)
-    rows = len(before["layout"]["yaxis"]["categoryarray"])
-    assert after["layout"]["height"] >= rows * charts.PROJECTED_ROW_PX
-
-
 # --- downloads ---------------------------------------------------------------------------------
 
 
@@ -153,7 +111,9 @@ def test_downloads_hold_exactly_the_filtered_rows(downloads: dict[str, Download]
     dutch = [r for r in rows if r["level"] == "NL"]
     expected = {r["id"] for r in dutch}
     assert [b.key for b in at.download_button] == ["download_csv", "download_xlsx", "download_pptx"]
-    assert [b.label for b in at.download_button] == ["CSV", "Excel (XLSX)", "PowerPoint (PPTX)"]
+    assert [b.label for b in at.download_button] == [
+        t(f"download_{f}", "nl") for f in ("csv", "xlsx", "pptx")
+    ]
     for fmt in ("csv", "xlsx", "pptx"):
         button = downloads[f"download_{fmt}"]
         assert callable(button.data) and button.on_click == "ignore"  # built on click, no rerun
@@ -168,7 +128,7 @@ def test_downloads_hold_exactly_the_filtered_rows(downloads: dict[str, Download]
         if source["amount_eur"]:
             assert r["amount_eur"].data_type == "n"
             assert r["amount_eur"].value == pytest.approx(float(source["amount_eur"]))
-    assert book.sheetnames == ["Gegevens", "Bronnen", "Over"]
+    assert book.sheetnames == [t(f"sheet_{s}", "nl") for s in ("data", "sources", "about")]
 
     names, deck = deck_names(downloads["download_pptx"].data())
     assert sorted(names) == sorted(r["name_nl"] for r in dutch)
@@ -183,13 +143,13 @@ def test_a_chart_selection_narrows_the_files_and_their_description(downloads: di
     }
     run(at)
     expected = {r["id"] for r in shipped_rows() if r["level"] == "EU" and r["source"] == "Horizon Europe"}
-    assert metrics(at)["Instruments"] == str(len(expected))
+    assert metric(at, "instruments") == str(instruments([r for r in shipped_rows() if r["id"] in expected]))
     assert set(ids_in_csv(downloads["download_csv"].data(), ",")) == expected
     data_rows, book = xlsx_rows(downloads["download_xlsx"].data())
     assert {r["id"].value for r in data_rows} == expected
     about = " ".join(str(c.value) for row in book["About"].iter_rows() for c in row if c.value)
     # The click became a filter, so the About sheet describes, and its URL reproduces, the rows.
-    assert "source: Horizon Europe" in about and "source=Horizon+Europe" in about
+    assert f"{t('describe_source', 'en')}: Horizon Europe" in about and "source=Horizon+Europe" in about
 
 
 def test_an_uploaded_file_is_named_in_the_files(downloads: dict[str, Download]) -> None:
@@ -199,32 +159,35 @@ def test_an_uploaded_file_is_named_in_the_files(downloads: dict[str, Download]) 
     assert all("-upload-" in d.file_name for d in downloads.values())
     _, book = xlsx_rows(downloads["download_xlsx"].data())
     about = " ".join(str(c.value) for row in book["About"].iter_rows() for c in row if c.value)
-    assert "fixture.csv, not the curated dataset" in about
+    assert t("about_upload", "en", name="fixture.csv") in about
 
 
 def test_a_slide_template_is_checked_when_uploaded(downloads: dict[str, Download]) -> None:
     at = start()
     at.file_uploader(key="pptx_template").set_value(("brand.pptx", b"not a zip", "application/zip"))
     run(at)
-    assert any("brand.pptx cannot be used as a template" in e.value.replace("\\", "") for e in at.error)
-    assert at.download_button(key="download_pptx").label == "PowerPoint (PPTX)"
+    assert len(at.error) == 1 and "brand.pptx" in at.error[0].value.replace("\\", "")
+    assert at.download_button(key="download_pptx").label == t("download_pptx", "en")
 
     template = io.BytesIO()
     blank = Presentation()
-    blank.slide_width, blank.slide_height = 12_192_000, 6_858_000
+    blank.slide_width, blank.slide_height = Emu(12_192_000), Emu(6_858_000)
     blank.save(template)
     at.file_uploader(key="pptx_template").set_value(("brand.pptx", template.getvalue(), "application/zip"))
     run(at)
     assert not at.error
-    assert at.download_button(key="download_pptx").label == "PowerPoint (PPTX, your template)"
+    assert at.download_button(key="download_pptx").label == t("download_pptx_template", "en")
     _, deck = deck_names(downloads["download_pptx"].data())
     assert deck.slide_width == 12_192_000  # the template's size, not the default deck's
 
 
 def test_every_chart_exports_a_png_at_slide_resolution() -> None:
     at = start(lang="nl")
-    assert len(at.get("plotly_chart")) == 8  # envelopes, 4 breakdowns, hierarchy, flow, timeline
-    for chart in at.get("plotly_chart"):
+    shown: list[Any] = []
+    for view in ("overview", "breakdowns", "structure", "timeline"):
+        shown += open_view(at, view).get("plotly_chart")
+    assert len(shown) == 8  # envelopes, 4 breakdowns, hierarchy, flow, timeline
+    for chart in shown:
         options = json.loads(chart.proto.config)["toImageButtonOptions"]
         assert options["format"] == "png" and options["scale"] == 3
         assert re.fullmatch(r"battery-funding-[a-z-]+-\d{4}-\d{2}-\d{2}-nl", options["filename"])
@@ -236,17 +199,17 @@ def test_every_chart_exports_a_png_at_slide_resolution() -> None:
 def test_presentation_mode_shows_the_headline_and_one_chart() -> None:
     at = start(view="present", level="EU")
     eu = [r for r in shipped_rows() if r["level"] == "EU"]
-    shown = metrics(at)
-    assert shown["Instruments"] == str(sum(1 for r in eu if r["record_type"] == "instrument"))
-    assert shown["Amount not stated"] == str(sum(1 for r in eu if not r["amount_eur"]))
-    assert "All public funding, counted once" in shown
-    assert any(
-        m.value.startswith("Guarantee capacity: **EUR\u00a02\\.9–3") for m in at.markdown
-    )  # kept apart
+    assert metric(at, "instruments") == str(instruments(eu))
+    assert metric(at, "without_amount") == str(sum(1 for r in eu if not r["amount_eur"]))
+    assert metric(at, "net_public")
+    kept_apart = (
+        f"{AMOUNT_KIND.label('guarantee', 'en')}: **EUR\u00a02\\.9–3"  # 2.9–3.1 bn: the top-up may be inside
+    )
+    assert any(m.value.startswith(kept_apart) for m in at.markdown)
     assert len(at.get("plotly_chart")) == 1
-    assert chart_title(at) == "Envelopes compared"
+    assert chart_title(at) == t("envelopes", "en")
     assert not at.download_button and not at.get("arrow_data_frame")  # a clean page
-    assert at.button(key="exit_present").label == "Exit presentation"
+    assert at.button(key="exit_present").label == t("exit_present", "en")
     layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
     assert layout["font"]["size"] >= 18  # projector type
 
@@ -261,23 +224,15 @@ def test_next_and_previous_step_through_the_charts_and_the_url() -> None:
         titles.append(chart_title(at))
         assert at.query_params["slide"] == str(len(titles))
         assert len(at.get("plotly_chart")) == 1
-    assert titles == [
-        "Envelopes compared",
-        "By pillar: EU Battery Booster strategy",
-        "By source",
-        "By beneficiary type",
-        "By instrument type",
-        "Sources and their instruments",
-        "From source to instrument type to pillar",
-        "Timeline",
-    ]
+    assert titles == TITLES
     at.button(key="present_previous").click()
     run(at)
     assert chart_title(at) == titles[-2]
 
 
 @pytest.mark.parametrize(
-    ("slide", "title"), [("3", "By source"), ("99", "Timeline"), ("x", "Envelopes compared")]
+    ("slide", "title"),
+    [("3", t("by_source", "en")), ("99", t("timeline", "en")), ("x", t("envelopes", "en"))],
 )
 def test_the_slide_in_the_url_selects_the_chart(slide: str, title: str) -> None:
     assert chart_title(start(view="present", slide=slide)) == title
@@ -285,12 +240,12 @@ def test_the_slide_in_the_url_selects_the_chart(slide: str, title: str) -> None:
 
 def test_presentation_mode_in_dutch() -> None:
     at = start(view="present", lang="nl", slide="2")
-    assert "Alle publieke financiering, eenmaal geteld" in metrics(at)
-    assert chart_title(at) == "Naar pijler: EU Battery Booster-strategie"
-    assert at.button(key="present_next").label == "Volgende"
-    assert at.button(key="present_previous").label == "Vorige"
-    assert at.button(key="exit_present").label == "Presentatie verlaten"
-    assert any("Grafiek 2 van" in m.value for m in at.markdown)
+    assert metric(at, "net_public", "nl")
+    assert chart_title(at) == t("by_pillar", "nl", framework=t("framework_eu", "nl"))
+    assert at.button(key="present_next").label == t("next", "nl")
+    assert at.button(key="present_previous").label == t("previous", "nl")
+    assert at.button(key="exit_present").label == t("exit_present", "nl")
+    assert t("slide_of", "nl", number=2, total=len(TITLES)) in [m.value for m in at.markdown]
     title_nl = json.loads((DATA.parent / "dataset.json").read_text(encoding="utf-8"))["title_nl"]
     subtitle = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["subtitle"]["text"]
     words = " ".join(re.sub(r"<[^>]+>", " ", subtitle).split())
@@ -303,16 +258,16 @@ def test_present_and_exit_keep_the_filters_and_carry_a_chart_selection() -> None
         "selection": {"points": [{"y": "Horizon Europe"}], "point_indices": [0], "box": [], "lasso": []}
     }
     run(at)
-    narrowed = metrics(at)["Instruments"]
+    narrowed = metric(at, "instruments")
     at.button(key="present").click()
     run(at)
     assert at.query_params["view"] == "present"
     assert at.query_params["source"] == "Horizon Europe"  # the click, now a filter in the URL
-    assert metrics(at)["Instruments"] == narrowed and len(at.get("plotly_chart")) == 1
+    assert metric(at, "instruments") == narrowed and len(at.get("plotly_chart")) == 1
     at.button(key="exit_present").click()
     run(at)
     assert "view" not in at.query_params
     assert at.multiselect(key="level").value == ["EU"]
     assert at.multiselect(key="source").value == ["Horizon Europe"]
-    assert metrics(at)["Instruments"] == narrowed
+    assert metric(at, "instruments") == narrowed
     assert len(at.download_button) == 3

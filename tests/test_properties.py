@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from factory import csv_bytes
+from fixtures import examples
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import Field, TypeAdapter, ValidationError
@@ -29,13 +30,13 @@ def dataset_or_own_error(data: bytes) -> None:
 cells = st.text(st.characters(blacklist_categories=["Cs"]), max_size=12)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=2000))
 def test_any_bytes_give_a_dataset_or_our_error(data: bytes) -> None:
     dataset_or_own_error(data)
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.dictionaries(st.sampled_from(COLUMNS), cells, min_size=1), max_size=6))
 def test_any_cells_give_a_dataset_or_our_error(rows: list[dict[str, str]]) -> None:
     dataset_or_own_error(csv_bytes([{"id": "x", **r} for r in rows]))
@@ -45,7 +46,7 @@ _text = TypeAdapter(Annotated[str, Field(pattern=SAFE_TEXT)])
 _tricky = st.text(st.sampled_from(list("ab <>!/?=+-@\t\r\x00\x07\x7f1 é")), max_size=12)
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(st.one_of(_tricky, st.text(max_size=20)))
 @example("a<<b")
 @example("<<script")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from typing import Any
 
 from factory import csv_bytes, row
+from fixtures import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -93,7 +95,7 @@ def check(ds: Dataset, selection: list[Instrument], extra: Instrument | None) ->
         assert math.isfinite(net.high)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 @given(forests(), st.data())
 def test_bounds_over_random_datasets(rows: list[dict[str, str]], data: st.DataObject) -> None:
     ds = parse_csv(csv_bytes(rows))
@@ -107,7 +109,7 @@ VALID = choices(SHIPPED)
 
 @st.composite
 def filters(draw: st.DrawFn) -> Filters:
-    picked = {
+    picked: dict[str, Any] = {
         name: tuple(draw(st.lists(st.sampled_from(values), max_size=3, unique=True)))
         for name, values in VALID.items()
         if values
@@ -126,7 +128,7 @@ def filters(draw: st.DrawFn) -> Filters:
     )
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 @given(filters(), st.sampled_from(SHIPPED.records))
 def test_bounds_over_the_shipped_data_with_any_filters(chosen: Filters, extra: Instrument) -> None:
     check(SHIPPED, apply(chosen, SHIPPED.records), extra)

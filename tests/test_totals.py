@@ -194,3 +194,17 @@ def test_envelopes_put_parts_under_their_whole_and_limit_rows() -> None:
         "programme",
         "allocated",
     ]
+
+
+def test_filter_problems_are_typed_with_code_field_and_value() -> None:
+    from funding.selection import FilterProblem, Filters, filter_problems
+
+    ds = parse_csv(csv_bytes([row("a", "10")]))
+    found = filter_problems(Filters(level=("EU", "Mars"), framework="xx", year_from=2030, year_to=2020), ds)
+    assert [(p.code, p.field, p.value) for p in found] == [
+        ("unknown_value", "framework", "xx"),
+        ("unknown_value", "level", "Mars"),
+        ("years_reversed", "year_from", "2030"),
+    ]
+    assert found[1].valid == ("EU", "NL", "MS", "private")
+    assert all(isinstance(p, FilterProblem) and p.message("nl") for p in found)

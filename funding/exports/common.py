@@ -14,13 +14,12 @@ from urllib.parse import urlencode
 
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
+from funding.dataset_info import source_line as dataset_source_line
 from funding.documents import Document
-from funding.exports.texts import tx
-from funding.i18n import t
 from funding.records import COLUMNS, Instrument
 from funding.selection import FIELD_NAMES, MULTI_FIELDS, Filters
-from funding.totals import NOT_SUMMED_KINDS, counted_ids
-from funding.vocab import AMOUNT_KIND, Lang
+from funding.totals import counted_ids
+from funding.vocab import Lang
 
 # Text that a spreadsheet would run as a formula (or DDE command) when it starts with these.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -117,27 +116,9 @@ def references(records: Sequence[Instrument], cited: Sequence[Citation]) -> str:
     return ", ".join(c.reference() for c in cited if c.id in wanted)
 
 
-def main_kind(selection: Sequence[Instrument]) -> str:
-    """The figure kind the breakdown charts show: public funding when the selection has any amount of
-    it, otherwise the first kind (in vocabulary order) that has one and may be added up; targets
-    may overlap, so they are never grouped into sums."""
-    with_amount = {r.amount_kind for r in selection if r.amount_eur is not None}
-    summable = [k for k in AMOUNT_KIND.codes if k not in NOT_SUMMED_KINDS]
-    return next((k for k in summable if k in with_amount), "public")
-
-
-def first_kind_with_amount(selection: Sequence[Instrument]) -> str:
-    """The kind an amounts-by-instrument chart shows by default: the first (in vocabulary order)
-    that has an amount, targets included, since that chart never adds anything up."""
-    with_amount = {r.amount_kind for r in selection if r.amount_eur is not None}
-    return next((k for k in AMOUNT_KIND.codes if k in with_amount), "public")
-
-
 def source_line(info: DatasetInfo, lang: Lang, upload_name: str | None = None) -> str:
-    """The line under every chart: the curated dataset's version, or the uploaded file's name."""
-    if upload_name is not None:
-        return tx("source_line_upload", lang, name=clean_text(upload_name))
-    return t("source_line", lang, title=info.title_in(lang), version=info.version, date=info.date)
+    """The page's source line (funding.dataset_info), with a file name that XML can carry."""
+    return dataset_source_line(info, lang, None if upload_name is None else clean_text(upload_name))
 
 
 def iso_today(today: date | None) -> str:

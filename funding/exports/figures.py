@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from funding.breakdowns import NOT_STATED_GROUP, breakdown, envelopes
 from funding.dataset import Dataset
-from funding.exports.common import clean_text, first_kind_with_amount, main_kind
-from funding.exports.texts import tx
+from funding.exports.common import clean_text
 from funding.formatting import format_eur
 from funding.i18n import t
+from funding.kinds import default_kind
 from funding.records import Instrument
 from funding.selection import Filters
 from funding.totals import NOT_SUMMED_KINDS
@@ -58,10 +58,10 @@ def chart_spec(
     lang: Lang,
     kind: str | None = None,
 ) -> ChartSpec:
-    """One chart of one figure kind (default: the selection's main kind, see `main_kind`)."""
+    """One chart of one figure kind (default: `funding.kinds.default_kind`)."""
     if name not in CHARTS:
         raise ValueError(f"unknown chart {name!r}; valid: {', '.join(CHARTS)}")
-    kind = kind or (first_kind_with_amount(selection) if name == "envelopes" else main_kind(selection))
+    kind = kind or default_kind(selection, filters.kind)
     if kind in NOT_SUMMED_KINDS and name != "envelopes":
         raise ValueError(f"{kind} figures may overlap and are never added up; only 'envelopes' shows them")
     kind_label = AMOUNT_KIND.label(kind, lang)
@@ -84,10 +84,10 @@ def chart_spec(
             for row in table.to_dict("records")
         )
         if kind in NOT_SUMMED_KINDS:
-            notes.append(tx("not_summed_chart", lang))
+            notes.append(t("not_summed_chart", lang))
         if any(b.part for b in bars):
-            notes.append(tx("parts_note", lang))
-        title = tx("chart_envelopes", lang, kind=kind_label)
+            notes.append(t("parts_note", lang))
+        title = t("chart_envelopes", lang, kind=kind_label)
     else:
         dimension = f"{filters.framework}_pillar" if name == "pillar" else name
         result = breakdown(dataset, selection, dimension, kind, lang)
@@ -104,14 +104,14 @@ def chart_spec(
             )
             for row in rows
         )
-        notes.append(tx("groups_net", lang) if result.additive else t("not_additive", lang))
+        notes.append(t("groups_net", lang) if result.additive else t("not_additive", lang))
         framework = t(f"framework_{filters.framework}", lang) if name == "pillar" else ""
-        title = tx(f"chart_{name}", lang, kind=kind_label, framework=framework)
+        title = t(f"chart_{name}", lang, kind=kind_label, framework=framework)
     without = len(of_kind) - len(with_amount)
     if without:
-        notes.append(tx("not_shown", lang, n=without))
+        notes.append(t("not_shown", lang, n=without))
     if not bars:
-        notes.insert(0, tx("no_amounts", lang))
+        notes.insert(0, t("no_amounts", lang))
     return ChartSpec(name, kind, title, bars, tuple(notes), with_amount)
 
 
@@ -119,12 +119,15 @@ def deck_charts(
     dataset: Dataset, selection: Sequence[Instrument], filters: Filters, lang: Lang
 ) -> list[ChartSpec]:
     """The deck's charts: amounts by instrument for every kind that has any (each kind on its own
-    chart), then the breakdowns of the main kind; charts without a bar are left out."""
+    chart), then the breakdowns of the default kind when it may be added up; charts without a
+    bar are left out."""
     kinds = [
         k
         for k in AMOUNT_KIND.codes
         if any(r.amount_kind == k and r.amount_eur is not None for r in selection)
     ]
     specs = [chart_spec(dataset, selection, filters, "envelopes", lang, kind) for kind in kinds]
-    specs += [chart_spec(dataset, selection, filters, name, lang) for name in CHARTS[1:]]
+    kind = default_kind(selection, filters.kind)
+    if kind not in NOT_SUMMED_KINDS:
+        specs += [chart_spec(dataset, selection, filters, name, lang, kind) for name in CHARTS[1:]]
     return [spec for spec in specs if spec.bars]

@@ -15,9 +15,10 @@ from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.documents import Document
 from funding.errors import FundingError
-from funding.exports.common import citations, first_kind_with_amount, main_kind, source_line
+from funding.exports.common import citations, source_line
 from funding.exports.figures import CHARTS
-from funding.exports.texts import tx
+from funding.i18n import t
+from funding.kinds import default_kind
 from funding.records import Instrument
 from funding.selection import Filters
 from funding.vocab import Lang
@@ -91,7 +92,7 @@ def chart_figure(
 
     if chart not in CHARTS:
         raise ValueError(f"unknown chart {chart!r}; valid: {', '.join(CHARTS)}")
-    kind = first_kind_with_amount(selection) if chart == "envelopes" else main_kind(selection)
+    kind = default_kind(selection, filters.kind)
     source = source_line(info, lang, upload_name)
     figure = charts.slide_chart(
         chart, dataset, selection, kind, filters.framework, lang, source=source
@@ -113,7 +114,7 @@ def _add_documents(
     if not cited:
         return
     names = [c.document.citation(lang) if c.document else c.id for c in cited]
-    lines = textwrap.wrap(tx("documents_png", lang, names="; ".join(names)), _DOCUMENT_LINE)
+    lines = textwrap.wrap(t("documents_png", lang, names="; ".join(names)), _DOCUMENT_LINE)
     figure.add_annotation(
         text="<br>".join(plotly_text(line) for line in lines),
         xref="paper",

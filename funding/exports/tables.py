@@ -35,7 +35,6 @@ from funding.exports.common import (
     neutralise,
     query_string,
 )
-from funding.exports.texts import tx
 from funding.i18n import t
 from funding.records import Instrument
 from funding.selection import Filters, describe
@@ -107,11 +106,11 @@ def export_xlsx(
     workbook = Workbook()
     data = workbook.active
     assert data is not None
-    data.title = tx("sheet_data", lang)
+    data.title = t("sheet_data", lang)
     _data_sheet(data, dataset, selection, documents, lang)
-    _sources_sheet(workbook.create_sheet(tx("sheet_sources", lang)), selection, documents, lang)
+    _sources_sheet(workbook.create_sheet(t("sheet_sources", lang)), selection, documents, lang)
     _about_sheet(
-        workbook.create_sheet(tx("sheet_about", lang)),
+        workbook.create_sheet(t("sheet_about", lang)),
         dataset,
         selection,
         filters,
@@ -186,13 +185,13 @@ def _sources_sheet(
         1,
         [
             "#",
-            tx("src_id", lang),
-            tx("src_title", lang),
-            tx("src_publisher", lang),
-            tx("src_issued", lang),
-            tx("src_url", lang),
-            tx("src_count", lang),
-            tx("src_rows", lang),
+            t("src_id", lang),
+            t("src_title", lang),
+            t("src_publisher", lang),
+            t("src_issued", lang),
+            t("src_url", lang),
+            t("src_count", lang),
+            t("src_rows", lang),
         ],
     )
     for row, cited in enumerate(citations(selection, documents), start=2):
@@ -200,7 +199,7 @@ def _sources_sheet(
         values: list[str | int | None] = [
             cited.reference(),
             cited.id,
-            document.title(lang) if document else tx("unregistered", lang),
+            document.title(lang) if document else t("unregistered", lang),
             document.publisher if document else None,
             document.issued if document else None,
             document.url if document else None,
@@ -224,24 +223,24 @@ def _about_sheet(
     today: date | None,
     upload_name: str | None,
 ) -> None:
-    title = _put(sheet, 1, 1, tx("about_title", lang))
+    title = _put(sheet, 1, 1, t("about_title", lang))
     title.font = Font(bold=True, size=14)
     arguments = filter_arguments(filters)
     facts: list[tuple[str, str | int]] = [
-        (tx("about_selection", lang), describe(filters, lang)),
-        (tx("about_parameters", lang), query_string(filters) or "—"),
+        (t("about_selection", lang), describe(filters, lang)),
+        (t("about_parameters", lang), query_string(filters) or "—"),
         ("python -m funding export", shlex.join(["OUT", *arguments])),
-        (tx("about_rows", lang), len(selection)),
+        (t("about_rows", lang), len(selection)),
         (
-            tx("about_dataset", lang),
-            info.title_in(lang) if upload_name is None else tx("about_upload", lang, name=upload_name),
+            t("about_dataset", lang),
+            info.title_in(lang) if upload_name is None else t("about_upload", lang, name=upload_name),
         ),
-        (tx("about_version", lang), info.version),
-        (tx("about_date", lang), info.date),
-        (tx("about_exported", lang), iso_today(today)),
-        (tx("about_cite", lang), info.citation),
-        (tx("about_licence", lang), info.licence),
-        (tx("about_columns", lang), tx("about_columns_text", lang)),
+        (t("about_version", lang), info.version),
+        (t("about_date", lang), info.date),
+        (t("about_exported", lang), iso_today(today)),
+        (t("about_cite", lang), info.citation),
+        (t("about_licence", lang), info.licence),
+        (t("about_columns", lang), t("about_columns_text", lang)),
     ]
     row = 3
     for label, value in facts:
@@ -251,26 +250,26 @@ def _about_sheet(
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=11)
         row += 1
     row += 1
-    _put(sheet, row, 1, tx("totals_title", lang)).font = Font(bold=True, size=12)
+    _put(sheet, row, 1, t("totals_title", lang)).font = Font(bold=True, size=12)
     row += 1
     _header(
         sheet,
         row,
         [
-            tx("tot_kind", lang),
-            tx("tot_battery_low", lang),
-            tx("tot_battery_high", lang),
-            tx("tot_wider_low", lang),
-            tx("tot_wider_high", lang),
-            tx("tot_net_low", lang),
-            tx("tot_net_high", lang),
-            tx("tot_qualifier", lang),
-            tx("tot_gross", lang),
-            tx("tot_gross_qualifier", lang),
-            tx("tot_counted", lang),
-            tx("tot_with", lang),
-            tx("tot_without", lang),
-            tx("tot_range_rows", lang),
+            t("tot_kind", lang),
+            t("tot_battery_low", lang),
+            t("tot_battery_high", lang),
+            t("tot_wider_low", lang),
+            t("tot_wider_high", lang),
+            t("tot_net_low", lang),
+            t("tot_net_high", lang),
+            t("tot_qualifier", lang),
+            t("tot_gross", lang),
+            t("tot_gross_qualifier", lang),
+            t("tot_counted", lang),
+            t("tot_with", lang),
+            t("tot_without", lang),
+            t("tot_range_rows", lang),
         ],
     )
     for kind, total in totals_by_kind(dataset, selection).items():
@@ -280,9 +279,9 @@ def _about_sheet(
         if sums:
             qualifier = QUALIFIER.label(total.net.qualifier, lang)
         elif total.with_amount:
-            qualifier = tx("tot_not_summed", lang)
+            qualifier = t("tot_not_summed", lang)
         else:
-            qualifier = tx("none_in_selection", lang)
+            qualifier = t("none_in_selection", lang)
         ranged = [dataset.by_id[i].name(lang) for i in total.net.uncertain]
         cells: list[str | float | int | None] = [
             AMOUNT_KIND.label(kind, lang),

@@ -1,26 +1,18 @@
-"""Texts that appear only in exported files (sheets, slides, images), in English and Dutch.
-
-Shared UI texts (net public funding, the source line, the not-additive note) come from
-`funding.i18n`, so a slide says exactly what the page says; this module holds the rest.
-"""
+"""Texts that appear only in exported files: slides, sheets and images."""
 
 from __future__ import annotations
 
 from funding.vocab import Lang
 
 TEXTS: dict[str, dict[Lang, str]] = {
-    # Title slide
     "deck_title": {
         "en": "Public funding for batteries: EU and the Netherlands",
         "nl": "Publieke financiering voor batterijen: EU en Nederland",
     },
-    "selection": {"en": "Selection: {selection}", "nl": "Selectie: {selection}"},
     "dataset_line": {
         "en": "Dataset v{version} ({date}) · exported {today}",
         "nl": "Dataset v{version} ({date}) · geëxporteerd {today}",
     },
-    # Headline slide
-    "headline_title": {"en": "Headline figures", "nl": "Kerncijfers"},
     "counts": {
         "en": "{n} instruments in this selection: {with_amount} with a stated amount, {without} without",
         "nl": "{n} instrumenten in deze selectie: {with_amount} met een vermeld bedrag, {without} zonder",
@@ -29,16 +21,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "{counted} of {with_amount} amounts counted; the others are parts of a figure already counted",
         "nl": "{counted} van {with_amount} bedragen geteld; de andere zijn delen van een al geteld bedrag",
     },
-    "none_in_selection": {"en": "none in this selection", "nl": "niet in deze selectie"},
-    "battery_share": {
-        "en": "of which battery-specific: {amount}",
-        "nl": "waarvan batterijspecifiek: {amount}",
-    },
-    "battery_share_note": {
-        "en": "The rest comes from instruments broader than batteries (e.g. funds for all critical raw materials).",
-        "nl": "De rest komt uit instrumenten die breder zijn dan batterijen (bijv. fondsen voor alle kritieke grondstoffen).",
-    },
-    "not_summed": {"en": "{n} stated, not added up", "nl": "{n} vermeld, niet opgeteld"},
     "not_summed_why": {
         "en": "They may overlap; each is shown on its own.",
         "nl": "Ze kunnen overlappen; elk staat apart.",
@@ -47,7 +29,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "{counted} figure(s) counted, {without} without amount",
         "nl": "{counted} bedrag(en) geteld, {without} zonder bedrag",
     },
-    # Chart slides
     "chart_envelopes": {"en": "{kind}: amounts by instrument", "nl": "{kind}: bedragen per instrument"},
     "chart_pillar": {"en": "{kind} by pillar ({framework})", "nl": "{kind} per pijler ({framework})"},
     "chart_source": {"en": "{kind} by funding source", "nl": "{kind} per financieringsbron"},
@@ -69,30 +50,16 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "These figures may overlap and are never added up; each is shown on its own.",
         "nl": "Deze bedragen kunnen overlappen en worden nooit opgeteld; elk staat apart.",
     },
-    "source_line_upload": {
-        "en": "Source: file {name}, not the curated dataset; each figure cites its document, locator and quote.",
-        "nl": "Bron: bestand {name}, niet de samengestelde dataset; elk bedrag verwijst naar document, vindplaats en citaat.",
-    },
     "documents_png": {"en": "Documents: {names}.", "nl": "Documenten: {names}."},
     "documents": {"en": "Documents: {refs} (see Sources).", "nl": "Documenten: {refs} (zie Bronnen)."},
     "continued": {"en": "(continued)", "nl": "(vervolg)"},
-    "no_amounts": {
-        "en": "No instrument in this selection states an amount of this kind.",
-        "nl": "Geen instrument in deze selectie vermeldt een bedrag van deze soort.",
-    },
     "empty_selection": {
         "en": "No instruments match this selection.",
         "nl": "Geen instrumenten in deze selectie.",
     },
-    # Table slide
     "table_title": {"en": "Instruments in this selection", "nl": "Instrumenten in deze selectie"},
-    "col_instrument": {"en": "Instrument", "nl": "Instrument"},
-    "col_kind": {"en": "Figure kind", "nl": "Soort bedrag"},
-    "col_amount": {"en": "Amount", "nl": "Bedrag"},
-    "col_status": {"en": "Status", "nl": "Status"},
     "col_document": {"en": "Document and locator", "nl": "Document en vindplaats"},
     "not_stated": {"en": "not stated", "nl": "niet vermeld"},
-    # Sources slide and sheet
     "sources_title": {"en": "Sources", "nl": "Bronnen"},
     "cited_by": {"en": "cited by {n} row(s)", "nl": "geciteerd door {n} rij(en)"},
     "unregistered": {"en": "(not in the document registry)", "nl": "(niet in het documentenregister)"},
@@ -100,7 +67,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "No document is cited by this selection.",
         "nl": "Deze selectie citeert geen documenten.",
     },
-    # Spreadsheet
     "sheet_data": {"en": "Data", "nl": "Gegevens"},
     "sheet_sources": {"en": "Sources", "nl": "Bronnen"},
     "sheet_about": {"en": "About", "nl": "Over"},
@@ -124,21 +90,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "about_exported": {"en": "Exported on", "nl": "Geëxporteerd op"},
     "about_cite": {"en": "How to cite", "nl": "Zo citeert u"},
     "about_licence": {"en": "Licence", "nl": "Licentie"},
-    "about_columns": {
-        "en": "Columns",
-        "nl": "Kolommen",
-    },
+    "about_columns": {"en": "Columns", "nl": "Kolommen"},
     "about_columns_text": {
-        "en": (
-            "The data sheet has the columns of the funding CSV (codes, not labels) plus the title of "
-            "the source document and counted_in_net_total: 'no' marks a part already included in a "
-            "larger figure of this selection."
-        ),
-        "nl": (
-            "Het gegevensblad heeft de kolommen van de financierings-CSV (codes, geen labels), plus de "
-            "titel van het brondocument en counted_in_net_total: 'no' markeert een deel dat al in een "
-            "groter bedrag van deze selectie zit."
-        ),
+        "en": "The data sheet has the columns of the funding CSV (codes, not labels) plus the title of the source document and counted_in_net_total: 'no' marks a part already included in a larger figure of this selection.",
+        "nl": "Het gegevensblad heeft de kolommen van de financierings-CSV (codes, geen labels), plus de titel van het brondocument en counted_in_net_total: 'no' markeert een deel dat al in een groter bedrag van deze selectie zit.",
     },
     "totals_title": {
         "en": "Totals per figure kind: never added together",
@@ -172,11 +127,4 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "tot_counted": {"en": "Amounts counted", "nl": "Getelde bedragen"},
     "tot_with": {"en": "Rows with amount", "nl": "Rijen met bedrag"},
     "tot_without": {"en": "Rows without amount", "nl": "Rijen zonder bedrag"},
-    # Images
 }
-
-
-def tx(key: str, lang: Lang, **values: object) -> str:
-    """The export text for a key; a missing key is a programming error and raises KeyError."""
-    text = TEXTS[key][lang]
-    return text.format(**values) if values else text

@@ -1,0 +1,94 @@
+"""Figures and tables shared between sessions: built once per dataset, selection, language and
+chart settings, whoever asks first, and bounded in entries and age.
+
+Every builder is keyed by the dataset's digest and what determines its output (filters, chart
+clicks, language, figure kind, chart settings, source line); the dataset itself is passed with
+a leading underscore (not hashed). Text in the figures is escaped by the builders in
+`funding.charts`, so what is cached is already safe to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from app.context import Picks
+from funding import charts
+from funding.dataset import Dataset
+from funding.records import Instrument
+from funding.selection import Filters, apply
+from funding.vocab import Lang
+
+# Bounds by what an entry weighs: a headline is a few kB; a chart about 70 kB in memory at the
+# shipped size (its bars and tiles are capped whatever the data size), so 256 charts stay near
+# 20 MB; an instruments table can hold 10,000 rows, so few of those are kept. An hour at most:
+# an edited or uploaded file's figures do not outlive their use. 20 people on one link share
+# every entry.
+TTL_SECONDS = 3600
+HEADLINES = 512
+CHARTS = 256
+PROJECTED = 64
+TABLES = 32
+
+
+def selection(dataset: Dataset, filters: Filters, picks: Picks, *, narrowed: bool = True) -> list[Instrument]:
+    chosen = apply(filters, dataset.records)
+    return charts.narrow(chosen, dict(picks), filters.framework) if narrowed and picks else chosen
+
+
+@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
+def headline(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> charts.Headline:
+    return charts.headline(_dataset, selection(_dataset, filters, picks), lang)
+
+
+@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False)
+def chart(
+    name: str,
+    digest: str,
+    filters: Filters,
+    picks: Picks,
+    lang: Lang,
+    kind: str,
+    source: str,
+    _dataset: Dataset,
+    colour: str = "level",
+    top: int = 25,
+) -> charts.Chart:
+    """One chart by its name in `charts.SLIDES`. Breakdowns show the filtered rows (a click
+    narrows the other charts, not the chart clicked); every other chart the narrowed ones.
+
+    Shared, not copied (st.cache_resource): a plotly figure costs more to unpickle than to
+    build, and no caller changes it (`charts.for_projection` draws a copy)."""
+    rows = selection(_dataset, filters, picks, narrowed=name not in charts.PICK_DIMENSIONS)
+    return charts.slide_chart(
+        name, _dataset, rows, kind, filters.framework, lang, source=source, colour_by=colour, top=top
+    )
+
+
+@st.cache_resource(max_entries=PROJECTED, ttl=TTL_SECONDS, show_spinner=False)
+def projected(
+    name: str,
+    digest: str,
+    filters: Filters,
+    lang: Lang,
+    kind: str,
+    source: str,
+    _dataset: Dataset,
+    colour: str,
+    top: int,
+    max_height: int,
+) -> charts.Chart:
+    """A chart of presentation mode: the page's chart in projector type."""
+    page_chart = chart(name, digest, filters, (), lang, kind, source, _dataset, colour, top)
+    figure = charts.for_projection(page_chart.figure, max_height=max_height)
+    return charts.Chart(figure, page_chart.table, page_chart.shown, page_chart.total)
+
+
+@st.cache_data(max_entries=TABLES, ttl=TTL_SECONDS, show_spinner=False)
+def details(
+    digest: str, filters: Filters, picks: Picks, lang: Lang, limit: int, _rows: Sequence[Instrument]
+) -> pd.DataFrame:
+    """The instruments table of the first `limit` narrowed rows (`_rows`, determined by the keys)."""
+    return charts.details_table(list(_rows[:limit]), lang)

@@ -1,0 +1,88 @@
+"""How the page shows a chart, the headline figures and the kind selector, in every view."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from app import cached
+from app.context import Page
+from app.widgets import one_choice
+from funding import charts
+from funding.i18n import t
+from funding.kinds import default_kind, offered_kinds
+from funding.vocab import AMOUNT_KIND, Lang
+
+PNG_SCALE = 3  # modebar PNGs at three times the on-screen size: sharp on a full-width slide
+FILE_STEM = "battery-funding"
+
+# Static CSS, no data in it: long figures such as "at least EUR 13.8 bn" wrap instead of being cut
+# to "at least E…", which would hide the number itself.
+METRIC_CSS = """<style>
+[data-testid="stMetricValue"] { font-size: clamp(1.35rem, 2.1vw, 2rem); }
+[data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p,
+[data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+</style>"""
+
+
+def plotly_config(name: str, lang: Lang) -> dict[str, Any]:
+    """The modebar's camera button saves a PNG at three times the screen size (slide resolution),
+    named after the chart, the day and the language; the source line is part of the figure."""
+    filename = f"{FILE_STEM}-{name.replace('_', '-')}-{date.today().isoformat()}-{lang}"
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE, "filename": filename},
+    }
+
+
+def show_chart(chart: charts.Chart, lang: Lang, *, key: str, name: str, clickable: bool = False) -> None:
+    """The figure and, right under it, the same numbers as a table (the accessible alternative)."""
+    config = plotly_config(name, lang)
+    if clickable:
+        st.plotly_chart(
+            chart.figure, key=key, on_select="rerun", selection_mode="points", width="stretch", config=config
+        )
+    else:
+        st.plotly_chart(chart.figure, key=key, width="stretch", config=config)
+    with st.expander(t("data_table", lang)):
+        st.dataframe(chart.table, hide_index=True, width="stretch", key=f"{key}_table")
+
+
+def headline_section(page: Page) -> None:
+    figures = cached.headline(page.digest, page.filters, page.picks, page.lang, page.dataset)
+    lang = page.lang
+    st.html(METRIC_CSS)
+    st.subheader(t("headline", lang))
+    for row in (figures.main[:3], figures.main[3:]):
+        for column, metric in zip(st.columns(len(row)), row, strict=True):
+            column.metric(metric.label, metric.value, help=metric.help, border=True)
+    st.caption(charts.markdown_escape(f"{t('other_kinds', lang)}: {t('kept_apart', lang)}"))
+    for column, metric in zip(st.columns(len(figures.apart)), figures.apart, strict=True):
+        column.metric(metric.label, metric.value, help=metric.help, border=True)
+
+
+def chart_kind(page: Page) -> str:
+    """The one kind of figure the charts show (kinds are never added together); by default the
+    one `funding.kinds.default_kind` picks for the filtered rows, as the deck and the CLI do (not
+    for the clicked ones: a click must not change the kind of the chart clicked)."""
+    lang = page.lang
+    return str(
+        one_choice(
+            st.columns([2, 3])[0],
+            "chart_kind",
+            t("chart_kind", lang),
+            offered_kinds(page.filters.kind),
+            lambda c: AMOUNT_KIND.label(c, lang),
+            default=default_kind(page.selection, page.filters.kind),
+            widget="selectbox",
+        )
+    )
+
+
+def source_caption(page: Page) -> None:
+    st.divider()
+    st.caption(charts.markdown_escape(page.source))

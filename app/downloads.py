@@ -1,0 +1,161 @@
+"""CSV, XLSX and PPTX of exactly what the page shows, built only when a button is clicked, through
+the same `funding.exports.render` as the command line; an optional slide template; the way into
+presentation mode."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from app.context import Page
+from app.display import FILE_STEM
+from app.picks import clear as clear_picks
+from app.url_state import PRESENT
+from funding import charts
+from funding.dataset import Dataset
+from funding.dataset_info import DatasetInfo
+from funding.errors import FundingError, UnreadableFile
+from funding.exports.render import MEDIA_TYPES, ExportRequest
+from funding.exports.templates import TEMPLATE_MAX_MB, template_problem
+from funding.formatting import format_count
+from funding.i18n import t
+from funding.selection import Filters
+from funding.vocab import Lang
+
+
+@dataclass(frozen=True)
+class Export:
+    """What a download is built from, captured when the page is drawn: the button's callable runs
+    later, in a thread of its own, where the session (and so the widgets) is out of reach."""
+
+    request: ExportRequest
+
+    def build(self, fmt: str) -> bytes:
+        # Imported here: the export libraries load on the first download, not on the first page.
+        from funding.exports.render import render
+
+        return render(fmt, self.request)
+
+
+def download_name(fmt: str, lang: Lang, *, uploaded: bool, today: date | None = None) -> str:
+    """battery-funding-2026-11-23-nl.xlsx; "-upload" when the rows come from an uploaded file."""
+    stem = FILE_STEM + ("-upload" if uploaded else "")
+    return f"{stem}-{(today or date.today()).isoformat()}-{lang}.{fmt}"
+
+
+@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
+def _template_trial(digest: str, _info: DatasetInfo, _data: bytes) -> str:
+    """Build an empty deck with the template once per file, so a broken template is reported
+    when it is uploaded rather than as a failed download."""
+    from funding.exports.slides import export_pptx
+
+    try:
+        export_pptx(Dataset(()), (), Filters(), "en", {}, _info, template=_data)
+    except FundingError as exc:
+        return str(exc.reason) if isinstance(exc, UnreadableFile) else str(exc)
+    except Exception as exc:  # a user file: any failure means "not usable", never a traceback
+        return f"cannot be used ({type(exc).__name__})"
+    return ""
+
+
+def template_upload(where: Any, info: DatasetInfo, lang: Lang) -> bytes | None:
+    """An optional .pptx/.potx for the deck: its bytes when usable."""
+    upload = where.file_uploader(
+        t("template", lang),
+        type=["pptx", "potx"],
+        key="pptx_template",
+        max_upload_size=TEMPLATE_MAX_MB,
+        help=t("template_help", lang, mb=TEMPLATE_MAX_MB),
+    )
+    if upload is None:
+        return None
+    data: bytes = upload.getvalue()
+    problem = template_problem(data) or _template_trial(hashlib.sha256(data).hexdigest(), info, data)
+    if problem:
+        where.error(charts.markdown_escape(t("template_invalid", lang, name=upload.name, reason=problem)))
+        return None
+    where.caption(charts.markdown_escape(t("template_in_use", lang, name=upload.name)))
+    return data
+
+
+def _start_presenting(folded: dict[str, list[str]] | None) -> None:
+    """Open presentation mode; chart clicks that filters can say move into the URL's filters."""
+    if folded:
+        for key, codes in folded.items():
+            st.query_params[key] = codes
+        clear_picks()
+    st.query_params["view"] = PRESENT
+    if "slide" in st.query_params:
+        del st.query_params["slide"]
+
+
+def _moved_filters(page: Page, folded: Filters | None) -> dict[str, list[str]] | None:
+    """The filters a chart click changes, as URL values, when filters can say it."""
+    if folded is None or not any(codes for _, codes in page.picks):
+        return None
+    return {
+        name: list(getattr(folded, name))
+        for name in charts.PICK_FIELDS.values()
+        if getattr(folded, name) != getattr(page.filters, name)
+    }
+
+
+def download_section(page: Page) -> None:
+    """CSV, XLSX and PPTX of exactly the narrowed selection, and the way into presentation mode."""
+    lang, data = page.lang, page.data
+    folded = charts.picks_as_filters(page.filters, page.pick_map, page.dataset.records)
+    picked = any(codes for _, codes in page.picks)
+    upload_name = data.loaded.source if data.uploaded else None
+    with st.container(border=True, key="downloads"):
+        st.markdown(f"**{t('present_section', lang)}**")
+        bar = st.container(horizontal=True, key="download_bar")
+        if data.info is None:
+            st.caption(t("downloads_unavailable", lang))
+        else:
+            with bar.popover(t("template_button", lang), icon=":material/palette:"):
+                template = template_upload(st, data.info, lang)
+            export = Export(
+                ExportRequest(
+                    page.dataset,
+                    page.narrowed,
+                    folded or page.filters,
+                    lang,
+                    data.documents,
+                    data.info,
+                    upload_name=upload_name,
+                    template=template,
+                )
+            )
+            for fmt, icon in (("csv", "table"), ("xlsx", "grid_on"), ("pptx", "slideshow")):
+                label = t("download_pptx_template" if fmt == "pptx" and template else f"download_{fmt}", lang)
+                bar.download_button(
+                    label,
+                    data=functools.partial(export.build, fmt),
+                    file_name=download_name(fmt, lang, uploaded=data.uploaded),
+                    mime=MEDIA_TYPES[fmt],
+                    key=f"download_{fmt}",
+                    on_click="ignore",
+                    icon=f":material/{icon}:",
+                    help=t(f"download_{fmt}_help", lang),
+                )
+        bar.button(
+            t("present", lang),
+            key="present",
+            icon=":material/co_present:",
+            type="primary",
+            on_click=_start_presenting,
+            args=(_moved_filters(page, folded),),
+            help=t("present_help", lang),
+        )
+        scope = t("download_scope", lang, n=format_count(len(page.narrowed), lang))
+        if upload_name is not None:
+            scope += " " + t("download_scope_upload", lang, name=upload_name)
+        st.caption(charts.markdown_escape(scope))
+        if picked and folded is None:
+            st.caption(t("picks_not_in_files", lang))
+        st.caption(t("png_hint", lang))

@@ -1,0 +1,156 @@
+"""Parse and validate once per file version, never per rerun; the dataset in use this session.
+
+The shipped file is cached by its modification time and size (an edited file is read again),
+an upload by its content. A dataset is known to the figure caches by its digest (the SHA-256 of
+its bytes), so every session looking at the same data shares the same cached figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from funding import paths
+from funding.dataset import Dataset
+from funding.dataset_info import DatasetInfo, load_info
+from funding.documents import Document, load_documents
+from funding.errors import FundingError, InvalidData, Problem, UnreadableFile
+from funding.loading import MAX_BYTES, load_dataset, parse_csv
+
+
+def data_path() -> Path:
+    """The served CSV: $FUNDING_DATA (another file of the same schema) or the curated one."""
+    return Path(os.environ.get("FUNDING_DATA") or paths.DEFAULT_DATA)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated dataset, or why there is none: the problems of an invalid file or the reason
+    an unreadable one could not be read. `digest` names the bytes it was read from."""
+
+    dataset: Dataset | None
+    source: str
+    digest: str = ""
+    problems: tuple[Problem, ...] = ()
+    reason: str = ""
+
+
+def read_upload(data: bytes, name: str, known_documents: Sequence[str]) -> Loaded:
+    """An uploaded CSV, validated with the same rules and document registry as the shipped file."""
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        dataset = parse_csv(data, source=name, known_documents=known_documents, max_bytes=MAX_BYTES)
+    except InvalidData as exc:
+        return Loaded(None, name, digest, problems=exc.problems)
+    except UnreadableFile as exc:
+        return Loaded(None, name, digest, reason=exc.reason)
+    return Loaded(dataset, name, digest)
+
+
+def stamp(path: Path) -> tuple[int, int]:
+    """Modification time and size: an edited file gets a new cache entry and is read again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def documents(path: str, stamp: tuple[int, int]) -> dict[str, Document] | Loaded:
+    try:
+        return load_documents(path)
+    except InvalidData as exc:
+        return Loaded(None, Path(path).name, problems=exc.problems)
+    except UnreadableFile as exc:
+        return Loaded(None, Path(path).name, reason=exc.reason)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def shipped(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...]) -> Loaded:
+    name = Path(path).name
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        # The server's own file is trusted: the size limit is for uploads.
+        return Loaded(load_dataset(path, known_documents=known_documents, max_bytes=None), name, digest)
+    except InvalidData as exc:
+        return Loaded(None, name, problems=exc.problems)
+    except UnreadableFile as exc:
+        return Loaded(None, name, reason=exc.reason)
+    except OSError as exc:
+        return Loaded(None, name, reason=f"cannot be read ({exc.strerror or exc})")
+
+
+# Uploads are cached by content (a rerun does not parse them again) for an hour at most: the
+# cache is shared by all sessions, and an analyst's file should not outlive its use.
+@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
+def uploaded(digest: str, name: str, known_documents: tuple[str, ...], _data: bytes) -> Loaded:
+    return read_upload(_data, name, known_documents)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def info(path: str, stamp: tuple[int, int]) -> DatasetInfo | str:
+    try:
+        return load_info(path)
+    except FundingError as exc:
+        return str(exc)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The data this session looks at, with its metadata and document registry."""
+
+    loaded: Loaded
+    info: DatasetInfo | None
+    documents: dict[str, Document]
+    uploaded: bool
+
+
+# The uploaded file is kept here, not only in its widget: the uploader sits in the Data view,
+# and Streamlit forgets a widget's file when another view is open.
+UPLOAD = "_upload"
+UPLOAD_GENERATION = "_upload_generation"
+
+
+def remember_upload(key: str) -> None:
+    """The uploader's callback: keep (name, bytes) of a new file, or forget a removed one."""
+    upload = st.session_state.get(key)
+    if upload is None:
+        st.session_state.pop(UPLOAD, None)
+    else:
+        st.session_state[UPLOAD] = (upload.name, upload.getvalue())
+
+
+def forget_upload() -> None:
+    """Back to the curated dataset: a fresh uploader (new key) and no kept file."""
+    st.session_state.pop(UPLOAD, None)
+    st.session_state[UPLOAD_GENERATION] = st.session_state.get(UPLOAD_GENERATION, 0) + 1
+
+
+def upload_key() -> str:
+    return f"upload_{st.session_state.get(UPLOAD_GENERATION, 0)}"
+
+
+def data_source() -> Source:
+    """The curated dataset, or the session's uploaded file in its place (never written anywhere)."""
+    path = data_path()
+    info_path = path.parent / "dataset.json"
+    dataset_info = info(str(info_path), stamp(info_path))
+    registry = documents(str(paths.DEFAULT_DOCUMENTS), stamp(paths.DEFAULT_DOCUMENTS))
+    if isinstance(registry, Loaded):
+        return Source(registry, None, {}, uploaded=False)
+    known = tuple(sorted(registry))
+    kept: tuple[str, bytes] | None = st.session_state.get(UPLOAD)
+    if kept is not None:
+        name, data = kept
+        loaded = uploaded(hashlib.sha256(data).hexdigest(), name, known, data)
+    else:
+        loaded = shipped(str(path), stamp(path), known)
+    return Source(
+        loaded, dataset_info if isinstance(dataset_info, DatasetInfo) else None, registry, kept is not None
+    )

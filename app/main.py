@@ -1,0 +1,98 @@
+"""The page: language, data and filters in the sidebar, then either presentation mode or the
+view tabs, of which only the open one is built (see `app.views`)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import cached, display, downloads, picks, present, sidebar, url_state
+from app.context import Page
+from app.loading import Loaded, data_source
+from app.views import RENDER
+from app.views.data import back_button, data_section, show_problems
+from app.widgets import view_tabs
+from funding import charts
+from funding.dataset_info import source_line
+from funding.i18n import t
+from funding.selection import describe, filter_problems
+from funding.vocab import Lang
+
+
+def main() -> None:
+    presenting = url_state.view_of(st.query_params.get_all("view")) == url_state.PRESENT
+    page = prepare(presenting=presenting)
+    if page is None:
+        return
+    if presenting:
+        present.render(page)
+        return
+    header(page)
+    code, tab = view_tabs(page.lang)
+    with tab:
+        RENDER[code](page)
+    display.source_caption(page)
+
+
+def prepare(*, presenting: bool = False) -> Page | None:
+    """Page settings, the sidebar and the selection; None (with the file's problems shown) when
+    there is no valid dataset."""
+    st.set_page_config(
+        page_title="Battery funding · Batterijfinanciering",
+        layout="wide",
+        initial_sidebar_state="collapsed" if presenting else "auto",
+    )
+    if presenting:
+        st.html(present.PRESENT_CSS)
+    # In presentation mode the sidebar is drawn but hidden: its widgets keep reading the URL, so
+    # the filters are the page's own, and leaving the mode finds them as they were.
+    lang = sidebar.language()
+    data = data_source()
+    if not presenting:
+        st.title(t("page_title", lang))
+    loaded = data.loaded
+    dataset = loaded.dataset
+    if dataset is None:
+        if presenting:
+            present.exit_button(lang)
+        show_problems(loaded, lang, uploaded=data.uploaded)
+        data_section(data, lang)
+        return None
+    if data.uploaded:
+        upload_banner(loaded, lang, presenting=presenting)
+    filters = sidebar.filter_controls(dataset, lang)
+    # A chart saved from the modebar leaves the page behind: its footer says what it shows.
+    source = source_line(data.info, lang, loaded.source if data.uploaded else None)
+    source = f"{source} {t('selection', lang, text=describe(filters, lang))}"
+    for problem in filter_problems(filters, dataset):
+        st.warning(charts.markdown_escape(t("filter_warning", lang, text=problem.message(lang))))
+    # Presentation mode shows the filters alone: entering it moved what clicks it could into them.
+    clicked = {} if presenting else picks.current(filters.framework)
+    chosen = tuple((dim, tuple(codes)) for dim, codes in clicked.items() if codes)
+    return Page(
+        dataset=dataset,
+        digest=loaded.digest,
+        filters=filters,
+        picks=chosen,
+        selection=tuple(cached.selection(dataset, filters, (), narrowed=False)),
+        narrowed=tuple(cached.selection(dataset, filters, chosen)),
+        lang=lang,
+        source=source,
+        data=data,
+    )
+
+
+def header(page: Page) -> None:
+    """What every view shares above the tabs: the selection, chart clicks, downloads."""
+    st.caption(charts.markdown_escape(t("selection", page.lang, text=describe(page.filters, page.lang))))
+    picks.banner(page.pick_map, page.filters.framework, page.lang)
+    downloads.download_section(page)
+
+
+def upload_banner(loaded: Loaded, lang: Lang, *, presenting: bool) -> None:
+    with st.container(border=True, key="upload_banner"):
+        st.warning(
+            charts.markdown_escape(t("viewing_upload", lang, name=loaded.source)),
+            icon=":material/upload_file:",
+        )
+        if not presenting:
+            back_button(st, lang, "banner")

@@ -1,0 +1,73 @@
+"""Instruments: every selected row in a table, and where one instrument's figure comes from."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import cached
+from app.context import Page
+from app.widgets import one_choice
+from funding import charts
+from funding.documents import Document
+from funding.formatting import format_eur_full, with_qualifier
+from funding.i18n import t
+from funding.records import Instrument
+from funding.vocab import AMOUNT_KIND, Lang
+
+ROW_CHOICES = (100, 500, 2000, 10_000)
+
+
+def render(page: Page) -> None:
+    if not page.narrowed:
+        st.info(t("no_selection", page.lang), icon=":material/filter_alt_off:")
+        return
+    details_section(page)
+
+
+# A fragment: choosing how many rows, or which instrument's source to show, reruns this section only.
+@st.fragment
+def details_section(page: Page) -> None:
+    lang = page.lang
+    st.header(t("details", lang))
+    limit = int(
+        one_choice(st, "rows", t("rows_shown", lang), ROW_CHOICES, str, default=500, widget="selectbox")
+    )
+    shown = page.narrowed[:limit]
+    if len(shown) < len(page.narrowed):
+        st.caption(t("details_limit", lang, shown=len(shown), total=len(page.narrowed)))
+    table = cached.details(page.digest, page.filters, page.picks, lang, limit, page.narrowed)
+    st.dataframe(table, hide_index=True, width="stretch", key="details_table")
+    if not shown:
+        return
+    by_id = {r.id: r for r in shown}
+    chosen = st.selectbox(
+        t("detail_pick", lang), list(by_id), key="detail", format_func=lambda i: by_id[i].name(lang)
+    )
+    if chosen is not None:
+        instrument_detail(by_id[chosen], page.data.documents, lang)
+
+
+def instrument_detail(record: Instrument, documents: dict[str, Document], lang: Lang) -> None:
+    """Where a figure comes from. Data is written with st.text: never read as Markdown or HTML."""
+    none = t("detail_none", lang)
+    with st.container(border=True, key="detail_panel"):
+        st.markdown(f"**{charts.markdown_escape(record.name(lang))}**")
+        amount = with_qualifier(format_eur_full(record.amount_eur, lang), record.amount_qualifier, lang)
+        st.text(f"{AMOUNT_KIND.label(record.amount_kind, lang)}: {amount}")
+        document = documents.get(record.source_document or "")
+        if document is not None:
+            cited = document.citation(lang)
+        elif record.source_document:
+            cited = t("detail_unknown_document", lang, id=record.source_document)
+        else:
+            cited = none
+        for label, value in (
+            ("detail_document", cited),
+            ("detail_locator", record.source_locator or none),
+            ("detail_quote", record.source_quote or none),
+            ("detail_notes", record.notes or none),
+        ):
+            st.caption(t(label, lang))
+            st.text(value)
+        if record.source_url:
+            st.link_button(t("detail_url", lang), record.source_url, icon=":material/open_in_new:")

@@ -1,0 +1,27 @@
+"""Timeline: each dated instrument's period."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import cached
+from app.context import Page
+from app.display import show_chart
+from funding.i18n import t
+
+
+def render(page: Page) -> None:
+    lang = page.lang
+    if not page.narrowed:
+        st.info(t("no_selection", lang), icon=":material/filter_alt_off:")
+        return
+    # The timeline draws every kind; the kind argument only keys the cache.
+    chart = cached.chart(
+        "timeline", page.digest, page.filters, page.picks, lang, "", page.source, page.dataset
+    )
+    if chart.total == 0:
+        st.info(t("no_dates", lang))
+        return
+    if chart.shown < chart.total:
+        st.caption(t("showing", lang, shown=chart.shown, total=chart.total))
+    show_chart(chart, lang, key="timeline", name="timeline")

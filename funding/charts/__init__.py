@@ -1,0 +1,59 @@
+"""Plotly figures and their data tables for the dashboard, with no Streamlit in sight.
+
+Every builder returns a `Chart`: the figure and the table with the same numbers, which the page
+shows as the chart's accessible alternative. Amounts come from `funding.totals` and
+`funding.breakdowns`, so a bar is the same figure as on a slide or in a spreadsheet; the
+builders only lay them out. One module per chart; `layout` and `text` hold what they share.
+"""
+
+from funding.charts.breakdown import breakdown_chart, breakdown_dimension, breakdown_title
+from funding.charts.details import details_table
+from funding.charts.envelopes import envelope_chart
+from funding.charts.flow import flow_chart
+from funding.charts.headline_figures import Headline, Metric, bounds_text, headline, range_help
+from funding.charts.hierarchy import hierarchy_chart
+from funding.charts.layout import OKABE_ITO, Chart, colour_map
+from funding.charts.picks import (
+    PICK_DIMENSIONS,
+    PICK_FIELDS,
+    narrow,
+    pick_label,
+    picked_groups,
+    picks_as_filters,
+)
+from funding.charts.presentation import PROJECTED_ROW_PX, SLIDES, for_projection, slide_chart, slides
+from funding.charts.text import markdown_escape, plotly_text, wrapped
+from funding.charts.timeline import timeline_chart
+
+__all__ = [
+    "OKABE_ITO",
+    "PICK_DIMENSIONS",
+    "PICK_FIELDS",
+    "PROJECTED_ROW_PX",
+    "SLIDES",
+    "Chart",
+    "Headline",
+    "Metric",
+    "bounds_text",
+    "breakdown_chart",
+    "breakdown_dimension",
+    "breakdown_title",
+    "colour_map",
+    "details_table",
+    "envelope_chart",
+    "flow_chart",
+    "for_projection",
+    "headline",
+    "hierarchy_chart",
+    "markdown_escape",
+    "narrow",
+    "pick_label",
+    "picked_groups",
+    "picks_as_filters",
+    "plotly_text",
+    "range_help",
+    "slide_chart",
+    "slides",
+    "timeline_chart",
+    "wrapped",
+]

@@ -1,0 +1,34 @@
+"""The instruments table: one row per instrument, amounts written out in full."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from funding.charts.text import period_text
+from funding.formatting import format_eur_full
+from funding.i18n import t
+from funding.records import Instrument
+from funding.vocab import AMOUNT_KIND, LEVEL, QUALIFIER, STATUS, Lang
+
+
+def details_table(records: Sequence[Instrument], lang: Lang) -> pd.DataFrame:
+    """One row per instrument, amounts written out in full; rows without an amount stay listed."""
+    return pd.DataFrame(
+        {
+            t("col_name", lang): [r.name(lang) for r in records],
+            t("col_amount", lang): [format_eur_full(r.amount_eur, lang) for r in records],
+            t("col_qualifier", lang): [
+                QUALIFIER.label(r.amount_qualifier, lang) if r.amount_qualifier else "" for r in records
+            ],
+            t("col_kind", lang): [AMOUNT_KIND.label(r.amount_kind, lang) for r in records],
+            t("col_status", lang): [STATUS.label(r.status, lang) if r.status else "" for r in records],
+            t("col_source", lang): [r.source for r in records],
+            t("col_level", lang): [LEVEL.label(r.level, lang) for r in records],
+            t("col_period", lang): [
+                period_text(r, lang) if (r.period_start or r.period_end) else "" for r in records
+            ],
+        },
+        index=[r.id for r in records],
+    )

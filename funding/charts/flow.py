@@ -1,0 +1,129 @@
+"""The Sankey: source → instrument type → pillar over counted rows, so what flows in flows out once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from funding.breakdowns import NOT_STATED_GROUP
+from funding.charts.hierarchy import MAX_SOURCES, counted_rows
+from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout, colour_map
+from funding.charts.text import plotly_text, wrapped
+from funding.dataset import Dataset
+from funding.formatting import format_count, format_eur
+from funding.i18n import t
+from funding.records import Instrument
+from funding.selection import pillar_of
+from funding.totals import combine_qualifiers, refuse_unsummable
+from funding.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang
+
+
+def flow_chart(
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    kind: str,
+    framework: str,
+    lang: Lang,
+    *,
+    source: str = "",
+    sources: int = MAX_SOURCES,
+) -> Chart:
+    """Sankey source → instrument type → pillar over counted rows: what flows in flows out once.
+
+    Sources beyond the largest `sources` flow from one "other sources" node."""
+    refuse_unsummable(kind)
+    rows = counted_rows(dataset, selection, kind)
+    source_totals: dict[str, float] = {}
+    for r in rows:
+        source_totals[r.source] = source_totals.get(r.source, 0.0) + (r.amount_eur or 0.0)
+    ranked = sorted(source_totals, key=lambda src: -source_totals[src])
+    named = set(ranked[:sources])
+    other_sources = t("other_sources", lang, n=format_count(len(ranked) - len(named), lang))
+    pillars = PILLAR_FRAMEWORKS.get(framework, PILLAR_FRAMEWORKS["eu"])
+    not_stated = t("pillar_not_stated", lang)
+    nodes: list[tuple[str, str, str]] = []  # (key, label, colour)
+    index: dict[str, int] = {}
+
+    def node(key: str, label: str, colour: str) -> int:
+        if key not in index:
+            index[key] = len(nodes)
+            nodes.append((key, label, colour))
+        return index[key]
+
+    type_colours = colour_map(INSTRUMENT_TYPE)
+    links: dict[tuple[int, int], float] = {}
+    qualifiers: dict[int | tuple[int, int], list[str]] = {}  # per link and per node
+    for r in sorted(rows, key=lambda r: r.source):
+        amount = r.amount_eur or 0.0
+        if r.source in named:
+            s = node(f"source:{r.source}", r.source, GREY)
+        else:
+            s = node("rest:", other_sources, GREY)
+        ty = node(
+            f"type:{r.instrument_type}",
+            INSTRUMENT_TYPE.label(r.instrument_type, lang),
+            type_colours.get(r.instrument_type, GREY),
+        )
+        pillar = pillar_of(r, framework)
+        p = node(
+            f"pillar:{pillar or NOT_STATED_GROUP}",
+            pillars.label(pillar, lang) if pillar else not_stated,
+            OKABE_ITO[4] if pillar else GREY,
+        )
+        links[(s, ty)] = links.get((s, ty), 0.0) + amount
+        links[(ty, p)] = links.get((ty, p), 0.0) + amount
+        for key in ((s, ty), (ty, p), s, ty, p):
+            qualifiers.setdefault(key, []).append(r.amount_qualifier or "exact")
+    node_totals_in: dict[int, float] = {}
+    node_totals_out: dict[int, float] = {}
+    for (a, b), v in links.items():
+        node_totals_out[a] = node_totals_out.get(a, 0.0) + v
+        node_totals_in[b] = node_totals_in.get(b, 0.0) + v
+    node_value = [max(node_totals_in.get(i, 0.0), node_totals_out.get(i, 0.0)) for i in range(len(nodes))]
+    traces = [
+        go.Sankey(
+            arrangement="snap",
+            valueformat=",.0f",
+            node={
+                "label": [wrapped(label, width=30, lines=2) for _, label, _ in nodes],
+                "color": [c for _, _, c in nodes],
+                "customdata": [
+                    plotly_text(format_eur(v, lang, combine_qualifiers(qualifiers.get(i, []))))
+                    for i, v in enumerate(node_value)
+                ],
+                "hovertemplate": "%{label}<br>%{customdata}<extra></extra>",
+                "pad": 12,
+            },
+            link={
+                "source": [a for a, _ in links],
+                "target": [b for _, b in links],
+                "value": list(links.values()),
+                "customdata": [
+                    plotly_text(format_eur(v, lang, combine_qualifiers(qualifiers[k])))
+                    for k, v in links.items()
+                ],
+                "hovertemplate": "%{source.label} → %{target.label}<br>%{customdata}<extra></extra>",
+            },
+        )
+    ]
+    layout = chart_layout(
+        title=t("flow", lang),
+        subtitle=t("hierarchy_sub", lang, kind=AMOUNT_KIND.label(kind, lang)),
+        source=source,
+        lang=lang,
+        plot_height=420,
+    )
+    data = pd.DataFrame(
+        {
+            t("col_from", lang): [nodes[a][1] for a, _ in links],
+            t("col_to", lang): [nodes[b][1] for _, b in links],
+            t("col_amount", lang): [
+                format_eur(v, lang, combine_qualifiers(qualifiers[k])) for k, v in links.items()
+            ],
+            t("col_amount_eur", lang): [round(v, 2) for v in links.values()],
+        }
+    )
+    fig = go.Figure(data=traces, layout=layout)
+    return Chart(fig, data, shown=len(rows), total=len(rows))

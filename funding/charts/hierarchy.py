@@ -1,0 +1,121 @@
+"""The treemap: all sources, each source, its instruments; counted rows only, so nested amounts appear once."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout
+from funding.charts.text import plotly_text, wrapped
+from funding.dataset import Dataset
+from funding.formatting import format_count, format_eur
+from funding.i18n import t
+from funding.records import Instrument
+from funding.totals import combine_qualifiers, counted_ids, refuse_unsummable
+from funding.vocab import AMOUNT_KIND, Lang
+
+ROOT_GREY = "#E6E6E6"
+# Bounds on what one figure carries, whatever the size of the selection; sums stay exact (the
+# remainder is one tile or node) and the data table says what was folded.
+MAX_TREEMAP_LEAVES = 60
+MAX_SOURCES = 15
+
+
+def counted_rows(dataset: Dataset, selection: Sequence[Instrument], kind: str) -> list[Instrument]:
+    rows = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
+    counted = counted_ids(dataset, rows)
+    return [r for r in rows if r.id in counted]
+
+
+def hierarchy_chart(
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    kind: str,
+    lang: Lang,
+    *,
+    source: str = "",
+    leaves: int = MAX_TREEMAP_LEAVES,
+    sources: int = MAX_SOURCES,
+) -> Chart:
+    """Treemap: all sources → source → instrument; sizes are net amounts, branches are sums.
+
+    The largest `leaves` instruments get a tile of their own; the rest of a source is one tile
+    ("12 other instruments"), and sources beyond the largest `sources` share one "other sources"
+    tile, so every sum stays exact while a large selection stays a readable, small figure.
+    """
+    refuse_unsummable(kind)
+    rows = sorted(counted_rows(dataset, selection, kind), key=lambda r: -(r.amount_eur or 0.0))
+    kept = {r.id for r in rows[:leaves]}
+    by_source: dict[str, list[Instrument]] = {}
+    for r in rows:
+        by_source.setdefault(r.source, []).append(r)
+    ranked = sorted(by_source, key=lambda src: -math.fsum(r.amount_eur or 0.0 for r in by_source[src]))
+    named, folded = ranked[:sources], ranked[sources:]
+
+    def total_of(members: Sequence[Instrument]) -> tuple[float, str]:
+        amount = round(math.fsum(r.amount_eur or 0.0 for r in members), 2)
+        return amount, combine_qualifiers(r.amount_qualifier or "exact" for r in members)
+
+    tiles: list[tuple[str, str, str, float, str, str]] = []  # id, label, parent, value, text, colour
+    grand, grand_q = total_of(rows)
+    tiles.append(("root", t("all_sources", lang), "", grand, format_eur(grand, lang, grand_q), ROOT_GREY))
+    table: list[tuple[str, str, float, str]] = []  # source, tile, amount, qualifier
+    for number, src in enumerate(named):
+        members = by_source[src]
+        colour = OKABE_ITO[number % len(OKABE_ITO)]
+        amount, qualifier = total_of(members)
+        tiles.append((f"source:{src}", src, "root", amount, format_eur(amount, lang, qualifier), colour))
+        for r in members:
+            if r.id in kept:
+                text = format_eur(r.amount_eur, lang, r.amount_qualifier)
+                tiles.append(
+                    (f"instrument:{r.id}", r.name(lang), f"source:{src}", r.amount_eur or 0.0, text, colour)
+                )
+                table.append((src, r.name(lang), r.amount_eur or 0.0, r.amount_qualifier or "exact"))
+        rest = [r for r in members if r.id not in kept]
+        if rest:
+            amount, qualifier = total_of(rest)
+            label = t("other_instruments", lang, n=format_count(len(rest), lang))
+            tiles.append(
+                (f"rest:{src}", label, f"source:{src}", amount, format_eur(amount, lang, qualifier), colour)
+            )
+            table.append((src, label, amount, qualifier))
+    if folded:
+        members = [r for src in folded for r in by_source[src]]
+        amount, qualifier = total_of(members)
+        label = t("other_sources", lang, n=format_count(len(folded), lang))
+        tiles.append(("rest:", label, "root", amount, format_eur(amount, lang, qualifier), GREY))
+        table.append((label, "", amount, qualifier))
+    traces = [
+        go.Treemap(
+            ids=[tile[0] for tile in tiles],
+            labels=[wrapped(tile[1], width=28, lines=3) for tile in tiles],
+            parents=[tile[2] for tile in tiles],
+            values=[tile[3] for tile in tiles],
+            branchvalues="total",
+            text=[plotly_text(tile[4]) for tile in tiles],
+            textinfo="label+text",
+            hovertemplate="%{label}<br>%{text}<extra></extra>",
+            marker={"colors": [tile[5] for tile in tiles]},
+        )
+    ]
+    layout = chart_layout(
+        title=t("hierarchy", lang),
+        subtitle=t("hierarchy_sub", lang, kind=AMOUNT_KIND.label(kind, lang)),
+        source=source,
+        lang=lang,
+        plot_height=420,
+    )
+    data = pd.DataFrame(
+        {
+            t("col_source", lang): [row[0] for row in table],
+            t("col_name", lang): [row[1] for row in table],
+            t("col_amount", lang): [format_eur(row[2], lang, row[3]) for row in table],
+            t("col_amount_eur", lang): [row[2] for row in table],
+        }
+    )
+    fig = go.Figure(data=traces, layout=layout)
+    return Chart(fig, data, shown=len(kept), total=len(rows))

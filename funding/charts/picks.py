@@ -1,0 +1,86 @@
+"""Chart clicks: the groups picked in the breakdown charts, the rows they keep, and as filters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from funding.breakdowns import NOT_STATED_GROUP, group_codes
+from funding.charts.breakdown import breakdown_dimension
+from funding.i18n import t
+from funding.records import Instrument
+from funding.selection import Filters, apply
+from funding.vocab import BENEFICIARY, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang, Vocabulary
+
+# Breakdown dimensions that can be clicked to narrow the page, and the URL-free keys for them.
+PICK_DIMENSIONS = ("pillar", "source", "beneficiary", "instrument_type")
+
+# A breakdown chart's click dimension and the `Filters` field that says the same thing.
+PICK_FIELDS = {
+    "pillar": "pillar",
+    "source": "source",
+    "beneficiary": "beneficiary",
+    "instrument_type": "type",
+}
+
+
+def narrow(
+    records: Sequence[Instrument], picks: Mapping[str, Iterable[str]], framework: str
+) -> list[Instrument]:
+    """The records in every picked group (groups of one dimension are alternatives)."""
+    wanted = {dim: set(codes) for dim, codes in picks.items() if codes}
+    if not wanted:
+        return list(records)
+    return [
+        r
+        for r in records
+        if all(
+            set(group_codes(r, breakdown_dimension(dim, framework))) & codes for dim, codes in wanted.items()
+        )
+    ]
+
+
+def picked_groups(state: Mapping[str, Any] | None) -> list[str]:
+    """Group codes clicked in a breakdown chart, read from Streamlit's selection state (bars' y)."""
+    if not state:
+        return []
+    selection = state.get("selection") or {}
+    points = selection.get("points") or []
+    codes: list[str] = []
+    for point in points:
+        value = point.get("y") if isinstance(point, Mapping) else None
+        if isinstance(value, str) and value not in codes:
+            codes.append(value)
+    return codes
+
+
+def pick_label(dimension: str, code: str, framework: str, lang: Lang) -> str:
+    if code == NOT_STATED_GROUP:
+        return t("not_stated_group", lang)
+    vocab: Vocabulary | None = {
+        "pillar": PILLAR_FRAMEWORKS.get(framework),
+        "beneficiary": BENEFICIARY,
+        "instrument_type": INSTRUMENT_TYPE,
+    }.get(dimension)
+    return vocab.label(code, lang) if vocab is not None else code
+
+
+def picks_as_filters(
+    filters: Filters, picks: Mapping[str, Sequence[str]], records: Sequence[Instrument]
+) -> Filters | None:
+    """The filters plus the groups clicked in the charts, as one `Filters` that selects exactly the
+    narrowed rows, so an export's description and URL reproduce what it holds; None when no
+    `Filters` can say it (a "not stated" group, or a beneficiary clicked on top of a beneficiary
+    filter, which narrows to instruments open to both)."""
+    active = {dim: tuple(codes) for dim, codes in picks.items() if codes}
+    if not active:
+        return filters
+    if any(NOT_STATED_GROUP in codes for codes in active.values()):
+        return None
+    changes: dict[str, Any] = {PICK_FIELDS[dim]: codes for dim, codes in active.items()}
+    folded = replace(filters, **changes)
+    expected = narrow(apply(filters, records), active, filters.framework)
+    if [r.id for r in apply(folded, records)] != [r.id for r in expected]:
+        return None
+    return folded

@@ -1,0 +1,48 @@
+"""Text that a chart or the page shows: escaped for plotly and Markdown, wrapped, the source line.
+
+Text from the data (names, sources, an uploaded file's cells) goes through `plotly_text`, so a
+name such as ``<img src=x onerror=...>`` is shown as written instead of being read by plotly as
+markup; `markdown_escape` does the same for Streamlit's Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from funding.i18n import t
+from funding.records import Instrument
+from funding.vocab import Lang
+
+NBSP = "\u00a0"
+
+
+_PLOTLY_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def plotly_text(text: str) -> str:
+    """Text that plotly shows literally: it reads <b>, <a href>, <br> and entities as markup."""
+    return re.sub(r"[&<>]", lambda m: _PLOTLY_ESCAPES[m.group(0)], text)
+
+
+def wrapped(text: str, width: int = 30, lines: int = 3) -> str:
+    """An escaped label broken over at most `lines` lines of about `width` characters."""
+    parts = textwrap.wrap(text, width=width) or [""]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: max(width - 1, 1)].rstrip() + "…"
+    return "<br>".join(plotly_text(p) for p in parts)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
+
+
+def markdown_escape(text: str) -> str:
+    """Text for Streamlit's Markdown (captions, messages) that renders as written, never as markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def period_text(record: Instrument, lang: Lang) -> str:
+    start = record.period_start or t("open_start", lang)
+    end = record.period_end or t("open_end", lang)
+    return f"{start} – {end}"

@@ -1,0 +1,40 @@
+"""Command line: `python -m funding validate [PATH]` and `python -m funding export OUT [filters]`
+(also installed as `funding`). One module per command; a new command is a new module with
+`add(commands)` and `run(args)`, registered in COMMANDS."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from funding.cli import export, validate
+from funding.cli.shared import EXIT_INVALID, EXIT_UNREADABLE, format_problem
+from funding.errors import InvalidData, UnreadableFile
+
+COMMANDS = (validate, export)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m funding",
+        description="Check the funding dataset and export views of it, as the dashboard shows them.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    for command in COMMANDS:
+        command.add(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except UnreadableFile as exc:
+        print(f"error: {exc.source}: {exc.reason}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except InvalidData as exc:
+        for problem in exc.problems:
+            print(format_problem(exc.source, problem), file=sys.stderr)
+        print(f"{exc.source}: {len(exc.problems)} problem(s); nothing was changed", file=sys.stderr)
+        return EXIT_INVALID

@@ -1,0 +1,158 @@
+"""`python -m funding export OUT [filters]`: write the filtered selection as CSV, XLSX or PPTX, or
+one chart as PNG, through the same `funding.exports.render` as the page's downloads.
+
+Exit 1 also for a bad option or filter value (the message lists the valid values) and for an
+output file that exists without --force; 2 also when the output or a template cannot be used;
+3 when a PNG is asked for and no Chromium is installed (the message says how to install it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from funding.cli.shared import EXIT_MISSING_TOOL, EXIT_OK, add_filter_options, fail, filters_from
+from funding.dataset_info import load_info
+from funding.documents import load_documents
+from funding.errors import UnreadableFile
+from funding.loading import load_dataset
+from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
+from funding.records import Instrument
+from funding.selection import apply, describe, filter_problems
+from funding.totals import NotSummable
+from funding.vocab import LANGS, Lang
+
+# funding.exports.CHARTS, named here so that --help does not import the export libraries.
+PNG_CHARTS = ("envelopes", "pillar", "source", "instrument_type", "beneficiary")
+FORMATS = ("csv", "xlsx", "pptx", "png")  # funding.exports.FORMATS, for the same reason
+
+
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write the selection as CSV, XLSX or PPTX, or one chart as PNG",
+        description=(
+            "Write exactly the filtered selection, with its sources, to OUT; the format follows "
+            "OUT's extension. Filters take the dashboard's URL parameter names and values; repeat "
+            "an option for several values (--level EU --level NL)."
+        ),
+    )
+    export.add_argument("out", type=Path, metavar="OUT", help="OUT.csv, OUT.xlsx, OUT.pptx or OUT.png")
+    export.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        help="funding CSV to export from (default: data/funding.csv)",
+    )
+    export.add_argument("--documents", type=Path, default=DEFAULT_DOCUMENTS, help="document registry CSV")
+    export.add_argument("--lang", default="en", help="language of labels and numbers: en (default) or nl")
+    export.add_argument("--template", type=Path, help="PowerPoint .pptx/.potx whose layouts and theme to use")
+    export.add_argument("--chart", help=f"the chart for a PNG: {', '.join(PNG_CHARTS)} (default: envelopes)")
+    export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    add_filter_options(export)
+    export.set_defaults(run=run)
+
+
+def _option_problems(args: argparse.Namespace, fmt: str) -> list[str]:
+    out: Path = args.out
+    problems: list[str] = []
+    if fmt not in FORMATS:
+        problems.append(
+            f"{out}: unknown output format {out.suffix or '(none)'!r}; valid: .{', .'.join(FORMATS)}"
+        )
+    if args.lang not in LANGS:
+        problems.append(f"lang: unknown value {args.lang!r}; valid: {', '.join(LANGS)}")
+    if args.chart is not None and fmt != "png":
+        problems.append("--chart only applies to a .png output")
+    if args.chart is not None and args.chart not in PNG_CHARTS:
+        problems.append(f"chart: unknown value {args.chart!r}; valid: {', '.join(PNG_CHARTS)}")
+    if args.template is not None and fmt != "pptx":
+        problems.append("--template only applies to a .pptx output")
+    if out.is_dir():
+        problems.append(
+            f"{out}: is a directory; give a file name such as {out / ('export.' + (fmt or 'xlsx'))}"
+        )
+    elif out.exists() and not args.force:
+        problems.append(f"{out}: already exists; use --force to overwrite it")
+    return problems
+
+
+def run(args: argparse.Namespace) -> int:
+    from funding.exports import ChromiumMissing, ExportRequest, render
+    from funding.exports.files import OutputExists, write_atomically
+
+    started = time.perf_counter()
+    out: Path = args.out
+    fmt = out.suffix.lower().lstrip(".")
+    problems = _option_problems(args, fmt)
+    filters = filters_from(args, problems)
+    if problems:
+        return fail(problems)
+    documents = load_documents(args.documents)
+    dataset = load_dataset(args.data, known_documents=documents)
+    info = load_info()
+    bad_filters = filter_problems(filters, dataset)
+    if bad_filters:
+        return fail([p.message("en") for p in bad_filters])
+    lang: Lang = args.lang
+    selection = tuple(apply(filters, dataset.records))
+    request = ExportRequest(
+        dataset,
+        selection,
+        filters,
+        lang,
+        documents,
+        info,
+        # Another CSV is not the curated dataset: its files must not carry the curated version's name.
+        upload_name=None if args.data.resolve() == DEFAULT_DATA.resolve() else args.data.name,
+        template=_read_template(args.template) if args.template is not None else None,
+        chart=args.chart or "envelopes",
+    )
+    try:
+        data = render(fmt, request)
+    except ChromiumMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_MISSING_TOOL
+    except UnreadableFile as exc:
+        if exc.source == "template":  # name the user's file, not the role it was meant for
+            raise UnreadableFile(str(args.template), exc.code, exc.reason) from None
+        raise
+    except NotSummable as exc:
+        return fail([f"chart {request.chart!r}: {exc}; only 'envelopes' shows these figures"])
+    try:
+        write_atomically(out, data, overwrite=args.force)
+    except OutputExists:
+        return fail([f"{out}: already exists; use --force to overwrite it"])
+    seconds = time.perf_counter() - started
+    print(
+        f"wrote {out}: {_contents(fmt, data, selection, request.chart)}; {describe(filters, lang)}; "
+        f"dataset v{info.version}, {lang}, {seconds:.1f} s"
+    )
+    return EXIT_OK
+
+
+def _read_template(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFile(str(path), "no_such_file", "no such file") from None
+    except OSError as exc:
+        raise UnreadableFile(str(path), "cannot_read", f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _contents(fmt: str, data: bytes, selection: Sequence[Instrument], chart: str) -> str:
+    """What the file holds, for the one-line summary."""
+    cited = len({r.source_document for r in selection if r.source_document})
+    if fmt == "pptx":
+        from pptx import Presentation
+
+        slides = list(Presentation(io.BytesIO(data)).slides)
+        charts = sum(1 for slide in slides for shape in slide.shapes if shape.has_chart)
+        return f"{len(slides)} slides ({charts} native charts), {len(selection)} instruments, {cited} documents cited"
+    if fmt == "png":
+        return f"chart {chart!r}, {len(data) // 1024} kB"
+    return f"{len(selection)} rows, {cited} documents cited"

@@ -1,0 +1,93 @@
+"""What every command shares: exit codes, the problem line format, and the filter options.
+
+Exit codes are part of the interface for scripts: 0 done, 1 invalid data or a bad option (every
+problem printed, PATH:LINE: COLUMN: message for data), 2 a file that cannot be read or written,
+3 a missing tool. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from funding.errors import Problem
+from funding.selection import MULTI_FIELDS, ORIGINS, Filters
+from funding.vocab import (
+    AMOUNT_KIND,
+    BENEFICIARY,
+    EU_PILLAR,
+    INSTRUMENT_TYPE,
+    LEVEL,
+    NL_PILLAR,
+    RECORD_TYPE,
+    STATUS,
+)
+
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_MISSING_TOOL = 0, 1, 2, 3
+
+
+def format_problem(source: str, problem: Problem) -> str:
+    where = f"{source}:{problem.line}: " + (f"{problem.column}: " if problem.column else "")
+    value = problem.value if len(problem.value) <= 80 else problem.value[:77] + "..."
+    got = f" (got {value!r})" if problem.value else ""
+    return f"{where}{problem.message}{got}"
+
+
+def fail(problems: Sequence[str]) -> int:
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """The dashboard's URL parameters as options, with the valid values in --help."""
+    filters = parser.add_argument_group("filters (as in the dashboard's URL)")
+    valid = {
+        "level": LEVEL.codes,
+        "type": INSTRUMENT_TYPE.codes,
+        "pillar": EU_PILLAR.codes + NL_PILLAR.codes,
+        "beneficiary": BENEFICIARY.codes,
+        "status": STATUS.codes,
+        "kind": AMOUNT_KIND.codes,
+        "origin": ORIGINS,
+        "record_type": RECORD_TYPE.codes,
+    }
+    for name in MULTI_FIELDS:
+        values = ", ".join(valid[name]) if name in valid else "as in the data's source column"
+        option = "--" + name.replace("_", "-")
+        filters.add_argument(option, dest=name, action="append", default=[], metavar="VALUE", help=values)
+    filters.add_argument("--framework", default="eu", help="pillar framework: eu (default) or nl")
+    filters.add_argument("--year-from", metavar="YEAR")
+    filters.add_argument("--year-to", metavar="YEAR")
+    filters.add_argument(
+        "--undated",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="keep undated instruments when a period is set (default: keep)",
+    )
+    filters.add_argument("--battery-only", action="store_true", help="only battery-specific instruments")
+    filters.add_argument("--q", default="", metavar="TEXT", help="text search in ids, names, sources, notes")
+
+
+def filters_from(args: argparse.Namespace, problems: list[str]) -> Filters:
+    """The options as `Filters`; a year that is not four digits is a problem (and left open)."""
+    years = {name: _year(getattr(args, name), name, problems) for name in ("year_from", "year_to")}
+    return Filters(
+        **{name: tuple(getattr(args, name)) for name in MULTI_FIELDS},
+        framework=args.framework,
+        year_from=years["year_from"],
+        year_to=years["year_to"],
+        undated=args.undated,
+        battery_only=args.battery_only,
+        q=args.q,
+    )
+
+
+def _year(text: str | None, name: str, problems: list[str]) -> int | None:
+    if text is None:
+        return None
+    if not text.strip().isdigit() or len(text.strip()) != 4:
+        problems.append(f"{name}: must be a year written with four digits, such as 2025 (got {text!r})")
+        return None
+    return int(text)

@@ -1,0 +1,50 @@
+"""`python -m funding validate [PATH]`: check a funding CSV against the schema and curation rules.
+
+Exit 0 prints a one-line summary with the lead figures; exit 1 lists every problem."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from funding.cli.shared import EXIT_OK
+from funding.documents import load_documents
+from funding.formatting import format_bounds
+from funding.loading import MAX_BYTES, load_dataset
+from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
+from funding.totals import totals_by_kind
+
+
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    validate = commands.add_parser(
+        "validate", help="check a funding CSV against the schema and curation rules"
+    )
+    validate.add_argument(
+        "path", nargs="?", type=Path, default=DEFAULT_DATA, help="CSV file (default: data/funding.csv)"
+    )
+    validate.add_argument("--documents", type=Path, default=DEFAULT_DOCUMENTS, help="document registry CSV")
+    validate.add_argument(
+        "--max-mb", type=int, default=MAX_BYTES // (1024 * 1024), help="refuse larger files"
+    )
+    validate.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    documents = load_documents(args.documents)
+    dataset = load_dataset(args.path, known_documents=documents, max_bytes=args.max_mb * 1024 * 1024)
+    public = totals_by_kind(dataset, dataset.records)["public"]
+    with_amount = sum(r.amount_eur is not None for r in dataset.records)
+    print(
+        f"{args.path}: valid: {len(dataset.records)} rows, {with_amount} with amounts; "
+        f"public funding for batteries {format_bounds(public.battery, 'en')}; "
+        f"wider envelopes open to batteries {format_bounds(public.wider, 'en')}; "
+        f"all public funding counted once {format_bounds(public.net, 'en')} "
+        "(guarantees, State-aid ceilings, private investment and targets are not added)"
+    )
+    for bounds in (public.battery, public.wider, public.net):
+        if bounds.is_range:
+            names = ", ".join(bounds.uncertain)
+            print(
+                f"  range {format_bounds(bounds, 'en')}: the documents do not say whether these share money: {names}"
+            )
+    return EXIT_OK

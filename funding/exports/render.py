@@ -1,0 +1,73 @@
+"""The one export path: a request (what the page or the command line shows) in, file bytes out.
+
+The page's download buttons and `python -m funding export` both call `render`, so a file holds
+the same rows, texts and limits whichever way it was made; the slide-template limits of
+`funding.exports.templates` apply to both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from funding.dataset import Dataset
+from funding.dataset_info import DatasetInfo
+from funding.documents import Document
+from funding.errors import UnreadableFile
+from funding.exports.templates import template_problem
+from funding.records import Instrument
+from funding.selection import Filters
+from funding.vocab import Lang
+
+FORMATS: tuple[str, ...] = ("csv", "xlsx", "pptx", "png")
+MEDIA_TYPES: dict[str, str] = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "png": "image/png",
+}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Exactly what a file shows: the selection (after filters and chart clicks), the filters that
+    describe it, and where the rows come from (`upload_name` when not the curated dataset)."""
+
+    dataset: Dataset
+    selection: tuple[Instrument, ...]
+    filters: Filters
+    lang: Lang
+    documents: Mapping[str, Document]
+    info: DatasetInfo
+    upload_name: str | None = None
+    template: bytes | None = None  # pptx only: a .pptx/.potx whose layouts and theme to use
+    chart: str = "envelopes"  # png only: which chart (funding.exports.CHARTS)
+
+
+def render(fmt: str, request: ExportRequest) -> bytes:
+    """The file in format `fmt` (one of FORMATS). Raises UnreadableFile for an unusable template,
+    ChromiumMissing for a PNG without a browser, ValueError for an unknown format or chart."""
+    # Imported here: each format's libraries load when a file of that format is first asked for.
+    r = request
+    args = (r.dataset, r.selection, r.filters, r.lang, r.documents, r.info)
+    if fmt == "csv":
+        from funding.exports.tables import export_csv
+
+        return export_csv(*args)
+    if fmt == "xlsx":
+        from funding.exports.tables import export_xlsx
+
+        return export_xlsx(*args, upload_name=r.upload_name)
+    if fmt == "pptx":
+        from funding.exports.slides import export_pptx
+
+        if r.template is not None:
+            problem = template_problem(r.template)
+            if problem is not None:
+                raise UnreadableFile("template", "bad_template", problem)
+        return export_pptx(*args, template=r.template, upload_name=r.upload_name)
+    if fmt == "png":
+        from funding.exports.images import export_png
+
+        return export_png(*args, chart=r.chart, upload_name=r.upload_name)
+    raise ValueError(f"unknown export format {fmt!r}; valid: {', '.join(FORMATS)}")

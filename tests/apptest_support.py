@@ -1,0 +1,106 @@
+"""Driving the page through Streamlit's AppTest: open a URL, switch views, read what a reader sees.
+
+AppTest cannot click tabs or charts: a view is opened through its URL parameter (`?view=...`),
+as a copied link would, and a chart click is the selection state Streamlit would store.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from fixtures import ROOT, fixture_csv
+from streamlit.testing.v1 import AppTest
+
+from funding.i18n import t
+from funding.vocab import Lang
+
+APP = str(ROOT / "dashboard.py")
+NBSP = "\u00a0"
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def app(**query: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return run(at)
+
+
+def open_view(at: AppTest, view: str) -> AppTest:
+    """Open a view as a link would (the tabs' own clicks are out of AppTest's reach)."""
+    at.query_params["view"] = view
+    return run(at)
+
+
+def data_upload(at: AppTest) -> Any:
+    """The Data view's CSV uploader (the slide-template uploader is another one)."""
+    if "upload_0" not in [w.key for w in at.get("file_uploader")]:
+        open_view(at, "data")
+    return at.file_uploader(key="upload_0")
+
+
+def with_fixture(at: AppTest) -> AppTest:
+    """Upload the hand-made fixture and come back to the overview."""
+    data_upload(at).set_value(("fixture.csv", fixture_csv(), "text/csv"))
+    run(at)
+    return open_view(at, "overview")
+
+
+def said(elements: Any) -> list[str]:
+    """Messages as the reader sees them: data in them is Markdown-escaped (\\. shows as .)."""
+    return [re.sub(r"\\(.)", r"\1", e.value) for e in elements]
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: str(m.value).replace(NBSP, " ") for m in at.metric}
+
+
+def metric(at: AppTest, key: str, lang: Lang = "en") -> str:
+    """A headline figure by its catalogue key."""
+    return metrics(at)[t(key, lang)]
+
+
+def figures(at: AppTest) -> dict[str, dict[str, Any]]:
+    """Plotly figures on the page by the first line of their title."""
+    out = {}
+    for element in at.get("plotly_chart"):
+        figure = json.loads(element.proto.spec)
+        out[figure["layout"]["title"]["text"].split("<br>")[0]] = figure
+    return out
+
+
+def table_with(at: AppTest, *columns: str) -> Any:
+    """The first table on the page with these column headers (AppTest tables carry no key)."""
+    for element in at.dataframe:
+        frame = element.value
+        if all(c in frame.columns for c in columns):
+            return frame
+    raise KeyError(columns)
+
+
+def details(at: AppTest, lang: Lang = "en") -> Any:
+    """The Instruments view's table (the view must be open)."""
+    return table_with(at, t("col_qualifier", lang), t("col_kind", lang))
+
+
+def problems(at: AppTest) -> Any:
+    """The problem list (a static table whose cells are Markdown-escaped), as the reader sees it."""
+    frame = at.table[0].value
+    return frame.map(lambda v: re.sub(r"\\(.)", r"\1", v) if isinstance(v, str) else v)
+
+
+def bar_ids(figure: dict[str, Any]) -> list[str]:
+    return list(figure["layout"]["yaxis"]["categoryarray"])
+
+
+def bar_values(figure: dict[str, Any]) -> dict[str, float]:
+    scale = {"EUR bn": 1e9, "EUR m": 1e6, "EUR": 1.0, "€ mld": 1e9, "€ mln": 1e6, "€": 1.0}
+    factor = scale[figure["layout"]["xaxis"]["title"]["text"]]
+    return {y: x * factor for trace in figure["data"] for x, y in zip(trace["x"], trace["y"], strict=True)}

@@ -1,0 +1,51 @@
+"""One default-kind rule (funding.kinds) for the page, the deck, the CLI and PNGs."""
+
+from __future__ import annotations
+
+from factory import csv_bytes, row
+
+from funding.exports.figures import deck_charts
+from funding.kinds import default_kind, offered_kinds
+from funding.loading import parse_csv
+from funding.selection import Filters, apply
+
+M = 1_000_000
+ROWS = [
+    row("eu-loan", str(1500 * M), level="EU", instrument_type="loan"),
+    row("ms-ceiling", str(6100 * M), "up_to", level="MS", amount_kind="state_aid_ceiling"),
+    row("ms-guarantee", "", level="MS", amount_kind="guarantee"),  # no amount: never the default
+    row("target", str(100_000 * M), "at_least", level="private", amount_kind="target"),
+]
+DATASET = parse_csv(csv_bytes(ROWS))
+
+
+def selected(**filters: tuple[str, ...]) -> list:  # type: ignore[type-arg]
+    return apply(Filters(**filters), DATASET.records)  # type: ignore[arg-type]
+
+
+def test_public_funding_leads_when_the_selection_states_any() -> None:
+    assert default_kind(DATASET.records) == "public"
+
+
+def test_member_state_rows_show_their_state_aid_ceilings() -> None:
+    """`/?level=MS`: the MS rows state a ceiling and a guarantee without amount, so the ceiling."""
+    assert default_kind(selected(level=("MS",))) == "state_aid_ceiling"
+
+
+def test_the_kind_filter_limits_what_is_offered_in_vocabulary_order() -> None:
+    assert offered_kinds(("target", "guarantee")) == ("guarantee", "target")
+    # guarantee is offered first but has no amount here, so the target is shown.
+    assert default_kind(selected(kind=("target", "guarantee")), ("target", "guarantee")) == "target"
+    assert default_kind([], ("guarantee",)) == "guarantee"  # nothing stated: the first offered kind
+    assert default_kind([]) == "public"
+
+
+def test_the_deck_follows_the_same_rule() -> None:
+    """MS only: one ceiling chart (its breakdowns, by the same rule, of ceilings too)."""
+    specs = deck_charts(DATASET, selected(level=("MS",)), Filters(level=("MS",)), "en")
+    assert {spec.kind for spec in specs} == {"state_aid_ceiling"}
+    # Targets only: the envelope chart lists them; they are never added up into breakdowns.
+    only_targets = selected(kind=("target",))
+    assert [s.name for s in deck_charts(DATASET, only_targets, Filters(kind=("target",)), "en")] == [
+        "envelopes"
+    ]

@@ -1,0 +1,79 @@
+"""URL-state decisions (app.url_state), as pure functions: what a widget shows, what the URL holds."""
+
+from __future__ import annotations
+
+from app.url_state import (
+    DEFAULT_VIEW,
+    PRESENT,
+    VIEWS,
+    choice,
+    choices,
+    display_value,
+    slide_number,
+    updated_picks,
+    url_codes,
+    view_of,
+)
+
+KINDS = ("public", "guarantee", "state_aid_ceiling")
+
+
+def test_the_url_wins_on_first_load_and_when_it_changed_under_the_session() -> None:
+    assert choice(["guarantee"], None, None, KINDS, "public") == "guarantee"  # first load
+    assert choice(["nonsense"], None, None, KINDS, "public") == "public"  # invalid: the default
+    # The user picked guarantee (URL written); a pasted link now says state_aid_ceiling.
+    assert choice(["state_aid_ceiling"], ["guarantee"], "guarantee", KINDS, "public") == "state_aid_ceiling"
+
+
+def test_the_users_choice_stays_while_the_url_says_what_the_session_wrote() -> None:
+    assert choice(["guarantee"], ["guarantee"], "guarantee", KINDS, "public") == "guarantee"
+    # A click on the widget: the state changed before the URL was written again.
+    assert choice(["guarantee"], ["guarantee"], "state_aid_ceiling", KINDS, "public") == "state_aid_ceiling"
+    # No longer offered (another kind filter): the default.
+    assert choice([], [], "target", KINDS, "public") == "public"
+
+
+def test_a_value_that_was_only_the_default_follows_a_new_default() -> None:
+    """The default kind depends on the selection: public on "/", ceilings after ?level=MS."""
+    assert choice([], [], "public", KINDS, "state_aid_ceiling", last_default="public") == "state_aid_ceiling"
+    # Chosen against the default (so in the URL): kept.
+    assert (
+        choice(["guarantee"], ["guarantee"], "guarantee", KINDS, "state_aid_ceiling", "public") == "guarantee"
+    )
+
+
+def test_multi_choices_keep_order_drop_duplicates_and_values_no_longer_offered() -> None:
+    assert choices(["NL", "EU", "NL", "Mars"], None, None, ("EU", "NL")) == ["NL", "EU"]
+    assert choices(["EU"], ["EU"], ["EU", "NL"], ("EU", "NL")) == ["EU", "NL"]
+    assert choices([], [], ["raw_materials", "financing"], ("financing",)) == ["financing"]
+
+
+def test_the_url_holds_codes_and_leaves_defaults_out() -> None:
+    assert url_codes("public", "public") == []
+    assert url_codes("guarantee", "public") == ["guarantee"]
+    assert url_codes(["NL", "MS"]) == ["NL", "MS"]
+
+
+def test_views_and_slides_from_the_url() -> None:
+    assert view_of([]) == DEFAULT_VIEW == "overview"
+    assert [view_of([v]) for v in VIEWS] == list(VIEWS)
+    assert view_of([PRESENT]) == PRESENT and view_of(["../etc"]) == DEFAULT_VIEW
+    assert [slide_number(raw, 8) for raw in (None, "3", "99", "0", "x")] == [1, 3, 8, 1, 1]
+    assert display_value("type", ("level", "type"), "level") == "type"
+    assert display_value("size", ("level", "type"), "level") == "level"
+
+
+def test_chart_clicks_outlive_their_chart() -> None:
+    key = "pick_source_0"
+    # Clicked: the chart reports a group it did not report before.
+    kept, seen = updated_picks({}, {}, {key: ["Horizon Europe"]})
+    assert kept == {key: ["Horizon Europe"]}
+    # Another view is open: the chart is not drawn, its state is gone; the click is kept.
+    kept, seen = updated_picks(kept, seen, {key: None})
+    assert kept == {key: ["Horizon Europe"]} and seen == {key: None}
+    # Back in the view, drawn afresh: it reports nothing, which is not a click.
+    kept, seen = updated_picks(kept, seen, {key: []})
+    assert kept == {key: ["Horizon Europe"]}
+    # The reader clears the chart's own selection: that is a click.
+    kept, seen = updated_picks(kept, {key: ["Horizon Europe"]}, {key: []})
+    assert kept == {key: []}
