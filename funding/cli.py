@@ -86,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(run=_validate)
     _add_export(commands)
+    from funding import cli_diff, cli_quotes  # each command is a module of its own
+
+    cli_diff.add_parser(commands)
+    cli_quotes.add_parser(commands)
     return parser
 
 
