@@ -60,11 +60,11 @@ def title(diff: DatasetDiff) -> str:
     return f"Changes from {diff.old} to {diff.new}"
 
 
-def lines(diff: DatasetDiff, *, markdown: bool, level: int = 1) -> Iterator[str]:
+def lines(diff: DatasetDiff, *, markdown: bool, level: int = 1, heading: str | None = None) -> Iterator[str]:
     """The report, line by line; `level` is the Markdown level of its title (the changelog
     puts one report per release under its own heading)."""
     out = _Writer(markdown, level)
-    yield from out.heading(0, title(diff))
+    yield from out.heading(0, heading or title(diff))
     yield from out.para(f"Old: {diff.old}", f"New: {diff.new}")
     yield from out.para(summary(diff))
     if diff.funding.columns_added:
