@@ -7,14 +7,11 @@ with a few words around it, old above new; CSV and JSON carry every value in ful
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
 
 from funding.diff import (
     MEASURES,
@@ -28,6 +25,7 @@ from funding.diff import (
     RowChange,
     TableDiff,
 )
+from funding.diff_files import as_json, render_csv
 from funding.formatting import format_bounds, format_eur
 from funding.loading import OPTIONAL_COLUMNS
 from funding.totals import Bounds
@@ -42,8 +40,10 @@ MEASURE_LABELS: dict[Measure, str] = {
 TABLE_TITLES = {"funding": "rows", "documents": "documents", "disagreements": "disagreements"}
 NAME_COLUMNS = {"funding": "name_en", "documents": "title_en", "disagreements": "summary_en"}
 SHORT = 100  # longer cells show their changed passages only
+# Changed words are marked with characters no data cell can hold (control characters are
+# refused by the loader), then shown as [brackets] in text and **bold** in Markdown.
+MARK = ("\x01", "\x02")
 CONTEXT_WORDS = 6
-CSV_COLUMNS = ("table", "change", "id", "old_id", "column", "old_value", "new_value")
 
 
 def render(diff: DatasetDiff, fmt: str) -> str:
@@ -51,7 +51,7 @@ def render(diff: DatasetDiff, fmt: str) -> str:
         return json.dumps(as_json(diff), ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         return render_csv(diff)
-    return "\n".join(lines(diff, markdown=fmt == "md")) + "\n"
+    return "\n".join(lines(diff, markdown=fmt == "md")).rstrip() + "\n"
 
 
 def title(diff: DatasetDiff) -> str:
@@ -62,8 +62,15 @@ def title(diff: DatasetDiff) -> str:
 
 def lines(diff: DatasetDiff, *, markdown: bool, level: int = 1, heading: str | None = None) -> Iterator[str]:
     """The report, line by line; `level` is the Markdown level of its title (the changelog
-    puts one report per release under its own heading)."""
-    out = _Writer(markdown, level)
+    puts one report per release under its own heading). Never two blank lines in a row."""
+    previous = ""
+    for line in _report(diff, _Writer(markdown, level), heading):
+        if line or previous:
+            yield line
+        previous = line
+
+
+def _report(diff: DatasetDiff, out: _Writer, heading: str | None) -> Iterator[str]:
     yield from out.heading(0, heading or title(diff))
     yield from out.para(f"Old: {diff.old}", f"New: {diff.new}")
     yield from out.para(summary(diff))
@@ -101,7 +108,9 @@ def summary(diff: DatasetDiff) -> str:
 def _table_summary(table: TableDiff) -> str:
     name = TABLE_TITLES[table.table]
     counts = (
-        f"{table.old_rows} → {table.new_rows}" if table.old_rows != table.new_rows else str(table.new_rows)
+        f"{table.old_rows} → {table.new_rows}"
+        if table.old_rows != table.new_rows
+        else f"{table.new_rows} in both versions"
     )
     if not table.changes:
         return f"{name.capitalize()}: {counts}, none changed."
@@ -250,7 +259,7 @@ def _value(text: str) -> str:
 
 def changed_passages(old: str, new: str, context: int = CONTEXT_WORDS) -> Iterator[tuple[str, str]]:
     """The changed stretches of a long text, word by word, each with `context` words on either
-    side; the changed words are in [brackets], and an ellipsis marks text left out."""
+    side; the changed words are between the MARK characters, and an ellipsis marks text left out."""
     a, b = old.split(), new.split()
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for group in matcher.get_grouped_opcodes(context):
@@ -272,7 +281,7 @@ def changed_passages(old: str, new: str, context: int = CONTEXT_WORDS) -> Iterat
 
 def _marked(words: list[str]) -> list[str]:
     """The other side shows where an insertion or a deletion is, so an empty side has no mark."""
-    return [f"[{' '.join(words)}]"] if words else []
+    return [f"{MARK[0]}{' '.join(words)}{MARK[1]}"] if words else []
 
 
 def _ellipsis(words: list[str], before: bool, after: bool) -> str:
@@ -293,16 +302,17 @@ class _Writer:
         elif depth == 0:
             yield text
             yield "=" * len(text)
+        elif depth == 1:
+            yield from ("", text, "-" * len(text))
         else:
-            yield ""
-            yield text if depth == 1 else f"  {text}"
+            yield from ("", f"  {text}")
 
     def para(self, *texts: str) -> Iterator[str]:
         if self.markdown:
             yield "  \n".join(md_escape(t) for t in texts)
-            yield ""
         else:
             yield from texts
+        yield ""
 
     def items(self, texts: Iterable[str], *, close: bool = True) -> Iterator[str]:
         """A list; `close` ends it (Markdown needs a blank line after a list)."""
@@ -313,9 +323,10 @@ class _Writer:
     def nested(self, items: Iterable[tuple[int, str]], base: int = 0) -> Iterator[str]:
         for depth, text in items:
             if self.markdown:
-                yield "  " * (depth + base) + "- " + md_escape(text)
+                marked = md_escape(text).replace(MARK[0], "**").replace(MARK[1], "**")
+                yield "  " * (depth + base) + "- " + marked
             else:
-                yield "  " * (depth + base + 1) + text
+                yield "  " * (depth + base + 1) + text.replace(MARK[0], "[").replace(MARK[1], "]")
 
 
 def md_escape(text: str) -> str:
@@ -324,78 +335,3 @@ def md_escape(text: str) -> str:
     for char in "\\`*[]<>|#":
         text = text.replace(char, "\\" + char)
     return re.sub(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])", r"\\_", text)
-
-
-def render_csv(diff: DatasetDiff) -> str:
-    """One line per changed cell, and one per added, removed or renamed row (column empty)."""
-    from funding.exports.common import neutralise
-
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for table in (diff.funding, *diff.others):
-        for change in table.changes:
-            base = [table.table, change.code, change.id, change.old_id or ""]
-            if change.code == "changed":
-                for cell in change.cells:
-                    writer.writerow([*base, cell.column, neutralise(cell.old), neutralise(cell.new)])
-            else:
-                writer.writerow([*base, "", "", ""])
-    return out.getvalue()
-
-
-def as_json(diff: DatasetDiff) -> dict[str, Any]:
-    return {
-        "old": {"path": diff.old, "version": diff.old_version},
-        "new": {"path": diff.new, "version": diff.new_version},
-        "identical": diff.identical,
-        "tables": [_table_json(t) for t in (diff.funding, *diff.others)],
-        "amount_changes": [
-            {"id": a.id, "old": _amount_json(a.old), "new": _amount_json(a.new)} for a in diff.amounts
-        ],
-        "totals": [
-            {
-                "kind": s.kind,
-                "before": {m: _bounds_json(s.before[m]) for m in MEASURES},
-                "after": {m: _bounds_json(s.after[m]) for m in MEASURES},
-                "causes": list(s.causes),
-            }
-            for s in diff.totals
-        ],
-    }
-
-
-def _table_json(table: TableDiff) -> dict[str, Any]:
-    return {
-        "table": table.table,
-        "old_rows": table.old_rows,
-        "new_rows": table.new_rows,
-        "columns_added": list(table.columns_added),
-        "columns_removed": list(table.columns_removed),
-        "changes": [
-            {
-                "change": c.code,
-                "id": c.id,
-                "old_id": c.old_id,
-                "cells": [{"column": x.column, "old": x.old, "new": x.new} for x in c.cells],
-                "row": dict(c.row),
-            }
-            for c in table.changes
-        ],
-    }
-
-
-def _amount_json(amount: Amount | None) -> dict[str, Any] | None:
-    if amount is None:
-        return None
-    return {"amount_eur": amount.amount, "qualifier": amount.qualifier, "kind": amount.kind}
-
-
-def _bounds_json(bounds: Bounds) -> dict[str, Any]:
-    return {
-        "low": bounds.low,
-        "high": bounds.high,
-        "qualifier": bounds.qualifier,
-        "uncertain": list(bounds.uncertain),
-        "rows": list(bounds.rows),
-    }

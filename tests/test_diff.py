@@ -14,6 +14,7 @@ from pathlib import Path
 from factory import csv_bytes, row
 
 from funding.diff import Amount, AmountChange, CellChange, KindShift, TableDiff, diff_datasets
+from funding.diff_report import MARK, changed_passages
 from funding.loading import parse_csv
 from funding.records import COLUMNS
 
@@ -255,3 +256,13 @@ def test_release_1_0_0_to_the_current_files() -> None:
     assert text.count("record_type: instrument → ") == 13
     assert "Added disagreements (18)" in text
     assert "New columns: record_type, parts_disjoint, may_overlap, money_origin." in text
+
+
+def test_a_long_cell_shows_only_its_changed_passages() -> None:
+    """Sixteen words, the eighth replaced: two words of context on either side, the rest elided."""
+    old = "a b c d e f g h i j k l m n o p"
+    new = old.replace(" h ", " H ")
+    assert [
+        (was.replace(MARK[0], "[").replace(MARK[1], "]"), now.replace(MARK[0], "[").replace(MARK[1], "]"))
+        for was, now in changed_passages(old, new, context=2)
+    ] == [("… f g [h] i j …", "… f g [H] i j …")]
