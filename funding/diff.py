@@ -19,7 +19,7 @@ missing columns themselves are listed apart (`columns_added`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from funding.cells import row_cells
@@ -127,7 +127,7 @@ class DatasetDiff:
     funding: TableDiff
     amounts: tuple[AmountChange, ...] = ()
     totals: tuple[KindShift, ...] = ()
-    others: tuple[TableDiff, ...] = field(default=())  # documents, disagreements (version folders)
+    others: tuple[TableDiff, ...] = ()  # documents, disagreements (of two version folders)
     old_version: str | None = None  # "1.0.0 (2026-11-23)" for a version folder
     new_version: str | None = None
 
@@ -149,23 +149,21 @@ def diff_rows(
         {k: new[k] for k in new if k not in old},
         REFERENCES.get(table, ()),
     )
-    renamed_old = set(renames)
-    renamed_new = {renames[k] for k in renames}
+    old_id_of = {new_id: old_id for old_id, new_id in renames.items()}
     changes: list[RowChange] = []
     for row_id, cells in new.items():
         if row_id in old:
             diffs = _cell_changes(old[row_id], cells)
             if diffs:
                 changes.append(RowChange("changed", row_id, cells, cells=diffs))
-        elif row_id in renamed_new:
-            old_id = next(k for k, v in renames.items() if v == row_id)
-            changes.append(RowChange("renamed", row_id, cells, old_id=old_id))
+        elif row_id in old_id_of:
+            changes.append(RowChange("renamed", row_id, cells, old_id=old_id_of[row_id]))
         else:
             changes.append(RowChange("added", row_id, cells))
     changes += [
         RowChange("removed", row_id, cells)
         for row_id, cells in old.items()
-        if row_id not in new and row_id not in renamed_old
+        if row_id not in new and row_id not in renames
     ]
     return TableDiff(
         table,
@@ -186,7 +184,11 @@ def _cell_changes(old: Mapping[str, str], new: Mapping[str, str]) -> tuple[CellC
 
 def _renames(gone: Rows, came: Rows, references: Sequence[str]) -> dict[str, str]:
     """Old id -> new id of rows equal in every cell but the id; references are compared through
-    the renames found so far, so a renamed part of a renamed whole is found in a second pass."""
+    the renames found so far, so a renamed part of a renamed whole is found in a later pass.
+    Identical rows pair up in file order."""
+    by_content: dict[tuple[str, ...], list[str]] = {}
+    for new_id, cells in came.items():
+        by_content.setdefault(_content(cells, references, {}), []).append(new_id)
     renames: dict[str, str] = {}
     while True:
         found = dict(renames)
@@ -194,10 +196,8 @@ def _renames(gone: Rows, came: Rows, references: Sequence[str]) -> dict[str, str
         for old_id, cells in gone.items():
             if old_id in found:
                 continue
-            want = _content(cells, references, found)
-            match = next(
-                (n for n, c in came.items() if n not in taken and _content(c, references, {}) == want), None
-            )
+            candidates = by_content.get(_content(cells, references, found), [])
+            match = next((n for n in candidates if n not in taken), None)
             if match is not None:
                 found[old_id] = match
                 taken.add(match)
