@@ -129,10 +129,13 @@ def quote_problems(
         text = texts.get(q.document)
         if text is None:
             document = documents.get(q.document)
-            if document is not None and not document.file:
+            if document is None:
+                message = "unknown source document (see documents.csv), so the quote cannot be checked"
+                yield Problem(q.line, q.document_column, "unknown_document", message, q.document)
+            elif not document.file:
                 message = "the cited document names no source file in documents.csv, so its quotes cannot be checked"
                 yield Problem(q.line, q.document_column, "document_without_file", message, q.document)
-            continue  # an unknown document is the loader's problem; a missing file is reported once
+            continue  # a seed file that cannot be read is reported once, as unreadable
         quote = normalise(q.quote)
         if quote not in text:
             yield Problem(q.line, q.quote_column, "quote_not_verbatim", _mismatch(quote, text), q.quote)

@@ -97,6 +97,22 @@ def test_tampered_quote_and_amount_by_line_and_column(tmp_path: Path) -> None:
     assert not report.unreadable
 
 
+def test_a_file_outside_a_version_folder_citing_an_unknown_document(tmp_path: Path) -> None:
+    """The loader checks document ids only against a registry it is given; a loose file is read
+    without one, so the quote check names the quote it cannot check instead of passing it."""
+    folder = version_folder(tmp_path)
+    loose = tmp_path / "loose.csv"
+    loose.write_bytes(
+        csv_bytes(
+            [row("a", source_document="doc", source_quote="Line one"), row("b", source_document="nowhere")]
+        )
+    )
+    report = check_version(read_version(loose), load_documents(folder / "documents.csv"), tmp_path / "seeds")
+    assert {(p.line, p.column, p.code) for p in report.problems[str(loose)]} == {
+        (3, "source_document", "unknown_document")
+    }
+
+
 def test_the_command_prints_locations_and_exits_1(tmp_path: Path) -> None:
     folder = version_folder(tmp_path)
     result = run(str(folder), "--sources", str(tmp_path / "seeds"))
