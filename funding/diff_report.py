@@ -187,15 +187,23 @@ def _moved(shift: KindShift, measure: Measure) -> str:
 
 
 def _amount_line(change: AmountChange, table: TableDiff) -> str:
-    name = next((c.row.get("name_en", "") for c in table.changes if c.id == change.id), "")
-    return f"{change.id} ({name}): {_figure(change.old)} → {_figure(change.new)}"
+    """ "id (name), kind: before → after"; the kind on each side only where it changed."""
+    row = next(c for c in table.changes if c.id == change.id)
+    kinds = {a.kind for a in (change.old, change.new) if a is not None}
+    one_kind = len(kinds) == 1
+    where = f"{change.id} ({row.row.get('name_en', '')})"
+    if one_kind:
+        where += ", " + AMOUNT_KIND.label(kinds.pop(), "en").lower()
+    absent = {"added": "new row", "removed": "row removed"}.get(row.code, "no amount")
+    before, after = (_figure(a, absent, with_kind=not one_kind) for a in (change.old, change.new))
+    return f"{where}: {before} → {after}"
 
 
-def _figure(amount: Amount | None) -> str:
+def _figure(amount: Amount | None, absent: str, *, with_kind: bool) -> str:
     if amount is None:
-        return "no amount"
-    kind = AMOUNT_KIND.label(amount.kind, "en").lower()
-    return f"{format_eur(amount.amount, 'en', amount.qualifier)} ({kind})"
+        return absent
+    text = format_eur(amount.amount, "en", amount.qualifier)
+    return f"{text} ({AMOUNT_KIND.label(amount.kind, 'en').lower()})" if with_kind else text
 
 
 def _table_lines(out: _Writer, table: TableDiff) -> Iterator[str]:

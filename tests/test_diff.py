@@ -166,6 +166,7 @@ def test_differences_exit_1_in_every_format(tmp_path: Path) -> None:
     assert (net["kind"], net["before"]["net"]["high"], net["after"]["net"]["high"]) == ("public", 5, 7)
     assert "| all, each figure counted once | EUR 5 | EUR 7 | changed |" in outputs["md"].stdout
     assert "amount_eur: 5 (EUR 5) → 7 (EUR 7)" in outputs["text"].stdout
+    assert "a (Example instrument), public funding (budget): EUR 5 → EUR 7" in outputs["text"].stdout
     assert (old.read_bytes(), new.read_bytes(), old.stat().st_mtime_ns, new.stat().st_mtime_ns) == before
 
 
