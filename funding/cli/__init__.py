@@ -1,5 +1,5 @@
-"""Command line: `python -m funding validate [PATH]` and `python -m funding export OUT [filters]`
-(also installed as `funding`). One module per command; a new command is a new module with
+"""Command line: `python -m funding validate [PATH]`, `export OUT [filters]`, `diff OLD NEW` and
+`check-quotes` (also installed as `funding`). One module per command; a new command is a new module with
 `add(commands)` and `run(args)`, registered in COMMANDS."""
 
 from __future__ import annotations
@@ -8,17 +8,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from funding.cli import export, validate
+from funding.cli import diff, export, quotes, validate
 from funding.cli.shared import EXIT_INVALID, EXIT_UNREADABLE, format_problem
 from funding.errors import InvalidData, UnreadableFile
 
-COMMANDS = (validate, export)
+COMMANDS = (validate, export, diff, quotes)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m funding",
-        description="Check the funding dataset and export views of it, as the dashboard shows them.",
+        description="Check the funding dataset, export views of it as the dashboard shows them, and compare versions.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     for command in COMMANDS:

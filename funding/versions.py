@@ -1,0 +1,109 @@
+"""Dataset versions as files: the released ones in data/releases/VERSION/, and the working copy.
+
+A *version folder* holds `dataset.json` (version and date) beside `funding.csv`, `documents.csv`
+and, from 1.1.0 on, `disagreements.csv`; `data/` itself is one (the working copy), and so is
+every release folder. A funding CSV read from such a folder is validated against its own
+document registry and comes with its disagreements; a CSV anywhere else is read on its own.
+Every released version stays in the repository unchanged, so any two can be compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from funding.csv_layout import layout_of
+from funding.dataset import Dataset
+from funding.dataset_info import DatasetInfo, load_info
+from funding.disagreements import Disagreements, load_disagreements
+from funding.documents import Document, load_documents
+from funding.errors import FundingError, InvalidData, UnreadableFile
+from funding.loading import load_dataset
+from funding.paths import DATA_DIR
+
+RELEASES_DIR = DATA_DIR / "releases"
+FILES = ("funding.csv", "documents.csv", "disagreements.csv", "dataset.json")
+_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DatasetVersion:
+    path: Path
+    dataset: Dataset
+    columns: tuple[str, ...]
+    info: DatasetInfo | None = None
+    documents: dict[str, Document] | None = None  # None: the CSV is not in a version folder
+    disagreements: Disagreements | None = None
+
+    @property
+    def label(self) -> str:
+        """How a report names it: "1.1.0 (2026-12-01)", or the file's path."""
+        return f"{self.info.version} ({self.info.date})" if self.info else str(self.path)
+
+
+class VersionUnreadable(FundingError):
+    """One or more files of a version cannot be read or do not validate; `errors` has them all."""
+
+    def __init__(self, errors: tuple[UnreadableFile | InvalidData, ...]) -> None:
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def funding_path(path: Path) -> Path:
+    """A folder stands for the funding.csv in it."""
+    return path / "funding.csv" if path.is_dir() else path
+
+
+def read_version(path: Path) -> DatasetVersion:
+    """Read and validate a funding CSV and, in a version folder, its companions; only reads."""
+    csv_path = funding_path(path)
+    folder = csv_path.parent
+    errors: list[UnreadableFile | InvalidData] = []
+    info = documents = disagreements = None
+    in_version = (folder / "dataset.json").is_file()
+    if in_version:
+        info = _attempt(lambda: load_info(folder / "dataset.json"), errors)
+        if (folder / "documents.csv").exists():
+            documents = _attempt(lambda: load_documents(folder / "documents.csv"), errors)
+    dataset = _attempt(lambda: load_dataset(csv_path, known_documents=documents), errors)
+    if in_version and dataset is not None and (folder / "disagreements.csv").exists():
+        disagreements = _attempt(
+            lambda: load_disagreements(
+                folder / "disagreements.csv", record_ids=dataset.by_id, known_documents=documents
+            ),
+            errors,
+        )
+    if errors or dataset is None:
+        raise VersionUnreadable(tuple(errors))
+    columns = layout_of(csv_path.read_bytes()).columns
+    if in_version and disagreements is None:
+        disagreements = Disagreements()  # a version from before the file existed has none
+    return DatasetVersion(csv_path, dataset, columns, info, documents, disagreements)
+
+
+def _attempt(read: Callable[[], T], errors: list[UnreadableFile | InvalidData]) -> T | None:
+    try:
+        return read()
+    except (UnreadableFile, InvalidData) as exc:
+        errors.append(exc)
+        return None
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    folder: Path
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def releases(root: Path = RELEASES_DIR) -> list[Release]:
+    """Every release folder (named MAJOR.MINOR.PATCH), oldest first."""
+    found = [Release(p.name, p) for p in root.iterdir() if p.is_dir() and _VERSION.match(p.name)]
+    return sorted(found, key=lambda r: version_key(r.version))
