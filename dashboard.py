@@ -41,6 +41,7 @@ from funding.errors import FundingError, InvalidData, Problem, UnreadableFile
 from funding.formatting import format_count, format_eur_full, with_qualifier
 from funding.i18n import t
 from funding.loading import MAX_BYTES, load_dataset, parse_csv
+from funding.markdown import markdown_text, plain_table, plain_text
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.records import Instrument
 from funding.selection import Filters, apply, choices, describe, filter_problems
@@ -248,7 +249,7 @@ def data_source(lang: Lang) -> Source:
         loaded = _shipped(str(DATA), _stamp(DATA), known)
         if isinstance(info, DatasetInfo):
             st.sidebar.caption(
-                charts.markdown_escape(t("curated_dataset", lang, version=info.version, date=info.date))
+                markdown_text(t("curated_dataset", lang, version=info.version, date=info.date))
             )
     return Source(
         loaded, info if isinstance(info, DatasetInfo) else None, documents, uploaded=upload is not None
@@ -267,10 +268,10 @@ def show_problems(loaded: Loaded, lang: Lang, *, uploaded: bool) -> None:
     """Why there are no figures: every problem of the file, as a table, and no traceback."""
     if loaded.reason:
         key = "upload_unreadable" if uploaded else "shipped_unreadable"
-        st.error(charts.markdown_escape(t(key, lang, reason=loaded.reason, name=loaded.source)))
+        st.error(markdown_text(t(key, lang, reason=loaded.reason, name=loaded.source)))
     else:
         key = "upload_invalid" if uploaded else "shipped_invalid"
-        st.error(charts.markdown_escape(t(key, lang, count=len(loaded.problems), name=loaded.source)))
+        st.error(markdown_text(t(key, lang, count=len(loaded.problems), name=loaded.source)))
         shown = loaded.problems[:MAX_PROBLEMS_SHOWN]
         # A static table: its text is in the page for screen readers and can be copied. st.table
         # reads cells as Markdown, so every cell is escaped and shows exactly what the file holds.
@@ -283,7 +284,7 @@ def show_problems(loaded: Loaded, lang: Lang, *, uploaded: bool) -> None:
 
 def problem_table(problems: Sequence[Problem], lang: Lang) -> pd.DataFrame:
     """Problems with every text cell Markdown-escaped (st.table would read them as Markdown)."""
-    escape = charts.markdown_escape
+    escape = markdown_text
     return pd.DataFrame(
         {
             t("problem_line", lang): [p.line for p in problems],
@@ -306,7 +307,7 @@ def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
     type_ = multi_choice(
         side, "type", t("filter_type", lang), INSTRUMENT_TYPE.codes, lambda c: INSTRUMENT_TYPE.label(c, lang)
     )
-    source = multi_choice(side, "source", t("filter_source", lang), valid["source"], str)
+    source = multi_choice(side, "source", t("filter_source", lang), valid["source"], plain_text)
     framework = one_choice(
         side,
         "framework",
@@ -387,7 +388,7 @@ def pick_banner(picks: dict[str, list[str]], framework: str, lang: Lang) -> None
         for dim, codes in active.items()
     )
     with st.container(border=True, key="pick_banner"):
-        st.info(charts.markdown_escape(t("picked", lang, text=text)), icon=":material/filter_alt:")
+        st.info(markdown_text(t("picked", lang, text=text)), icon=":material/filter_alt:")
         st.button(t("clear_pick", lang), key="clear_pick", on_click=_clear_picks, icon=":material/close:")
 
 
@@ -408,10 +409,10 @@ def headline_section(dataset: Dataset, selection: Sequence[Instrument], lang: La
     st.subheader(t("headline", lang))
     for row in (figures.main[:3], figures.main[3:]):
         for column, metric in zip(st.columns(len(row)), row, strict=True):
-            column.metric(metric.label, metric.value, help=metric.help, border=True)
-    st.caption(charts.markdown_escape(f"{t('other_kinds', lang)}: {t('kept_apart', lang)}"))
+            column.metric(metric.label, metric.value, help=markdown_text(metric.help), border=True)
+    st.caption(markdown_text(f"{t('other_kinds', lang)}: {t('kept_apart', lang)}"))
     for column, metric in zip(st.columns(len(figures.apart)), figures.apart, strict=True):
-        column.metric(metric.label, metric.value, help=metric.help, border=True)
+        column.metric(metric.label, metric.value, help=markdown_text(metric.help), border=True)
 
 
 def plotly_config(name: str, lang: Lang) -> dict[str, Any]:
@@ -439,7 +440,7 @@ def show_chart(chart: charts.Chart, lang: Lang, *, key: str, name: str, clickabl
     else:
         st.plotly_chart(chart.figure, key=key, width="stretch", config=config)
     with st.expander(t("data_table", lang)):
-        st.dataframe(chart.table, hide_index=True, width="stretch", key=f"{key}_table")
+        st.dataframe(plain_table(chart.table), hide_index=True, width="stretch", key=f"{key}_table")
 
 
 def chart_kinds(filters: Filters) -> tuple[tuple[str, ...], str]:
@@ -553,12 +554,17 @@ def details_section(selection: Sequence[Instrument], documents: dict[str, Docume
     shown = list(selection[: int(limit)])
     if len(shown) < len(selection):
         st.caption(t("details_limit", lang, shown=len(shown), total=len(selection)))
-    st.dataframe(charts.details_table(shown, lang), hide_index=True, width="stretch", key="details_table")
+    st.dataframe(
+        plain_table(charts.details_table(shown, lang)), hide_index=True, width="stretch", key="details_table"
+    )
     if not shown:
         return
     by_id = {r.id: r for r in shown}
     chosen = st.selectbox(
-        t("detail_pick", lang), list(by_id), key="detail", format_func=lambda i: by_id[i].name(lang)
+        t("detail_pick", lang),
+        list(by_id),
+        key="detail",
+        format_func=lambda i: plain_text(by_id[i].name(lang)),
     )
     if chosen is not None:
         instrument_detail(by_id[chosen], documents, lang)
@@ -568,9 +574,9 @@ def instrument_detail(record: Instrument, documents: dict[str, Document], lang: 
     """Where a figure comes from. Data is written with st.text: never read as Markdown or HTML."""
     none = t("detail_none", lang)
     with st.container(border=True, key="detail_panel"):
-        st.markdown(f"**{charts.markdown_escape(record.name(lang))}**")
+        st.markdown(f"**{markdown_text(record.name(lang))}**")
         amount = with_qualifier(format_eur_full(record.amount_eur, lang), record.amount_qualifier, lang)
-        st.text(f"{AMOUNT_KIND.label(record.amount_kind, lang)}: {amount}")
+        st.text(plain_text(f"{AMOUNT_KIND.label(record.amount_kind, lang)}: {amount}"))
         document = documents.get(record.source_document or "")
         if document is not None:
             cited = document.citation(lang)
@@ -585,7 +591,7 @@ def instrument_detail(record: Instrument, documents: dict[str, Document], lang: 
             ("detail_notes", record.notes or none),
         ):
             st.caption(t(label, lang))
-            st.text(value)
+            st.text(plain_text(value))
         if record.source_url:
             st.link_button(t("detail_url", lang), record.source_url, icon=":material/open_in_new:")
 
@@ -678,9 +684,9 @@ def template_upload(where: Any, info: DatasetInfo, lang: Lang) -> tuple[bytes | 
     data = upload.getvalue()
     problem = template_problem(data, info)
     if problem:
-        where.error(charts.markdown_escape(t("template_invalid", lang, name=upload.name, reason=problem)))
+        where.error(markdown_text(t("template_invalid", lang, name=upload.name, reason=problem)))
         return None, None
-    where.caption(charts.markdown_escape(t("template_in_use", lang, name=upload.name)))
+    where.caption(markdown_text(t("template_in_use", lang, name=upload.name)))
     return data, upload.name
 
 
@@ -759,7 +765,7 @@ def download_section(
         scope = t("download_scope", lang, n=format_count(len(narrowed), lang))
         if upload_name is not None:
             scope += " " + t("download_scope_upload", lang, name=upload_name)
-        st.caption(charts.markdown_escape(scope))
+        st.caption(markdown_text(scope))
         if picked and folded is None:
             st.caption(t("picks_not_in_files", lang))
         st.caption(t("png_hint", lang))
@@ -818,7 +824,7 @@ def present_view(
     with st.container(key="present_title"):
         left, right = st.columns([6, 1], vertical_alignment="top")
         left.title(t("page_title", lang))
-        left.caption(charts.markdown_escape(t("selection", lang, text=describe(filters, lang))))
+        left.caption(markdown_text(t("selection", lang, text=describe(filters, lang))))
         right.button(
             t("exit_present", lang),
             key="exit_present",
@@ -833,7 +839,7 @@ def present_view(
     with chart_column:
         if not selection:
             st.info(t("no_selection", lang), icon=":material/filter_alt_off:")
-            st.caption(charts.markdown_escape(source))
+            st.caption(markdown_text(source))
             return
         kinds, default = chart_kinds(filters)
         kind = _url_value("chart_kind", kinds, default)
@@ -848,15 +854,17 @@ def present_headline(dataset: Dataset, selection: Sequence[Instrument], lang: La
         with st.container(key="present_main"):
             # The amounts one under the other (they are long); the two counts side by side.
             for key in PRESENT_MAIN[:2]:
-                st.metric(main[key].label, main[key].value, help=main[key].help, border=True)
+                st.metric(main[key].label, main[key].value, help=markdown_text(main[key].help), border=True)
             for column, key in zip(st.columns(2), PRESENT_MAIN[2:], strict=True):
-                column.metric(main[key].label, main[key].value, help=main[key].help, border=True)
-        st.caption(charts.markdown_escape(f"{t('other_kinds', lang)}: {t('kept_apart', lang)}"))
+                column.metric(
+                    main[key].label, main[key].value, help=markdown_text(main[key].help), border=True
+                )
+        st.caption(markdown_text(f"{t('other_kinds', lang)}: {t('kept_apart', lang)}"))
         # One line each: boxes this narrow would break long Dutch words ("Garantiecapaciteit").
         with st.container(key="present_apart", gap="small"):
             for metric in figures.apart:
-                label, value = charts.markdown_escape(metric.label), charts.markdown_escape(metric.value)
-                st.markdown(f"{label}: **{value}**", help=metric.help)
+                label, value = markdown_text(metric.label), markdown_text(metric.value)
+                st.markdown(f"{label}: **{value}**", help=markdown_text(metric.help))
 
 
 # A fragment: next and previous redraw the chart only, not the headline figures above it.
@@ -867,7 +875,7 @@ def slide_section(
     names = charts.slides(selection, kind)
     if not names:
         st.info(t("present_no_charts", lang, kind=AMOUNT_KIND.label(kind, lang)))
-        st.caption(charts.markdown_escape(source))
+        st.caption(markdown_text(source))
         return
     try:
         number = min(max(int(st.query_params.get("slide", "1")), 1), len(names))
@@ -908,7 +916,7 @@ def slide_section(
         )
         if chart.shown < chart.total:
             st.caption(t("showing", lang, shown=chart.shown, total=chart.total))
-        st.caption(charts.markdown_escape(source))
+        st.caption(markdown_text(source))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -939,7 +947,7 @@ def main() -> None:
     if uploaded:
         with st.container(border=True, key="upload_banner"):
             st.warning(
-                charts.markdown_escape(t("viewing_upload", lang, name=loaded.source)),
+                markdown_text(t("viewing_upload", lang, name=loaded.source)),
                 icon=":material/upload_file:",
             )
             if not present:
@@ -955,21 +963,21 @@ def main() -> None:
     # A chart saved from the modebar leaves the page behind: its footer says what it shows.
     source = f"{source} {t('selection', lang, text=describe(filters, lang))}"
     for problem in filter_problems(filters, dataset):
-        st.warning(charts.markdown_escape(t("filter_warning", lang, text=problem)))
+        st.warning(markdown_text(t("filter_warning", lang, text=problem)))
     selection = apply(filters, dataset.records)
     if present:
         present_view(dataset, selection, filters, lang, source)
         return
     picks = chart_picks(filters.framework)
     narrowed = charts.narrow(selection, picks, filters.framework)
-    st.caption(charts.markdown_escape(t("selection", lang, text=describe(filters, lang))))
+    st.caption(markdown_text(t("selection", lang, text=describe(filters, lang))))
     pick_banner(picks, filters.framework, lang)
     download_section(dataset, narrowed, filters, picks, data, lang)
     headline_section(dataset, narrowed, lang)
     if not narrowed:
         st.info(t("no_selection", lang), icon=":material/filter_alt_off:")
         st.divider()
-        st.caption(charts.markdown_escape(source))
+        st.caption(markdown_text(source))
         return
     kind = chart_kind(filters, lang)
     envelope_section(dataset, narrowed, kind, lang, source)
@@ -980,7 +988,7 @@ def main() -> None:
     timeline_section(narrowed, lang, source)
     details_section(narrowed, data.documents, lang)
     st.divider()
-    st.caption(charts.markdown_escape(source))
+    st.caption(markdown_text(source))
 
 
 main()

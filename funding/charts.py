@@ -36,6 +36,7 @@ from funding.formatting import (
     with_qualifier,
 )
 from funding.i18n import t
+from funding.markdown import plain_text
 from funding.records import Instrument, period_bounds
 from funding.selection import Filters, apply, pillar_of
 from funding.totals import (
@@ -134,8 +135,9 @@ _PLOTLY_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def plotly_text(text: str) -> str:
-    """Text that plotly shows literally: it reads <b>, <a href>, <br> and entities as markup."""
-    return re.sub(r"[&<>]", lambda m: _PLOTLY_ESCAPES[m.group(0)], text)
+    """Text that plotly shows literally: it reads <b>, <a href>, <br> and entities as markup (and
+    the browser would reorder it at a bidirectional control)."""
+    return re.sub(r"[&<>]", lambda m: _PLOTLY_ESCAPES[m.group(0)], plain_text(text))
 
 
 def wrapped(text: str, width: int = 30, lines: int = 3) -> str:
@@ -145,14 +147,6 @@ def wrapped(text: str, width: int = 30, lines: int = 3) -> str:
         parts = parts[:lines]
         parts[-1] = parts[-1][: max(width - 1, 1)].rstrip() + "…"
     return "<br>".join(plotly_text(p) for p in parts)
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
-
-
-def markdown_escape(text: str) -> str:
-    """Text for Streamlit's Markdown (captions, messages) that renders as written, never as markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def source_line(lang: Lang, *, version: str, date: str, title: str, upload_name: str | None = None) -> str:

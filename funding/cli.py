@@ -22,6 +22,7 @@ from funding.documents import Document, load_documents
 from funding.errors import InvalidData, Problem, UnreadableFile
 from funding.formatting import format_bounds
 from funding.loading import MAX_BYTES, load_dataset
+from funding.markdown import plain_text
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.records import Instrument
 from funding.selection import MULTI_FIELDS, Filters, apply, describe, filter_problems
@@ -197,7 +198,7 @@ def _export(args: argparse.Namespace) -> int:
         return _fail([f"{out}: already exists; use --force to overwrite it"])
     seconds = time.perf_counter() - started
     print(
-        f"wrote {out}: {_contents(fmt, data, selection, args)}; {describe(filters, lang)}; "
+        f"wrote {out}: {_contents(fmt, data, selection, args)}; {plain_text(describe(filters, lang))}; "
         f"dataset v{info.version}, {lang}, {seconds:.1f} s"
     )
     return EXIT_OK

@@ -451,12 +451,6 @@ def test_markup_in_names_is_shown_as_text_not_read_by_plotly() -> None:
     assert charts.plotly_text("R&D <b>") == "R&amp;D &lt;b&gt;"
 
 
-def test_markdown_escape_neutralises_markdown() -> None:
-    assert charts.markdown_escape("[x](javascript:alert(1)) **b** <i>") == (
-        r"\[x\]\(javascript\:alert\(1\)\) \*\*b\*\* \<i\>"
-    )
-
-
 def test_qualifiers_travel_into_flow_hover_and_overlap() -> None:
     """A bound on a source figure is data: every amount a reader can see keeps it."""
     rows = [

@@ -17,6 +17,7 @@ from funding.dataset_info import DatasetInfo
 from funding.documents import Document
 from funding.exports.texts import tx
 from funding.i18n import t
+from funding.markdown import plain_text
 from funding.records import COLUMNS, Instrument
 from funding.selection import FIELD_NAMES, MULTI_FIELDS, Filters
 from funding.totals import NOT_SUMMED_KINDS, counted_ids
@@ -41,8 +42,9 @@ NUMERIC_COLUMNS = frozenset({"amount_eur"})
 
 
 def clean_text(text: str) -> str:
-    """Drop characters that XML cannot carry, so an odd byte in the data never breaks a file."""
-    return _XML_ILLEGAL.sub("", text)
+    """Drop characters that XML cannot carry, so an odd byte in the data never breaks a file, and
+    bidirectional controls, so a title or cell reads in the order it is stored."""
+    return plain_text(_XML_ILLEGAL.sub("", text))
 
 
 def neutralise(text: str) -> str:
