@@ -36,6 +36,7 @@ from funding.formatting import (
     with_qualifier,
 )
 from funding.i18n import t
+from funding.legibility import legible
 from funding.markdown import plain_text
 from funding.records import Instrument, period_bounds
 from funding.selection import Filters, apply, pillar_of
@@ -184,18 +185,6 @@ def _top_of(amounts: Iterable[float], factor: float) -> float:
     """The value axis' end: the largest bar plus room for its outside label."""
     largest = max((float(a) for a in amounts), default=0.0)
     return (largest / factor if largest > 0 else 1.0) * LABEL_ROOM
-
-
-def _text_on(colour: str) -> str:
-    """Black or white, whichever reads better on this fill (WCAG relative luminance)."""
-
-    def channel(hex_pair: str) -> float:
-        c = int(hex_pair, 16) / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "#000000" if luminance > 0.179 else "#FFFFFF"
 
 
 def _text_position(amount: float, part: bool) -> str:
@@ -509,7 +498,7 @@ def envelope_chart(
             t("col_source", lang): shown["source"],
         }
     )
-    fig = go.Figure(data=traces, layout=layout)
+    fig = legible(go.Figure(data=traces, layout=layout))
     return Chart(fig, data, shown=len(order), total=total)
 
 
@@ -609,7 +598,7 @@ def breakdown_chart(
             t("col_without_amount", lang): table["without_amount"],
         }
     )
-    fig = go.Figure(data=traces, layout=layout)
+    fig = legible(go.Figure(data=traces, layout=layout))
     return Chart(fig, data, shown=len(groups), total=len(groups))
 
 
@@ -751,7 +740,7 @@ def hierarchy_chart(
             t("col_amount_eur", lang): [row[2] for row in table],
         }
     )
-    fig = go.Figure(data=traces, layout=layout)
+    fig = legible(go.Figure(data=traces, layout=layout))
     return Chart(fig, data, shown=len(kept), total=len(rows))
 
 
@@ -860,7 +849,7 @@ def flow_chart(
             t("col_amount_eur", lang): [round(v, 2) for v in links.values()],
         }
     )
-    fig = go.Figure(data=traces, layout=layout)
+    fig = legible(go.Figure(data=traces, layout=layout))
     return Chart(fig, data, shown=len(rows), total=len(rows))
 
 
@@ -929,7 +918,6 @@ def timeline_chart(
                 text=[plotly_text(x) for x in texts],
                 textposition="inside",
                 insidetextanchor="start",
-                insidetextfont={"color": ["#000000" if o else _text_on(colours[level]) for o in open_flags]},
                 customdata=[
                     [f"<b>{plotly_text(r.name(lang))}</b><br>{plotly_text(x)}"]
                     for r, x in zip(members, texts, strict=True)
@@ -965,7 +953,7 @@ def timeline_chart(
             "automargin": True,
         },
     )
-    fig = go.Figure(data=traces, layout=layout)
+    fig = legible(go.Figure(data=traces, layout=layout))
     return Chart(fig, pd.DataFrame(rows), shown=len(shown), total=len(dated))
 
 
