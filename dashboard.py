@@ -62,6 +62,7 @@ LANG_NAMES = {"en": "English", "nl": "Nederlands"}
 TOP_CHOICES = (10, 25, 50, 100, 250, 1000)
 ROW_CHOICES = (100, 500, 2000, 10_000)
 MAX_PROBLEMS_SHOWN = 500
+PAGE_CSS = Path(__file__).with_name("dashboard.css")  # static: the upload error shown, not hovered
 PNG_SCALE = 3  # modebar PNGs at three times the on-screen size: sharp on a full-width slide
 FILE_STEM = "battery-funding"
 PRESENT = "present"  # ?view=present
@@ -406,7 +407,7 @@ METRIC_CSS = """<style>
 def headline_section(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> None:
     figures = charts.headline(dataset, selection, lang)
     st.html(METRIC_CSS)
-    st.subheader(t("headline", lang))
+    st.header(t("headline", lang))
     for row in (figures.main[:3], figures.main[3:]):
         for column, metric in zip(st.columns(len(row)), row, strict=True):
             column.metric(metric.label, metric.value, help=markdown_text(metric.help), border=True)
@@ -929,6 +930,7 @@ def main() -> None:
         layout="wide",
         initial_sidebar_state="collapsed" if present else "auto",
     )
+    st.html(PAGE_CSS)
     if present:
         st.html(PRESENT_CSS)
     # In presentation mode the sidebar is drawn but hidden: its widgets keep reading the URL, so
