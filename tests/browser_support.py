@@ -1,12 +1,7 @@
 """Run the real dashboard and drive it with Playwright and Debian's chromium (no browser download).
 
-Reusable by any browser test:
-
-    import browser_support
-
-    app_server = browser_support.app_server  # pytest fixtures, bound in the test module
-    browser = browser_support.browser
-    page = browser_support.page
+Reusable by any browser test; conftest.py loads this module as a plugin, so its fixtures
+(`app_server`, `browser`, `page`) are there in every test module:
 
     @pytest.mark.browser
     def test_something(app_server, page):

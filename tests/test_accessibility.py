@@ -19,14 +19,11 @@ import io
 import json
 from typing import Any
 
-import browser_support
 import pytest
 from browser_support import OUTPUT, PHONE, open_app, wait_idle
 from PIL import Image
 from test_app import DATA, DOCUMENTS
 
-app_server = browser_support.app_server
-browser = browser_support.browser
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 METRICS = "[data-testid='stMetricValue']"
 CHART = ".js-plotly-plot g.point path"

@@ -17,17 +17,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-import browser_support
 import openpyxl
 import pytest
 from browser_support import PHONE, open_app, screenshot, wait_idle
 from factory import csv_bytes, row
 from test_app import DATA, document_id, net_public, shipped_rows
 
-# The shared fixtures: one server and one chromium for the module's tests, a fresh page per test.
-app_server = browser_support.app_server
-browser = browser_support.browser
-page = browser_support.page
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 METRICS = "[data-testid='stMetricValue']"
 PROJECTOR = {"width": 1920, "height": 1080}

@@ -13,16 +13,12 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-import browser_support
 import pytest
-from browser_support import open_app, wait_idle
+from browser_support import open_app, screenshot, wait_idle
 from factory import csv_bytes, row
 from test_app import document_id
 from test_browser import settle
 
-app_server = browser_support.app_server
-browser = browser_support.browser
-page = browser_support.page
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 METRICS = "[data-testid='stMetricValue']"
 EVIL = "evil.example"
@@ -68,6 +64,8 @@ def test_a_search_term_is_shown_as_text(app_server: Any, page: Any, query: str, 
     assert selection and sources, captions
     for caption in (*selection, sources[-1]):
         assert f"search: “{SEARCHES[query]}”" in caption
+    if query.startswith("https"):
+        screenshot(page, f"links-search-url-{view}.png", full_page=False)
 
 
 def test_uploaded_names_and_cells_are_shown_as_text(app_server: Any, page: Any) -> None:
@@ -86,6 +84,7 @@ def test_uploaded_names_and_cells_are_shown_as_text(app_server: Any, page: Any) 
     heading = page.locator(".st-key-detail_panel [data-testid=stMarkdownContainer]").first
     heading.scroll_into_view_if_needed()
     assert heading.inner_text() == name
+    screenshot(page, "links-upload-instrument.png", full_page=False)
 
     bad = csv_bytes([row("bad", "https://evil.example/login", source_document=document_id())])
     page.get_by_role("button", name="Back to the curated dataset").first.click()

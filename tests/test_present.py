@@ -137,7 +137,7 @@ def test_a_projected_figure_is_the_same_figure_in_larger_type() -> None:
     projected = charts.for_projection(chart.figure, 1.5, max_height=600)
     before, after = chart.figure.to_plotly_json(), projected.to_plotly_json()
     assert after["data"][0]["x"] == before["data"][0]["x"] and after["data"][0]["y"] == before["data"][0]["y"]
-    assert after["layout"]["font"]["size"] == 18 and "font" not in before["layout"]
+    assert after["layout"]["font"]["size"] == 18 and "size" not in before["layout"]["font"]
     assert "font-size:15px" in after["layout"]["title"]["subtitle"]["text"]
     assert after["layout"]["margin"]["t"] == round(before["layout"]["margin"]["t"] * 1.5)
     rows = len(before["layout"]["yaxis"]["categoryarray"])
