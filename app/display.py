@@ -13,6 +13,7 @@ from app.widgets import one_choice
 from funding import charts
 from funding.i18n import t
 from funding.kinds import default_kind, offered_kinds
+from funding.markdown import markdown_text, plain_table
 from funding.vocab import AMOUNT_KIND, Lang
 
 PNG_SCALE = 3  # modebar PNGs at three times the on-screen size: sharp on a full-width slide
@@ -49,20 +50,20 @@ def show_chart(chart: charts.Chart, lang: Lang, *, key: str, name: str, clickabl
     else:
         st.plotly_chart(chart.figure, key=key, width="stretch", config=config)
     with st.expander(t("data_table", lang)):
-        st.dataframe(chart.table, hide_index=True, width="stretch", key=f"{key}_table")
+        st.dataframe(plain_table(chart.table), hide_index=True, width="stretch", key=f"{key}_table")
 
 
 def headline_section(page: Page) -> None:
     figures = cached.headline(page.digest, page.filters, page.picks, page.lang, page.dataset)
     lang = page.lang
     st.html(METRIC_CSS)
-    st.subheader(t("headline", lang))
+    st.header(t("headline", lang))
     for row in (figures.main[:3], figures.main[3:]):
         for column, metric in zip(st.columns(len(row)), row, strict=True):
-            column.metric(metric.label, metric.value, help=metric.help, border=True)
-    st.caption(charts.markdown_escape(f"{t('other_kinds', lang)}: {t('kept_apart', lang)}"))
+            column.metric(metric.label, metric.value, help=markdown_text(metric.help), border=True)
+    st.caption(markdown_text(f"{t('other_kinds', lang)}: {t('kept_apart', lang)}"))
     for column, metric in zip(st.columns(len(figures.apart)), figures.apart, strict=True):
-        column.metric(metric.label, metric.value, help=metric.help, border=True)
+        column.metric(metric.label, metric.value, help=markdown_text(metric.help), border=True)
 
 
 def chart_kind(page: Page) -> str:
@@ -85,4 +86,4 @@ def chart_kind(page: Page) -> str:
 
 def source_caption(page: Page) -> None:
     st.divider()
-    st.caption(charts.markdown_escape(page.source))
+    st.caption(markdown_text(page.source))

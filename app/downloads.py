@@ -24,6 +24,7 @@ from funding.exports.render import MEDIA_TYPES, ExportRequest
 from funding.exports.templates import TEMPLATE_MAX_MB, template_problem
 from funding.formatting import format_count
 from funding.i18n import t
+from funding.markdown import markdown_text
 from funding.selection import Filters
 from funding.vocab import Lang
 
@@ -77,9 +78,9 @@ def template_upload(where: Any, info: DatasetInfo, lang: Lang) -> bytes | None:
     data: bytes = upload.getvalue()
     problem = template_problem(data) or _template_trial(hashlib.sha256(data).hexdigest(), info, data)
     if problem:
-        where.error(charts.markdown_escape(t("template_invalid", lang, name=upload.name, reason=problem)))
+        where.error(markdown_text(t("template_invalid", lang, name=upload.name, reason=problem)))
         return None
-    where.caption(charts.markdown_escape(t("template_in_use", lang, name=upload.name)))
+    where.caption(markdown_text(t("template_in_use", lang, name=upload.name)))
     return data
 
 
@@ -155,7 +156,7 @@ def download_section(page: Page) -> None:
         scope = t("download_scope", lang, n=format_count(len(page.narrowed), lang))
         if upload_name is not None:
             scope += " " + t("download_scope_upload", lang, name=upload_name)
-        st.caption(charts.markdown_escape(scope))
+        st.caption(markdown_text(scope))
         if picked and folded is None:
             st.caption(t("picks_not_in_files", lang))
         st.caption(t("png_hint", lang))

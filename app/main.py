@@ -3,6 +3,8 @@ view tabs, of which only the open one is built (see `app.views`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from app import cached, display, downloads, picks, present, sidebar, url_state
@@ -11,9 +13,9 @@ from app.loading import Loaded, data_source
 from app.views import RENDER
 from app.views.data import back_button, data_section, show_problems
 from app.widgets import view_tabs
-from funding import charts
 from funding.dataset_info import source_line
 from funding.i18n import t
+from funding.markdown import markdown_text
 from funding.selection import describe, filter_problems
 from funding.vocab import Lang
 
@@ -33,6 +35,10 @@ def main() -> None:
     display.source_caption(page)
 
 
+# Static CSS, no data in it: the upload size error shown on the page, not only on hover.
+PAGE_CSS = Path(__file__).resolve().parent.parent / "dashboard.css"
+
+
 def prepare(*, presenting: bool = False) -> Page | None:
     """Page settings, the sidebar and the selection; None (with the file's problems shown) when
     there is no valid dataset."""
@@ -41,6 +47,7 @@ def prepare(*, presenting: bool = False) -> Page | None:
         layout="wide",
         initial_sidebar_state="collapsed" if presenting else "auto",
     )
+    st.html(PAGE_CSS)
     if presenting:
         st.html(present.PRESENT_CSS)
     # In presentation mode the sidebar is drawn but hidden: its widgets keep reading the URL, so
@@ -64,7 +71,7 @@ def prepare(*, presenting: bool = False) -> Page | None:
     source = source_line(data.info, lang, loaded.source if data.uploaded else None)
     source = f"{source} {t('selection', lang, text=describe(filters, lang))}"
     for problem in filter_problems(filters, dataset):
-        st.warning(charts.markdown_escape(t("filter_warning", lang, text=problem.message(lang))))
+        st.warning(markdown_text(t("filter_warning", lang, text=problem.message(lang))))
     # Presentation mode shows the filters alone: entering it moved what clicks it could into them.
     clicked = {} if presenting else picks.current(filters.framework)
     chosen = tuple((dim, tuple(codes)) for dim, codes in clicked.items() if codes)
@@ -83,7 +90,7 @@ def prepare(*, presenting: bool = False) -> Page | None:
 
 def header(page: Page) -> None:
     """What every view shares above the tabs: the selection, chart clicks, downloads."""
-    st.caption(charts.markdown_escape(t("selection", page.lang, text=describe(page.filters, page.lang))))
+    st.caption(markdown_text(t("selection", page.lang, text=describe(page.filters, page.lang))))
     picks.banner(page.pick_map, page.filters.framework, page.lang)
     downloads.download_section(page)
 
@@ -91,7 +98,7 @@ def header(page: Page) -> None:
 def upload_banner(loaded: Loaded, lang: Lang, *, presenting: bool) -> None:
     with st.container(border=True, key="upload_banner"):
         st.warning(
-            charts.markdown_escape(t("viewing_upload", lang, name=loaded.source)),
+            markdown_text(t("viewing_upload", lang, name=loaded.source)),
             icon=":material/upload_file:",
         )
         if not presenting:

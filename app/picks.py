@@ -15,6 +15,7 @@ import streamlit as st
 from app.url_state import updated_picks
 from funding import charts
 from funding.i18n import t
+from funding.markdown import markdown_text
 from funding.vocab import Lang
 
 _GENERATION = "_pick_generation"
@@ -62,5 +63,5 @@ def banner(picks: dict[str, list[str]], framework: str, lang: Lang) -> None:
         for dim, codes in active.items()
     )
     with st.container(border=True, key="pick_banner"):
-        st.info(charts.markdown_escape(t("picked", lang, text=text)), icon=":material/filter_alt:")
+        st.info(markdown_text(t("picked", lang, text=text)), icon=":material/filter_alt:")
         st.button(t("clear_pick", lang), key="clear_pick", on_click=clear, icon=":material/close:")

@@ -12,6 +12,7 @@ from app.display import METRIC_CSS, plotly_config
 from funding import charts
 from funding.i18n import t
 from funding.kinds import default_kind, offered_kinds
+from funding.markdown import markdown_text
 from funding.selection import describe
 from funding.vocab import AMOUNT_KIND, Lang
 
@@ -65,7 +66,7 @@ def render(page: Page) -> None:
     with st.container(key="present_title"):
         left, right = st.columns([6, 1], vertical_alignment="top")
         left.title(t("page_title", lang))
-        left.caption(charts.markdown_escape(t("selection", lang, text=describe(page.filters, lang))))
+        left.caption(markdown_text(t("selection", lang, text=describe(page.filters, lang))))
         with right:
             exit_button(lang)
     st.html(METRIC_CSS)
@@ -75,7 +76,7 @@ def render(page: Page) -> None:
     with chart_column:
         if not page.selection:
             st.info(t("no_selection", lang), icon=":material/filter_alt_off:")
-            st.caption(charts.markdown_escape(page.source))
+            st.caption(markdown_text(page.source))
             return
         default = default_kind(page.selection, page.filters.kind)
         kind = url_state.display_value(
@@ -92,15 +93,17 @@ def headline(page: Page) -> None:
         with st.container(key="present_main"):
             # The amounts one under the other (they are long); the two counts side by side.
             for key in PRESENT_MAIN[:2]:
-                st.metric(main[key].label, main[key].value, help=main[key].help, border=True)
+                st.metric(main[key].label, main[key].value, help=markdown_text(main[key].help), border=True)
             for column, key in zip(st.columns(2), PRESENT_MAIN[2:], strict=True):
-                column.metric(main[key].label, main[key].value, help=main[key].help, border=True)
-        st.caption(charts.markdown_escape(f"{t('other_kinds', page.lang)}: {t('kept_apart', page.lang)}"))
+                column.metric(
+                    main[key].label, main[key].value, help=markdown_text(main[key].help), border=True
+                )
+        st.caption(markdown_text(f"{t('other_kinds', page.lang)}: {t('kept_apart', page.lang)}"))
         # One line each: boxes this narrow would break long Dutch words ("Garantiecapaciteit").
         with st.container(key="present_apart", gap="small"):
             for metric in figures.apart:
-                label, value = charts.markdown_escape(metric.label), charts.markdown_escape(metric.value)
-                st.markdown(f"{label}: **{value}**", help=metric.help)
+                label, value = markdown_text(metric.label), markdown_text(metric.value)
+                st.markdown(f"{label}: **{value}**", help=markdown_text(metric.help))
 
 
 # A fragment: next and previous redraw the chart only, not the headline figures beside it.
@@ -110,7 +113,7 @@ def slide_section(page: Page, kind: str) -> None:
     names = charts.slides(page.selection, kind)
     if not names:
         st.info(t("present_no_charts", lang, kind=AMOUNT_KIND.label(kind, lang)))
-        st.caption(charts.markdown_escape(page.source))
+        st.caption(markdown_text(page.source))
         return
     number = url_state.slide_number(st.query_params.get("slide"), len(names))
     with st.container(key="present_nav", horizontal=True, vertical_alignment="center"):
@@ -143,4 +146,4 @@ def slide_section(page: Page, kind: str) -> None:
         st.plotly_chart(chart.figure, key="present_chart", width="stretch", config=plotly_config(name, lang))
         if chart.shown < chart.total:
             st.caption(t("showing", lang, shown=chart.shown, total=chart.total))
-        st.caption(charts.markdown_escape(page.source))
+        st.caption(markdown_text(page.source))

@@ -13,6 +13,7 @@ import streamlit as st
 from app.widgets import multi_choice, one_choice, year_input
 from funding.dataset import Dataset
 from funding.i18n import t
+from funding.markdown import plain_text
 from funding.selection import ORIGIN_LABELS, ORIGINS, Filters, choices
 from funding.vocab import (
     AMOUNT_KIND,
@@ -47,7 +48,7 @@ def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
     level = vocabulary("level", "filter_level", LEVEL.codes, lambda c: LEVEL.label(c, lang))
     kind = vocabulary("kind", "filter_kind", AMOUNT_KIND.codes, lambda c: AMOUNT_KIND.label(c, lang))
     type_ = vocabulary("type", "filter_type", INSTRUMENT_TYPE.codes, lambda c: INSTRUMENT_TYPE.label(c, lang))
-    source = multi_choice(side, "source", t("filter_source", lang), valid["source"], str)
+    source = multi_choice(side, "source", t("filter_source", lang), valid["source"], plain_text)
     framework = one_choice(
         side,
         "framework",

@@ -14,6 +14,7 @@ from fixtures import ROOT, fixture_csv
 from streamlit.testing.v1 import AppTest
 
 from funding.i18n import t
+from funding.markdown import SEPARATOR
 from funding.vocab import Lang
 
 APP = str(ROOT / "dashboard.py")
@@ -54,8 +55,9 @@ def with_fixture(at: AppTest) -> AppTest:
 
 
 def said(elements: Any) -> list[str]:
-    """Messages as the reader sees them: data in them is Markdown-escaped (\\. shows as .)."""
-    return [re.sub(r"\\(.)", r"\1", e.value) for e in elements]
+    """Messages as the reader sees them: escapes (\\. shows as .) resolved, and the empty
+    separators that keep links and icons from forming drawn as nothing."""
+    return [re.sub(r"\\(.)", r"\1", e.value.replace(SEPARATOR, "")) for e in elements]
 
 
 def metrics(at: AppTest) -> dict[str, str]:

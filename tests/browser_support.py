@@ -1,12 +1,7 @@
 """Run the real dashboard and drive it with Playwright and Debian's chromium (no browser download).
 
-Reusable by any browser test:
-
-    import browser_support
-
-    app_server = browser_support.app_server  # pytest fixtures, bound in the test module
-    browser = browser_support.browser
-    page = browser_support.page
+Reusable by any browser test; conftest.py loads this module as a plugin, so its fixtures
+(`app_server`, `browser`, `page`) are there in every test module:
 
     @pytest.mark.browser
     def test_something(app_server, page):
@@ -164,6 +159,14 @@ def wait_idle(page: Any, timeout: float = 30_000) -> None:
     page.wait_for_selector(IDLE, timeout=timeout)
     page.wait_for_timeout(150)  # a rerun may start right after an interaction
     page.wait_for_selector(IDLE, timeout=timeout)
+
+
+def settle(page: Any) -> float:
+    """Seconds until the rerun that an interaction started has finished."""
+    started = time.perf_counter()
+    page.wait_for_timeout(100)
+    wait_idle(page)
+    return time.perf_counter() - started
 
 
 READY = "[data-testid='stMain'] [data-testid='stElementContainer']"

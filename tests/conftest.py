@@ -12,6 +12,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from browser_support import app_server, browser, page
-
-__all__ = ["app_server", "browser", "page"]
+# The browser fixtures (app_server, browser, page) for every test module: one Streamlit server and
+# one chromium per session, however many modules use them (Playwright allows one sync instance).
+pytest_plugins = ["browser_support"]

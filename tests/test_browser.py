@@ -13,20 +13,17 @@ import hashlib
 import io
 import re
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
-from browser_support import PHONE, open_app, screenshot, wait_idle
+from browser_support import PHONE, open_app, screenshot, settle
 from factory import csv_bytes, row
 from fixtures import DATA, document_id, instruments, net_public, shipped_rows
 
 from funding.i18n import t
 
-# The fixtures app_server, browser and page (tests/conftest.py): one server and one chromium for
-# the session, a fresh page per test.
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 METRICS = "[data-testid='stMetricValue']"
 PROJECTOR = {"width": 1920, "height": 1080}
@@ -40,6 +37,13 @@ def labels(page: Any) -> list[str]:
     return [v.strip() for v in page.get_by_test_id("stMetricLabel").all_inner_texts()]
 
 
+def metrics_shown(page: Any, *needed: str) -> dict[str, str]:
+    """The metrics by label, once every needed label is on the page (they draw one by one)."""
+    for label in needed:
+        page.get_by_test_id("stMetricLabel").filter(has_text=label).first.wait_for()
+    return dict(zip(labels(page), values(page), strict=True))
+
+
 def amount_in_bn(text: str) -> float:
     """The figure, or a range's high end (which assumes no overlap, as net_public does)."""
     match = re.fullmatch(r"(?:up to |at least |about )?EUR (?:[\d.]+–)?([\d.]+) bn", text)
@@ -47,18 +51,10 @@ def amount_in_bn(text: str) -> float:
     return float(match.group(1)) * 1e9
 
 
-def settle(page: Any) -> float:
-    """Seconds until the rerun that an interaction started has finished."""
-    started = time.perf_counter()
-    page.wait_for_timeout(100)
-    wait_idle(page)
-    return time.perf_counter() - started
-
-
 def test_headline_figures_on_a_laptop_screen(app_server: Any, page: Any) -> None:
     open_app(page, app_server.url, "/", ready=METRICS)
     rows = shipped_rows()
-    shown = dict(zip(labels(page), values(page), strict=True))
+    shown = metrics_shown(page, t("net_public", "en"), t("instruments", "en"), t("without_amount", "en"))
     assert amount_in_bn(shown[t("net_public", "en")]) == pytest.approx(
         net_public(rows, {r["id"] for r in rows}), abs=0.5e6
     )
@@ -75,7 +71,7 @@ def test_deep_link_opens_the_dutch_view_on_a_phone(app_server: Any, browser: Any
         open_app(page, app_server.url, "/?level=NL&lang=nl", ready=METRICS)
         rows = shipped_rows()
         dutch = {r["id"] for r in rows if r["level"] == "NL"}
-        shown = dict(zip(labels(page), values(page), strict=True))
+        shown = metrics_shown(page, t("net_public", "nl"), t("instruments", "nl"))
         net = net_public(rows, dutch)
         assert shown[t("net_public", "nl")] == f"€ {net / 1e6:g} mln".replace(".", ",")
         assert shown[t("instruments", "nl")] == str(instruments([r for r in rows if r["id"] in dutch]))
@@ -205,7 +201,7 @@ def test_presentation_mode_on_a_projector_and_a_real_download(app_server: Any, p
     page.set_viewport_size(PROJECTOR)
     open_app(page, app_server.url, "/?view=present&level=EU", ready=METRICS)
     eu = {r["id"] for r in shipped_rows() if r["level"] == "EU"}
-    shown = dict(zip(labels(page), values(page), strict=True))
+    shown = metrics_shown(page, t("instruments", "en"))
     assert shown[t("instruments", "en")] == str(instruments([r for r in shipped_rows() if r["id"] in eu]))
     assert not page.get_by_test_id("stSidebar").is_visible()
     assert not page.get_by_test_id("stExpandSidebarButton").is_visible()

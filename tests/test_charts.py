@@ -342,12 +342,6 @@ def test_markup_in_names_is_shown_as_text_not_read_by_plotly() -> None:
     assert charts.plotly_text("R&D <b>") == "R&amp;D &lt;b&gt;"
 
 
-def test_markdown_escape_neutralises_markdown() -> None:
-    assert charts.markdown_escape("[x](javascript:alert(1)) **b** <i>") == (
-        r"\[x\]\(javascript\:alert\(1\)\) \*\*b\*\* \<i\>"
-    )
-
-
 def test_qualifiers_travel_into_flow_hover_and_overlap() -> None:
     """A bound on a source figure is data: every amount a reader can see keeps it."""
     rows = [
@@ -412,7 +406,7 @@ def test_a_projected_figure_is_the_same_figure_in_larger_type() -> None:
     projected = charts.for_projection(chart.figure, 1.5, max_height=600)
     before, after = chart.figure.to_plotly_json(), projected.to_plotly_json()
     assert after["data"][0]["x"] == before["data"][0]["x"] and after["data"][0]["y"] == before["data"][0]["y"]
-    assert after["layout"]["font"]["size"] == 18 and "font" not in before["layout"]
+    assert after["layout"]["font"]["size"] == 18 and "size" not in before["layout"]["font"]
     assert "font-size:15px" in after["layout"]["title"]["subtitle"]["text"]
     assert after["layout"]["margin"]["t"] == round(before["layout"]["margin"]["t"] * 1.5)
     rows = len(before["layout"]["yaxis"]["categoryarray"])

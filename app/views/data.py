@@ -10,9 +10,10 @@ import streamlit as st
 
 from app.context import Page
 from app.loading import Loaded, Source, forget_upload, remember_upload, upload_key
-from funding import charts, paths
+from funding import paths
 from funding.errors import Problem
 from funding.i18n import t
+from funding.markdown import markdown_text
 from funding.vocab import Lang
 
 MAX_PROBLEMS_SHOWN = 500
@@ -35,12 +36,10 @@ def data_section(data: Source, lang: Lang) -> None:
         args=(key,),
     )
     if data.uploaded:
-        st.caption(charts.markdown_escape(t("viewing_upload", lang, name=data.loaded.source)))
+        st.caption(markdown_text(t("viewing_upload", lang, name=data.loaded.source)))
         back_button(st, lang, "data")
     elif data.info is not None:
-        st.caption(
-            charts.markdown_escape(t("curated_dataset", lang, version=data.info.version, date=data.info.date))
-        )
+        st.caption(markdown_text(t("curated_dataset", lang, version=data.info.version, date=data.info.date)))
     codebook = paths.DEFAULT_DATA.parent / "README.md"
     if codebook.is_file():
         st.download_button(
@@ -65,10 +64,10 @@ def show_problems(loaded: Loaded, lang: Lang, *, uploaded: bool) -> None:
     """Why there are no figures: every problem of the file, as a table, and no traceback."""
     if loaded.reason:
         key = "upload_unreadable" if uploaded else "shipped_unreadable"
-        st.error(charts.markdown_escape(t(key, lang, reason=loaded.reason, name=loaded.source)))
+        st.error(markdown_text(t(key, lang, reason=loaded.reason, name=loaded.source)))
     else:
         key = "upload_invalid" if uploaded else "shipped_invalid"
-        st.error(charts.markdown_escape(t(key, lang, count=len(loaded.problems), name=loaded.source)))
+        st.error(markdown_text(t(key, lang, count=len(loaded.problems), name=loaded.source)))
         shown = loaded.problems[:MAX_PROBLEMS_SHOWN]
         # A static table: its text is in the page for screen readers and can be copied. st.table
         # reads cells as Markdown, so every cell is escaped and shows exactly what the file holds.
@@ -81,7 +80,7 @@ def show_problems(loaded: Loaded, lang: Lang, *, uploaded: bool) -> None:
 
 def problem_table(problems: Sequence[Problem], lang: Lang) -> pd.DataFrame:
     """Problems with every text cell Markdown-escaped (st.table would read them as Markdown)."""
-    escape = charts.markdown_escape
+    escape = markdown_text
     return pd.DataFrame(
         {
             t("problem_line", lang): [p.line for p in problems],

@@ -7,10 +7,10 @@ import streamlit as st
 from app import cached
 from app.context import Page
 from app.widgets import one_choice
-from funding import charts
 from funding.documents import Document
 from funding.formatting import format_eur_full, with_qualifier
 from funding.i18n import t
+from funding.markdown import markdown_text, plain_table, plain_text
 from funding.records import Instrument
 from funding.vocab import AMOUNT_KIND, Lang
 
@@ -36,12 +36,15 @@ def details_section(page: Page) -> None:
     if len(shown) < len(page.narrowed):
         st.caption(t("details_limit", lang, shown=len(shown), total=len(page.narrowed)))
     table = cached.details(page.digest, page.filters, page.picks, lang, limit, page.narrowed)
-    st.dataframe(table, hide_index=True, width="stretch", key="details_table")
+    st.dataframe(plain_table(table), hide_index=True, width="stretch", key="details_table")
     if not shown:
         return
     by_id = {r.id: r for r in shown}
     chosen = st.selectbox(
-        t("detail_pick", lang), list(by_id), key="detail", format_func=lambda i: by_id[i].name(lang)
+        t("detail_pick", lang),
+        list(by_id),
+        key="detail",
+        format_func=lambda i: plain_text(by_id[i].name(lang)),
     )
     if chosen is not None:
         instrument_detail(by_id[chosen], page.data.documents, lang)
@@ -51,9 +54,9 @@ def instrument_detail(record: Instrument, documents: dict[str, Document], lang: 
     """Where a figure comes from. Data is written with st.text: never read as Markdown or HTML."""
     none = t("detail_none", lang)
     with st.container(border=True, key="detail_panel"):
-        st.markdown(f"**{charts.markdown_escape(record.name(lang))}**")
+        st.markdown(f"**{markdown_text(record.name(lang))}**")
         amount = with_qualifier(format_eur_full(record.amount_eur, lang), record.amount_qualifier, lang)
-        st.text(f"{AMOUNT_KIND.label(record.amount_kind, lang)}: {amount}")
+        st.text(plain_text(f"{AMOUNT_KIND.label(record.amount_kind, lang)}: {amount}"))
         document = documents.get(record.source_document or "")
         if document is not None:
             cited = document.citation(lang)
@@ -68,6 +71,6 @@ def instrument_detail(record: Instrument, documents: dict[str, Document], lang: 
             ("detail_notes", record.notes or none),
         ):
             st.caption(t(label, lang))
-            st.text(value)
+            st.text(plain_text(value))
         if record.source_url:
             st.link_button(t("detail_url", lang), record.source_url, icon=":material/open_in_new:")

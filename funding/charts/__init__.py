@@ -22,7 +22,7 @@ from funding.charts.picks import (
     picks_as_filters,
 )
 from funding.charts.presentation import PROJECTED_ROW_PX, SLIDES, for_projection, slide_chart, slides
-from funding.charts.text import markdown_escape, plotly_text, wrapped
+from funding.charts.text import plotly_text, wrapped
 from funding.charts.timeline import timeline_chart
 
 __all__ = [
@@ -45,7 +45,6 @@ __all__ = [
     "for_projection",
     "headline",
     "hierarchy_chart",
-    "markdown_escape",
     "narrow",
     "pick_label",
     "picked_groups",

@@ -19,6 +19,7 @@ from funding.charts.layout import (
 from funding.charts.text import plotly_text, wrapped
 from funding.formatting import format_count, format_eur, format_eur_full, with_qualifier
 from funding.i18n import t
+from funding.legibility import legible
 from funding.totals import combine_qualifiers, refuse_unsummable
 from funding.vocab import AMOUNT_KIND, Lang
 
@@ -124,7 +125,7 @@ def breakdown_chart(
             t("col_without_amount", lang): table["without_amount"],
         }
     )
-    fig = go.Figure(data=traces, layout=layout)
+    fig = legible(go.Figure(data=traces, layout=layout))
     return Chart(fig, data, shown=len(groups), total=len(groups))
 
 

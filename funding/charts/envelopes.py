@@ -27,6 +27,7 @@ from funding.charts.text import plotly_text, wrapped
 from funding.dataset import Dataset
 from funding.formatting import format_eur, format_eur_full, with_qualifier
 from funding.i18n import t
+from funding.legibility import legible
 from funding.records import Instrument
 from funding.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, LEVEL, Lang
 
@@ -145,5 +146,5 @@ def envelope_chart(
             t("col_source", lang): shown["source"],
         }
     )
-    fig = go.Figure(data=traces, layout=layout)
+    fig = legible(go.Figure(data=traces, layout=layout))
     return Chart(fig, data, shown=len(order), total=total)

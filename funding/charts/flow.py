@@ -14,6 +14,7 @@ from funding.charts.text import plotly_text, wrapped
 from funding.dataset import Dataset
 from funding.formatting import format_count, format_eur
 from funding.i18n import t
+from funding.legibility import legible
 from funding.records import Instrument
 from funding.selection import pillar_of
 from funding.totals import combine_qualifiers, refuse_unsummable
@@ -125,5 +126,5 @@ def flow_chart(
             t("col_amount_eur", lang): [round(v, 2) for v in links.values()],
         }
     )
-    fig = go.Figure(data=traces, layout=layout)
+    fig = legible(go.Figure(data=traces, layout=layout))
     return Chart(fig, data, shown=len(rows), total=len(rows))

@@ -13,6 +13,7 @@ from funding.charts.text import plotly_text, wrapped
 from funding.dataset import Dataset
 from funding.formatting import format_count, format_eur
 from funding.i18n import t
+from funding.legibility import legible
 from funding.records import Instrument
 from funding.totals import combine_qualifiers, counted_ids, refuse_unsummable
 from funding.vocab import AMOUNT_KIND, Lang
@@ -117,5 +118,5 @@ def hierarchy_chart(
             t("col_amount_eur", lang): [row[2] for row in table],
         }
     )
-    fig = go.Figure(data=traces, layout=layout)
+    fig = legible(go.Figure(data=traces, layout=layout))
     return Chart(fig, data, shown=len(kept), total=len(rows))

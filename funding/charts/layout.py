@@ -89,18 +89,6 @@ def axis_end(amounts: Iterable[float], factor: float) -> float:
     return (largest / factor if largest > 0 else 1.0) * LABEL_ROOM
 
 
-def text_on(colour: str) -> str:
-    """Black or white, whichever reads better on this fill (WCAG relative luminance)."""
-
-    def channel(hex_pair: str) -> float:
-        c = int(hex_pair, 16) / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "#000000" if luminance > 0.179 else "#FFFFFF"
-
-
 def text_position(amount: float, part: bool) -> str:
     return "outside" if part or not amount else "auto"
 

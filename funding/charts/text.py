@@ -2,7 +2,7 @@
 
 Text from the data (names, sources, an uploaded file's cells) goes through `plotly_text`, so a
 name such as ``<img src=x onerror=...>`` is shown as written instead of being read by plotly as
-markup; `markdown_escape` does the same for Streamlit's Markdown.
+markup (Streamlit's Markdown has its own: `funding.markdown.markdown_text`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 import textwrap
 
 from funding.i18n import t
+from funding.markdown import plain_text
 from funding.records import Instrument
 from funding.vocab import Lang
 
@@ -21,8 +22,9 @@ _PLOTLY_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def plotly_text(text: str) -> str:
-    """Text that plotly shows literally: it reads <b>, <a href>, <br> and entities as markup."""
-    return re.sub(r"[&<>]", lambda m: _PLOTLY_ESCAPES[m.group(0)], text)
+    """Text that plotly shows literally: it reads <b>, <a href>, <br> and entities as markup (and
+    the browser would reorder it at a bidirectional control)."""
+    return re.sub(r"[&<>]", lambda m: _PLOTLY_ESCAPES[m.group(0)], plain_text(text))
 
 
 def wrapped(text: str, width: int = 30, lines: int = 3) -> str:
@@ -32,14 +34,6 @@ def wrapped(text: str, width: int = 30, lines: int = 3) -> str:
         parts = parts[:lines]
         parts[-1] = parts[-1][: max(width - 1, 1)].rstrip() + "…"
     return "<br>".join(plotly_text(p) for p in parts)
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
-
-
-def markdown_escape(text: str) -> str:
-    """Text for Streamlit's Markdown (captions, messages) that renders as written, never as markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def period_text(record: Instrument, lang: Lang) -> str:

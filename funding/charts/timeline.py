@@ -10,9 +10,10 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from funding.charts.layout import BAR_PX, Chart, chart_layout, colour_map, text_on
+from funding.charts.layout import BAR_PX, Chart, chart_layout, colour_map
 from funding.charts.text import period_text, plotly_text, wrapped
 from funding.i18n import t
+from funding.legibility import legible
 from funding.records import Instrument, period_bounds
 from funding.vocab import LEVEL, STATUS, Lang
 
@@ -81,7 +82,6 @@ def timeline_chart(
                 text=[plotly_text(x) for x in texts],
                 textposition="inside",
                 insidetextanchor="start",
-                insidetextfont={"color": ["#000000" if o else text_on(colours[level]) for o in open_flags]},
                 customdata=[
                     [f"<b>{plotly_text(r.name(lang))}</b><br>{plotly_text(x)}"]
                     for r, x in zip(members, texts, strict=True)
@@ -117,5 +117,5 @@ def timeline_chart(
             "automargin": True,
         },
     )
-    fig = go.Figure(data=traces, layout=layout)
+    fig = legible(go.Figure(data=traces, layout=layout))
     return Chart(fig, pd.DataFrame(rows), shown=len(shown), total=len(dated))

@@ -20,6 +20,7 @@ from funding.dataset_info import load_info
 from funding.documents import load_documents
 from funding.errors import UnreadableFile
 from funding.loading import load_dataset
+from funding.markdown import plain_text
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.records import Instrument
 from funding.selection import apply, describe, filter_problems
@@ -129,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         return fail([f"{out}: already exists; use --force to overwrite it"])
     seconds = time.perf_counter() - started
     print(
-        f"wrote {out}: {_contents(fmt, data, selection, request.chart)}; {describe(filters, lang)}; "
+        f"wrote {out}: {_contents(fmt, data, selection, request.chart)}; {plain_text(describe(filters, lang))}; "
         f"dataset v{info.version}, {lang}, {seconds:.1f} s"
     )
     return EXIT_OK

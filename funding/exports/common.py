@@ -16,6 +16,7 @@ from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.dataset_info import source_line as dataset_source_line
 from funding.documents import Document
+from funding.markdown import plain_text
 from funding.records import COLUMNS, Instrument
 from funding.selection import FIELD_NAMES, MULTI_FIELDS, Filters
 from funding.totals import counted_ids
@@ -40,8 +41,9 @@ NUMERIC_COLUMNS = frozenset({"amount_eur"})
 
 
 def clean_text(text: str) -> str:
-    """Drop characters that XML cannot carry, so an odd byte in the data never breaks a file."""
-    return _XML_ILLEGAL.sub("", text)
+    """Drop characters that XML cannot carry, so an odd byte in the data never breaks a file, and
+    bidirectional controls, so a title or cell reads in the order it is stored."""
+    return plain_text(_XML_ILLEGAL.sub("", text))
 
 
 def neutralise(text: str) -> str:

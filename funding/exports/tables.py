@@ -36,6 +36,7 @@ from funding.exports.common import (
     query_string,
 )
 from funding.i18n import t
+from funding.markdown import plain_text
 from funding.records import Instrument
 from funding.selection import Filters, describe
 from funding.totals import totals_by_kind
@@ -79,7 +80,7 @@ def _csv_cell(value: str | float | None, decimal_comma: bool) -> str:
     if isinstance(value, float):
         text = plain_number(value)
         return text.replace(".", ",") if decimal_comma else text
-    return neutralise(value)
+    return neutralise(plain_text(value))
 
 
 def plain_number(value: float) -> str:
