@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import streamlit as st
@@ -18,6 +18,7 @@ import streamlit as st
 from funding import paths
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo, load_info
+from funding.disagreements import Disagreements, load_disagreements
 from funding.documents import Document, load_documents
 from funding.errors import FundingError, InvalidData, Problem, UnreadableFile
 from funding.loading import MAX_BYTES, load_dataset, parse_csv
@@ -72,12 +73,31 @@ def documents(path: str, stamp: tuple[int, int]) -> dict[str, Document] | Loaded
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def shipped(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...]) -> Loaded:
+def disputes(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...]) -> Disagreements | Loaded:
+    """The curated disagreements between documents; checked against the registry, and against
+    each dataset's ids when attached to it."""
+    try:
+        return load_disagreements(path, known_documents=known_documents)
+    except InvalidData as exc:
+        return Loaded(None, Path(path).name, problems=exc.problems)
+    except UnreadableFile as exc:
+        return Loaded(None, Path(path).name, reason=exc.reason)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def shipped(
+    path: str,
+    stamp: tuple[int, int],
+    known_documents: tuple[str, ...],
+    disputes_stamp: tuple[int, int],
+    _disputes: Disagreements,
+) -> Loaded:
     name = Path(path).name
     try:
         digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         # The server's own file is trusted: the size limit is for uploads.
-        return Loaded(load_dataset(path, known_documents=known_documents, max_bytes=None), name, digest)
+        dataset = load_dataset(path, known_documents=known_documents, max_bytes=None)
+        return Loaded(dataset.with_disagreements(_disputes), name, digest)
     except InvalidData as exc:
         return Loaded(None, name, problems=exc.problems)
     except UnreadableFile as exc:
@@ -89,8 +109,18 @@ def shipped(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...])
 # Uploads are cached by content (a rerun does not parse them again) for an hour at most: the
 # cache is shared by all sessions, and an analyst's file should not outlive its use.
 @st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
-def uploaded(digest: str, name: str, known_documents: tuple[str, ...], _data: bytes) -> Loaded:
-    return read_upload(_data, name, known_documents)
+def uploaded(
+    digest: str,
+    name: str,
+    known_documents: tuple[str, ...],
+    disputes_stamp: tuple[int, int],
+    _disputes: Disagreements,
+    _data: bytes,
+) -> Loaded:
+    loaded = read_upload(_data, name, known_documents)
+    if loaded.dataset is None:
+        return loaded
+    return replace(loaded, dataset=loaded.dataset.with_disagreements(_disputes))
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -145,12 +175,17 @@ def data_source() -> Source:
     if isinstance(registry, Loaded):
         return Source(registry, None, {}, uploaded=False)
     known = tuple(sorted(registry))
+    disputes_path = paths.DEFAULT_DISAGREEMENTS
+    disputes_stamp = stamp(disputes_path)
+    found = disputes(str(disputes_path), disputes_stamp, known)
+    if isinstance(found, Loaded):
+        return Source(found, None, {}, uploaded=False)
     kept: tuple[str, bytes] | None = st.session_state.get(UPLOAD)
     if kept is not None:
         name, data = kept
-        loaded = uploaded(hashlib.sha256(data).hexdigest(), name, known, data)
+        loaded = uploaded(hashlib.sha256(data).hexdigest(), name, known, disputes_stamp, found, data)
     else:
-        loaded = shipped(str(path), stamp(path), known)
+        loaded = shipped(str(path), stamp(path), known, disputes_stamp, found)
     return Source(
         loaded, dataset_info if isinstance(dataset_info, DatasetInfo) else None, registry, kept is not None
     )

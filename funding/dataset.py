@@ -8,9 +8,10 @@ an amount of the same kind. Wholes and parts form one forest per amount kind; to
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from funding.disagreements import NO_DISAGREEMENTS, Disagreements
 from funding.records import Instrument
 
 
@@ -31,8 +32,15 @@ def nearest_whole(record: Instrument, by_id: Mapping[str, Instrument]) -> Instru
 
 @dataclass(frozen=True)
 class Dataset:
+    """`disagreements` are those of the curated dataset about rows of this one (by id): where
+    another document gives another figure, the page and the files say so next to the figure."""
+
     records: tuple[Instrument, ...]
     source: str = "funding.csv"
+    disagreements: Disagreements = field(default=NO_DISAGREEMENTS, compare=False)
+
+    def with_disagreements(self, disagreements: Disagreements) -> Dataset:
+        return replace(self, disagreements=disagreements.only(self.by_id))
 
     @cached_property
     def by_id(self) -> dict[str, Instrument]:

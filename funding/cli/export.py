@@ -17,6 +17,7 @@ from pathlib import Path
 
 from funding.cli.shared import EXIT_MISSING_TOOL, EXIT_OK, add_filter_options, fail, filters_from
 from funding.dataset_info import load_info
+from funding.disagreements import load_disagreements
 from funding.documents import load_documents
 from funding.errors import UnreadableFile
 from funding.loading import load_dataset
@@ -95,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(problems)
     documents = load_documents(args.documents)
     dataset = load_dataset(args.data, known_documents=documents)
+    dataset = dataset.with_disagreements(load_disagreements())  # the curated ones, by id
     info = load_info()
     bad_filters = filter_problems(filters, dataset)
     if bad_filters:

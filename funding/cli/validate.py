@@ -8,6 +8,7 @@ import argparse
 from pathlib import Path
 
 from funding.cli.shared import EXIT_OK
+from funding.disagreements import load_disagreements
 from funding.documents import load_documents
 from funding.formatting import format_bounds
 from funding.loading import MAX_BYTES, load_dataset
@@ -32,6 +33,8 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     documents = load_documents(args.documents)
     dataset = load_dataset(args.path, known_documents=documents, max_bytes=args.max_mb * 1024 * 1024)
+    if Path(args.path).resolve() == DEFAULT_DATA.resolve():  # the curated file has its disagreements
+        load_disagreements(record_ids=dataset.by_id, known_documents=documents)
     public = totals_by_kind(dataset, dataset.records)["public"]
     with_amount = sum(r.amount_eur is not None for r in dataset.records)
     print(
