@@ -40,7 +40,7 @@ from funding.records import (
     expand_period,
     real_date,
 )
-from funding.table import Cells, Table, mask
+from funding.table import Cells, Table, any_longer, mask
 
 Mask = np.ndarray[tuple[int], np.dtype[np.bool_]]
 # A check gets a column (Arrow array and Python list of the same cells) and returns the rows it
@@ -59,19 +59,29 @@ def _matches(array: pa.Array, pattern: str) -> Mask:
 
 
 def _longer(array: pa.Array, limit: int) -> Mask:
+    if not any_longer(array, limit):
+        return _none(array)
     return mask(pc.greater(pc.utf8_length(array), limit))
 
 
+def _none(array: pa.Array) -> Mask:
+    return np.zeros(len(array), dtype=np.bool_)
+
+
 def _filled(array: pa.Array) -> Mask:
+    if array.null_count == 0:
+        return np.ones(len(array), dtype=np.bool_)
     return mask(pc.is_valid(array))
 
 
 def _one_of(array: pa.Array, values: list[str]) -> Mask:
+    if not values:
+        return _none(array)
     return mask(pc.is_in(array, value_set=pa.array(values, pa.string())))
 
 
 def _empty_if(required: bool, array: pa.Array) -> Mask:
-    return ~_filled(array) if required else np.zeros(len(array), dtype=np.bool_)
+    return ~_filled(array) if required and array.null_count else _none(array)
 
 
 def _distinct(array: pa.Array) -> list[str]:

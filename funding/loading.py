@@ -25,20 +25,20 @@ from funding.errors import InvalidData, Problem, ProblemLog, UnreadableFile, sho
 from funding.paths import DEFAULT_DATA
 from funding.reading import read_file, too_large_reason
 from funding.records import (
-    COLUMNS,
     ROW_RULES_CHECKED,
     Instrument,
     pattern_problem,
     row_rule_problems,
-    trusted_record,
+    trusted_records,
 )
 from funding.table import COLUMN_ORDER, OPTIONAL_COLUMNS, Table, read_table
 
 __all__ = ["MAX_BYTES", "OPTIONAL_COLUMNS", "check_row", "load_dataset", "parse_amount", "parse_csv"]
 
-# Uploads refuse larger files (parsing is in memory and the server is shared); local files, read
+# Uploads refuse larger files: parsing is in memory and the server is shared. The page's uploader
+# is given the same limit, so a larger file is refused in the browser already. Local files, read
 # by the command line or served with FUNDING_DATA, have no limit unless one is given.
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024
 
 _CONTEXT = {ROW_RULES_CHECKED: True}
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -115,15 +115,10 @@ def validate_table(table: Table, delimiter: str, log: ProblemLog) -> list[Instru
     The column checks flag the rows that might break a rule; only those go through the model
     (`check_row`), the others become records from the checked, converted columns."""
     suspects, values = columns.screen(table, decimal_comma=delimiter == ";")
-    rows = zip(*(values[name] for name in COLUMNS), strict=True)
-    if not suspects:
-        return [trusted_record(dict(zip(COLUMNS, cells, strict=True))) for cells in rows]
-    return [
-        check_row(table.row(i), table.lines[i], delimiter, log)
-        if i in suspects
-        else trusted_record(dict(zip(COLUMNS, cells, strict=True)))
-        for i, cells in enumerate(rows)
-    ]
+    records: list[Instrument | None] = list(trusted_records(values, len(table)))
+    for i in sorted(suspects):  # in file order, as the problems are reported
+        records[i] = check_row(table.row(i), table.lines[i], delimiter, log)
+    return records
 
 
 def check_row(row: dict[str, str | None], line: int, delimiter: str, log: ProblemLog) -> Instrument | None:

@@ -129,7 +129,7 @@ def arrow_table(header: list[str], data: bytes, delimiter: str) -> Table | None:
     """The fast reading, or None when this file must be read by the csv module."""
     start = _end_of_first_line(data)
     body = data[start:]
-    if not plain_quoting(data, delimiter):
+    if not plain_quoting(data, delimiter) or _has_empty_line(body):
         return None
     if not body:
         return _table(header, {name: pa.array([], pa.string()) for name in header}, [])
@@ -149,12 +149,24 @@ def arrow_table(header: list[str], data: bytes, delimiter: str) -> Table | None:
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None  # a ragged row, a row longer than a block: the csv module reports or reads it
     raw = {name: parsed.column(name).combine_chunks() for name in header}
-    limit = csv.field_size_limit()
-    if any((pc.max(pc.utf8_length(array)).as_py() or 0) > limit for array in raw.values()):
+    if any(any_longer(array, csv.field_size_limit()) for array in raw.values()):
         return None  # the csv module refuses such a field: let it say so
     lines = _lines(raw.values(), body, parsed.num_rows)
     stripped = {name: _nulls_for_empty(pc.utf8_trim_whitespace(array)) for name, array in raw.items()}
     return _table(header, stripped, lines)
+
+
+def any_longer(array: pa.Array, limit: int) -> bool:
+    """Whether a cell has more than `limit` characters; byte lengths (no scan) usually tell."""
+    if (pc.max(pc.binary_length(array)).as_py() or 0) <= limit:
+        return False
+    return bool((pc.max(pc.utf8_length(array)).as_py() or 0) > limit)
+
+
+def _has_empty_line(body: bytes) -> bool:
+    """Arrow makes a row of empty cells of each empty line, so 5 MB of line ends would become
+    millions of rows; the csv module skips them one by one in constant memory."""
+    return body[:1] in (b"\n", b"\r") or b"\n\n" in body or b"\r\r" in body or b"\n\r" in body
 
 
 def _end_of_first_line(data: bytes) -> int:
@@ -168,19 +180,20 @@ def _end_of_first_line(data: bytes) -> int:
 def _lines(raw: Iterable[pa.Array], body: bytes, rows: int) -> list[int]:
     """Each row's first line (the header is line 1): one line per row plus the line breaks in its
     cells (CR LF counts once), as the csv module counts lines."""
-    breaks = body.count(b"\n") + body.count(b"\r") - body.count(b"\r\n")
-    physical = breaks + (0 if body.endswith((b"\n", b"\r")) else 1)
+    lone_cr = body.count(b"\r") - body.count(b"\r\n")
+    physical = body.count(b"\n") + lone_cr + (0 if body.endswith((b"\n", b"\r")) else 1)
     spans = np.ones(rows, dtype=np.int64)
     if physical != rows:  # some cells hold line breaks
         for array in raw:
-            spans += np.asarray(
-                pc.subtract(
-                    pc.add(pc.count_substring(array, "\n"), pc.count_substring(array, "\r")),
-                    pc.count_substring(array, "\r\n"),
+            breaks = pc.count_substring(array, "\n")
+            if lone_cr:  # else every CR in a cell is part of a CR LF there
+                breaks = pc.subtract(
+                    pc.add(breaks, pc.count_substring(array, "\r")), pc.count_substring(array, "\r\n")
                 )
-            )
+            spans += np.asarray(breaks)
     starts = np.cumsum(spans) - spans + 2
-    return [int(line) for line in starts.tolist()]
+    lines: list[int] = starts.tolist()
+    return lines
 
 
 def mask(array: pa.Array) -> np.ndarray[tuple[int], np.dtype[np.bool_]]:
@@ -189,7 +202,7 @@ def mask(array: pa.Array) -> np.ndarray[tuple[int], np.dtype[np.bool_]]:
 
 
 def _nulls_for_empty(array: pa.Array) -> pa.Array:
-    return pc.if_else(pc.equal(pc.utf8_length(array), 0), pa.scalar(None, pa.string()), array)
+    return pc.if_else(pc.equal(pc.binary_length(array), 0), pa.scalar(None, pa.string()), array)
 
 
 def _table(header: list[str], arrays: dict[str, pa.Array], lines: list[int]) -> Table:
@@ -205,7 +218,19 @@ def _table(header: list[str], arrays: dict[str, pa.Array], lines: list[int]) -> 
         if name not in arrays:
             arrays[name] = pa.array([_DEFAULTS.get(name)] * n, pa.string())
     ordered = {name: arrays[name] for name in COLUMNS}
-    return Table({name: array.to_pylist() for name, array in ordered.items()}, ordered, lines)
+    return Table({name: python_cells(array) for name, array in ordered.items()}, ordered, lines)
+
+
+def python_cells(array: pa.Array) -> Cells:
+    """The cells as Python strings; a column of few distinct values (codes) shares one string
+    object per value, which is faster and smaller than one object per cell."""
+    distinct = pc.unique(array)
+    if len(distinct) > max(16, len(array) // 8):
+        cells: Cells = array.to_pylist()
+        return cells
+    values: Cells = [*distinct.to_pylist(), None]
+    positions = pc.fill_null(pc.index_in(array, value_set=distinct), len(values) - 1)
+    return list(map(values.__getitem__, positions.to_numpy().tolist()))
 
 
 def csv_table(text: str, delimiter: str, header: list[str], log: ProblemLog) -> Table | None:
