@@ -31,6 +31,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
+from funding.archives import checked_template
 from funding.breakdowns import envelopes
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
@@ -619,8 +620,9 @@ def _source_entry(cited: Citation, lang: Lang) -> str:
 
 
 def _open_template(data: bytes) -> Any:
+    checked = checked_template(data)  # sizes as inflated, no macros: before python-pptx sees it
     try:
-        prs = Presentation(io.BytesIO(_as_presentation(data)))
+        prs = Presentation(io.BytesIO(_as_presentation(checked)))
     except Exception as exc:  # a user file: any parse failure means "not a usable template"
         raise UnreadableFile(
             "template", "template_not_pptx", f"is not a PowerPoint .pptx/.potx file ({type(exc).__name__})"
