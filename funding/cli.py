@@ -1,21 +1,27 @@
 """Command line: `python -m funding validate [PATH]` and `python -m funding export OUT [filters]`.
 
-Exit codes are part of the interface for scripts: 0 valid, 1 invalid data (every problem
-printed as PATH:LINE: COLUMN: message), 2 a file that cannot be read at all. Never a traceback.
-`export` adds: 1 also for a bad option or filter value (the message lists the valid values)
-and for an output file that exists without --force; 2 also when the output cannot be written;
-3 when a PNG is asked for and no Chromium is installed (the message says how to install it).
+Exit codes are part of the interface for scripts: 0 valid, 1 invalid data (the first 1,000
+problems printed as PATH:LINE: COLUMN: message, then the count), 2 a file that cannot be read
+at all (also a device, FIFO or socket) or an argument argparse refuses (--max-mb 0). Never a
+traceback. Local files of any size are read; --max-mb sets a limit. `export` adds: 1 also for a
+bad option or filter value (the message lists the valid values), for an output file that exists
+without --force and for an output that is one of its own inputs (--data, --documents,
+--template); 2 also when the output cannot be written; 3 when a PNG is asked for and no
+Chromium is installed (the message says how to install it).
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import math
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from funding.archives import TEMPLATE_MAX_BYTES
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo, load_info
 from funding.documents import Document, load_documents
@@ -23,6 +29,7 @@ from funding.errors import InvalidData, Problem, UnreadableFile
 from funding.formatting import format_bounds
 from funding.loading import MAX_BYTES, load_dataset
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
+from funding.reading import read_file
 from funding.records import Instrument
 from funding.selection import MULTI_FIELDS, Filters, apply, describe, filter_problems
 from funding.totals import totals_by_kind
@@ -52,7 +59,8 @@ def format_problem(source: str, problem: Problem) -> str:
 
 def _validate(args: argparse.Namespace) -> int:
     documents = load_documents(args.documents)
-    dataset = load_dataset(args.path, known_documents=documents, max_bytes=args.max_mb * 1024 * 1024)
+    max_bytes = None if args.max_mb is None else int(args.max_mb * 1024 * 1024)
+    dataset = load_dataset(args.path, known_documents=documents, max_bytes=max_bytes)
     public = totals_by_kind(dataset, dataset.records)["public"]
     with_amount = sum(r.amount_eur is not None for r in dataset.records)
     print(
@@ -82,11 +90,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--documents", type=Path, default=DEFAULT_DOCUMENTS, help="document registry CSV")
     validate.add_argument(
-        "--max-mb", type=int, default=MAX_BYTES // (1024 * 1024), help="refuse larger files"
+        "--max-mb",
+        type=_megabytes,
+        help="refuse files larger than this many MB (default: none; uploads on the page are "
+        f"limited to {MAX_BYTES // (1024 * 1024)} MB)",
     )
     validate.set_defaults(run=_validate)
     _add_export(commands)
     return parser
+
+
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not value > 0 or math.isinf(value):
+        raise argparse.ArgumentTypeError(f"must be a positive number of megabytes (got {text!r})")
+    return value
 
 
 def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -164,6 +185,13 @@ def _export(args: argparse.Namespace) -> int:
         )
     elif out.exists() and not args.force:
         problems.append(f"{out}: already exists; use --force to overwrite it")
+    for name, given in (
+        ("--data", args.data),
+        ("--documents", args.documents),
+        ("--template", args.template),
+    ):
+        if given is not None and _same_file(out, given):
+            problems.append(f"{out}: is the {name} file this export reads; write the export elsewhere")
     if problems:
         return _fail(problems)
 
@@ -201,6 +229,14 @@ def _export(args: argparse.Namespace) -> int:
         f"dataset v{info.version}, {lang}, {seconds:.1f} s"
     )
     return EXIT_OK
+
+
+def _same_file(out: Path, given: Path) -> bool:
+    """Whether writing OUT would replace an input (the same file by any path, link included)."""
+    try:
+        return out.exists() and os.path.samefile(out, given)
+    except OSError:
+        return False
 
 
 def _year(text: str | None, name: str, problems: list[str]) -> int | None:
@@ -259,12 +295,8 @@ def _render(
 
 
 def _read_template(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFile(str(path), "no_such_file", "no such file") from None
-    except OSError as exc:
-        raise UnreadableFile(str(path), "cannot_read", f"cannot be read ({exc.strerror or exc})") from None
+    """The same limit as the page's template upload; export_pptx then checks what it inflates to."""
+    return read_file(path, limit=TEMPLATE_MAX_BYTES)
 
 
 def _contents(fmt: str, data: bytes, selection: Sequence[Instrument], args: argparse.Namespace) -> str:
@@ -291,5 +323,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidData as exc:
         for problem in exc.problems:
             print(format_problem(exc.source, problem), file=sys.stderr)
-        print(f"{exc.source}: {len(exc.problems)} problem(s); nothing was changed", file=sys.stderr)
+        if exc.truncated:
+            columns = ", ".join(
+                f"{c or '(row)'} {n}" for c, n in sorted(exc.by_column.items(), key=lambda i: -i[1])
+            )
+            print(
+                f"{exc.source}: {exc.total} problems, the first {len(exc.problems)} listed; by column: {columns}",
+                file=sys.stderr,
+            )
+        print(f"{exc.source}: {exc.total} problem(s); nothing was changed", file=sys.stderr)
         return EXIT_INVALID
