@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import os
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +31,7 @@ import pandas as pd
 import streamlit as st
 
 from funding import charts
+from funding.archives import TEMPLATE_MAX_BYTES, checked_template
 from funding.breakdowns import breakdown
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo, load_info
@@ -65,11 +64,11 @@ PNG_SCALE = 3  # modebar PNGs at three times the on-screen size: sharp on a full
 FILE_STEM = "battery-funding"
 PRESENT = "present"  # ?view=present
 PRESENT_TOP = 10  # bars in presentation mode's envelope chart unless ?top= says otherwise
-TEMPLATE_MAX_MB = 5
-TEMPLATE_MAX_UNPACKED = 60 * 1024 * 1024  # a template's parts, unpacked: refuses zip bombs
+TEMPLATE_MAX_MB = TEMPLATE_MAX_BYTES // (1024 * 1024)
 _WRITTEN = "_url_written"
 _PICK_GENERATION = "_pick_generation"
 _UPLOAD_GENERATION = "_upload_generation"
+_REFUSED_UPLOAD = "_refused_upload"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,8 +82,13 @@ class Loaded:
 
     dataset: Dataset | None
     source: str
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = ()  # the first ones (funding.errors.MAX_PROBLEMS)
     reason: str = ""
+    total: int = 0  # problems in all
+
+
+def _invalid(exc: InvalidData, source: str) -> Loaded:
+    return Loaded(None, source, problems=exc.problems, total=exc.total)
 
 
 def read_upload(data: bytes, name: str, known_documents: Sequence[str]) -> Loaded:
@@ -92,7 +96,7 @@ def read_upload(data: bytes, name: str, known_documents: Sequence[str]) -> Loade
     try:
         dataset = parse_csv(data, source=name, known_documents=known_documents, max_bytes=MAX_BYTES)
     except InvalidData as exc:
-        return Loaded(None, name, problems=exc.problems)
+        return _invalid(exc, name)
     except UnreadableFile as exc:
         return Loaded(None, name, reason=exc.reason)
     return Loaded(dataset, name)
@@ -112,7 +116,7 @@ def _documents(path: str, stamp: tuple[int, int]) -> dict[str, Document] | Loade
     try:
         return load_documents(path)
     except InvalidData as exc:
-        return Loaded(None, Path(path).name, problems=exc.problems)
+        return _invalid(exc, Path(path).name)
     except UnreadableFile as exc:
         return Loaded(None, Path(path).name, reason=exc.reason)
 
@@ -123,16 +127,40 @@ def _shipped(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...]
         # The server's own file is trusted: the size limit is for uploads.
         return Loaded(load_dataset(path, known_documents=known_documents, max_bytes=None), Path(path).name)
     except InvalidData as exc:
-        return Loaded(None, Path(path).name, problems=exc.problems)
+        return _invalid(exc, Path(path).name)
     except UnreadableFile as exc:
         return Loaded(None, Path(path).name, reason=exc.reason)
 
 
-# Uploads are cached by content (a rerun does not parse them again) for an hour at most: the
-# cache is shared by all sessions, and an analyst's file should not outlive its use.
+class _Refused(Exception):
+    """Carries a refused upload past the shared cache, which keeps no result of a call that raises."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+
+
+# Valid uploads are cached by content (a rerun does not parse them again) for an hour at most:
+# the cache is shared by all sessions, and an analyst's file should not outlive its use. A
+# refused one is kept for its own session only (`uploaded`), so variants of a bad file cannot
+# fill the server's memory.
 @st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
 def _uploaded(digest: str, name: str, known_documents: tuple[str, ...], _data: bytes) -> Loaded:
-    return read_upload(_data, name, known_documents)
+    loaded = read_upload(_data, name, known_documents)
+    if loaded.dataset is None:
+        raise _Refused(loaded)
+    return loaded
+
+
+def uploaded(data: bytes, name: str, known_documents: tuple[str, ...]) -> Loaded:
+    key = (hashlib.sha256(data).hexdigest(), name, known_documents)
+    refused = st.session_state.get(_REFUSED_UPLOAD)
+    if refused is not None and refused[0] == key:
+        return refused[1]  # type: ignore[no-any-return]
+    try:
+        return _uploaded(*key, data)
+    except _Refused as exc:
+        st.session_state[_REFUSED_UPLOAD] = (key, exc.loaded)
+        return exc.loaded
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -238,11 +266,14 @@ def data_source(lang: Lang) -> Source:
     known = tuple(sorted(documents))
     generation = st.session_state.get(_UPLOAD_GENERATION, 0)
     upload = st.sidebar.file_uploader(
-        t("upload", lang), type=["csv"], key=f"upload_{generation}", help=t("upload_help", lang)
+        t("upload", lang),
+        type=["csv"],
+        key=f"upload_{generation}",
+        help=t("upload_help", lang),
+        max_upload_size=MAX_BYTES // (1024 * 1024),
     )
     if upload is not None:
-        data = upload.getvalue()
-        loaded = _uploaded(hashlib.sha256(data).hexdigest(), upload.name, known, data)
+        loaded = uploaded(upload.getvalue(), upload.name, known)
         back_button(st.sidebar, lang, "sidebar")
     else:
         loaded = _shipped(str(DATA), _stamp(DATA), known)
@@ -270,13 +301,14 @@ def show_problems(loaded: Loaded, lang: Lang, *, uploaded: bool) -> None:
         st.error(charts.markdown_escape(t(key, lang, reason=loaded.reason, name=loaded.source)))
     else:
         key = "upload_invalid" if uploaded else "shipped_invalid"
-        st.error(charts.markdown_escape(t(key, lang, count=len(loaded.problems), name=loaded.source)))
+        total = max(loaded.total, len(loaded.problems))
+        st.error(charts.markdown_escape(t(key, lang, count=total, name=loaded.source)))
         shown = loaded.problems[:MAX_PROBLEMS_SHOWN]
         # A static table: its text is in the page for screen readers and can be copied. st.table
         # reads cells as Markdown, so every cell is escaped and shows exactly what the file holds.
         st.table(problem_table(shown, lang), hide_index=True)
-        if len(shown) < len(loaded.problems):
-            st.caption(t("problems_more", lang, shown=len(shown), total=len(loaded.problems)))
+        if len(shown) < total:
+            st.caption(t("problems_more", lang, shown=len(shown), total=total))
     if uploaded:
         back_button(st, lang, "problems")
 
@@ -637,15 +669,10 @@ MEDIA_TYPES = {
 
 def template_problem(data: bytes, info: DatasetInfo) -> str:
     """Why an uploaded file cannot serve as the deck's template, or "" when it can."""
-    if len(data) > TEMPLATE_MAX_MB * 1024 * 1024:
-        return f"larger than {TEMPLATE_MAX_MB} MB"
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(item.file_size for item in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return "not a PowerPoint .pptx/.potx file"
-    if unpacked > TEMPLATE_MAX_UNPACKED:
-        return f"unpacks to more than {TEMPLATE_MAX_UNPACKED // (1024 * 1024)} MB"
+        checked_template(data)  # by the bytes it inflates to, before python-pptx opens it
+    except UnreadableFile as exc:
+        return exc.reason
     return _template_trial(hashlib.sha256(data).hexdigest(), info, data)
 
 
