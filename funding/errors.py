@@ -102,10 +102,10 @@ class ProblemLog:
         top = self._heap[0]
         return (line, self._order.get(column, -1)) < (-top[0], -top[1])
 
-    def count(self, column: str) -> None:
-        """A problem that `keeps` said is not kept: counted, never stored."""
-        self._arrivals += 1
-        self.by_column[column] += 1
+    def count(self, column: str, times: int = 1) -> None:
+        """Problems that `keeps` said are not kept: counted, never stored."""
+        self._arrivals += times
+        self.by_column[column] += times
 
     def add(self, problem: Problem) -> None:
         self._arrivals += 1
