@@ -64,8 +64,8 @@ class Dataset:
         """Id of each amount's whole (see `nearest_whole`); amounts that are no part are absent."""
         wholes: dict[str, str] = {}
         for record in self.records:
-            if record.amount_eur is None:
-                continue
+            if record.amount_eur is None or record.parent_id is None:
+                continue  # (no whole without a parent: not worth a call, 100,000 times a load)
             whole = nearest_whole(record, self.by_id)
             if whole is not None:
                 wholes[record.id] = whole.id

@@ -9,12 +9,13 @@ dataset lack the columns added then (`OPTIONAL_COLUMNS`) and still load.
 
 from __future__ import annotations
 
-import codecs
+import contextlib
 import functools
+import gc
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from operator import itemgetter
 from pathlib import Path
 from typing import Annotated, Any
@@ -73,22 +74,38 @@ def parse_csv(
     if max_bytes is not None and len(data) > max_bytes:
         raise UnreadableFile(source, "too_large", too_large_reason(len(data), max_bytes))
     text = _decode(data, source)
-    if not text.strip():
+    if not text or text.isspace():  # (text.strip() would copy 100 MB to say so)
         raise InvalidData(
             source, [Problem(1, "", "empty_file", "the file is empty; expected a header row", "")]
         )
     delimiter = _sniff_delimiter(text)
     log = ProblemLog(COLUMN_ORDER)
-    table = read_table(text, data[3:] if data.startswith(codecs.BOM_UTF8) else data, delimiter, log)
-    del text  # the cells are in the table now
-    if table is None:
-        raise log.error(source)
-    records = validate_table(table, delimiter, log)
-    dataset = Dataset(tuple(r for r in records if r is not None), source=source)
-    log.extend(dataset_problems(table, records, dataset, known_documents))
+    with _cyclic_gc_paused():
+        table = read_table(text, data, delimiter, log)
+        del text  # the cells are in the table now
+        if table is None:
+            raise log.error(source)
+        records = validate_table(table, delimiter, log)
+        valid = tuple(records) if all(records) else tuple(r for r in records if r is not None)
+        dataset = Dataset(valid, source=source)  # type: ignore[arg-type]
+        log.extend(dataset_problems(table, records, dataset, known_documents))
     if len(log):
         raise log.error(source)
     return dataset
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Loading 100,000 rows makes some 300,000 container objects and no reference cycles, yet
+    the cyclic collector would walk the growing heap again and again (a tenth of the load time).
+    It is paused for the load only, and resumed only if it was running."""
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -109,7 +126,7 @@ def _decode(data: bytes, source: str) -> str:
 
 def _sniff_delimiter(text: str) -> str:
     """The header decides: Excel in a Dutch locale separates with ';', everyone else with ','."""
-    header = text.split("\n", 1)[0]
+    header = text[: text.find("\n")]  # (split would copy the rest of the file)
     return max((",", ";", "\t"), key=header.count)
 
 

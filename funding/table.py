@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import AnyStr
 
 import numpy as np
 import pyarrow as pa
@@ -29,6 +31,7 @@ COLUMN_ORDER = {name: i for i, name in enumerate(COLUMNS)}
 OPTIONAL_COLUMNS = ("record_type", "parts_disjoint", "may_overlap", "money_origin")
 _DEFAULTS: dict[str, str | None] = {"record_type": "instrument"}
 _QUOTE = 0x22
+_LF, _CR = re.compile(b"\n"), re.compile(b"\r")
 
 Cells = list[str | None]
 
@@ -50,9 +53,14 @@ class Table:
 
 
 def read_table(text: str, data: bytes, delimiter: str, log: ProblemLog) -> Table | None:
-    """The table of `text` (`data`: the same as UTF-8 bytes, without a BOM), or None when the
-    header or the CSV syntax is wrong (the problems are in `log`)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    """The table of `text` (`data`: the same as UTF-8 bytes), or None when the header or the CSV
+    syntax is wrong (the problems are in `log`)."""
+    # The header from its own line when that line closes its quotes (copying 100 MB of text into
+    # a StringIO only to read one line cost more than parsing the rows with Arrow).
+    first = text[: _end_of_first_line(text)]
+    reader = csv.reader(
+        io.StringIO(text if first.count('"') % 2 else first, newline=""), delimiter=delimiter, strict=True
+    )
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error as exc:
@@ -127,16 +135,21 @@ def plain_quoting(data: bytes, delimiter: str) -> bool:
 
 def arrow_table(header: list[str], data: bytes, delimiter: str) -> Table | None:
     """The fast reading, or None when this file must be read by the csv module."""
-    start = _end_of_first_line(data)
-    body = data[start:]
-    if not plain_quoting(data, delimiter) or _has_empty_line(body):
+    start = _end_of_first_line(data)  # only the rows are given to Arrow, so a BOM is no matter
+    body = memoryview(data)[start:]  # (a copy of 100 MB costs more than parsing them)
+    if not plain_quoting(data, delimiter):
         return None
+    breaks = _Breaks(data, start)
     if not body:
         return _table(header, {name: pa.array([], pa.string()) for name in header}, [])
+    if breaks.physical * max(1, len(header) - 1) > len(body):
+        # Lines shorter than a row's separators (empty ones): Arrow would make a row of each,
+        # millions for 5 MB of line ends; the csv module skips them in constant memory.
+        return None
     try:
         parsed = pa_csv.read_csv(
             pa.py_buffer(body),
-            read_options=pa_csv.ReadOptions(column_names=header, block_size=1 << 24),
+            read_options=pa_csv.ReadOptions(column_names=header),
             parse_options=pa_csv.ParseOptions(
                 delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
             ),
@@ -147,11 +160,11 @@ def arrow_table(header: list[str], data: bytes, delimiter: str) -> Table | None:
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return None  # a ragged row, a row longer than a block: the csv module reports or reads it
+        return None  # a ragged row, a row longer than a block (1 MB): the csv module reads it
     raw = {name: parsed.column(name).combine_chunks() for name in header}
     if any(any_longer(array, csv.field_size_limit()) for array in raw.values()):
         return None  # the csv module refuses such a field: let it say so
-    lines = _lines(raw.values(), body, parsed.num_rows)
+    lines = breaks.first_lines(raw.values(), parsed.num_rows)
     stripped = {name: _nulls_for_empty(pc.utf8_trim_whitespace(array)) for name, array in raw.items()}
     return _table(header, stripped, lines)
 
@@ -163,37 +176,48 @@ def any_longer(array: pa.Array, limit: int) -> bool:
     return bool((pc.max(pc.utf8_length(array)).as_py() or 0) > limit)
 
 
-def _has_empty_line(body: bytes) -> bool:
-    """Arrow makes a row of empty cells of each empty line, so 5 MB of line ends would become
-    millions of rows; the csv module skips them one by one in constant memory."""
-    return body[:1] in (b"\n", b"\r") or b"\n\n" in body or b"\r\r" in body or b"\n\r" in body
-
-
-def _end_of_first_line(data: bytes) -> int:
-    ends = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
+def _end_of_first_line(data: AnyStr) -> int:
+    """Where the second line starts (CR, LF or CR LF end a line, as for the csv module)."""
+    lf, cr = ("\n", "\r") if isinstance(data, str) else (b"\n", b"\r")
+    ends = [i for i in (data.find(lf), data.find(cr)) if i >= 0]
     if not ends:
         return len(data)
     end = min(ends)
-    return end + 2 if data[end : end + 2] == b"\r\n" else end + 1
+    return end + 2 if data[end : end + 2] == cr + lf else end + 1
 
 
-def _lines(raw: Iterable[pa.Array], body: bytes, rows: int) -> list[int]:
-    """Each row's first line (the header is line 1): one line per row plus the line breaks in its
-    cells (CR LF counts once), as the csv module counts lines."""
-    lone_cr = body.count(b"\r") - body.count(b"\r\n")
-    physical = body.count(b"\n") + lone_cr + (0 if body.endswith((b"\n", b"\r")) else 1)
-    spans = np.ones(rows, dtype=np.int64)
-    if physical != rows:  # some cells hold line breaks
-        for array in raw:
-            breaks = pc.count_substring(array, "\n")
-            if lone_cr:  # else every CR in a cell is part of a CR LF there
-                breaks = pc.subtract(
-                    pc.add(breaks, pc.count_substring(array, "\r")), pc.count_substring(array, "\r\n")
-                )
-            spans += np.asarray(breaks)
-    starts = np.cumsum(spans) - spans + 2
-    lines: list[int] = starts.tolist()
-    return lines
+class _Breaks:
+    """The line ends in the data after the header, counted as the csv module counts lines (CR,
+    LF or CR LF end a line), and which cells hold some."""
+
+    def __init__(self, data: bytes, start: int) -> None:
+        crs = data.count(b"\r", start)
+        self.lone_cr = crs - (data.count(b"\r\n", start) if crs else 0)
+        ends = data.count(b"\n", start) + self.lone_cr
+        self.physical = ends + (0 if start >= len(data) or data.endswith((b"\n", b"\r")) else 1)
+
+    def first_lines(self, raw: Iterable[pa.Array], rows: int) -> list[int]:
+        """Each row's first line (the header is line 1): one line per row plus the breaks in its
+        cells (a CR LF inside a cell counts once)."""
+        spans = np.ones(rows, dtype=np.int64)
+        if self.physical != rows:  # some cells hold line breaks: count them where they are
+            for array in raw:
+                if not self._may_break(array):
+                    continue
+                breaks = pc.count_substring(array, "\n")
+                if self.lone_cr:  # else every CR in a cell is part of a CR LF there
+                    breaks = pc.subtract(
+                        pc.add(breaks, pc.count_substring(array, "\r")), pc.count_substring(array, "\r\n")
+                    )
+                spans += np.asarray(breaks)
+        starts = np.cumsum(spans) - spans + 2
+        lines: list[int] = starts.tolist()
+        return lines
+
+    def _may_break(self, array: pa.Array) -> bool:
+        """A scan of the column's bytes (memchr-fast, no copy) before counting per cell."""
+        data = memoryview(array.buffers()[2] or b"")
+        return _LF.search(data) is not None or (self.lone_cr > 0 and _CR.search(data) is not None)
 
 
 def mask(array: pa.Array) -> np.ndarray[tuple[int], np.dtype[np.bool_]]:
@@ -218,19 +242,7 @@ def _table(header: list[str], arrays: dict[str, pa.Array], lines: list[int]) -> 
         if name not in arrays:
             arrays[name] = pa.array([_DEFAULTS.get(name)] * n, pa.string())
     ordered = {name: arrays[name] for name in COLUMNS}
-    return Table({name: python_cells(array) for name, array in ordered.items()}, ordered, lines)
-
-
-def python_cells(array: pa.Array) -> Cells:
-    """The cells as Python strings; a column of few distinct values (codes) shares one string
-    object per value, which is faster and smaller than one object per cell."""
-    distinct = pc.unique(array)
-    if len(distinct) > max(16, len(array) // 8):
-        cells: Cells = array.to_pylist()
-        return cells
-    values: Cells = [*distinct.to_pylist(), None]
-    positions = pc.fill_null(pc.index_in(array, value_set=distinct), len(values) - 1)
-    return list(map(values.__getitem__, positions.to_numpy().tolist()))
+    return Table({name: array.to_pylist() for name, array in ordered.items()}, ordered, lines)
 
 
 def csv_table(text: str, delimiter: str, header: list[str], log: ProblemLog) -> Table | None:
