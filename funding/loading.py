@@ -165,9 +165,7 @@ def count_problems(rows: list[dict[str, str | None]], delimiter: str, log: Probl
     rules: Counter[str] = Counter()
     for row in rows:
         raws.append(raw := _prepare(row, 0, delimiter, log, counting=True))
-        written = row["amount_eur"]
-        view = raw if raw["amount_eur"] is not None or written is None else {**raw, "amount_eur": written}
-        rules.update(column for column, _, _ in row_rule_problems(view))
+        rules.update(column for column, _, _ in row_rule_problems(_rules_view(row, raw)))
     for column, times in rules.items():
         log.count(column, times)
     for name, adapter in _field_checks().items():
@@ -194,15 +192,8 @@ def check_row(row: dict[str, str | None], line: int, delimiter: str, log: Proble
     agree with, and what runs on the rows they flag. Once the log keeps nothing more from this
     line, problems are only counted: no message is composed for a problem nobody will see."""
     counting = not log.keeps(line, "")
-    written_amount = row["amount_eur"]
     raw = _prepare(row, line, delimiter, log, counting)
-    # Cross-field rules see the amount as written, so an unparsable amount is still "an amount".
-    rules_view = (
-        raw
-        if raw["amount_eur"] is not None or written_amount is None
-        else {**raw, "amount_eur": written_amount}
-    )
-    for column, code, message in row_rule_problems(rules_view):
+    for column, code, message in row_rule_problems(_rules_view(row, raw)):
         if counting:
             log.count(column)
         else:
@@ -220,6 +211,13 @@ def check_row(row: dict[str, str | None], line: int, delimiter: str, log: Proble
             code, message = _message(error, value, column)
             log.add(Problem(line, column, code, message, show_value(value)))
         return None
+
+
+def _rules_view(row: Mapping[str, str | None], raw: dict[str, Any]) -> dict[str, Any]:
+    """Cross-field rules see the amount as written, so an unparsable amount is still "an amount"."""
+    if raw["amount_eur"] is not None or row["amount_eur"] is None:
+        return raw
+    return {**raw, "amount_eur": row["amount_eur"]}
 
 
 def _prepare(

@@ -260,9 +260,9 @@ def csv_table(text: str, delimiter: str, header: list[str], log: ProblemLog) -> 
             if len(cells) != len(header):
                 message = f"row has {len(cells)} cells, the header has {len(header)}"
                 log.add(Problem(start, "", "ragged_row", message, delimiter.join(cells)))
-                continue
-            rows.append(cells)
-            lines.append(start)
+            elif not len(log):  # once a row is wrong there will be no table: keep no more cells
+                rows.append(cells)
+                lines.append(start)
     except csv.Error as exc:
         log.add(_syntax_problem(reader.line_num, exc))
     if len(log):
