@@ -9,13 +9,11 @@ dataset lack the columns added then (`OPTIONAL_COLUMNS`) and still load.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from operator import itemgetter
 from pathlib import Path
 from typing import Annotated, Any
@@ -80,32 +78,17 @@ def parse_csv(
         )
     delimiter = _sniff_delimiter(text)
     log = ProblemLog(COLUMN_ORDER)
-    with _cyclic_gc_paused():
-        table = read_table(text, data, delimiter, log)
-        del text  # the cells are in the table now
-        if table is None:
-            raise log.error(source)
-        records = validate_table(table, delimiter, log)
-        valid = tuple(records) if all(records) else tuple(r for r in records if r is not None)
-        dataset = Dataset(valid, source=source)  # type: ignore[arg-type]
-        log.extend(dataset_problems(table, records, dataset, known_documents))
+    table = read_table(text, data, delimiter, log)
+    del text  # the cells are in the table now
+    if table is None:
+        raise log.error(source)
+    records = validate_table(table, delimiter, log)
+    valid = tuple(records) if all(records) else tuple(r for r in records if r is not None)
+    dataset = Dataset(valid, source=source)  # type: ignore[arg-type]
+    log.extend(dataset_problems(table, records, dataset, known_documents))
     if len(log):
         raise log.error(source)
     return dataset
-
-
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Loading 100,000 rows makes some 300,000 container objects and no reference cycles, yet
-    the cyclic collector would walk the growing heap again and again (a tenth of the load time).
-    It is paused for the load only, and resumed only if it was running."""
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
 
 
 def _decode(data: bytes, source: str) -> str:
