@@ -41,5 +41,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidData as exc:
         for problem in exc.problems:
             print(format_problem(exc.source, problem), file=sys.stderr)
-        print(f"{exc.source}: {len(exc.problems)} problem(s); nothing was changed", file=sys.stderr)
+        if exc.truncated:
+            columns = ", ".join(
+                f"{c or '(row)'} {n}" for c, n in sorted(exc.by_column.items(), key=lambda i: -i[1])
+            )
+            print(
+                f"{exc.source}: {exc.total} problems, the first {len(exc.problems)} listed; by column: {columns}",
+                file=sys.stderr,
+            )
+        noun = "problem" if exc.total == 1 else "problems"
+        print(f"{exc.source}: {exc.total} {noun}; nothing was changed", file=sys.stderr)
         return EXIT_INVALID

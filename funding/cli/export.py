@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from funding.archives import TEMPLATE_MAX_BYTES
 from funding.cli.shared import EXIT_MISSING_TOOL, EXIT_OK, add_filter_options, fail, filters_from
 from funding.dataset_info import load_info
 from funding.disagreements import load_disagreements
@@ -23,6 +25,7 @@ from funding.errors import UnreadableFile
 from funding.loading import load_dataset
 from funding.markdown import plain_text
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
+from funding.reading import read_file
 from funding.records import Instrument
 from funding.selection import apply, describe, filter_problems
 from funding.totals import NotSummable
@@ -70,6 +73,13 @@ def _option_problems(args: argparse.Namespace, fmt: str) -> list[str]:
         problems.append(f"lang: unknown value {args.lang!r}; valid: {', '.join(LANGS)}")
     if args.chart is not None and fmt != "png":
         problems.append("--chart only applies to a .png output")
+    for name, given in (
+        ("--data", args.data),
+        ("--documents", args.documents),
+        ("--template", args.template),
+    ):
+        if given is not None and _same_file(out, given):
+            problems.append(f"{out}: is the {name} file this export reads; write the export elsewhere")
     if args.chart is not None and args.chart not in PNG_CHARTS:
         problems.append(f"chart: unknown value {args.chart!r}; valid: {', '.join(PNG_CHARTS)}")
     if args.template is not None and fmt != "pptx":
@@ -139,12 +149,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _read_template(path: Path) -> bytes:
+    """The same limit as the page's template upload; the deck then checks what it inflates to."""
+    return read_file(path, limit=TEMPLATE_MAX_BYTES)
+
+
+def _same_file(out: Path, given: Path) -> bool:
+    """Whether writing OUT would replace an input (the same file by any path, link included)."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFile(str(path), "no_such_file", "no such file") from None
-    except OSError as exc:
-        raise UnreadableFile(str(path), "cannot_read", f"cannot be read ({exc.strerror or exc})") from None
+        return out.exists() and os.path.samefile(out, given)
+    except OSError:
+        return False
 
 
 def _contents(fmt: str, data: bytes, selection: Sequence[Instrument], chart: str) -> str:

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.documents import Document
-from funding.errors import UnreadableFile
-from funding.exports.templates import template_problem
 from funding.records import Instrument
 from funding.selection import Filters
 from funding.vocab import Lang
@@ -61,10 +59,7 @@ def render(fmt: str, request: ExportRequest) -> bytes:
     if fmt == "pptx":
         from funding.exports.slides import export_pptx
 
-        if r.template is not None:
-            problem = template_problem(r.template)
-            if problem is not None:
-                raise UnreadableFile("template", "bad_template", problem)
+        # A template is checked by the bytes it inflates to when the deck opens it (deck_layouts).
         return export_pptx(*args, template=r.template, upload_name=r.upload_name)
     if fmt == "png":
         from funding.exports.images import export_png
