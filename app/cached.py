@@ -17,8 +17,9 @@ import streamlit as st
 from app.context import Picks
 from funding import charts
 from funding.dataset import Dataset
+from funding.filter_index import select
 from funding.records import Instrument
-from funding.selection import Filters, apply
+from funding.selection import Filters
 from funding.vocab import Lang
 
 # Bounds by what an entry weighs: a headline is a few kB; a chart about 70 kB in memory at the
@@ -34,7 +35,7 @@ TABLES = 32
 
 
 def selection(dataset: Dataset, filters: Filters, picks: Picks, *, narrowed: bool = True) -> list[Instrument]:
-    chosen = apply(filters, dataset.records)
+    chosen = select(filters, dataset)
     return charts.narrow(chosen, dict(picks), filters.framework) if narrowed and picks else chosen
 
 

@@ -12,6 +12,7 @@ from app.context import Page
 from app.widgets import one_choice
 from funding import charts
 from funding.charts.text import NBSP
+from funding.formatting import format_count
 from funding.i18n import t
 from funding.kinds import default_kind, offered_kinds
 from funding.markdown import markdown_text, plain_table, plain_text
@@ -77,9 +78,12 @@ def headline_notes(figures: charts.Headline, lang: Lang) -> None:
         split = " · ".join(f"{m.label}: {m.value}" for m in figures.origins).replace(NBSP, " ")
         st.caption(markdown_text(t("origin_split", lang, split=split)))
     if figures.wider:
-        with st.expander(t("wider_list", lang, n=len(figures.wider))):
+        with st.expander(t("wider_list", lang, n=format_count(figures.wider_count, lang))):
             for name, amount in figures.wider:
                 st.text(plain_text(f"{name}: {amount}"))
+            if figures.wider_count > len(figures.wider):
+                more = format_count(figures.wider_count - len(figures.wider), lang)
+                st.caption(t("and_more", lang, n=more))
     if figures.disputes:
         st.caption(markdown_text(t("disputes_line", lang, items="; ".join(figures.disputes))))
 

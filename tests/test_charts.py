@@ -87,6 +87,15 @@ def test_headline_of_a_part_alone_counts_the_part() -> None:
     assert plain(figures.main[0].value) == "EUR 382 m"
 
 
+def test_headline_lists_the_twelve_largest_wider_envelopes_and_counts_all() -> None:
+    """15 wider envelopes of EUR 1..15 m: the list holds 15 m down to 4 m (12 rows), the count 15."""
+    rows = [row(f"w{n}", str(n * 1_000_000), battery_specific="no") for n in range(1, 16)]
+    ds = parse_csv(csv_bytes(rows))
+    figures = charts.headline(ds, ds.records, "en")
+    assert figures.wider_count == 15
+    assert [plain(amount) for _, amount in figures.wider] == [f"EUR {n} m" for n in range(15, 3, -1)]
+
+
 # --- envelopes -------------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from funding.dataset import Dataset
+from funding.filter_index import select
 from funding.loading import load_dataset, parse_csv
 from funding.records import Instrument
 from funding.selection import Filters, apply, choices
@@ -132,3 +133,20 @@ def filters(draw: st.DrawFn) -> Filters:
 @given(filters(), st.sampled_from(SHIPPED.records))
 def test_bounds_over_the_shipped_data_with_any_filters(chosen: Filters, extra: Instrument) -> None:
     check(SHIPPED, apply(chosen, SHIPPED.records), extra)
+
+
+@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
+@given(filters())
+def test_the_array_index_selects_what_the_row_by_row_filter_selects(chosen: Filters) -> None:
+    """`select` (arrays, used by the page and the CLI) against `apply` (one row at a time)."""
+    assert [r.id for r in select(chosen, SHIPPED)] == [r.id for r in apply(chosen, SHIPPED.records)]
+
+
+@settings(max_examples=examples(100), suppress_health_check=[HealthCheck.too_slow])
+@given(forests(), filters(), st.sampled_from(("", "r1", "R2", " r ", "r1\x00")))
+def test_the_array_index_agrees_on_random_datasets(
+    rows: list[dict[str, str]], chosen: Filters, q: str
+) -> None:
+    ds = parse_csv(csv_bytes(rows))
+    chosen = replace(chosen, source=(), q=q)
+    assert [r.id for r in select(chosen, ds)] == [r.id for r in apply(chosen, ds.records)]

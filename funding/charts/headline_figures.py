@@ -32,12 +32,16 @@ class Headline:
     main: tuple[Metric, ...]
     apart: tuple[Metric, ...]
     origins: tuple[Metric, ...] = ()  # the battery-specific figure by where its money comes from
-    wider: tuple[tuple[str, str], ...] = ()  # the wider envelopes by name, with their amounts
+    wider: tuple[tuple[str, str], ...] = ()  # the largest wider envelopes by name, with amounts
+    wider_count: int = 0  # all wider envelopes, listed or not
     disputes: tuple[str, ...] = ()  # "name: other document's figure", for figures in the totals
 
 
 APART_KINDS = ("guarantee", "state_aid_ceiling", "private_expected", "target")
 MAX_NAMED = 4  # rows named in a help text before "and N more"
+# Wider envelopes listed under the headline: the largest first. A file of 100,000 rows has
+# thousands, and formatting and sending each on every rerun cost seconds.
+MAX_LISTED = 12
 
 
 def _names(dataset: Dataset, ids: Sequence[str], lang: Lang) -> str:
@@ -152,12 +156,13 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
             )
             help_text = t("targets_help", lang)
         apart.append(Metric(kind, AMOUNT_KIND.label(kind, lang), value, help_text))
+    largest = sorted(public.wider.rows, key=lambda i: -(dataset.by_id[i].amount_eur or 0.0))[:MAX_LISTED]
     wider = tuple(
         (
             dataset.by_id[i].name(lang),
             format_eur(dataset.by_id[i].amount_eur, lang, dataset.by_id[i].amount_qualifier),
         )
-        for i in sorted(public.wider.rows, key=lambda i: -(dataset.by_id[i].amount_eur or 0.0))
+        for i in largest
     )
     disputes = tuple(
         f"{dataset.by_id[i].name(lang)}: {d.summary(lang)}"
@@ -165,4 +170,4 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
         for d in dataset.disagreements.of(i)
         if d.column in FIGURE_COLUMNS
     )
-    return Headline(main, tuple(apart), origins, wider, disputes)
+    return Headline(main, tuple(apart), origins, wider, len(public.wider.rows), disputes)

@@ -22,12 +22,13 @@ from funding.dataset_info import load_info
 from funding.disagreements import load_disagreements
 from funding.documents import load_documents
 from funding.errors import UnreadableFile
+from funding.filter_index import select
 from funding.loading import load_dataset
 from funding.markdown import plain_text
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.reading import read_file
 from funding.records import Instrument
-from funding.selection import apply, describe, filter_problems
+from funding.selection import describe, filter_problems
 from funding.totals import NotSummable
 from funding.vocab import LANGS, Lang
 
@@ -112,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     if bad_filters:
         return fail([p.message("en") for p in bad_filters])
     lang: Lang = args.lang
-    selection = tuple(apply(filters, dataset.records))
+    selection = tuple(select(filters, dataset))
     request = ExportRequest(
         dataset,
         selection,

@@ -1,0 +1,127 @@
+"""A dataset's filter columns as arrays: a selection of 100,000 rows in a few array operations.
+
+`funding.selection.apply` decides row by row and stays the reference (a test checks that both
+agree on every filter); the page and the command line select through this index, built once
+per dataset, because a Python loop over every row on every rerun cost 0.2-0.4 s at 100,000 rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from funding.dataset import Dataset
+from funding.records import Instrument, period_bounds
+from funding.selection import Filters, apply, origin_of
+from funding.vocab import BENEFICIARY
+
+# Joins a row's searchable texts: the loader refuses control characters in cells, so a needle
+# without one never matches across two texts.
+_SEPARATOR = "\x00"
+
+
+@dataclass(frozen=True)
+class FilterIndex:
+    records: tuple[Instrument, ...]
+    columns: pd.DataFrame  # one column per filter field, codes as in the records
+    battery: np.ndarray  # battery-specific rows
+    dated: np.ndarray  # rows with a start or an end
+    beneficiaries: dict[str, np.ndarray]  # per beneficiary code: which rows name it
+    text: pd.Series  # the casefolded searchable texts of each row, joined by _SEPARATOR
+
+
+def build(records: Sequence[Instrument]) -> FilterIndex:
+    periods = [period_bounds(r) for r in records]
+    columns = pd.DataFrame(
+        {
+            "level": [r.level for r in records],
+            "type": [r.instrument_type for r in records],
+            "source": [r.source for r in records],
+            "eu_pillar": [r.eu_pillar for r in records],
+            "nl_pillar": [r.nl_pillar for r in records],
+            "status": [r.status for r in records],
+            "kind": [r.amount_kind for r in records],
+            "origin": [origin_of(r) for r in records],
+            "record_type": [r.record_type for r in records],
+            "start": [start for start, _ in periods],
+            "end": [end for _, end in periods],
+        },
+        dtype=object,
+    )
+    beneficiaries = {
+        code: np.array([code in r.beneficiary_types for r in records], dtype=bool)
+        for code in BENEFICIARY.codes
+    }
+    text = pd.Series(
+        [_SEPARATOR.join((r.id, r.name_en, r.name_nl, r.source, r.notes or "")).casefold() for r in records],
+        dtype=object,
+    )
+    return FilterIndex(
+        tuple(records),
+        columns,
+        np.array([r.battery_specific for r in records], dtype=bool),
+        np.array([r.period_start is not None or r.period_end is not None for r in records], dtype=bool),
+        beneficiaries,
+        text,
+    )
+
+
+def index_of(dataset: Dataset) -> FilterIndex:
+    """The dataset's index, built on first use and kept with it (the dataset is immutable)."""
+    found = dataset.__dict__.get("_filter_index")
+    if found is None:
+        found = build(dataset.records)
+        object.__setattr__(dataset, "_filter_index", found)
+    return found
+
+
+_FIELDS = {
+    "level": "level",
+    "type": "type",
+    "source": "source",
+    "status": "status",
+    "kind": "kind",
+    "origin": "origin",
+    "record_type": "record_type",
+}
+
+
+def select(filters: Filters, dataset: Dataset) -> list[Instrument]:
+    """The records that pass every filter, in file order: `apply` over the dataset, as arrays."""
+    if _SEPARATOR in filters.q:
+        return apply(filters, dataset.records)  # (a needle no cell can hold; not worth an array)
+    index = index_of(dataset)
+    columns = index.columns
+    keep = np.ones(len(index.records), dtype=bool)
+    for name, column in _FIELDS.items():
+        wanted = getattr(filters, name)
+        if wanted:
+            keep &= columns[column].isin(wanted).to_numpy()
+    if filters.pillar:
+        column = "eu_pillar" if filters.framework == "eu" else "nl_pillar"
+        keep &= columns[column].isin(filters.pillar).to_numpy()
+    if filters.beneficiary:
+        named = np.zeros(len(keep), dtype=bool)
+        for code in filters.beneficiary:
+            if code in index.beneficiaries:
+                named |= index.beneficiaries[code]
+        keep &= named
+    if filters.battery_only:
+        keep &= index.battery
+    if filters.year_from is not None or filters.year_to is not None:
+        keep &= _in_period(filters, columns, index.dated)
+    needle = filters.q.casefold().strip()
+    if needle:
+        keep &= index.text.str.contains(needle, regex=False).to_numpy(dtype=bool)
+    records = index.records
+    return [records[i] for i in np.flatnonzero(keep)]
+
+
+def _in_period(filters: Filters, columns: pd.DataFrame, dated: np.ndarray) -> np.ndarray:
+    low = f"{filters.year_from:04d}-01-01" if filters.year_from is not None else "0000-01-01"
+    high = f"{filters.year_to:04d}-12-31" if filters.year_to is not None else "9999-12-31"
+    overlapping = ((columns["start"] <= high) & (columns["end"] >= low)).to_numpy(dtype=bool)
+    return np.where(dated, overlapping, filters.undated)
