@@ -9,9 +9,16 @@ no test module imports another test module. Tiers are markers: `apptest`, `brows
 import sys
 from pathlib import Path
 
+from hypothesis import settings
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 # The browser fixtures (app_server, browser, page) for every test module: one Streamlit server and
 # one chromium per session, however many modules use them (Playwright allows one sync instance).
 pytest_plugins = ["browser_support"]
+
+# No per-example deadline: CI machines are shared and a slow example is not a wrong one; the
+# number of examples is what bounds a property's time (fixtures.examples).
+settings.register_profile("funding", deadline=None)
+settings.load_profile("funding")

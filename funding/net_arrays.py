@@ -1,0 +1,140 @@
+"""Net bounds of a large selection as array operations, level by level of the hierarchy.
+
+`funding.totals.net_bounds` walks the hierarchy one record at a time, which is clear and fast for
+the few hundred rows a chart tile or the curated file holds, but cost about 0.1 s per call at
+100,000 rows, and a headline needs fifteen. For selections of at least `ARRAY_ROWS` rows it
+calls `net_bounds_arrays`, which computes the same bounds with numpy over an index built once
+per dataset: which rows are counted (no selected whole above them), and for each whole left out,
+its parts' sums, capped at its amount. A hypothesis test checks that both paths agree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from funding.dataset import Dataset
+from funding.overlap_groups import least_of_group, overlap_groups
+from funding.records import Instrument
+
+ARRAY_ROWS = 2000  # below this, one record at a time is faster than setting up the arrays
+
+
+@dataclass(frozen=True)
+class TreeIndex:
+    """Every record with an amount, by position: its whole (-1 for none) and depth below it."""
+
+    position: dict[str, int]
+    ids: np.ndarray
+    amount: np.ndarray
+    whole: np.ndarray
+    disjoint: np.ndarray
+    qualifier: np.ndarray
+    at_depth: tuple[np.ndarray, ...]  # positions of the records at depth 0, 1, 2, ...
+
+
+def tree_index(dataset: Dataset) -> TreeIndex:
+    """The dataset's index, built on first use and kept with it (the dataset is immutable)."""
+    found = dataset.__dict__.get("_tree_index")
+    if found is None:
+        found = _build(dataset)
+        object.__setattr__(dataset, "_tree_index", found)
+    return found
+
+
+def _build(dataset: Dataset) -> TreeIndex:
+    records = [r for r in dataset.records if r.amount_eur is not None]
+    position = {r.id: i for i, r in enumerate(records)}
+    whole_of = dataset.whole_of
+    whole = np.array([position.get(whole_of.get(r.id, ""), -1) for r in records], dtype=np.intp)
+    depth = np.zeros(len(records), dtype=np.intp)
+    for i in range(len(records)):  # (wholes come before their parts only by convention: walk)
+        node, steps = i, 0
+        while whole[node] >= 0:
+            node, steps = int(whole[node]), steps + 1
+        depth[i] = steps
+    at_depth = tuple(np.flatnonzero(depth == d) for d in range(int(depth.max(initial=0)) + 1))
+    return TreeIndex(
+        position=position,
+        ids=np.array([r.id for r in records], dtype=object),
+        amount=np.array([r.amount_eur for r in records], dtype=float),
+        whole=whole,
+        disjoint=np.array([r.parts_disjoint for r in records], dtype=bool),
+        qualifier=np.array([r.amount_qualifier or "exact" for r in records], dtype=object),
+        at_depth=at_depth,
+    )
+
+
+@dataclass(frozen=True)
+class ArrayBounds:
+    low: float
+    high: float
+    qualifiers: frozenset[str]
+    uncertain: tuple[str, ...]
+    rows: tuple[str, ...]
+
+
+def net_bounds_arrays(dataset: Dataset, rows: Sequence[Instrument]) -> ArrayBounds:
+    """`rows` are of one kind, each with an amount. Whole figures that may share money are few,
+    and are grouped one at a time as in `funding.totals`."""
+    ix = tree_index(dataset)
+    n = len(ix.ids)
+    selected = np.zeros(n, dtype=bool)
+    selected[np.fromiter((ix.position[r.id] for r in rows), dtype=np.intp, count=len(rows))] = True
+    covered = np.zeros(n, dtype=bool)
+    for nodes in ix.at_depth[1:]:
+        wholes = ix.whole[nodes]
+        covered[nodes] = selected[wholes] | covered[wholes]
+    counted = selected & ~covered
+    active = counted.copy()
+    for nodes in reversed(ix.at_depth[1:]):
+        active[ix.whole[nodes[active[nodes]]]] = True
+    low = np.where(counted, ix.amount, 0.0)
+    high = low.copy()
+    capped = np.zeros(n, dtype=bool)
+    ranged = np.zeros(n, dtype=bool)
+    sum_low = np.zeros(n)
+    sum_high = np.zeros(n)
+    max_low = np.zeros(n)
+    for depth in range(len(ix.at_depth) - 1, 0, -1):
+        parts = ix.at_depth[depth]
+        parts = parts[active[parts]]
+        wholes = ix.whole[parts]
+        np.add.at(sum_low, wholes, low[parts])
+        np.add.at(sum_high, wholes, high[parts])
+        np.maximum.at(max_low, wholes, low[parts])
+        above = ix.at_depth[depth - 1]
+        above = above[active[above] & ~counted[above]]
+        amount = ix.amount[above]
+        disjoint = ix.disjoint[above]
+        top = np.minimum(sum_high[above], amount)
+        bottom = np.minimum(np.where(disjoint, sum_low[above], max_low[above]), top)
+        capped[above] = sum_high[above] > amount
+        high[above] = top
+        low[above] = bottom
+        ranged[above] = (np.round(bottom, 2) < np.round(top, 2)) & ~disjoint
+    roots = ix.at_depth[0][active[ix.at_depth[0]]] if ix.at_depth else np.zeros(0, dtype=np.intp)
+    total_low = math.fsum(low[roots])
+    total_high = math.fsum(high[roots])
+    linked = {str(ix.ids[i]) for i in roots if ix.ids[i] in dataset.overlaps}
+    for group in overlap_groups(linked, dataset.overlaps):
+        if len(group) < 2:
+            continue
+        members = [ix.position[i] for i in group]
+        least = least_of_group(group, {i: float(low[ix.position[i]]) for i in group}, dataset.overlaps)
+        total_low += least - math.fsum(low[members])
+        if round(least, 2) < round(math.fsum(high[members]), 2):
+            ranged[members] = True
+    for nodes in ix.at_depth[1:]:
+        ranged[nodes] |= ranged[ix.whole[nodes]]
+    qualifiers = frozenset(ix.qualifier[counted]) | frozenset(ix.qualifier[capped & active & ~counted])
+    return ArrayBounds(
+        low=total_low,
+        high=total_high,
+        qualifiers=qualifiers,
+        uncertain=tuple(sorted(ix.ids[counted & ranged])),
+        rows=tuple(sorted(ix.ids[counted])),
+    )
