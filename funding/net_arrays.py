@@ -20,7 +20,8 @@ from funding.dataset import Dataset
 from funding.overlap_groups import least_of_group, overlap_groups
 from funding.records import Instrument
 
-ARRAY_ROWS = 2000  # below this, one record at a time is faster than setting up the arrays
+# Below this, one record at a time is faster than setting up arrays the size of the dataset.
+ARRAY_ROWS = 200
 
 
 @dataclass(frozen=True)
