@@ -2,7 +2,7 @@
 
 The page's download buttons and `python -m funding export` both call `render`, so a file holds
 the same rows, texts and limits whichever way it was made; the slide-template limits of
-`funding.exports.templates` apply to both.
+`funding.exports.templates` apply to both, and `funding.exports.names` names the file.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
+from funding.disagreements import NO_DISAGREEMENTS, Disagreements
 from funding.documents import Document
 from funding.errors import UnreadableFile
 from funding.exports.templates import template_problem
@@ -31,7 +32,7 @@ MEDIA_TYPES: dict[str, str] = {
 @dataclass(frozen=True)
 class ExportRequest:
     """Exactly what a file shows: the selection (after filters and chart clicks), the filters that
-    describe it, and where the rows come from (`upload_name` when not the curated dataset)."""
+    describe it, and where the rows come from (`upload_name` when not the published dataset)."""
 
     dataset: Dataset
     selection: tuple[Instrument, ...]
@@ -42,6 +43,10 @@ class ExportRequest:
     upload_name: str | None = None
     template: bytes | None = None  # pptx only: a .pptx/.potx whose layouts and theme to use
     chart: str = "envelopes"  # png only: which chart (funding.exports.CHARTS)
+    # Where other documents give other figures (data/disagreements.csv), shown in the deck and XLSX.
+    disagreements: Disagreements = NO_DISAGREEMENTS
+    delimiter: str | None = None  # csv only: "," or ";" (default: the language's)
+    schema: bool = False  # csv only: exactly the dataset's columns, a file `validate` accepts
 
 
 def render(fmt: str, request: ExportRequest) -> bytes:
@@ -51,13 +56,15 @@ def render(fmt: str, request: ExportRequest) -> bytes:
     r = request
     args = (r.dataset, r.selection, r.filters, r.lang, r.documents, r.info)
     if fmt == "csv":
-        from funding.exports.tables import export_csv
+        from funding.exports.tables import export_csv, export_schema_csv
 
-        return export_csv(*args)
+        if r.schema:
+            return export_schema_csv(r.dataset, r.selection)
+        return export_csv(*args, delimiter=r.delimiter)
     if fmt == "xlsx":
-        from funding.exports.tables import export_xlsx
+        from funding.exports.workbook import export_xlsx
 
-        return export_xlsx(*args, upload_name=r.upload_name)
+        return export_xlsx(*args, upload_name=r.upload_name, disagreements=r.disagreements)
     if fmt == "pptx":
         from funding.exports.slides import export_pptx
 
@@ -65,7 +72,9 @@ def render(fmt: str, request: ExportRequest) -> bytes:
             problem = template_problem(r.template)
             if problem is not None:
                 raise UnreadableFile("template", "bad_template", problem)
-        return export_pptx(*args, template=r.template, upload_name=r.upload_name)
+        return export_pptx(
+            *args, template=r.template, upload_name=r.upload_name, disagreements=r.disagreements
+        )
     if fmt == "png":
         from funding.exports.images import export_png
 
