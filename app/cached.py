@@ -88,7 +88,13 @@ def projected(
 
 @st.cache_data(max_entries=TABLES, ttl=TTL_SECONDS, show_spinner=False)
 def details(
-    digest: str, filters: Filters, picks: Picks, lang: Lang, limit: int, _rows: Sequence[Instrument]
+    digest: str,
+    filters: Filters,
+    picks: Picks,
+    lang: Lang,
+    limit: int,
+    _rows: Sequence[Instrument],
+    _dataset: Dataset,
 ) -> pd.DataFrame:
     """The instruments table of the first `limit` narrowed rows (`_rows`, determined by the keys)."""
-    return charts.details_table(list(_rows[:limit]), lang)
+    return charts.details_table(_dataset, list(_rows[:limit]), lang)

@@ -11,9 +11,10 @@ from app import cached
 from app.context import Page
 from app.widgets import one_choice
 from funding import charts
+from funding.charts.text import NBSP
 from funding.i18n import t
 from funding.kinds import default_kind, offered_kinds
-from funding.markdown import markdown_text, plain_table
+from funding.markdown import markdown_text, plain_table, plain_text
 from funding.vocab import AMOUNT_KIND, Lang
 
 PNG_SCALE = 3  # modebar PNGs at three times the on-screen size: sharp on a full-width slide
@@ -58,12 +59,29 @@ def headline_section(page: Page) -> None:
     lang = page.lang
     st.html(METRIC_CSS)
     st.header(t("headline", lang))
-    for row in (figures.main[:3], figures.main[3:]):
+    st.caption(markdown_text(t("headline_explained", lang)))
+    for number, row in enumerate((figures.main[:3], figures.main[3:])):
         for column, metric in zip(st.columns(len(row)), row, strict=True):
             column.metric(metric.label, metric.value, help=markdown_text(metric.help), border=True)
+        if number == 0:
+            headline_notes(figures, lang)
     st.caption(markdown_text(f"{t('other_kinds', lang)}: {t('kept_apart', lang)}"))
     for column, metric in zip(st.columns(len(figures.apart)), figures.apart, strict=True):
         column.metric(metric.label, metric.value, help=markdown_text(metric.help), border=True)
+
+
+def headline_notes(figures: charts.Headline, lang: Lang) -> None:
+    """Under the lead figures: where battery money comes from, which wider envelopes there are
+    (one click away), and the figures another document states differently."""
+    if figures.origins:
+        split = " · ".join(f"{m.label}: {m.value}" for m in figures.origins).replace(NBSP, " ")
+        st.caption(markdown_text(t("origin_split", lang, split=split)))
+    if figures.wider:
+        with st.expander(t("wider_list", lang, n=len(figures.wider))):
+            for name, amount in figures.wider:
+                st.text(plain_text(f"{name}: {amount}"))
+    if figures.disputes:
+        st.caption(markdown_text(t("disputes_line", lang, items="; ".join(figures.disputes))))
 
 
 def chart_kind(page: Page) -> str:

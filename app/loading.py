@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import streamlit as st
@@ -18,9 +18,11 @@ import streamlit as st
 from funding import paths
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo, load_info
+from funding.disagreements import Disagreements, load_disagreements
 from funding.documents import Document, load_documents
 from funding.errors import FundingError, InvalidData, Problem, UnreadableFile
-from funding.loading import MAX_BYTES, load_dataset, parse_csv
+from funding.loading import MAX_BYTES, parse_csv
+from funding.reading import read_file
 
 
 def data_path() -> Path:
@@ -36,8 +38,17 @@ class Loaded:
     dataset: Dataset | None
     source: str
     digest: str = ""
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = ()  # the first ones (funding.errors.MAX_PROBLEMS)
     reason: str = ""
+    total: int = 0  # problems in all
+
+    @property
+    def problem_count(self) -> int:
+        return max(self.total, len(self.problems))
+
+
+def _invalid(exc: InvalidData, source: str, digest: str = "") -> Loaded:
+    return Loaded(None, source, digest, problems=exc.problems, total=exc.total)
 
 
 def read_upload(data: bytes, name: str, known_documents: Sequence[str]) -> Loaded:
@@ -46,7 +57,7 @@ def read_upload(data: bytes, name: str, known_documents: Sequence[str]) -> Loade
     try:
         dataset = parse_csv(data, source=name, known_documents=known_documents, max_bytes=MAX_BYTES)
     except InvalidData as exc:
-        return Loaded(None, name, digest, problems=exc.problems)
+        return _invalid(exc, name, digest)
     except UnreadableFile as exc:
         return Loaded(None, name, digest, reason=exc.reason)
     return Loaded(dataset, name, digest)
@@ -66,31 +77,89 @@ def documents(path: str, stamp: tuple[int, int]) -> dict[str, Document] | Loaded
     try:
         return load_documents(path)
     except InvalidData as exc:
-        return Loaded(None, Path(path).name, problems=exc.problems)
+        return _invalid(exc, Path(path).name)
     except UnreadableFile as exc:
         return Loaded(None, Path(path).name, reason=exc.reason)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def shipped(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...]) -> Loaded:
+def disputes(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...]) -> Disagreements | Loaded:
+    """The curated disagreements between documents; checked against the registry, and against
+    each dataset's ids when attached to it."""
+    try:
+        return load_disagreements(path, known_documents=known_documents)
+    except InvalidData as exc:
+        return _invalid(exc, Path(path).name)
+    except UnreadableFile as exc:
+        return Loaded(None, Path(path).name, reason=exc.reason)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def shipped(
+    path: str,
+    stamp: tuple[int, int],
+    known_documents: tuple[str, ...],
+    disputes_stamp: tuple[int, int],
+    _disputes: Disagreements,
+) -> Loaded:
     name = Path(path).name
     try:
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-        # The server's own file is trusted: the size limit is for uploads.
-        return Loaded(load_dataset(path, known_documents=known_documents, max_bytes=None), name, digest)
+        # A regular file only (a FIFO would hang the server); the size limit is for uploads.
+        data = read_file(path)
+        digest = hashlib.sha256(data).hexdigest()
+        dataset = parse_csv(data, source=path, known_documents=known_documents, max_bytes=None)
+        return Loaded(dataset.with_disagreements(_disputes), name, digest)
     except InvalidData as exc:
-        return Loaded(None, name, problems=exc.problems)
+        return _invalid(exc, name)
     except UnreadableFile as exc:
         return Loaded(None, name, reason=exc.reason)
-    except OSError as exc:
-        return Loaded(None, name, reason=f"cannot be read ({exc.strerror or exc})")
 
 
-# Uploads are cached by content (a rerun does not parse them again) for an hour at most: the
-# cache is shared by all sessions, and an analyst's file should not outlive its use.
+class _Refused(Exception):
+    """Carries a refused upload past the shared cache, which keeps no result of a call that raises."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+
+
+# Valid uploads are cached by content (a rerun does not parse them again) for an hour at most:
+# the cache is shared by all sessions, and an analyst's file should not outlive its use. A
+# refused one is kept for its own session only (`uploaded`), so variants of a bad file cannot
+# fill the server's memory.
 @st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
-def uploaded(digest: str, name: str, known_documents: tuple[str, ...], _data: bytes) -> Loaded:
-    return read_upload(_data, name, known_documents)
+def _valid_upload(
+    digest: str,
+    name: str,
+    known_documents: tuple[str, ...],
+    disputes_stamp: tuple[int, int],
+    _disputes: Disagreements,
+    _data: bytes,
+) -> Loaded:
+    loaded = read_upload(_data, name, known_documents)
+    if loaded.dataset is None:
+        raise _Refused(loaded)
+    return replace(loaded, dataset=loaded.dataset.with_disagreements(_disputes))
+
+
+REFUSED_UPLOAD = "_refused_upload"
+
+
+def uploaded(
+    data: bytes,
+    name: str,
+    known_documents: tuple[str, ...],
+    disputes_stamp: tuple[int, int],
+    disputes: Disagreements,
+) -> Loaded:
+    key = (hashlib.sha256(data).hexdigest(), name, known_documents)
+    refused = st.session_state.get(REFUSED_UPLOAD)
+    if refused is not None and refused[0] == key:
+        return refused[1]  # type: ignore[no-any-return]
+    try:
+        return _valid_upload(*key, disputes_stamp, disputes, data)
+    except _Refused as exc:
+        st.session_state[REFUSED_UPLOAD] = (key, exc.loaded)
+        return exc.loaded
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -145,12 +214,17 @@ def data_source() -> Source:
     if isinstance(registry, Loaded):
         return Source(registry, None, {}, uploaded=False)
     known = tuple(sorted(registry))
+    disputes_path = paths.DEFAULT_DISAGREEMENTS
+    disputes_stamp = stamp(disputes_path)
+    found = disputes(str(disputes_path), disputes_stamp, known)
+    if isinstance(found, Loaded):
+        return Source(found, None, {}, uploaded=False)
     kept: tuple[str, bytes] | None = st.session_state.get(UPLOAD)
     if kept is not None:
         name, data = kept
-        loaded = uploaded(hashlib.sha256(data).hexdigest(), name, known, data)
+        loaded = uploaded(data, name, known, disputes_stamp, found)
     else:
-        loaded = shipped(str(path), stamp(path), known)
+        loaded = shipped(str(path), stamp(path), known, disputes_stamp, found)
     return Source(
         loaded, dataset_info if isinstance(dataset_info, DatasetInfo) else None, registry, kept is not None
     )

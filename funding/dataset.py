@@ -8,9 +8,10 @@ an amount of the same kind. Wholes and parts form one forest per amount kind; to
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from funding.disagreements import NO_DISAGREEMENTS, Disagreements
 from funding.records import Instrument
 
 
@@ -19,8 +20,12 @@ def nearest_whole(record: Instrument, by_id: Mapping[str, Instrument]) -> Instru
 
     An ancestor without an amount, or with one of another kind (a fund above a guarantee),
     includes nothing of this amount, so the search goes past it."""
-    seen = {record.id}
     parent = by_id.get(record.parent_id) if record.parent_id else None
+    if parent is None or parent.id == record.id:
+        return None
+    if parent.amount_kind == record.amount_kind and parent.amount_eur is not None:
+        return parent  # the usual case, decided without the cycle guard below (100,000 times a load)
+    seen = {record.id}
     while parent is not None and parent.id not in seen:
         if parent.amount_kind == record.amount_kind and parent.amount_eur is not None:
             return parent
@@ -31,8 +36,15 @@ def nearest_whole(record: Instrument, by_id: Mapping[str, Instrument]) -> Instru
 
 @dataclass(frozen=True)
 class Dataset:
+    """`disagreements` are those of the curated dataset about rows of this one (by id): where
+    another document gives another figure, the page and the files say so next to the figure."""
+
     records: tuple[Instrument, ...]
     source: str = "funding.csv"
+    disagreements: Disagreements = field(default=NO_DISAGREEMENTS, compare=False)
+
+    def with_disagreements(self, disagreements: Disagreements) -> Dataset:
+        return replace(self, disagreements=disagreements.only(self.by_id))
 
     @cached_property
     def by_id(self) -> dict[str, Instrument]:
@@ -60,8 +72,8 @@ class Dataset:
         """Id of each amount's whole (see `nearest_whole`); amounts that are no part are absent."""
         wholes: dict[str, str] = {}
         for record in self.records:
-            if record.amount_eur is None:
-                continue
+            if record.amount_eur is None or record.parent_id is None:
+                continue  # (no whole without a parent: not worth a call, 100,000 times a load)
             whole = nearest_whole(record, self.by_id)
             if whole is not None:
                 wholes[record.id] = whole.id

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from funding.errors import UnreadableFile
 from funding.i18n import t
 from funding.paths import DEFAULT_INFO
+from funding.reading import read_file
 from funding.vocab import Lang
 
 
@@ -29,10 +30,15 @@ class DatasetInfo(BaseModel):
         return self.title if lang == "en" else self.title_nl
 
 
+# The metadata is a few hundred bytes; a larger file is not metadata (and is not read whole).
+MAX_INFO_BYTES = 1024 * 1024
+
+
 def load_info(path: str | Path = DEFAULT_INFO) -> DatasetInfo:
+    data = read_file(path, limit=MAX_INFO_BYTES)
     try:
-        return DatasetInfo.model_validate(json.loads(Path(path).read_text(encoding="utf-8")))
-    except (OSError, ValueError, ValidationError) as exc:
+        return DatasetInfo.model_validate(json.loads(data.decode("utf-8")))
+    except (ValueError, ValidationError) as exc:
         raise UnreadableFile(
             str(path), "bad_metadata", f"cannot be read as dataset metadata ({exc})"
         ) from None

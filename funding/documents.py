@@ -12,8 +12,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from funding.errors import InvalidData, Problem, UnreadableFile
+from funding.errors import Problem, ProblemLog, UnreadableFile
 from funding.paths import DEFAULT_DOCUMENTS
+from funding.reading import read_file
 from funding.vocab import Lang
 
 
@@ -41,32 +42,37 @@ def load_documents(path: str | Path = DEFAULT_DOCUMENTS) -> dict[str, Document]:
     """Read the registry; raises the same errors as the dataset loader."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise UnreadableFile(str(path), "no_such_file", "no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UnreadableFile(str(path), "cannot_read", f"cannot be read as UTF-8 text ({exc})") from None
+        text = read_file(path).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(str(path), "not_utf8", f"cannot be read as UTF-8 text ({exc})") from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     documents: dict[str, Document] = {}
-    problems: list[Problem] = []
-    for row in reader:
-        try:
-            doc = Document.model_validate({k: (v or "").strip() or None for k, v in row.items() if k})
-        except ValidationError as exc:
-            problems.extend(
-                Problem(
-                    reader.line_num,
-                    str(e["loc"][0]) if e["loc"] else "",
-                    "required" if e.get("input") is None else str(e["type"]),
-                    e["msg"],
-                    str(e.get("input") or ""),
-                )
-                for e in exc.errors()
-            )
-            continue
-        if doc.id in documents:
-            problems.append(Problem(reader.line_num, "id", "duplicate_id", "duplicate document id", doc.id))
-        documents[doc.id] = doc
-    if problems:
-        raise InvalidData(str(path), problems)
+    log = ProblemLog({})
+    try:
+        for row in reader:
+            _add(row, reader.line_num, documents, log)
+    except csv.Error as exc:
+        log.add(Problem(reader.line_num, "", "csv_syntax", f"CSV syntax error: {exc}", ""))
+    if len(log):
+        raise log.error(str(path))
     return documents
+
+
+def _add(row: dict[str, str], line: int, documents: dict[str, Document], log: ProblemLog) -> None:
+    try:
+        doc = Document.model_validate({k: (v or "").strip() or None for k, v in row.items() if k})
+    except ValidationError as exc:
+        log.extend(
+            Problem(
+                line,
+                str(e["loc"][0]) if e["loc"] else "",
+                "required" if e.get("input") is None else str(e["type"]),
+                e["msg"],
+                str(e.get("input") or ""),
+            )
+            for e in exc.errors()
+        )
+        return
+    if doc.id in documents:
+        log.add(Problem(line, "id", "duplicate_id", "duplicate document id", doc.id))
+    documents[doc.id] = doc

@@ -6,6 +6,8 @@ messages can be reworded or translated without breaking anything that reads them
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
@@ -36,21 +38,93 @@ class UnreadableFile(FundingError):
 
 
 class InvalidData(FundingError):
-    """The file is text but breaks the schema or the curation rules; `problems` lists them all,
-    sorted by line and then by the column's position (`column_order`)."""
+    """The file is text but breaks the schema or the curation rules.
+
+    `problems` lists them sorted by line and then by the column's position (`column_order`); a
+    file can hold millions, so a `ProblemLog` keeps only the first `MAX_PROBLEMS` and says how many
+    there were in all (`total`) and per column (`by_column`)."""
 
     def __init__(
-        self, source: str, problems: Iterable[Problem], column_order: Mapping[str, int] | None = None
+        self,
+        source: str,
+        problems: Iterable[Problem],
+        column_order: Mapping[str, int] | None = None,
+        *,
+        total: int | None = None,
+        by_column: Mapping[str, int] | None = None,
     ) -> None:
         order = column_order or {}
         self.source = source
         self.problems = tuple(sorted(problems, key=lambda p: (p.line, order.get(p.column, -1))))
-        super().__init__(f"{source}: {len(self.problems)} problems")
+        self.total = len(self.problems) if total is None else total
+        self.by_column = (
+            dict(by_column) if by_column is not None else dict(Counter(p.column for p in self.problems))
+        )
+        super().__init__(f"{source}: {self.total} problems")
+
+    @property
+    def truncated(self) -> bool:
+        """Whether `problems` is only the first part of `total`."""
+        return self.total > len(self.problems)
 
     @property
     def codes(self) -> frozenset[tuple[int, str, str]]:
-        """(line, column, code) of every problem: what tests and scripts compare."""
+        """(line, column, code) of every problem kept: what tests and scripts compare."""
         return frozenset((p.line, p.column, p.code) for p in self.problems)
+
+
+# A file where every cell is wrong holds millions of problems: nobody reads past the first
+# thousand, and keeping them all cost hundreds of MB per upload.
+MAX_PROBLEMS = 1000
+MAX_VALUE_CHARS = 200  # a problem's `value` is cut here: a 100,000-character cell is not repeated
+
+
+class ProblemLog:
+    """Collects problems in bounded memory: the first `limit` in (line, column) order, every one counted.
+
+    Problems may arrive in any order (cross-row rules report earlier lines late); a heap keeps
+    the `limit` smallest, and `keeps` lets a caller skip composing a message nobody will see."""
+
+    def __init__(self, column_order: Mapping[str, int], limit: int = MAX_PROBLEMS) -> None:
+        self._order = column_order
+        self._limit = limit
+        self._heap: list[tuple[int, int, int, Problem]] = []  # (-line, -column, -arrival, problem)
+        self._arrivals = 0
+        self.by_column: Counter[str] = Counter()
+
+    def __len__(self) -> int:
+        return self._arrivals
+
+    def keeps(self, line: int, column: str) -> bool:
+        """Whether a problem at this place would be kept (if not, only its column is counted)."""
+        if len(self._heap) < self._limit:
+            return True
+        top = self._heap[0]
+        return (line, self._order.get(column, -1)) < (-top[0], -top[1])
+
+    def count(self, column: str, times: int = 1) -> None:
+        """Problems that `keeps` said are not kept: counted, never stored."""
+        self._arrivals += times
+        self.by_column[column] += times
+
+    def add(self, problem: Problem) -> None:
+        self._arrivals += 1
+        self.by_column[problem.column] += 1
+        if len(problem.value) > MAX_VALUE_CHARS:
+            problem = problem._replace(value=problem.value[: MAX_VALUE_CHARS - 1] + "…")
+        entry = (-problem.line, -self._order.get(problem.column, -1), -self._arrivals, problem)
+        if len(self._heap) < self._limit:
+            heapq.heappush(self._heap, entry)
+        elif entry > self._heap[0]:
+            heapq.heapreplace(self._heap, entry)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.add(problem)
+
+    def error(self, source: str) -> InvalidData:
+        kept = [entry[3] for entry in sorted(self._heap, reverse=True)]
+        return InvalidData(source, kept, self._order, total=self._arrivals, by_column=self.by_column)
 
 
 def show_value(value: object) -> str:

@@ -61,7 +61,7 @@ def said(elements: Any) -> list[str]:
 
 
 def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: str(m.value).replace(NBSP, " ") for m in at.metric}
+    return {m.label: str(m.value).replace(NBSP, " ").replace("\u2060", "") for m in at.metric}
 
 
 def metric(at: AppTest, key: str, lang: Lang = "en") -> str:

@@ -199,7 +199,8 @@ def dataset() -> Dataset:
         "source_quote": "-2+3 is not a formula here",
         "notes": "\tstarts with a tab",
     }
-    return Dataset(tuple(r.model_copy(update=hostile) if r.id == "evil" else r for r in loaded.records))
+    records = tuple(r.model_copy(update=hostile) if r.id == "evil" else r for r in loaded.records)
+    return Dataset(records).with_disagreements(DISAGREEMENTS)
 
 
 @functools.cache
@@ -216,7 +217,6 @@ def deck_bytes(lang: Lang, filters: Filters, template: bytes | None = None) -> b
         INFO,
         template=template,
         today=TODAY,
-        disagreements=DISAGREEMENTS,
     )
 
 
@@ -228,9 +228,7 @@ def deck(lang: Lang = "en", filters: Filters | None = None, template: bytes | No
 def workbook_bytes(lang: Lang, filters: Filters) -> bytes:
     ds = dataset()
     selection = apply(filters, ds.records)
-    return export_xlsx(
-        ds, selection, filters, lang, DOCUMENTS, INFO, today=TODAY, disagreements=DISAGREEMENTS
-    )
+    return export_xlsx(ds, selection, filters, lang, DOCUMENTS, INFO, today=TODAY)
 
 
 def title(slide: Any) -> str:

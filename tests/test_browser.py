@@ -30,7 +30,10 @@ PROJECTOR = {"width": 1920, "height": 1080}
 
 
 def values(page: Any) -> list[str]:
-    return [v.replace("\u00a0", " ") for v in page.get_by_test_id("stMetricValue").all_inner_texts()]
+    return [
+        v.replace("\u00a0", " ").replace("\u2060", "")
+        for v in page.get_by_test_id("stMetricValue").all_inner_texts()
+    ]
 
 
 def labels(page: Any) -> list[str]:

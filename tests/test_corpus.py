@@ -1,10 +1,11 @@
 """The bad-input corpus (tests/data/bad/): every malformed file is refused cleanly, in a real process.
 
 tests/data/bad/expected.csv is the manifest: for each file the exit code of
-`python -m funding validate`, the (line, column) pairs it must report and, for unreadable files,
-a phrase of the reason. For each file this checks the command line (exit code, every pair named
-as `PATH:LINE: COLUMN:` on stderr, no traceback), the same pairs from `parse_csv` in-process
-(what the dashboard's upload calls), and that nothing in the corpus folder changed on disk.
+`python -m funding validate`, the (line, column, code) triples it must report and, for
+unreadable files, a phrase of the reason. For each file this checks the command line (exit code,
+every (line, column) named as `PATH:LINE: COLUMN:` on stderr, no traceback), exactly the same
+triples from `parse_csv` in-process (what the dashboard's upload calls), and that nothing in the
+corpus folder changed on disk.
 """
 
 from __future__ import annotations
@@ -35,17 +36,23 @@ SUPPORT_FILES = {"README.md", "expected.csv", "documents.csv", ".gitattributes"}
 class Case:
     file: str
     exit: int
-    pairs: frozenset[tuple[int, str]]
+    triples: frozenset[tuple[int, str, str]]
     stderr_contains: str
 
     @property
     def path(self) -> Path:
         return CORPUS / self.file
 
+    @property
+    def pairs(self) -> frozenset[tuple[int, str]]:
+        return frozenset((line, column) for line, column, _ in self.triples)
 
-def _pair(text: str) -> tuple[int, str]:
-    line, _, column = text.partition(":")
-    return int(line), column
+
+def _triple(text: str) -> tuple[int, str, str]:
+    """LINE:COLUMN:CODE; a column never holds a colon, but it can be empty (the whole row)."""
+    line, _, rest = text.partition(":")
+    column, _, code = rest.rpartition(":")
+    return int(line), column, code
 
 
 def _cases() -> list[Case]:
@@ -54,7 +61,7 @@ def _cases() -> list[Case]:
             Case(
                 file=entry["file"],
                 exit=int(entry["exit"]),
-                pairs=frozenset(_pair(p) for p in entry["problems"].split()),
+                triples=frozenset(_triple(p) for p in entry["problems"].split()),
                 stderr_contains=entry["stderr_contains"],
             )
             for entry in csv.DictReader(manifest)
@@ -108,7 +115,8 @@ def test_manifest_lists_every_file_once() -> None:
     on_disk = {p.name for p in CORPUS.iterdir()} - SUPPORT_FILES
     assert on_disk == set(names), "every corpus file needs a line in expected.csv, and vice versa"
     assert all(case.exit in (0, 1, 2) for case in CASES)
-    assert all(case.pairs for case in CASES if case.exit == 1), "an invalid file must name its problems"
+    assert all(case.triples for case in CASES if case.exit == 1), "an invalid file must name its problems"
+    assert all(code for case in CASES for _, _, code in case.triples), "every problem has its code"
 
 
 @pytest.mark.subprocess
@@ -127,7 +135,8 @@ def test_command_line_refuses_with_line_and_column(case: Case, corpus_run: Corpu
         assert case.stderr_contains in line
     else:
         lines = result.stderr.splitlines()
-        assert lines[-1] == f"{source}: {len(lines) - 1} problem(s); nothing was changed"
+        # The summary names the file and the number of problem lines above it.
+        assert lines[-1].startswith(f"{source}: {len(lines) - 1} ")
         problem_lines = lines[:-1]
         assert all(line.startswith(f"{source}:") for line in problem_lines)
         for line_no, column in case.pairs:
@@ -143,7 +152,7 @@ def test_command_line_refuses_with_line_and_column(case: Case, corpus_run: Corpu
 
 
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
-def test_parse_csv_raises_the_same_pairs_in_process(case: Case) -> None:
+def test_parse_csv_raises_the_same_problems_in_process(case: Case) -> None:
     data = case.path.read_bytes()
     if case.exit == 0:
         parse_csv(data, source=case.file, known_documents=KNOWN_DOCUMENTS)
@@ -154,38 +163,50 @@ def test_parse_csv_raises_the_same_pairs_in_process(case: Case) -> None:
     else:
         with pytest.raises(InvalidData) as caught:
             parse_csv(data, source=case.file, known_documents=KNOWN_DOCUMENTS)
-        assert {(p.line, p.column) for p in caught.value.problems} == case.pairs
+        assert caught.value.codes == case.triples
     assert case.path.read_bytes() == data
 
 
 @pytest.mark.subprocess
-def test_file_over_the_upload_limit_is_refused_before_reading(tmp_path: Path) -> None:
-    """Generated here rather than committed: one byte over the default limit (20 MB)."""
+def test_local_file_over_the_upload_limit_is_validated(tmp_path: Path) -> None:
+    """The upload limit (5 MB) is for uploads: a local file of any size is read and validated.
+    Generated here rather than committed: a valid file one row past the limit."""
     header = (CORPUS / "ok-header-only.csv").read_bytes()
-    big = tmp_path / "over-the-limit.csv"
+    row = (CORPUS / "ok-utf8-bom.csv").read_bytes().split(b"\r\n")[1]  # one valid row, id "fund"
+    rows = MAX_BYTES // len(row) + 1
+    big = tmp_path / "over-the-upload-limit.csv"
     with big.open("wb") as out:
         out.write(header)
-        out.truncate(MAX_BYTES + 1)  # sparse: the size is what is checked, not the content
+        for i in range(rows):
+            out.write(row.replace(b"fund,", f"r{i},".encode(), 1) + b"\r\n")
+    assert big.stat().st_size > MAX_BYTES
     result = validate(big)
     assert "Traceback" not in result.stderr
-    assert result.returncode == 2
-    (line,) = result.stderr.splitlines()
-    assert line.startswith(f"error: {big}: ") and "limit is 20 MB" in line
-    with pytest.raises(UnreadableFile):
-        parse_csv(header + b"\n" * (MAX_BYTES + 1 - len(header)), source="upload")
-    assert big.stat().st_size == MAX_BYTES + 1
-    assert [p.name for p in tmp_path.iterdir()] == ["over-the-limit.csv"]
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.startswith(f"{big}: valid: {rows} rows")
+    with pytest.raises(UnreadableFile) as refused:  # the same bytes as an upload are refused
+        parse_csv(big.read_bytes(), source="upload")
+    assert refused.value.code == "too_large"
 
 
 @pytest.mark.subprocess
 def test_smaller_limit_from_the_command_line(tmp_path: Path) -> None:
-    """--max-mb lowers the limit: a 1 MB + 1 byte file is refused with --max-mb 1."""
+    """--max-mb sets a limit: a 1 MB + 1 byte file is refused with --max-mb 1, read with --max-mb 2."""
     big = tmp_path / "over-one-mb.csv"
     big.write_bytes((CORPUS / "ok-header-only.csv").read_bytes().ljust(1024 * 1024 + 1, b"\n"))
     result = validate(big, "--max-mb", "1")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "limit is 1 MB" in result.stderr
+    assert validate(big, "--max-mb", "2").returncode == 0
+
+
+@pytest.mark.parametrize("value", ["-5", "0", "nan", "inf", "five"])
+def test_max_mb_must_be_a_positive_number(value: str) -> None:
+    result = validate(CORPUS / "ok-header-only.csv", "--max-mb", value)
+    assert result.returncode == 2  # argparse's exit code for an argument it refuses
+    assert "Traceback" not in result.stderr
+    assert "--max-mb: must be a positive number of megabytes" in result.stderr
 
 
 @pytest.mark.subprocess

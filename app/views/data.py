@@ -13,6 +13,7 @@ from app.loading import Loaded, Source, forget_upload, remember_upload, upload_k
 from funding import paths
 from funding.errors import Problem
 from funding.i18n import t
+from funding.loading import MAX_BYTES
 from funding.markdown import markdown_text
 from funding.vocab import Lang
 
@@ -32,6 +33,7 @@ def data_section(data: Source, lang: Lang) -> None:
         type=["csv"],
         key=key,
         help=t("upload_help", lang),
+        max_upload_size=MAX_BYTES // (1024 * 1024),
         on_change=remember_upload,
         args=(key,),
     )
@@ -67,13 +69,13 @@ def show_problems(loaded: Loaded, lang: Lang, *, uploaded: bool) -> None:
         st.error(markdown_text(t(key, lang, reason=loaded.reason, name=loaded.source)))
     else:
         key = "upload_invalid" if uploaded else "shipped_invalid"
-        st.error(markdown_text(t(key, lang, count=len(loaded.problems), name=loaded.source)))
+        st.error(markdown_text(t(key, lang, count=loaded.problem_count, name=loaded.source)))
         shown = loaded.problems[:MAX_PROBLEMS_SHOWN]
         # A static table: its text is in the page for screen readers and can be copied. st.table
         # reads cells as Markdown, so every cell is escaped and shows exactly what the file holds.
         st.table(problem_table(shown, lang), hide_index=True)
-        if len(shown) < len(loaded.problems):
-            st.caption(t("problems_more", lang, shown=len(shown), total=len(loaded.problems)))
+        if len(shown) < loaded.problem_count:
+            st.caption(t("problems_more", lang, shown=len(shown), total=loaded.problem_count))
     if uploaded:
         back_button(st, lang, "problems")
 

@@ -7,6 +7,7 @@ import streamlit as st
 from app import cached
 from app.context import Page
 from app.widgets import one_choice
+from funding.dataset import Dataset
 from funding.documents import Document
 from funding.formatting import format_eur_full, with_qualifier
 from funding.i18n import t
@@ -35,7 +36,7 @@ def details_section(page: Page) -> None:
     shown = page.narrowed[:limit]
     if len(shown) < len(page.narrowed):
         st.caption(t("details_limit", lang, shown=len(shown), total=len(page.narrowed)))
-    table = cached.details(page.digest, page.filters, page.picks, lang, limit, page.narrowed)
+    table = cached.details(page.digest, page.filters, page.picks, lang, limit, page.narrowed, page.dataset)
     st.dataframe(plain_table(table), hide_index=True, width="stretch", key="details_table")
     if not shown:
         return
@@ -47,10 +48,12 @@ def details_section(page: Page) -> None:
         format_func=lambda i: plain_text(by_id[i].name(lang)),
     )
     if chosen is not None:
-        instrument_detail(by_id[chosen], page.data.documents, lang)
+        instrument_detail(page.dataset, by_id[chosen], page.data.documents, lang)
 
 
-def instrument_detail(record: Instrument, documents: dict[str, Document], lang: Lang) -> None:
+def instrument_detail(
+    dataset: Dataset, record: Instrument, documents: dict[str, Document], lang: Lang
+) -> None:
     """Where a figure comes from. Data is written with st.text: never read as Markdown or HTML."""
     none = t("detail_none", lang)
     with st.container(border=True, key="detail_panel"):
@@ -72,5 +75,14 @@ def instrument_detail(record: Instrument, documents: dict[str, Document], lang: 
         ):
             st.caption(t(label, lang))
             st.text(plain_text(value))
+        for item in dataset.disagreements.of(record.id):
+            other = documents.get(item.other_document)
+            st.caption(t("detail_disagreement", lang))
+            st.text(
+                plain_text(
+                    f"{item.summary(lang)}\n{other.citation(lang) if other else item.other_document}, "
+                    f"{item.other_locator}\n“{item.other_quote}”"
+                )
+            )
         if record.source_url:
             st.link_button(t("detail_url", lang), record.source_url, icon=":material/open_in_new:")

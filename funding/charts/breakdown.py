@@ -8,7 +8,11 @@ import plotly.graph_objects as go
 from funding.breakdowns import Breakdown
 from funding.charts.layout import (
     BAR_PX,
+    LABEL_ROOM,
     OKABE_ITO,
+    PART_OPACITY,
+    PART_PATTERN,
+    RANGE_LABEL_ROOM,
     Chart,
     axis_end,
     bar_axes,
@@ -17,10 +21,10 @@ from funding.charts.layout import (
     text_position,
 )
 from funding.charts.text import plotly_text, wrapped
-from funding.formatting import format_count, format_eur, format_eur_full, with_qualifier
+from funding.formatting import format_bounds, format_count, format_eur_full, format_range, with_qualifier
 from funding.i18n import t
 from funding.legibility import legible
-from funding.totals import combine_qualifiers, refuse_unsummable
+from funding.totals import refuse_unsummable
 from funding.vocab import AMOUNT_KIND, Lang
 
 BREAKDOWN_DIMENSIONS = {
@@ -39,37 +43,40 @@ def breakdown_chart(
     source: str = "",
     colour: str = OKABE_ITO[0],
 ) -> Chart:
-    """Bars per group (keyed by code), the net amount on each; a total only when groups add up."""
+    """Bars per group (keyed by code), the net amount on each; a total only when groups add up.
+
+    Where a group's figures may share money its bar is solid to the low end and lighter and
+    hatched on to the high end, and its label is the range."""
     refuse_unsummable(result.kind)
     table = result.table
     kind_label = AMOUNT_KIND.label(result.kind, lang)
+    ranged = bool((table["low"] < table["amount"]).any()) if len(table) else False
     if result.additive:
-        counted = table["amount"].sum() if len(table) else 0.0
-        qualifier = combine_qualifiers(table["qualifier"][table["amount"] > 0])
-        total_text = format_eur(round(float(counted), 2), lang, qualifier)
-        subtitle = t("total_counted", lang, kind=kind_label, total=total_text)
+        subtitle = t("total_counted", lang, kind=kind_label, total=format_bounds(result.total, lang))
     else:
         subtitle = f"{kind_label}. {t('not_additive', lang)}"
+    if ranged:
+        subtitle = f"{subtitle.rstrip('.')}. {t('range_bars', lang)}"
     factor, unit = scale_for(float(table["amount"].max()) if len(table) else 0.0, lang)
     groups = list(table["group"])
-    texts = []
-    for amount, qualifier, without in zip(
-        table["amount"], table["qualifier"], table["without_amount"], strict=True
-    ):
-        has_amount = amount > 0 or without == 0
-        texts.append(
-            plotly_text(format_eur(amount, lang, qualifier) if has_amount else t("amount_not_stated", lang))
+    rows = list(zip(table["low"], table["amount"], table["qualifier"], table["without_amount"], strict=True))
+    texts = [
+        plotly_text(
+            format_range(low, high, lang, q) if high > 0 or without == 0 else t("amount_not_stated", lang)
         )
+        for low, high, q, without in rows
+    ]
     hover = [
         "<br>".join(
             [
                 f"<b>{plotly_text(str(label))}</b>",
-                plotly_text(with_qualifier(format_eur_full(amount, lang), qualifier, lang)),
+                plotly_text(_full_range(low, high, qualifier, lang)),
                 plotly_text(f"{t('col_instruments', lang)}: {n}; {t('col_without_amount', lang)}: {w}"),
             ]
         )
-        for label, amount, qualifier, n, w in zip(
+        for label, low, high, qualifier, n, w in zip(
             table["label"],
+            table["low"],
             table["amount"],
             table["qualifier"],
             table["instruments"],
@@ -77,20 +84,43 @@ def breakdown_chart(
             strict=True,
         )
     ]
+    customdata = [[h] for h in hover]
     traces = [
         go.Bar(
-            x=[a / factor for a in table["amount"]],
+            x=[low / factor for low in table["low"]],
             y=groups,
             orientation="h",
-            text=texts,
+            text=[text if low == high else "" for text, (low, high, _, _) in zip(texts, rows, strict=True)],
             textposition=[text_position(a, False) for a in table["amount"]],
             cliponaxis=False,
-            customdata=[[h] for h in hover],
+            customdata=customdata,
             hovertemplate="%{customdata[0]}<extra></extra>",
             marker={"color": colour},
             showlegend=False,
         )
     ]
+    if ranged:
+        traces.append(
+            go.Bar(
+                x=[(high - low) / factor for low, high, _, _ in rows],
+                y=groups,
+                orientation="h",
+                text=[
+                    text if low != high else "" for text, (low, high, _, _) in zip(texts, rows, strict=True)
+                ],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=customdata,
+                hovertemplate="%{customdata[0]}<extra></extra>",
+                marker={
+                    "color": colour,
+                    "opacity": PART_OPACITY,
+                    "pattern": {"shape": PART_PATTERN},
+                    "line": {"color": colour, "width": 1},
+                },
+                showlegend=False,
+            )
+        )
     # How many instruments in a group state no amount goes under the group's name, where it is
     # never cut off (a bar's own label can run out of room on a phone).
     ticktext = [
@@ -110,23 +140,36 @@ def breakdown_chart(
         plot_height=20 + 2 * BAR_PX * max(len(groups), 1),
     )
     layout.update(
+        barmode="stack",
         clickmode="event+select",
         dragmode=False,
-        **bar_axes(groups, ticktext, unit, axis_end(table["amount"], factor)),
+        **bar_axes(
+            groups,
+            ticktext,
+            unit,
+            axis_end(table["amount"], factor, RANGE_LABEL_ROOM if ranged else LABEL_ROOM),
+        ),
     )
     data = pd.DataFrame(
         {
             t("col_group", lang): table["label"],
-            t("col_amount", lang): [
-                format_eur(a, lang, q) for a, q in zip(table["amount"], table["qualifier"], strict=True)
-            ],
-            t("col_amount_eur", lang): table["amount"],
+            t("col_amount", lang): [format_range(low, high, lang, q) for low, high, q, _ in rows],
+            t("col_amount_low_eur", lang): table["low"],
+            t("col_amount_high_eur", lang): table["amount"],
             t("col_instruments", lang): table["instruments"],
             t("col_without_amount", lang): table["without_amount"],
         }
     )
     fig = legible(go.Figure(data=traces, layout=layout))
     return Chart(fig, data, shown=len(groups), total=len(groups))
+
+
+def _full_range(low: float, high: float, qualifier: str, lang: Lang) -> str:
+    """Every digit of both ends, for the hover (EUR 120,000,000–127,600,000)."""
+    if low == high:
+        return with_qualifier(format_eur_full(high, lang), qualifier, lang)
+    ends = f"{format_eur_full(low, lang)}–{format_eur_full(high, lang)}"
+    return with_qualifier(ends, qualifier, lang)
 
 
 def breakdown_title(pick: str, framework: str, lang: Lang) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from funding.breakdowns import envelopes
+from funding.charts.caveats import caveat_lines, disputed, mark
 from funding.charts.layout import (
     BAR_PX,
     GREY,
@@ -66,6 +67,7 @@ def envelope_chart(
         part = [not c for c in rows["counted"]]
         labels = [
             format_eur(a, lang, q)
+            + mark(dataset, i)
             + ("" if battery_specific(dataset, i) else f" · {t('not_battery_specific', lang)}")
             for a, q, i in zip(rows["amount"], rows["qualifier"], rows["id"], strict=True)
         ]
@@ -78,9 +80,11 @@ def envelope_chart(
                     if is_part
                     else plotly_text(t("counted_once", lang)),
                     plotly_text(str(src)),
+                    *(plotly_text(line) for line in caveat_lines(dataset, record_id, lang)),
                 ]
             )
-            for name, amount, qualifier, parent, is_part, src in zip(
+            for record_id, name, amount, qualifier, parent, is_part, src in zip(
+                rows["id"],
                 rows["name"],
                 rows["amount"],
                 rows["qualifier"],
@@ -113,7 +117,8 @@ def envelope_chart(
     ticktext = [wrapped("↳ " * int(depth[i]) + str(names[i]), width=34, lines=2) for i in order]
     layout = chart_layout(
         title=t("envelopes", lang),
-        subtitle=t("envelopes_sub", lang, kind=AMOUNT_KIND.label(kind, lang)),
+        subtitle=t("envelopes_sub", lang, kind=AMOUNT_KIND.label(kind, lang))
+        + (f" {t('disputed_note', lang)}" if any(disputed(dataset, i) for i in order) else ""),
         source=source,
         lang=lang,
         plot_height=40 + BAR_PX * max(len(order), 1) * (2 if any("<br>" in x for x in ticktext) else 1),
@@ -144,6 +149,7 @@ def envelope_chart(
             t("col_level", lang): [LEVEL.label(c, lang) for c in shown["level"]],
             t("col_type", lang): [INSTRUMENT_TYPE.label(c, lang) for c in shown["instrument_type"]],
             t("col_source", lang): shown["source"],
+            t("col_caveats", lang): ["; ".join(caveat_lines(dataset, i, lang)) for i in shown["id"]],
         }
     )
     fig = legible(go.Figure(data=traces, layout=layout))

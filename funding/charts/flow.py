@@ -12,12 +12,12 @@ from funding.charts.hierarchy import MAX_SOURCES, counted_rows
 from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout, colour_map
 from funding.charts.text import plotly_text, wrapped
 from funding.dataset import Dataset
-from funding.formatting import format_count, format_eur
+from funding.formatting import format_bounds, format_count
 from funding.i18n import t
 from funding.legibility import legible
 from funding.records import Instrument
 from funding.selection import pillar_of
-from funding.totals import combine_qualifiers, refuse_unsummable
+from funding.totals import net_bounds, refuse_unsummable
 from funding.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang
 
 
@@ -55,9 +55,9 @@ def flow_chart(
 
     type_colours = colour_map(INSTRUMENT_TYPE)
     links: dict[tuple[int, int], float] = {}
-    qualifiers: dict[int | tuple[int, int], list[str]] = {}  # per link and per node
+    members: dict[int | tuple[int, int], list[Instrument]] = {}  # per link and per node
     for r in sorted(rows, key=lambda r: r.source):
-        amount = r.amount_eur or 0.0
+        value = r.amount_eur or 0.0
         if r.source in named:
             s = node(f"source:{r.source}", r.source, GREY)
         else:
@@ -73,27 +73,28 @@ def flow_chart(
             pillars.label(pillar, lang) if pillar else not_stated,
             OKABE_ITO[4] if pillar else GREY,
         )
-        links[(s, ty)] = links.get((s, ty), 0.0) + amount
-        links[(ty, p)] = links.get((ty, p), 0.0) + amount
+        links[(s, ty)] = links.get((s, ty), 0.0) + value
+        links[(ty, p)] = links.get((ty, p), 0.0) + value
         for key in ((s, ty), (ty, p), s, ty, p):
-            qualifiers.setdefault(key, []).append(r.amount_qualifier or "exact")
-    node_totals_in: dict[int, float] = {}
-    node_totals_out: dict[int, float] = {}
-    for (a, b), v in links.items():
-        node_totals_out[a] = node_totals_out.get(a, 0.0) + v
-        node_totals_in[b] = node_totals_in.get(b, 0.0) + v
-    node_value = [max(node_totals_in.get(i, 0.0), node_totals_out.get(i, 0.0)) for i in range(len(nodes))]
+            members.setdefault(key, []).append(r)
+
+    def amount_text(key: int | tuple[int, int]) -> str:
+        """The net total of what flows through: a range where those figures may share money."""
+        return format_bounds(net_bounds(dataset, members.get(key, []), kind), lang)
+
+    node_text = [amount_text(i) for i in range(len(nodes))]
     traces = [
         go.Sankey(
             arrangement="snap",
             valueformat=",.0f",
             node={
-                "label": [wrapped(label, width=30, lines=2) for _, label, _ in nodes],
-                "color": [c for _, _, c in nodes],
-                "customdata": [
-                    plotly_text(format_eur(v, lang, combine_qualifiers(qualifiers.get(i, []))))
-                    for i, v in enumerate(node_value)
+                # The amount is part of the label, so it is on screen (and in a PNG), not only on hover.
+                "label": [
+                    f"{wrapped(label, width=30, lines=2)}<br>{plotly_text(text)}"
+                    for (_, label, _), text in zip(nodes, node_text, strict=True)
                 ],
+                "color": [c for _, _, c in nodes],
+                "customdata": [plotly_text(text) for text in node_text],
                 "hovertemplate": "%{label}<br>%{customdata}<extra></extra>",
                 "pad": 12,
             },
@@ -101,10 +102,7 @@ def flow_chart(
                 "source": [a for a, _ in links],
                 "target": [b for _, b in links],
                 "value": list(links.values()),
-                "customdata": [
-                    plotly_text(format_eur(v, lang, combine_qualifiers(qualifiers[k])))
-                    for k, v in links.items()
-                ],
+                "customdata": [plotly_text(amount_text(k)) for k in links],
                 "hovertemplate": "%{source.label} → %{target.label}<br>%{customdata}<extra></extra>",
             },
         )
@@ -120,9 +118,7 @@ def flow_chart(
         {
             t("col_from", lang): [nodes[a][1] for a, _ in links],
             t("col_to", lang): [nodes[b][1] for _, b in links],
-            t("col_amount", lang): [
-                format_eur(v, lang, combine_qualifiers(qualifiers[k])) for k, v in links.items()
-            ],
+            t("col_amount", lang): [amount_text(k) for k in links],
             t("col_amount_eur", lang): [round(v, 2) for v in links.values()],
         }
     )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from funding.charts.caveats import FIGURE_COLUMNS
 from funding.charts.text import NBSP
 from funding.dataset import Dataset
 from funding.formatting import format_count, format_eur, format_range, with_qualifier
@@ -31,6 +32,8 @@ class Headline:
     main: tuple[Metric, ...]
     apart: tuple[Metric, ...]
     origins: tuple[Metric, ...] = ()  # the battery-specific figure by where its money comes from
+    wider: tuple[tuple[str, str], ...] = ()  # the wider envelopes by name, with their amounts
+    disputes: tuple[str, ...] = ()  # "name: other document's figure", for figures in the totals
 
 
 APART_KINDS = ("guarantee", "state_aid_ceiling", "private_expected", "target")
@@ -48,7 +51,8 @@ def _names(dataset: Dataset, ids: Sequence[str], lang: Lang) -> str:
 def bounds_text(bounds: Bounds, lang: Lang) -> str:
     """A net total on one line ("EUR 6.1 bn"); only the qualifier may wrap away from it."""
     number = format_range(bounds.low, bounds.high, lang)
-    return with_qualifier(number.replace(" ", NBSP), bounds.qualifier, lang)
+    # A word joiner on both sides of a range's dash keeps "6.721–8.021" together too.
+    return with_qualifier(number.replace(" ", NBSP).replace("–", "\u2060–\u2060"), bounds.qualifier, lang)
 
 
 def range_help(dataset: Dataset, bounds: Bounds, lang: Lang) -> str:
@@ -148,4 +152,17 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
             )
             help_text = t("targets_help", lang)
         apart.append(Metric(kind, AMOUNT_KIND.label(kind, lang), value, help_text))
-    return Headline(main, tuple(apart), origins)
+    wider = tuple(
+        (
+            dataset.by_id[i].name(lang),
+            format_eur(dataset.by_id[i].amount_eur, lang, dataset.by_id[i].amount_qualifier),
+        )
+        for i in sorted(public.wider.rows, key=lambda i: -(dataset.by_id[i].amount_eur or 0.0))
+    )
+    disputes = tuple(
+        f"{dataset.by_id[i].name(lang)}: {d.summary(lang)}"
+        for i in public.net.rows
+        for d in dataset.disagreements.of(i)
+        if d.column in FIGURE_COLUMNS
+    )
+    return Headline(main, tuple(apart), origins, wider, disputes)

@@ -11,11 +11,11 @@ import plotly.graph_objects as go
 from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout
 from funding.charts.text import plotly_text, wrapped
 from funding.dataset import Dataset
-from funding.formatting import format_count, format_eur
+from funding.formatting import format_bounds, format_count, format_eur
 from funding.i18n import t
 from funding.legibility import legible
 from funding.records import Instrument
-from funding.totals import combine_qualifiers, counted_ids, refuse_unsummable
+from funding.totals import counted_ids, net_bounds, refuse_unsummable
 from funding.vocab import AMOUNT_KIND, Lang
 
 ROOT_GREY = "#E6E6E6"
@@ -57,39 +57,39 @@ def hierarchy_chart(
     named, folded = ranked[:sources], ranked[sources:]
 
     def total_of(members: Sequence[Instrument]) -> tuple[float, str]:
+        """A tile's size (its figures added once each) and its label: the net total, a range
+        where figures in it may share money."""
         amount = round(math.fsum(r.amount_eur or 0.0 for r in members), 2)
-        return amount, combine_qualifiers(r.amount_qualifier or "exact" for r in members)
+        return amount, format_bounds(net_bounds(dataset, members, kind), lang)
 
     tiles: list[tuple[str, str, str, float, str, str]] = []  # id, label, parent, value, text, colour
-    grand, grand_q = total_of(rows)
-    tiles.append(("root", t("all_sources", lang), "", grand, format_eur(grand, lang, grand_q), ROOT_GREY))
-    table: list[tuple[str, str, float, str]] = []  # source, tile, amount, qualifier
+    grand, grand_text = total_of(rows)
+    tiles.append(("root", t("all_sources", lang), "", grand, grand_text, ROOT_GREY))
+    table: list[tuple[str, str, float, str]] = []  # source, tile, amount, text
     for number, src in enumerate(named):
         members = by_source[src]
         colour = OKABE_ITO[number % len(OKABE_ITO)]
-        amount, qualifier = total_of(members)
-        tiles.append((f"source:{src}", src, "root", amount, format_eur(amount, lang, qualifier), colour))
+        amount, text = total_of(members)
+        tiles.append((f"source:{src}", src, "root", amount, text, colour))
         for r in members:
             if r.id in kept:
                 text = format_eur(r.amount_eur, lang, r.amount_qualifier)
                 tiles.append(
                     (f"instrument:{r.id}", r.name(lang), f"source:{src}", r.amount_eur or 0.0, text, colour)
                 )
-                table.append((src, r.name(lang), r.amount_eur or 0.0, r.amount_qualifier or "exact"))
+                table.append((src, r.name(lang), r.amount_eur or 0.0, text))
         rest = [r for r in members if r.id not in kept]
         if rest:
-            amount, qualifier = total_of(rest)
+            amount, text = total_of(rest)
             label = t("other_instruments", lang, n=format_count(len(rest), lang))
-            tiles.append(
-                (f"rest:{src}", label, f"source:{src}", amount, format_eur(amount, lang, qualifier), colour)
-            )
-            table.append((src, label, amount, qualifier))
+            tiles.append((f"rest:{src}", label, f"source:{src}", amount, text, colour))
+            table.append((src, label, amount, text))
     if folded:
         members = [r for src in folded for r in by_source[src]]
-        amount, qualifier = total_of(members)
+        amount, text = total_of(members)
         label = t("other_sources", lang, n=format_count(len(folded), lang))
-        tiles.append(("rest:", label, "root", amount, format_eur(amount, lang, qualifier), GREY))
-        table.append((label, "", amount, qualifier))
+        tiles.append(("rest:", label, "root", amount, text, GREY))
+        table.append((label, "", amount, text))
     traces = [
         go.Treemap(
             ids=[tile[0] for tile in tiles],
@@ -114,7 +114,7 @@ def hierarchy_chart(
         {
             t("col_source", lang): [row[0] for row in table],
             t("col_name", lang): [row[1] for row in table],
-            t("col_amount", lang): [format_eur(row[2], lang, row[3]) for row in table],
+            t("col_amount", lang): [row[3] for row in table],
             t("col_amount_eur", lang): [row[2] for row in table],
         }
     )

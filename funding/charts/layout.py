@@ -46,6 +46,7 @@ WRAP = 55
 # outside otherwise; always outside on hatched parts and on zero-length bars ("amount not stated"),
 # where inside text would be unreadable or hidden.
 LABEL_ROOM = 1.3
+RANGE_LABEL_ROOM = 1.75  # a range's label ("about EUR 120.0–127.6 m") is twice as long
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,10 @@ def bar_axes(categories: list[Any], ticktext: list[str], unit: str, top: float) 
     }
 
 
-def axis_end(amounts: Iterable[float], factor: float) -> float:
+def axis_end(amounts: Iterable[float], factor: float, room: float = LABEL_ROOM) -> float:
     """The value axis' end: the largest bar plus room for its outside label."""
     largest = max((float(a) for a in amounts), default=0.0)
-    return (largest / factor if largest > 0 else 1.0) * LABEL_ROOM
+    return (largest / factor if largest > 0 else 1.0) * room
 
 
 def text_position(amount: float, part: bool) -> str:

@@ -5,11 +5,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from funding.cli import diff, export, quotes, validate
-from funding.cli.shared import EXIT_INVALID, EXIT_UNREADABLE, format_problem
+from funding.cli.shared import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, format_problem
 from funding.errors import InvalidData, UnreadableFile
 
 COMMANDS = (validate, export, diff, quotes)
@@ -30,11 +31,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
+    except BrokenPipeError:
+        # The reader went away (`validate | head`): not an error, and no traceback on exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except UnreadableFile as exc:
         print(f"error: {exc.source}: {exc.reason}", file=sys.stderr)
         return EXIT_UNREADABLE
     except InvalidData as exc:
         for problem in exc.problems:
             print(format_problem(exc.source, problem), file=sys.stderr)
-        print(f"{exc.source}: {len(exc.problems)} problem(s); nothing was changed", file=sys.stderr)
+        if exc.truncated:
+            columns = ", ".join(
+                f"{c or '(row)'} {n}" for c, n in sorted(exc.by_column.items(), key=lambda i: -i[1])
+            )
+            print(
+                f"{exc.source}: {exc.total} problems, the first {len(exc.problems)} listed; by column: {columns}",
+                file=sys.stderr,
+            )
+        noun = "problem" if exc.total == 1 else "problems"
+        print(f"{exc.source}: {exc.total} {noun}; nothing was changed", file=sys.stderr)
         return EXIT_INVALID

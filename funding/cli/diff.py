@@ -10,7 +10,6 @@ that cannot be read or does not validate (every problem of both versions listed 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -68,9 +67,6 @@ def report_unreadable(exc: VersionUnreadable) -> None:
 
 
 def write_stdout(text: str) -> None:
-    """UTF-8 whatever the console's code page; a closed pipe (`| head`) is not an error."""
-    try:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    """UTF-8 whatever the console's code page (a closed pipe is handled by `funding.cli.main`)."""
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()

@@ -15,20 +15,23 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from funding.archives import TEMPLATE_MAX_BYTES
 from funding.cli.shared import EXIT_MISSING_TOOL, EXIT_OK, add_filter_options, fail, filters_from
 from funding.dataset_info import load_info
-from funding.disagreements import NO_DISAGREEMENTS, load_disagreements
+from funding.disagreements import load_disagreements
 from funding.documents import load_documents
 from funding.errors import UnreadableFile
 from funding.frameworks import with_default_framework
 from funding.loading import load_dataset
 from funding.markdown import plain_text
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
+from funding.reading import read_file
 from funding.selection import apply, describe, filter_problems
 from funding.totals import NotSummable
 from funding.vocab import LANGS, Lang
@@ -98,6 +101,13 @@ def _option_problems(args: argparse.Namespace, fmt: str) -> list[str]:
         problems.append(f"lang: unknown value {args.lang!r}; valid: {', '.join(LANGS)}")
     if args.chart is not None and fmt != "png":
         problems.append("--chart only applies to a .png output")
+    for name, given in (
+        ("--data", args.data),
+        ("--documents", args.documents),
+        ("--template", args.template),
+    ):
+        if given is not None and _same_file(out, given):
+            problems.append(f"{out}: is the {name} file this export reads; write the export elsewhere")
     if args.chart is not None and args.chart not in PNG_CHARTS:
         problems.append(f"chart: unknown value {args.chart!r}; valid: {', '.join(PNG_CHARTS)}")
     if args.template is not None and fmt != "pptx":
@@ -129,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(problems)
     documents = load_documents(args.documents)
     dataset = load_dataset(args.data, known_documents=documents)
+    dataset = dataset.with_disagreements(load_disagreements())  # the curated ones, by id
     info = load_info()
     curated = args.data.resolve() == DEFAULT_DATA.resolve()
     filters = with_default_framework(filters, dataset.records, args.framework)
@@ -153,9 +164,6 @@ def run(args: argparse.Namespace) -> int:
         upload_name=None if curated else args.data.name,
         template=_read_template(args.template) if args.template is not None else None,
         chart=args.chart or "envelopes",
-        disagreements=load_disagreements(record_ids=dataset.by_id, known_documents=documents)
-        if curated
-        else NO_DISAGREEMENTS,
         delimiter=args.delimiter,
         schema=args.schema,
     )
@@ -183,12 +191,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _read_template(path: Path) -> bytes:
+    """The same limit as the page's template upload; the deck then checks what it inflates to."""
+    return read_file(path, limit=TEMPLATE_MAX_BYTES)
+
+
+def _same_file(out: Path, given: Path) -> bool:
+    """Whether writing OUT would replace an input (the same file by any path, link included)."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFile(str(path), "no_such_file", "no such file") from None
-    except OSError as exc:
-        raise UnreadableFile(str(path), "cannot_read", f"cannot be read ({exc.strerror or exc})") from None
+        return out.exists() and os.path.samefile(out, given)
+    except OSError:
+        return False
 
 
 def _count(n: int, one: str, other: str) -> str:

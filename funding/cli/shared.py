@@ -8,6 +8,7 @@ problem printed, PATH:LINE: COLUMN: message for data), 2 a file that cannot be r
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Sequence
 
@@ -32,6 +33,17 @@ def format_problem(source: str, problem: Problem) -> str:
     value = problem.value if len(problem.value) <= 80 else problem.value[:77] + "..."
     got = f" (got {value!r})" if problem.value else ""
     return f"{where}{problem.message}{got}"
+
+
+def megabytes(text: str) -> float:
+    """A positive number of megabytes (argparse reports anything else, exit 2)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not value > 0 or math.isinf(value):
+        raise argparse.ArgumentTypeError(f"must be a positive number of megabytes (got {text!r})")
+    return value
 
 
 def fail(problems: Sequence[str]) -> int:

@@ -1,13 +1,16 @@
 """`python -m funding validate [PATH]`: check a funding CSV against the schema and curation rules.
 
-Exit 0 prints a one-line summary with the lead figures; exit 1 lists every problem."""
+Exit 0 prints a one-line summary with the lead figures; exit 1 lists the first 1,000 problems
+and the count by column; exit 2 a file that cannot be read (a device, FIFO or socket too) or an
+argument argparse refuses (`--max-mb 0`). Local files of any size are read unless `--max-mb`."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from funding.cli.shared import EXIT_OK
+from funding.cli.shared import EXIT_OK, megabytes
+from funding.disagreements import load_disagreements
 from funding.documents import load_documents
 from funding.formatting import format_bounds
 from funding.loading import MAX_BYTES, load_dataset
@@ -24,14 +27,20 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     validate.add_argument("--documents", type=Path, default=DEFAULT_DOCUMENTS, help="document registry CSV")
     validate.add_argument(
-        "--max-mb", type=int, default=MAX_BYTES // (1024 * 1024), help="refuse larger files"
+        "--max-mb",
+        type=megabytes,
+        help="refuse files larger than this many MB (default: none; uploads on the page are "
+        f"limited to {MAX_BYTES // (1024 * 1024)} MB)",
     )
     validate.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     documents = load_documents(args.documents)
-    dataset = load_dataset(args.path, known_documents=documents, max_bytes=args.max_mb * 1024 * 1024)
+    max_bytes = None if args.max_mb is None else int(args.max_mb * 1024 * 1024)
+    dataset = load_dataset(args.path, known_documents=documents, max_bytes=max_bytes)
+    if Path(args.path).resolve() == DEFAULT_DATA.resolve():  # the curated file has its disagreements
+        load_disagreements(record_ids=dataset.by_id, known_documents=documents)
     public = totals_by_kind(dataset, dataset.records)["public"]
     with_amount = sum(r.amount_eur is not None for r in dataset.records)
     print(

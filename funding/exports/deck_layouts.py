@@ -13,6 +13,7 @@ from typing import Any
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
+from funding.archives import checked_template
 from funding.errors import UnreadableFile
 
 TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
@@ -20,8 +21,9 @@ PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentation
 
 
 def open_template(data: bytes) -> Any:
+    checked = checked_template(data)  # sizes as inflated, no macros: before python-pptx sees it
     try:
-        prs = Presentation(io.BytesIO(as_presentation(data)))
+        prs = Presentation(io.BytesIO(as_presentation(checked)))
     except Exception as exc:  # a user file: any parse failure means "not a usable template"
         raise UnreadableFile(
             "template", "template_not_pptx", f"is not a PowerPoint .pptx/.potx file ({type(exc).__name__})"

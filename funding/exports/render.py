@@ -12,10 +12,7 @@ from dataclasses import dataclass
 
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
-from funding.disagreements import NO_DISAGREEMENTS, Disagreements
 from funding.documents import Document
-from funding.errors import UnreadableFile
-from funding.exports.templates import template_problem
 from funding.records import Instrument
 from funding.selection import Filters
 from funding.vocab import Lang
@@ -43,8 +40,6 @@ class ExportRequest:
     upload_name: str | None = None
     template: bytes | None = None  # pptx only: a .pptx/.potx whose layouts and theme to use
     chart: str = "envelopes"  # png only: which chart (funding.exports.CHARTS)
-    # Where other documents give other figures (data/disagreements.csv), shown in the deck and XLSX.
-    disagreements: Disagreements = NO_DISAGREEMENTS
     delimiter: str | None = None  # csv only: "," or ";" (default: the language's)
     schema: bool = False  # csv only: exactly the dataset's columns, a file `validate` accepts
 
@@ -64,17 +59,12 @@ def render(fmt: str, request: ExportRequest) -> bytes:
     if fmt == "xlsx":
         from funding.exports.workbook import export_xlsx
 
-        return export_xlsx(*args, upload_name=r.upload_name, disagreements=r.disagreements)
+        return export_xlsx(*args, upload_name=r.upload_name)
     if fmt == "pptx":
         from funding.exports.slides import export_pptx
 
-        if r.template is not None:
-            problem = template_problem(r.template)
-            if problem is not None:
-                raise UnreadableFile("template", "bad_template", problem)
-        return export_pptx(
-            *args, template=r.template, upload_name=r.upload_name, disagreements=r.disagreements
-        )
+        # A template is checked by the bytes it inflates to when the deck opens it (deck_layouts).
+        return export_pptx(*args, template=r.template, upload_name=r.upload_name)
     if fmt == "png":
         from funding.exports.images import export_png
 

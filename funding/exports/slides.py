@@ -24,7 +24,6 @@ from pptx.util import Inches
 
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
-from funding.disagreements import NO_DISAGREEMENTS, Disagreements
 from funding.documents import Document
 from funding.exports.common import Citation, citations, clean_text, iso_today, references
 from funding.exports.deck_charts import BAR_IN, bar_chart, chart_height
@@ -65,12 +64,13 @@ def export_pptx(
     template: bytes | None = None,
     today: date | None = None,
     upload_name: str | None = None,
-    disagreements: Disagreements = NO_DISAGREEMENTS,
 ) -> bytes:
     """The deck as .pptx bytes; `template` is a .pptx or .potx file's bytes (UnreadableFile if not).
 
     `upload_name`: the file name when the data is an upload; every slide then says so instead of
-    citing the curated dataset. `disagreements`: where other documents give other figures."""
+    citing the curated dataset.
+    Where other documents give other figures comes from `dataset.disagreements`."""
+    disagreements = dataset.disagreements
     deck = _Deck(template, lang, info, upload_name)
     cited = citations(selection, documents)
     plan = story(dataset, selection, filters, lang)

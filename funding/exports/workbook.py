@@ -22,7 +22,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
-from funding.disagreements import NO_DISAGREEMENTS, Disagreements
 from funding.documents import Document
 from funding.exports.common import clean_text
 from funding.exports.workbook_cells import TOP, WRAP, amount_cell, header_row, link, put, warning
@@ -46,7 +45,6 @@ def export_xlsx(
     *,
     today: date | None = None,
     upload_name: str | None = None,
-    disagreements: Disagreements = NO_DISAGREEMENTS,
 ) -> bytes:
     """The workbook as bytes. `upload_name`: the file name when the data is an upload, so the
     workbook never passes it off as the published dataset."""
@@ -55,7 +53,7 @@ def export_xlsx(
     assert totals is not None
     totals.title = t("sheet_totals", lang)
     totals_sheet(totals, dataset, selection, lang)
-    context = Context(dataset, counted_ids(dataset, selection), documents, disagreements, lang)
+    context = Context(dataset, counted_ids(dataset, selection), documents, dataset.disagreements, lang)
     data_sheet(workbook.create_sheet(t("sheet_data", lang)), selection, context)
     disagreements_sheet(workbook.create_sheet(t("sheet_disagreements", lang)), selection, context)
     sources_sheet(workbook.create_sheet(t("sheet_sources", lang)), selection, documents, lang)

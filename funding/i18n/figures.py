@@ -23,6 +23,22 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "Envelopes that cover more than batteries (batteries are one of several purposes), never added to the figure for batteries: {names}.",
         "nl": "Budgetten die meer dekken dan batterijen (batterijen zijn een van meerdere doelen), nooit opgeteld bij het bedrag voor batterijen: {names}.",
     },
+    "headline_explained": {
+        "en": "Each figure is counted once: a part is not added to the whole it belongs to. Where the documents do not say whether two figures share money, the total is a range: the low end assumes they overlap completely, the high end that they do not. The gross sum adds every figure as stated, for comparison only.",
+        "nl": "Elk bedrag telt één keer: een deel wordt niet opgeteld bij het geheel waartoe het hoort. Waar de documenten niet zeggen of twee bedragen geld delen, is het totaal een bandbreedte: de onderkant gaat uit van volledige overlap, de bovenkant van geen overlap. De brutosom telt elk bedrag zoals vermeld op, alleen ter vergelijking.",
+    },
+    "origin_split": {
+        "en": "Where the money for batteries comes from, as the documents say: {split}",
+        "nl": "Herkomst van het geld voor batterijen, volgens de documenten: {split}",
+    },
+    "wider_list": {
+        "en": "Which wider envelopes ({n})",
+        "nl": "Welke bredere budgetten ({n})",
+    },
+    "disputes_line": {
+        "en": "⚑ Other documents give other figures: {items}",
+        "nl": "⚑ Andere documenten noemen andere bedragen: {items}",
+    },
     "range_help": {
         "en": "A range, because the documents do not say whether these share money: {names}. The low end assumes they overlap completely, the high end that they do not.",
         "nl": "Een bandbreedte, omdat de documenten niet zeggen of deze geld delen: {names}. De onderkant gaat uit van volledige overlap, de bovenkant van geen overlap.",

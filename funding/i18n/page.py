@@ -87,6 +87,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "De eerste {shown} van {total} rijen getoond; kies hieronder meer.",
     },
     "rows_shown": {"en": "Rows in the table", "nl": "Rijen in de tabel"},
+    "detail_disagreement": {
+        "en": "⚑ Another document says otherwise",
+        "nl": "⚑ Een ander document zegt iets anders",
+    },
     "detail_pick": {"en": "Source of an instrument", "nl": "Bron van een instrument"},
     "detail_document": {"en": "Source document", "nl": "Brondocument"},
     "detail_locator": {"en": "Where in the document", "nl": "Vindplaats in het document"},
@@ -141,8 +145,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "De PowerPoint-download gebruikt het sjabloon {name}.",
     },
     "download_scope": {
-        "en": "Each file holds exactly the {n} instruments on this page (filters and chart selection), with their sources.",
-        "nl": "Elk bestand bevat precies de {n} instrumenten op deze pagina (filters en grafiekselectie), met hun bronnen.",
+        "en": "Each file holds exactly the {n} entries on this page (filters and chart selection), with their sources.",
+        "nl": "Elk bestand bevat precies de {n} vermeldingen op deze pagina (filters en grafiekselectie), met hun bronnen.",
     },
     "download_scope_upload": {
         "en": "They come from the uploaded file {name}, not the curated dataset, and say so.",

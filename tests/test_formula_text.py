@@ -1,0 +1,127 @@
+"""Text that starts like a formula is loaded as written and neutralised in every spreadsheet output.
+
+"- see the 2025 letter" and "+CityxChange" are real names and notes, so the loader accepts text
+starting with =, +, -, @, tab or CR; what would make it dangerous is a spreadsheet running it,
+so each CSV and XLSX the project writes is opened here (csv module, openpyxl) and checked: no
+formula cell anywhere, the text kept exactly (after a leading apostrophe in CSV, as a quoted
+string in XLSX), and amounts still numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from factory import csv_bytes, row
+
+from funding.cli import main
+from funding.dataset_info import load_info
+from funding.exports import export_csv, export_xlsx
+from funding.loading import parse_csv
+from funding.selection import Filters
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Every text column a file can fill, each starting like a formula (values as the loader keeps
+# them: surrounding whitespace is stripped, so a tab or CR counts only inside the text).
+HOSTILE = {
+    "name_en": '=HYPERLINK("https://evil.example","click")',
+    "name_nl": "+CityxChange",
+    "source": "-2+3",
+    "source_locator": "@SUM(A1:A9)",
+    "source_quote": "=1+1 is not a formula here",
+    "notes": "- see the 2025 letter",
+}
+DOCUMENT = "doc"
+REGISTRY = (
+    "id,title_en,title_nl,publisher,issued,language,file,url\ndoc,=Evil title,+Titel,-Publisher,,en,,\n"
+)
+
+
+def loaded() -> tuple[object, list[object]]:
+    dataset = parse_csv(
+        csv_bytes(
+            [
+                row("hostile", "1500", source_document=DOCUMENT, **HOSTILE),
+                row("plain", "7.5", source_document=DOCUMENT),
+            ]
+        )
+    )
+    return dataset, list(dataset.records)
+
+
+def test_the_loader_keeps_formula_like_text_exactly() -> None:
+    _, (record, _) = loaded()
+    assert {column: getattr(record, column) for column in HOSTILE} == HOSTILE
+
+
+def _documents() -> dict[str, object]:
+    from funding.documents import Document
+
+    return {
+        DOCUMENT: Document(
+            id=DOCUMENT, title_en="=Evil title", title_nl="+Titel", publisher="-Publisher", language="en"
+        )
+    }
+
+
+@pytest.mark.parametrize(("lang", "delimiter"), [("en", ","), ("nl", ";")])
+def test_csv_export_neutralises_text_and_keeps_numbers(lang: str, delimiter: str) -> None:
+    dataset, records = loaded()
+    data = export_csv(dataset, records, Filters(), lang, _documents(), load_info())  # type: ignore[arg-type]
+    table = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+    cells = [value for line in table for value in line.values() if value]
+    assert not [c for c in cells if c.startswith(FORMULA_STARTS)], "a cell a spreadsheet would run"
+    hostile = next(line for line in table if line["id"] == "hostile")
+    for column, text in HOSTILE.items():
+        assert hostile[column] == "'" + text  # the apostrophe Excel itself writes for such text
+    assert hostile["source_document_title"] == ("'=Evil title" if lang == "en" else "'+Titel")
+    # Numbers stay numbers: 1500 and 7.5 (7,5 with the Dutch decimal comma), no apostrophe.
+    amounts = [line["amount_eur"] for line in table]
+    assert amounts == (["1500", "7.5"] if lang == "en" else ["1500", "7,5"])
+
+
+def test_xlsx_export_has_no_formula_cell_and_keeps_text_exactly() -> None:
+    dataset, records = loaded()
+    data = export_xlsx(dataset, records, Filters(q="=cmd|' /C calc'!A0"), "en", _documents(), load_info())  # type: ignore[arg-type]
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    for sheet in book.worksheets:
+        assert not [c.coordinate for r in sheet.iter_rows() for c in r if c.data_type == "f"], sheet.title
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # nor in the XML, whatever openpyxl reads
+        assert not [
+            n for n in archive.namelist() if n.startswith("xl/worksheets/") and b"<f>" in archive.read(n)
+        ]
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    hostile = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "hostile")
+    for column, text in HOSTILE.items():
+        cell = hostile[header.index(column)]
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", True)
+    amount = hostile[header.index("amount_eur")]
+    assert (amount.value, amount.data_type) == (1500, "n")
+
+
+def test_command_line_exports_are_neutralised_too(tmp_path: Path) -> None:
+    data = tmp_path / "hostile.csv"
+    data.write_bytes(csv_bytes([row("hostile", "1500", source_document=DOCUMENT, **HOSTILE)]))
+    registry = tmp_path / "documents.csv"
+    registry.write_text(REGISTRY, encoding="utf-8")
+    for name in ("out.csv", "out.xlsx"):
+        assert main(["export", str(tmp_path / name), "--data", str(data), "--documents", str(registry)]) == 0
+    text = (tmp_path / "out.csv").read_bytes().decode("utf-8-sig")
+    cells = [v for line in csv.reader(io.StringIO(text, newline="")) for v in line if v]
+    assert not [c for c in cells if c.startswith(FORMULA_STARTS)]
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    assert not [c for s in book.worksheets for r in s.iter_rows() for c in r if c.data_type == "f"]
+
+
+def test_the_page_offers_no_table_download_that_would_skip_neutralising() -> None:
+    """Streamlit's own table download writes cells as they are (1.67, useDataExporter); the
+    page's CSV and XLSX buttons are the neutralised way to take the data away."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True
