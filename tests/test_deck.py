@@ -193,7 +193,7 @@ def test_a_group_whose_figures_may_share_money_is_a_range() -> None:
         (3000 * M, 3300 * M, "EUR 3.0–3.3 bn"),
         (100 * M, 100 * M, "EUR 100 m"),
     ]
-    assert t("range_bars", "en") in spec.notes
+    assert t("deck_range_bars", "en") in spec.notes
 
 
 def test_speaker_notes_follow_the_bars_with_locators_quotes_and_disagreements() -> None:
@@ -204,7 +204,7 @@ def test_speaker_notes_follow_the_bars_with_locators_quotes_and_disagreements() 
     where = [notes.index(name.removeprefix("↳ ")) for name in categories(chart)]
     assert where == sorted(where), "in bar order"
     assert "[1] Pillar I, L1095: “EUR 1.5 billion in loans”" in notes  # line numbers: notes only
-    assert f"{t('other_document', 'en')}: EU strategy: EUR 291 m" in notes
+    assert f"{t('deck_other_document', 'en')}: EU strategy: EUR 291 m" in notes
     by_pillar = t("chart_pillar", "en", kind=K("public"), framework=t("framework_eu", "en"))
     pillar = next(s for s in prs.slides if title(s) == by_pillar)
     spoken = pillar.notes_slide.notes_text_frame.text

@@ -53,7 +53,9 @@ def test_no_text_writes_a_plural_in_brackets() -> None:
     """ "figure(s)", "rij(en)", "probleem/problemen": a count picks its form instead."""
     bracketed = re.compile(r"\w\((s|en|e)\)|\w/\w+en\b")
     export_keys = {k for k in TEXTS if k in files.TEXTS or k in deck.TEXTS or k in figures.TEXTS}
-    found = [(k, text) for k in export_keys for lang in LANGS for text in forms(k, lang) if bracketed.search(text)]
+    found = [
+        (k, text) for k in export_keys for lang in LANGS for text in forms(k, lang) if bracketed.search(text)
+    ]
     assert found == []
 
 

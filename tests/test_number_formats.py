@@ -76,7 +76,9 @@ def test_a_label_reads_as_the_page_writes_the_figure(amount: float, qualifier: s
 @example(3e9, 4e9, "exact", "en")
 @example(120e6, 127.6e6, "exact", "nl")
 @example(500.0, 2e9, "about", "en")
-def test_a_range_label_reads_as_the_page_writes_the_range(low: float, high: float, qualifier: str, lang: str) -> None:
+def test_a_range_label_reads_as_the_page_writes_the_range(
+    low: float, high: float, qualifier: str, lang: str
+) -> None:
     low, high = sorted((low, high))
     assume(low < high)
     code = label_format(low, high, qualifier, lang, suffix=" · n")  # type: ignore[arg-type]

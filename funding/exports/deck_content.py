@@ -254,7 +254,7 @@ def _figure_note(
     lines = [
         f"{record.name(lang)}: {amount}. {ref} {record.source_locator or ''}: “{record.source_quote or ''}”"
     ]
-    lines += [f"{t('other_document', lang)}: {d.summary(lang)}" for d in disagreements.of(record.id)]
+    lines += [f"{t('deck_other_document', lang)}: {d.summary(lang)}" for d in disagreements.of(record.id)]
     return lines
 
 

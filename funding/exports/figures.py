@@ -95,7 +95,7 @@ def chart_spec(
         bars = _breakdown_bars(dataset, selection, filters.framework, name, kind, lang)
         notes.append(t("groups_net", lang) if name != "beneficiary" else t("not_additive", lang))
         if any(b.low != b.high for b in bars):
-            notes.append(t("range_bars", lang))
+            notes.append(t("deck_range_bars", lang))
         framework = t(f"framework_{filters.framework}", lang) if name == "pillar" else ""
         title = t(f"chart_{name}", lang, kind=kind_label, framework=framework)
     without = len(of_kind) - len(with_amount)

@@ -24,6 +24,7 @@ from pptx.util import Inches
 
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
+from funding.disagreements import Disagreements
 from funding.documents import Document
 from funding.exports.common import Citation, citations, clean_text, iso_today, references
 from funding.exports.deck_charts import BAR_IN, bar_chart, chart_height

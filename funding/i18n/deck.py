@@ -103,7 +103,7 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "nl": "Daarom zijn deze totalen bandbreedtes (onderkant: volledige overlap; bovenkant: geen overlap): {totals}.",
     },
     "lead_disagreements": {"en": "Where documents disagree", "nl": "Waar documenten verschillen"},
-    "other_document": {"en": "Another document says", "nl": "Een ander document zegt"},
+    "deck_other_document": {"en": "Another document says", "nl": "Een ander document zegt"},
     # -- charts -----------------------------------------------------------------------------
     "chart_envelopes": {"en": "{kind}: amounts by instrument", "nl": "{kind}: bedragen per instrument"},
     "chart_pillar": {"en": "{kind} by pillar ({framework})", "nl": "{kind} per pijler ({framework})"},
@@ -118,7 +118,7 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "Each bar adds up only figures not already included in a larger figure of the selection.",
         "nl": "Elke balk telt alleen bedragen op die niet al in een groter bedrag van de selectie zitten.",
     },
-    "range_bars": {
+    "deck_range_bars": {
         "en": "A range (low–high) where the documents do not say whether figures in a group share money; the bar shows the high end.",
         "nl": "Een bandbreedte (laag–hoog) waar de documenten niet zeggen of bedragen in een groep geld delen; de balk toont de bovenkant.",
     },
