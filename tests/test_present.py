@@ -41,7 +41,10 @@ TITLES = [
     t("flow", "en"),
     t("timeline", "en"),
 ]
-FILE_NAME = re.compile(r"battery-funding-(upload-)?\d{4}-\d{2}-\d{2}-(en|nl)\.(csv|xlsx|pptx)")
+# funding.exports.names: what the selection is, in the page's language, then the date.
+FILE_NAME = re.compile(
+    r"(battery-funding|batterijfinanciering)-(own-file-|eigen-bestand-)?[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.(csv|xlsx|pptx)"
+)
 
 
 @dataclass
@@ -78,16 +81,18 @@ def ids_in_csv(data: bytes, delimiter: str) -> list[str]:
     return [r["id"] for r in csv.DictReader(io.StringIO(data[3:].decode("utf-8")), delimiter=delimiter)]
 
 
-def xlsx_rows(data: bytes) -> tuple[list[dict[str, Any]], Any]:
+def xlsx_rows(data: bytes, lang: str = "en") -> tuple[list[dict[str, Any]], Any]:
+    """The figures sheet's rows by column key (row 1 warns not to add up, row 2 is the header)."""
     book = openpyxl.load_workbook(io.BytesIO(data))
-    sheet = book.worksheets[0]
-    header = [c.value for c in sheet[1]]
-    rows = [dict(zip(header, (c for c in row), strict=True)) for row in sheet.iter_rows(min_row=2)]
+    sheet = book[t("sheet_data", lang)]  # type: ignore[arg-type]
+    keys = {t(key, lang): key for key in ("x_id", "x_amount")}  # type: ignore[arg-type]
+    header = [keys.get(c.value, c.value) for c in sheet[2]]
+    rows = [dict(zip(header, (c for c in row), strict=True)) for row in sheet.iter_rows(min_row=3)]
     return rows, book
 
 
 def deck_names(data: bytes) -> tuple[list[str], Any]:
-    """The instrument column of the deck's table slides, and the deck."""
+    """The instrument column of the deck's table slides (the stated figures), and the deck."""
     deck = Presentation(io.BytesIO(data))
     names = []
     for slide in deck.slides:
@@ -117,21 +122,31 @@ def test_downloads_hold_exactly_the_filtered_rows(downloads: dict[str, Download]
     for fmt in ("csv", "xlsx", "pptx"):
         button = downloads[f"download_{fmt}"]
         assert callable(button.data) and button.on_click == "ignore"  # built on click, no rerun
-        assert FILE_NAME.fullmatch(button.file_name) and button.file_name.endswith(f"-nl.{fmt}")
+        assert FILE_NAME.fullmatch(button.file_name) and button.file_name.endswith(f".{fmt}")
+        assert button.file_name.startswith("batterijfinanciering-nederland-")
 
     assert set(ids_in_csv(downloads["download_csv"].data(), ";")) == expected  # Dutch Excel: ";"
 
-    data_rows, book = xlsx_rows(downloads["download_xlsx"].data())
-    assert {r["id"].value for r in data_rows} == expected and len(data_rows) == len(expected)
+    data_rows, book = xlsx_rows(downloads["download_xlsx"].data(), "nl")
+    assert {r["x_id"].value for r in data_rows} == expected and len(data_rows) == len(expected)
     for r in data_rows:
-        source = next(x for x in dutch if x["id"] == r["id"].value)
+        source = next(x for x in dutch if x["id"] == r["x_id"].value)
         if source["amount_eur"]:
-            assert r["amount_eur"].data_type == "n"
-            assert r["amount_eur"].value == pytest.approx(float(source["amount_eur"]))
-    assert book.sheetnames == [t(f"sheet_{s}", "nl") for s in ("data", "sources", "about")]
+            assert r["x_amount"].data_type == "n"
+            assert r["x_amount"].value == pytest.approx(float(source["amount_eur"]))
+    sheets = ("totals", "data", "disagreements", "sources", "about")
+    assert book.sheetnames == [t(f"sheet_{s}", "nl") for s in sheets]
 
     names, deck = deck_names(downloads["download_pptx"].data())
-    assert sorted(names) == sorted(r["name_nl"] for r in dutch)
+    assert sorted(names) == sorted(r["name_nl"] for r in dutch if r["amount_eur"])
+    listed = "\n".join(
+        shape.text_frame.text
+        for slide in deck.slides
+        if slide.shapes.title.text_frame.text.startswith(t("unstated_title", "nl"))
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+    assert [r["name_nl"] for r in dutch if not r["amount_eur"] and r["name_nl"] not in listed] == []
     assert "Nederland" in deck.core_properties.subject
 
 
@@ -146,8 +161,8 @@ def test_a_chart_selection_narrows_the_files_and_their_description(downloads: di
     assert metric(at, "instruments") == str(instruments([r for r in shipped_rows() if r["id"] in expected]))
     assert set(ids_in_csv(downloads["download_csv"].data(), ",")) == expected
     data_rows, book = xlsx_rows(downloads["download_xlsx"].data())
-    assert {r["id"].value for r in data_rows} == expected
-    about = " ".join(str(c.value) for row in book["About"].iter_rows() for c in row if c.value)
+    assert {r["x_id"].value for r in data_rows} == expected
+    about = " ".join(str(c.value) for row in book[t("sheet_about", "en")].iter_rows() for c in row if c.value)
     # The click became a filter, so the About sheet describes, and its URL reproduces, the rows.
     assert f"{t('describe_source', 'en')}: Horizon Europe" in about and "source=Horizon+Europe" in about
 
@@ -156,9 +171,9 @@ def test_an_uploaded_file_is_named_in_the_files(downloads: dict[str, Download]) 
     at = start()
     data_upload(at).set_value(("fixture.csv", fixture_csv(), "text/csv"))
     run(at)
-    assert all("-upload-" in d.file_name for d in downloads.values())
+    assert all(d.file_name.startswith("battery-funding-own-file-") for d in downloads.values())
     _, book = xlsx_rows(downloads["download_xlsx"].data())
-    about = " ".join(str(c.value) for row in book["About"].iter_rows() for c in row if c.value)
+    about = " ".join(str(c.value) for row in book[t("sheet_about", "en")].iter_rows() for c in row if c.value)
     assert t("about_upload", "en", name="fixture.csv") in about
 
 

@@ -106,8 +106,8 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "Where it says so (section and lines)",
         "nl": "Waar het dat zegt (onderdeel en regels)",
     },
-    "dis_quote": {"en": "Its words", "nl": "Zijn woorden"},
-    "dis_amount": {"en": "Its figure", "nl": "Zijn bedrag"},
+    "dis_quote": {"en": "Quote", "nl": "Citaat"},
+    "dis_amount": {"en": "Figure in that document", "nl": "Bedrag in dat document"},
     "dis_summary": {"en": "In short", "nl": "Kort gezegd"},
     "no_disagreements": {
         "en": "No document disagrees with another about the entries of this selection.",
