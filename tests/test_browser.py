@@ -231,8 +231,9 @@ def test_presentation_mode_on_a_projector_and_a_real_download(app_server: Any, p
     assert "view=" not in page.url and "level=EU" in page.url
     with page.expect_download() as download:
         page.locator(".st-key-download_xlsx button").first.click()
-    assert re.fullmatch(r"battery-funding-\d{4}-\d{2}-\d{2}-en\.xlsx", download.value.suggested_filename)
+    # funding.exports.names: the selection (level EU: "eu") in the name, then the date.
+    assert re.fullmatch(r"battery-funding-eu-\d{4}-\d{2}-\d{2}\.xlsx", download.value.suggested_filename)
     book = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
     sheet = book[t("sheet_data", "en")]
-    column = [c.value for c in sheet[1]].index("id")
-    assert {row[column] for row in sheet.iter_rows(min_row=2, values_only=True)} == eu
+    column = [c.value for c in sheet[2]].index(t("x_id", "en"))  # row 1: do not add these up
+    assert {row[column] for row in sheet.iter_rows(min_row=3, values_only=True)} == eu
