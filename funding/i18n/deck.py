@@ -196,4 +196,27 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "No document is cited by this selection.",
         "nl": "Deze selectie verwijst naar geen enkel document.",
     },
+    # -- presentation mode (app/present.py): the deck's story on a projector -----------------
+    "present_slide_of": {"en": "Slide {number} of {total}", "nl": "Dia {number} van {total}"},
+    "present_chart_alt": {
+        "en": {
+            "one": "Bar chart, {title}: {n} bar, {bars}.",
+            "other": "Bar chart, {title}: {n} bars, the largest first: {bars}.",
+        },
+        "nl": {
+            "one": "Staafdiagram, {title}: {n} staaf, {bars}.",
+            "other": "Staafdiagram, {title}: {n} staven, de grootste eerst: {bars}.",
+        },
+    },
+    "present_showing": {
+        "en": {
+            "one": "Showing the largest of {n} bars.",
+            "other": "Showing the largest {shown} of {n} bars.",
+        },
+        "nl": {"one": "De grootste van {n} staven.", "other": "De grootste {shown} van {n} staven."},
+    },
+    "present_full_screen": {
+        "en": "Full screen: F11 (Ctrl+Cmd+F on a Mac)",
+        "nl": "Volledig scherm: F11 (Ctrl+Cmd+F op een Mac)",
+    },
 }
