@@ -209,11 +209,8 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         },
     },
     "present_showing": {
-        "en": {
-            "one": "Showing the largest of {n} bars.",
-            "other": "Showing the largest {shown} of {n} bars.",
-        },
-        "nl": {"one": "De grootste van {n} staven.", "other": "De grootste {shown} van {n} staven."},
+        "en": {"one": "Showing {shown} of {n} bar.", "other": "Showing the largest {shown} of {n} bars."},
+        "nl": {"one": "{shown} van {n} staaf.", "other": "De grootste {shown} van {n} staven."},
     },
     "present_full_screen": {
         "en": "Full screen: F11 (Ctrl+Cmd+F on a Mac)",
