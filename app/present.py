@@ -150,7 +150,7 @@ def slide_section(page: Page) -> None:
         st.caption(markdown_text(page.source))
         return
     spec = plan.charts[number - 2]
-    figure, shown = projected_figure(spec, PRESENT_CHART_PX)
+    figure, shown = projected_figure(spec, lang, PRESENT_CHART_PX)
     with st.container(key="present_slide"):
         st.plotly_chart(
             figure,

@@ -28,7 +28,7 @@ def test_the_deck_bars_with_their_amounts_beside_them_in_projector_type() -> Non
         )
     )
     spec = chart_spec(ds, ds.records, Filters(), "pillar", "en")
-    figure, shown = projected_figure(spec, 440)
+    figure, shown = projected_figure(spec, "en", 440)
     solid, extra = figure.data
     assert shown == 2 and list(solid.x) == [3000 * M, 100 * M]  # the low end, solid
     assert list(extra.x) == [300 * M, 0]  # the range's high end, hatched: 3,300 - 3,000
@@ -46,7 +46,18 @@ def test_the_deck_bars_with_their_amounts_beside_them_in_projector_type() -> Non
 def test_a_chart_with_more_bars_than_fit_shows_the_largest() -> None:
     ds = parse_csv(csv_bytes([row(f"r{i}", str((40 - i) * M)) for i in range(30)]))
     spec = chart_spec(ds, ds.records, Filters(), "envelopes", "en")
-    figure, shown = projected_figure(spec, 440)
-    assert shown == fitting_bars(spec, 440) < 30
+    figure, shown = projected_figure(spec, "en", 440)
+    assert shown == fitting_bars(spec, "en", 440) < 30
     assert list(figure.data[0].x) == [(40 - i) * M for i in range(shown)]  # 40, 39, ...: largest first
-    assert fitting_bars(spec, 1000) > shown  # a taller figure holds more
+    assert fitting_bars(spec, "en", 1000) > shown  # a taller figure holds more
+
+
+def test_entries_without_an_amount_are_a_count_not_a_list_to_come() -> None:
+    """Two public entries, one without an amount: the deck says it lists it at the end; the
+    screen only counts it."""
+    ds = parse_csv(csv_bytes([row("a", str(5 * M)), row("b", str(3 * M)), row("c")]))
+    spec = chart_spec(ds, ds.records, Filters(), "envelopes", "en")
+    assert spec.unstated == 1 and t("not_shown", "en", n=1) in spec.notes
+    subtitle = projected_figure(spec, "en", 440)[0].layout.title.subtitle.text
+    assert t("present_not_shown", "en", n=1) in subtitle.replace("<br>", " ")
+    assert t("not_shown", "en", n=1) not in subtitle.replace("<br>", " ")

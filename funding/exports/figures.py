@@ -59,6 +59,7 @@ class ChartSpec:
     bars: tuple[Bar, ...]
     notes: tuple[str, ...]
     records: tuple[Instrument, ...]  # the rows with an amount behind the chart, for references
+    unstated: int = 0  # entries of the kind without an amount: a count in the notes, never bars
 
 
 def short(text: str, limit: int = MAX_LABEL) -> str:
@@ -103,7 +104,7 @@ def chart_spec(
         notes.append(t("not_shown", lang, n=without))
     if not bars:
         notes.insert(0, t("no_amounts", lang))
-    return ChartSpec(name, kind, title, bars, tuple(notes), with_amount)
+    return ChartSpec(name, kind, title, bars, tuple(notes), with_amount, without)
 
 
 def _envelope_bars(

@@ -32,17 +32,23 @@ LABEL_CHARS = 60
 SUBTITLE_CHARS = 120
 
 
-def fitting_bars(spec: ChartSpec, height: int) -> int:
+def fitting_bars(spec: ChartSpec, lang: Lang, height: int) -> int:
     """How many bars fit `height` pixels under the chart's title and notes."""
-    return max(1, (height - _top_margin(spec) - 20) // ROW_PX)
+    return max(1, (height - _top_margin(spec, lang) - 20) // ROW_PX)
 
 
-def _notes(spec: ChartSpec) -> list[str]:
-    return textwrap.wrap(" ".join(spec.notes), SUBTITLE_CHARS)
+def _notes(spec: ChartSpec, lang: Lang) -> list[str]:
+    """The deck's notes, the count of entries without an amount said for a screen (the deck
+    lists them at the end; presentation mode has no such list)."""
+    notes = list(spec.notes)
+    if spec.unstated:
+        deck_note = t("not_shown", lang, n=spec.unstated)
+        notes = [t("present_not_shown", lang, n=spec.unstated) if n == deck_note else n for n in notes]
+    return textwrap.wrap(" ".join(notes), SUBTITLE_CHARS)
 
 
-def _top_margin(spec: ChartSpec) -> int:
-    return 56 + TITLE_PX + LINE_PX * len(_notes(spec))
+def _top_margin(spec: ChartSpec, lang: Lang) -> int:
+    return 56 + TITLE_PX + LINE_PX * len(_notes(spec, lang))
 
 
 def _axis_end(bars: tuple[Bar, ...]) -> float:
@@ -57,10 +63,10 @@ def _label(bar: Bar) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
-def projected_figure(spec: ChartSpec, height: int) -> tuple[go.Figure, int]:
+def projected_figure(spec: ChartSpec, lang: Lang, height: int) -> tuple[go.Figure, int]:
     """The chart `height` pixels high, and how many of its bars it shows (the largest first, as
     the spec orders them)."""
-    shown = spec.bars[: fitting_bars(spec, height)]
+    shown = spec.bars[: fitting_bars(spec, lang, height)]
     labels = [_label(b) for b in shown]
     solid = [b.low for b in shown]
     extra = [b.high - b.low for b in shown]
@@ -89,11 +95,11 @@ def projected_figure(spec: ChartSpec, height: int) -> tuple[go.Figure, int]:
             ),
         ]
     )
-    notes = "<br>".join(_notes(spec))
+    notes = "<br>".join(_notes(spec, lang))
     figure.update_layout(
         barmode="stack",
         height=height,
-        margin={"t": _top_margin(spec), "b": 20, "l": 10, "r": 40},
+        margin={"t": _top_margin(spec, lang), "b": 20, "l": 10, "r": 40},
         font={"size": TEXT_PX, "color": TEXT_COLOUR},
         title={
             "text": spec.title,

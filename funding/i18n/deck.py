@@ -212,6 +212,16 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": {"one": "Showing {shown} of {n} bar.", "other": "Showing the largest {shown} of {n} bars."},
         "nl": {"one": "{shown} van {n} staaf.", "other": "De grootste {shown} van {n} staven."},
     },
+    "present_not_shown": {
+        "en": {
+            "one": "Not in this chart: {n} entry of this kind without a stated amount.",
+            "other": "Not in this chart: {n} entries of this kind without a stated amount.",
+        },
+        "nl": {
+            "one": "Niet in deze grafiek: {n} vermelding van deze soort zonder vermeld bedrag.",
+            "other": "Niet in deze grafiek: {n} vermeldingen van deze soort zonder vermeld bedrag.",
+        },
+    },
     "present_full_screen": {
         "en": "Full screen: F11 (Ctrl+Cmd+F on a Mac)",
         "nl": "Volledig scherm: F11 (Ctrl+Cmd+F op een Mac)",
