@@ -76,7 +76,8 @@ def render(page: Page) -> None:
         with right:
             exit_button(lang)
     st.html(METRIC_CSS)
-    if not page.selection:
+    if not page.selection:  # the figures (all zero) say so too, and the source names the filters
+        headline(page, ())
         st.info(t("no_selection", lang), icon=":material/filter_alt_off:")
         st.caption(markdown_text(page.source))
         return
