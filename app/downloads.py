@@ -7,19 +7,18 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import streamlit as st
 
 from app.context import Page
-from app.display import FILE_STEM
 from app.picks import clear as clear_picks
 from app.url_state import PRESENT
 from funding import charts
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.errors import FundingError, UnreadableFile
+from funding.exports.names import export_file_name
 from funding.exports.render import MEDIA_TYPES, ExportRequest
 from funding.exports.templates import TEMPLATE_MAX_MB, template_problem
 from funding.formatting import format_count
@@ -41,12 +40,6 @@ class Export:
         from funding.exports.render import render
 
         return render(fmt, self.request)
-
-
-def download_name(fmt: str, lang: Lang, *, uploaded: bool, today: date | None = None) -> str:
-    """battery-funding-2026-11-23-nl.xlsx; "-upload" when the rows come from an uploaded file."""
-    stem = FILE_STEM + ("-upload" if uploaded else "")
-    return f"{stem}-{(today or date.today()).isoformat()}-{lang}.{fmt}"
 
 
 @st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
@@ -120,11 +113,12 @@ def download_section(page: Page) -> None:
         else:
             with bar.popover(t("template_button", lang), icon=":material/palette:"):
                 template = template_upload(st, data.info, lang)
+            shown = folded or page.filters
             export = Export(
                 ExportRequest(
                     page.dataset,
                     page.narrowed,
-                    folded or page.filters,
+                    shown,
                     lang,
                     data.documents,
                     data.info,
@@ -137,7 +131,7 @@ def download_section(page: Page) -> None:
                 bar.download_button(
                     label,
                     data=functools.partial(export.build, fmt),
-                    file_name=download_name(fmt, lang, uploaded=data.uploaded),
+                    file_name=export_file_name(shown, fmt, lang, uploaded=data.uploaded),
                     mime=MEDIA_TYPES[fmt],
                     key=f"download_{fmt}",
                     on_click="ignore",

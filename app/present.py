@@ -1,6 +1,11 @@
-"""Presentation mode (`?view=present`): the headline figures and one chart at a time, large, for
-a projector; `slide=N` its N-th chart, so `/?view=present&level=EU&slide=2` reopens on the
-second chart of the EU view."""
+"""Presentation mode (`?view=present`): the deck's story on a projector, one slide at a time.
+
+Slide 1 holds the headline figures (battery money first, the other kinds apart, and the charts of
+a single bar said in words); the slides after it are the deck's charts in the deck's order
+(`funding.exports.story`), each across the whole width. `slide=N` reopens on the N-th slide, so
+`/?view=present&level=EU&slide=2` is the EU view's first chart. A chart is as high as a
+1280x720 screen leaves it under the title, so it fits that screen and a 1920x1080 one alike.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,14 @@ import streamlit as st
 from app import cached, url_state
 from app.context import Page
 from app.display import METRIC_CSS, plotly_config
-from funding import charts
+from funding.dataset import Dataset
+from funding.exports.projected import alt_text, projected_figure
+from funding.exports.story import Story, story
 from funding.i18n import t
-from funding.kinds import default_kind, offered_kinds
 from funding.markdown import markdown_text
-from funding.selection import describe
-from funding.vocab import AMOUNT_KIND, Lang
+from funding.records import Instrument
+from funding.selection import Filters, describe
+from funding.vocab import Lang
 
 # Static CSS, no data in it: no sidebar (nor the button that opens it), large type. The top
 # padding leaves room for Streamlit's fixed header (its menu stays reachable).
@@ -30,11 +37,10 @@ PRESENT_CSS = """<style>
 .st-key-present_slide [data-testid="stCaptionContainer"],
 .st-key-present_headline [data-testid="stCaptionContainer"] { font-size: clamp(0.95rem, 1.1vw, 1.25rem); }
 .st-key-present_nav p { font-size: clamp(1rem, 1.2vw, 1.35rem); }
+.st-key-present_words p { font-size: clamp(1.15rem, 2.6vh, 1.6rem); }
 </style>"""
 PRESENT_MAIN = ("battery_public", "net_public", "instruments", "without_amount")
-PRESENT_CHART_PX = 780  # the tallest a projected chart gets unless its bars need more
-PRESENT_TOP = 10  # bars in presentation mode's envelope chart unless ?top= says otherwise
-TOP_CHOICES = ("10", "25", "50", "100", "250", "1000")
+PRESENT_CHART_PX = 440  # what a 1280x720 screen has under the title and over the source line
 
 
 def stop_presenting() -> None:
@@ -61,7 +67,7 @@ def exit_button(lang: Lang) -> None:
 
 
 def render(page: Page) -> None:
-    """The headline figures and one chart, large, with the selection and the source on screen."""
+    """The selection and the way out on top; then the headline slide or one chart, full width."""
     lang = page.lang
     with st.container(key="present_title"):
         left, right = st.columns([6, 1], vertical_alignment="top")
@@ -70,52 +76,55 @@ def render(page: Page) -> None:
         with right:
             exit_button(lang)
     st.html(METRIC_CSS)
-    figures_column, chart_column = st.columns([1, 3], gap="large")
-    with figures_column:
-        headline(page)
-    with chart_column:
-        if not page.selection:
-            st.info(t("no_selection", lang), icon=":material/filter_alt_off:")
-            st.caption(markdown_text(page.source))
-            return
-        default = default_kind(page.selection, page.filters.kind)
-        kind = url_state.display_value(
-            st.query_params.get("chart_kind"), offered_kinds(page.filters.kind), default
-        )
-        slide_section(page, kind)
+    if not page.selection:  # the figures (all zero) say so too, and the source names the filters
+        headline(page, ())
+        st.info(t("no_selection", lang), icon=":material/filter_alt_off:")
+        st.caption(markdown_text(page.source))
+        return
+    slide_section(page)
 
 
-def headline(page: Page) -> None:
-    """Battery money and counts, one under the other; the other kinds apart, never added."""
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+def planned(
+    digest: str, filters: Filters, lang: Lang, _dataset: Dataset, _selection: tuple[Instrument, ...]
+) -> Story:
+    """The deck's story of this selection: its charts in order and its one-bar sentences."""
+    return story(_dataset, _selection, filters, lang)
+
+
+def headline(page: Page, sentences: tuple[str, ...]) -> None:
+    """Battery money and counts; the other kinds apart, never added; one-bar charts in words."""
     figures = cached.headline(page.digest, page.filters, (), page.lang, page.dataset)
     main = {m.key: m for m in figures.main}
-    with st.container(key="present_headline"):
+    money, apart = st.columns([3, 2], gap="large")
+    with money, st.container(key="present_headline"):
         with st.container(key="present_main"):
-            # The amounts one under the other (they are long); the two counts side by side.
-            for key in PRESENT_MAIN[:2]:
-                st.metric(main[key].label, main[key].value, help=markdown_text(main[key].help), border=True)
+            for column, key in zip(st.columns(2), PRESENT_MAIN[:2], strict=True):
+                column.metric(
+                    main[key].label, main[key].value, help=markdown_text(main[key].help), border=True
+                )
             for column, key in zip(st.columns(2), PRESENT_MAIN[2:], strict=True):
                 column.metric(
                     main[key].label, main[key].value, help=markdown_text(main[key].help), border=True
                 )
+        with st.container(key="present_words"):
+            for sentence in sentences:
+                st.markdown(markdown_text(sentence))
+    with apart:
         st.caption(markdown_text(f"{t('other_kinds', page.lang)}: {t('kept_apart', page.lang)}"))
-        # One line each: boxes this narrow would break long Dutch words ("Garantiecapaciteit").
         with st.container(key="present_apart", gap="small"):
             for metric in figures.apart:
                 label, value = markdown_text(metric.label), markdown_text(metric.value)
                 st.markdown(f"{label}: **{value}**", help=markdown_text(metric.help))
 
 
-# A fragment: next and previous redraw the chart only, not the headline figures beside it.
+# A fragment: next and previous redraw the slide only, not the title above it.
 @st.fragment
-def slide_section(page: Page, kind: str) -> None:
+def slide_section(page: Page) -> None:
     lang = page.lang
-    names = charts.slides(page.selection, kind)
-    if not names:
-        st.info(t("present_no_charts", lang, kind=AMOUNT_KIND.label(kind, lang)))
-        st.caption(markdown_text(page.source))
-        return
-    number = url_state.slide_number(st.query_params.get("slide"), len(names))
+    plan = planned(page.digest, page.filters, lang, page.dataset, tuple(page.selection))
+    total = len(plan.charts) + 1
+    number = url_state.slide_number(st.query_params.get("slide"), total)
     with st.container(key="present_nav", horizontal=True, vertical_alignment="center"):
         st.button(
             t("previous", lang),
@@ -130,20 +139,28 @@ def slide_section(page: Page, kind: str) -> None:
             t("next", lang),
             key="present_next",
             icon=":material/arrow_forward:",
-            disabled=number == len(names),
+            disabled=number == total,
             on_click=_go_to_slide,
             args=(number + 1,),
             shortcut="Right",
         )
-        st.markdown(t("slide_of", lang, number=number, total=len(names)))
-    name = names[number - 1]
-    top = int(url_state.display_value(st.query_params.get("top"), TOP_CHOICES, str(PRESENT_TOP)))
-    colour = url_state.display_value(st.query_params.get("color"), ("level", "type"), "level")
-    chart = cached.projected(
-        name, page.digest, page.filters, lang, kind, page.source, page.dataset, colour, top, PRESENT_CHART_PX
-    )
+        st.markdown(t("present_slide_of", lang, number=number, total=total))
+        st.caption(t("present_full_screen", lang))
+    if number == 1:
+        headline(page, plan.sentences)
+        st.caption(markdown_text(page.source))
+        return
+    spec = plan.charts[number - 2]
+    figure, shown = projected_figure(spec, lang, PRESENT_CHART_PX)
     with st.container(key="present_slide"):
-        st.plotly_chart(chart.figure, key="present_chart", width="stretch", config=plotly_config(name, lang))
-        if chart.shown < chart.total:
-            st.caption(t("showing", lang, shown=chart.shown, total=chart.total))
+        st.plotly_chart(
+            figure,
+            key="present_chart",
+            width="stretch",
+            config=plotly_config(spec.name, lang),
+            theme=None,  # the figure's own dark text: the theme's grey labels fall below 4.5:1
+            alt=alt_text(spec, shown, lang),
+        )
+        if shown < len(spec.bars):
+            st.caption(t("present_showing", lang, shown=shown, n=len(spec.bars)))
         st.caption(markdown_text(page.source))

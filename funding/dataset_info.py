@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from funding.errors import UnreadableFile
 from funding.i18n import t
@@ -23,6 +23,8 @@ class DatasetInfo(BaseModel):
     date: str
     citation: str
     licence: str
+    # Where a recipient can reach the dataset or dashboard; shown in every citation when set.
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
 
     def title_in(self, lang: Lang) -> str:
         return self.title if lang == "en" else self.title_nl

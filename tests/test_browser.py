@@ -23,10 +23,12 @@ from factory import csv_bytes, row
 from fixtures import DATA, document_id, instruments, net_public, shipped_rows
 
 from funding.i18n import t
+from funding.vocab import AMOUNT_KIND
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 METRICS = "[data-testid='stMetricValue']"
 PROJECTOR = {"width": 1920, "height": 1080}
+MEETING_ROOM = {"width": 1280, "height": 720}  # a projector's common lower resolution
 
 
 def values(page: Any) -> list[str]:
@@ -200,30 +202,49 @@ def test_markup_in_a_name_is_shown_as_written(browser: Any) -> None:
         tab.close()
 
 
-def test_presentation_mode_on_a_projector_and_a_real_download(app_server: Any, page: Any) -> None:
-    page.set_viewport_size(PROJECTOR)
+@pytest.mark.parametrize("screen", [MEETING_ROOM, PROJECTOR])
+def test_presentation_mode_fits_the_screen_slide_by_slide(
+    app_server: Any, page: Any, screen: dict[str, int]
+) -> None:
+    """Every slide of the deck's story inside the viewport: no scrolling, no chart cut off."""
+    page.set_viewport_size(screen)
     open_app(page, app_server.url, "/?view=present&level=EU", ready=METRICS)
     eu = {r["id"] for r in shipped_rows() if r["level"] == "EU"}
     shown = metrics_shown(page, t("instruments", "en"))
     assert shown[t("instruments", "en")] == str(instruments([r for r in shipped_rows() if r["id"] in eu]))
     assert not page.get_by_test_id("stSidebar").is_visible()
     assert not page.get_by_test_id("stExpandSidebarButton").is_visible()
+    source_word = t("source_line", "en", title="", version="", date="").split()[0]
+    slide = 1
+    while True:
+        boxes = [
+            page.locator(".js-plotly-plot").nth(i).bounding_box()
+            for i in range(page.locator(".js-plotly-plot").count())
+        ]
+        source = page.get_by_test_id("stCaptionContainer").filter(has_text=source_word).last.bounding_box()
+        for box in [*boxes, source]:
+            assert box["x"] >= 0 and box["x"] + box["width"] <= screen["width"], slide
+            assert box["y"] >= 0 and box["y"] + box["height"] <= screen["height"], slide
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= screen["width"]
+        following = page.locator(".st-key-present_next button")
+        if following.is_disabled():
+            break
+        following.click()
+        settle(page)
+        slide += 1
+        assert re.search(rf"[?&]slide={slide}(&|$)", page.url) and "level=EU" in page.url
+        page.locator(".js-plotly-plot .gtitle").first.wait_for()
+    assert slide > 5  # the headline, public funding by instrument and its breakdowns, other kinds
+
+
+def test_presentation_mode_on_a_projector_and_a_real_download(app_server: Any, page: Any) -> None:
+    page.set_viewport_size(PROJECTOR)
+    open_app(page, app_server.url, "/?view=present&level=EU&slide=2", ready=".js-plotly-plot .gtitle")
+    eu = {r["id"] for r in shipped_rows() if r["level"] == "EU"}
     title = page.locator(".js-plotly-plot .gtitle")
-    assert (title.text_content() or "").startswith(t("envelopes", "en"))
-    page.get_by_role("button", name=t("next", "en")).click()
-    settle(page)
-    assert re.search(r"[?&]slide=2(&|$)", page.url) and "level=EU" in page.url
-    assert (title.text_content() or "").startswith(t("by_pillar", "en", framework=""))
-    page.locator(".js-plotly-plot g.point path").first.wait_for()
-    # Nothing cut off: no scrolling sideways, the chart and its source line on the screen.
-    width = page.evaluate("() => document.documentElement.scrollWidth")
-    assert width <= PROJECTOR["width"]
-    source = (
-        page.get_by_test_id("stCaptionContainer")
-        .filter(has_text=t("source_line", "en", title="", version="", date="").split()[0])
-        .last
+    assert (title.text_content() or "").startswith(
+        t("chart_envelopes", "en", kind=AMOUNT_KIND.label("public", "en"))
     )
-    assert source.bounding_box()["y"] + source.bounding_box()["height"] <= PROJECTOR["height"]
     screenshot(page, "present.png", full_page=False)
 
     page.get_by_role("button", name=t("exit_present", "en")).click()
@@ -231,8 +252,9 @@ def test_presentation_mode_on_a_projector_and_a_real_download(app_server: Any, p
     assert "view=" not in page.url and "level=EU" in page.url
     with page.expect_download() as download:
         page.locator(".st-key-download_xlsx button").first.click()
-    assert re.fullmatch(r"battery-funding-\d{4}-\d{2}-\d{2}-en\.xlsx", download.value.suggested_filename)
+    # funding.exports.names: the selection (level EU: "eu") in the name, then the date.
+    assert re.fullmatch(r"battery-funding-eu-\d{4}-\d{2}-\d{2}\.xlsx", download.value.suggested_filename)
     book = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
     sheet = book[t("sheet_data", "en")]
-    column = [c.value for c in sheet[1]].index("id")
-    assert {row[column] for row in sheet.iter_rows(min_row=2, values_only=True)} == eu
+    column = [c.value for c in sheet[2]].index(t("x_id", "en"))  # row 1: do not add these up
+    assert {row[column] for row in sheet.iter_rows(min_row=3, values_only=True)} == eu

@@ -22,6 +22,7 @@ from factory import csv_bytes, row
 from funding.cli import main
 from funding.dataset_info import load_info
 from funding.exports import export_csv, export_xlsx
+from funding.i18n import t
 from funding.loading import parse_csv
 from funding.selection import Filters
 
@@ -86,9 +87,21 @@ def test_csv_export_neutralises_text_and_keeps_numbers(lang: str, delimiter: str
     assert amounts == (["1500", "7.5"] if lang == "en" else ["1500", "7,5"])
 
 
-def test_xlsx_export_has_no_formula_cell_and_keeps_text_exactly() -> None:
+# Where each hostile text shows in the workbook's figures sheet (headers in the file's language).
+XLSX_HEADERS = {
+    "name_en": ("en", "x_name"),
+    "name_nl": ("nl", "x_name"),
+    "source": ("en", "x_source"),
+    "source_locator": ("en", "x_lines"),
+    "source_quote": ("en", "x_quote"),
+    "notes": ("en", "x_notes"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_xlsx_export_has_no_formula_cell_and_keeps_text_exactly(lang: str) -> None:
     dataset, records = loaded()
-    data = export_xlsx(dataset, records, Filters(q="=cmd|' /C calc'!A0"), "en", _documents(), load_info())  # type: ignore[arg-type]
+    data = export_xlsx(dataset, records, Filters(q="=cmd|' /C calc'!A0"), lang, _documents(), load_info())  # type: ignore[arg-type]
     book = openpyxl.load_workbook(io.BytesIO(data))
     for sheet in book.worksheets:
         assert not [c.coordinate for r in sheet.iter_rows() for c in r if c.data_type == "f"], sheet.title
@@ -96,13 +109,14 @@ def test_xlsx_export_has_no_formula_cell_and_keeps_text_exactly() -> None:
         assert not [
             n for n in archive.namelist() if n.startswith("xl/worksheets/") and b"<f>" in archive.read(n)
         ]
-    sheet = book.worksheets[0]
-    header = [c.value for c in sheet[1]]
-    hostile = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "hostile")
-    for column, text in HOSTILE.items():
-        cell = hostile[header.index(column)]
-        assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", True)
-    amount = hostile[header.index("amount_eur")]
+    sheet = book[t("sheet_data", lang)]  # type: ignore[arg-type]
+    header = [c.value for c in sheet[2]]  # row 1 is the warning not to add the amounts up
+    hostile = next(r for r in sheet.iter_rows(min_row=3) if r[0].value == "hostile")
+    for column, (shown_in, key) in XLSX_HEADERS.items():
+        if shown_in == lang:
+            cell = hostile[header.index(t(key, lang))]  # type: ignore[arg-type]
+            assert (cell.value, cell.data_type, cell.quotePrefix) == (HOSTILE[column], "s", True)
+    amount = hostile[header.index(t("x_amount", lang))]  # type: ignore[arg-type]
     assert (amount.value, amount.data_type) == (1500, "n")
 
 

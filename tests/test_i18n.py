@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
 
-from funding.i18n import TEXTS, _merged, t
+from funding.i18n import TEXTS, _merged, deck, figures, files, t
+from funding.i18n.forms import categories
 from funding.vocab import LANGS
 
 
@@ -14,12 +16,47 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
+def forms(key: str, lang: str) -> list[str]:
+    entry = TEXTS[key][lang]  # type: ignore[index]
+    return [entry] if isinstance(entry, str) else list(entry.values())
+
+
 @pytest.mark.parametrize("key", sorted(TEXTS))
 def test_every_key_exists_in_both_languages_with_the_same_placeholders(key: str) -> None:
     texts = TEXTS[key]
     assert set(texts) == set(LANGS)
-    assert all(texts[lang].strip() for lang in LANGS)
-    assert placeholders(texts["en"]) == placeholders(texts["nl"])
+    assert all(text.strip() for lang in LANGS for text in forms(key, lang))
+    found = [placeholders(text) for lang in LANGS for text in forms(key, lang)]
+    assert all(names == found[0] for names in found), "every language and form, the same placeholders"
+
+
+@pytest.mark.parametrize("key", sorted(k for k, v in TEXTS.items() if not isinstance(v["en"], str)))
+def test_a_counting_text_has_every_plural_form_of_each_language_and_counts_n(key: str) -> None:
+    for lang in LANGS:
+        entry = TEXTS[key][lang]
+        assert not isinstance(entry, str), f"{key}: plural in one language, plain in the other"
+        assert set(entry) == categories(lang)  # English and Dutch: one, other
+        assert all("{n}" in text for text in entry.values())
+
+
+def test_plural_forms_follow_each_language() -> None:
+    """CLDR: 1 is "one" in English and Dutch, 0 and 2 are "other"; n is written in local digits."""
+    assert t("entries", "en", n=1) == "1 entry in this selection"
+    assert t("entries", "en", n=0) == "0 entries in this selection"
+    assert t("entries", "nl", n=1) == "1 vermelding in deze selectie"
+    assert t("entries", "nl", n=1234) == "1.234 vermeldingen in deze selectie"
+    with pytest.raises(TypeError, match="integer n"):
+        t("entries", "en")
+
+
+def test_no_text_writes_a_plural_in_brackets() -> None:
+    """ "figure(s)", "rij(en)", "probleem/problemen": a count picks its form instead."""
+    bracketed = re.compile(r"\w\((s|en|e)\)|\w/\w+en\b")
+    export_keys = {k for k in TEXTS if k in files.TEXTS or k in deck.TEXTS or k in figures.TEXTS}
+    found = [
+        (k, text) for k in export_keys for lang in LANGS for text in forms(k, lang) if bracketed.search(text)
+    ]
+    assert found == []
 
 
 def test_a_key_defined_in_two_data_modules_is_refused() -> None:

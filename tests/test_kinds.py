@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factory import csv_bytes, row
 
-from funding.exports.figures import deck_charts
+from funding.exports.story import story
 from funding.kinds import default_kind, offered_kinds
 from funding.loading import parse_csv
 from funding.selection import Filters, apply
@@ -41,11 +41,13 @@ def test_the_kind_filter_limits_what_is_offered_in_vocabulary_order() -> None:
 
 
 def test_the_deck_follows_the_same_rule() -> None:
-    """MS only: one ceiling chart (its breakdowns, by the same rule, of ceilings too)."""
-    specs = deck_charts(DATASET, selected(level=("MS",)), Filters(level=("MS",)), "en")
-    assert {spec.kind for spec in specs} == {"state_aid_ceiling"}
-    # Targets only: the envelope chart lists them; they are never added up into breakdowns.
+    """MS only: one ceiling, so no chart at all (one bar is a sentence), and the sentences are of
+    ceilings: the comparison and its four breakdowns, by the same rule, all of the ceiling."""
+    plan = story(DATASET, selected(level=("MS",)), Filters(level=("MS",)), "en")
+    assert plan.kind == "state_aid_ceiling" and plan.charts == ()
+    assert len(plan.sentences) == 5
+    assert all("State-aid ceiling" in sentence for sentence in plan.sentences)
+    # Targets only: one target, said in a sentence; targets are never added up into breakdowns.
     only_targets = selected(kind=("target",))
-    assert [s.name for s in deck_charts(DATASET, only_targets, Filters(kind=("target",)), "en")] == [
-        "envelopes"
-    ]
+    plan = story(DATASET, only_targets, Filters(kind=("target",)), "en")
+    assert plan.kind == "target" and len(plan.sentences) == 1

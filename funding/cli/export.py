@@ -1,6 +1,11 @@
 """`python -m funding export OUT [filters]`: write the filtered selection as CSV, XLSX or PPTX, or
 one chart as PNG, through the same `funding.exports.render` as the page's downloads.
 
+OUT may be a directory: with `--format` the file in it is named as the page names its downloads
+(funding.exports.names), so the name says what the selection is. `--schema` writes a CSV with
+exactly the dataset's columns that `python -m funding validate` accepts as it is. Without
+`--framework`, pillars follow `funding.frameworks` (Dutch pillars for an all-Dutch selection).
+
 Exit 1 also for a bad option or filter value (the message lists the valid values) and for an
 output file that exists without --force; 2 also when the output or a template cannot be used;
 3 when a PNG is asked for and no Chromium is installed (the message says how to install it).
@@ -13,8 +18,8 @@ import io
 import os
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from funding.archives import TEMPLATE_MAX_BYTES
 from funding.cli.shared import EXIT_MISSING_TOOL, EXIT_OK, add_filter_options, fail, filters_from
@@ -23,14 +28,17 @@ from funding.disagreements import load_disagreements
 from funding.documents import load_documents
 from funding.errors import UnreadableFile
 from funding.filter_index import select
+from funding.frameworks import with_default_framework
 from funding.loading import load_dataset
 from funding.markdown import plain_text
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.reading import read_file
-from funding.records import Instrument
 from funding.selection import describe, filter_problems
 from funding.totals import NotSummable
 from funding.vocab import LANGS, Lang
+
+if TYPE_CHECKING:
+    from funding.exports.render import ExportRequest
 
 # funding.exports.CHARTS, named here so that --help does not import the export libraries.
 PNG_CHARTS = ("envelopes", "pillar", "source", "instrument_type", "beneficiary")
@@ -47,7 +55,15 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "an option for several values (--level EU --level NL)."
         ),
     )
-    export.add_argument("out", type=Path, metavar="OUT", help="OUT.csv, OUT.xlsx, OUT.pptx or OUT.png")
+    export.add_argument(
+        "out",
+        type=Path,
+        metavar="OUT",
+        help="OUT.csv, OUT.xlsx, OUT.pptx or OUT.png; or a directory, with --format",
+    )
+    export.add_argument(
+        "--format", dest="fmt", help="csv, xlsx, pptx or png: for OUT a directory (the file is named for you)"
+    )
     export.add_argument(
         "--data",
         type=Path,
@@ -58,6 +74,16 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument("--lang", default="en", help="language of labels and numbers: en (default) or nl")
     export.add_argument("--template", type=Path, help="PowerPoint .pptx/.potx whose layouts and theme to use")
     export.add_argument("--chart", help=f"the chart for a PNG: {', '.join(PNG_CHARTS)} (default: envelopes)")
+    export.add_argument(
+        "--schema",
+        action="store_true",
+        help="CSV with exactly the dataset's columns (and the rows selected rows refer to): `validate` accepts it",
+    )
+    export.add_argument(
+        "--delimiter",
+        choices=(",", ";"),
+        help="CSV separator (default: ',' for --lang en, ';' with decimal commas for --lang nl)",
+    )
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     add_filter_options(export)
     export.set_defaults(run=run)
@@ -70,37 +96,51 @@ def _option_problems(args: argparse.Namespace, fmt: str) -> list[str]:
         problems.append(
             f"{out}: unknown output format {out.suffix or '(none)'!r}; valid: .{', .'.join(FORMATS)}"
         )
+    if args.fmt is not None and not out.is_dir():
+        problems.append("--format only applies when OUT is a directory; otherwise OUT's extension says it")
     if args.lang not in LANGS:
         problems.append(f"lang: unknown value {args.lang!r}; valid: {', '.join(LANGS)}")
     if args.chart is not None and fmt != "png":
         problems.append("--chart only applies to a .png output")
-    for name, given in (
-        ("--data", args.data),
-        ("--documents", args.documents),
-        ("--template", args.template),
-    ):
-        if given is not None and _same_file(out, given):
-            problems.append(f"{out}: is the {name} file this export reads; write the export elsewhere")
+    problems += _onto_inputs(out, args)
     if args.chart is not None and args.chart not in PNG_CHARTS:
         problems.append(f"chart: unknown value {args.chart!r}; valid: {', '.join(PNG_CHARTS)}")
     if args.template is not None and fmt != "pptx":
         problems.append("--template only applies to a .pptx output")
-    if out.is_dir():
+    if (args.schema or args.delimiter) and fmt != "csv":
+        problems.append("--schema and --delimiter only apply to a .csv output")
+    if args.schema and args.delimiter:
         problems.append(
-            f"{out}: is a directory; give a file name such as {out / ('export.' + (fmt or 'xlsx'))}"
+            "--schema writes the dataset's own format (comma-separated); --delimiter does not apply"
         )
-    elif out.exists() and not args.force:
+    if out.is_dir() and args.fmt is None:
+        problems.append(f"{out}: is a directory; give a file name such as {out / 'export.xlsx'}, or --format")
+    elif not out.is_dir() and out.exists() and not args.force:
         problems.append(f"{out}: already exists; use --force to overwrite it")
     return problems
+
+
+def _onto_inputs(out: Path, args: argparse.Namespace) -> list[str]:
+    """The export would replace a file it reads (by any path or link)."""
+    return [
+        f"{out}: is the {name} file this export reads; write the export elsewhere"
+        for name, given in (
+            ("--data", args.data),
+            ("--documents", args.documents),
+            ("--template", args.template),
+        )
+        if given is not None and _same_file(out, given)
+    ]
 
 
 def run(args: argparse.Namespace) -> int:
     from funding.exports import ChromiumMissing, ExportRequest, render
     from funding.exports.files import OutputExists, write_atomically
+    from funding.exports.names import export_file_name
 
     started = time.perf_counter()
     out: Path = args.out
-    fmt = out.suffix.lower().lstrip(".")
+    fmt = (args.fmt or "").lower() if out.is_dir() else out.suffix.lower().lstrip(".")
     problems = _option_problems(args, fmt)
     filters = filters_from(args, problems)
     if problems:
@@ -109,11 +149,20 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.data, known_documents=documents)
     dataset = dataset.with_disagreements(load_disagreements())  # the curated ones, by id
     info = load_info()
+    curated = args.data.resolve() == DEFAULT_DATA.resolve()
+    filters = with_default_framework(filters, dataset.records, args.framework)
     bad_filters = filter_problems(filters, dataset)
     if bad_filters:
         return fail([p.message("en") for p in bad_filters])
     lang: Lang = args.lang
     selection = tuple(select(filters, dataset))
+    if out.is_dir():
+        name = export_file_name(filters, fmt, lang, uploaded=not curated, schema=args.schema)
+        out = out / name
+        if out.exists() and not args.force:
+            return fail([f"{out}: already exists; use --force to overwrite it"])
+        if onto := _onto_inputs(out, args):
+            return fail(onto)
     request = ExportRequest(
         dataset,
         selection,
@@ -121,10 +170,12 @@ def run(args: argparse.Namespace) -> int:
         lang,
         documents,
         info,
-        # Another CSV is not the curated dataset: its files must not carry the curated version's name.
-        upload_name=None if args.data.resolve() == DEFAULT_DATA.resolve() else args.data.name,
+        # Another CSV is not the published dataset: its files must not carry its version's name.
+        upload_name=None if curated else args.data.name,
         template=_read_template(args.template) if args.template is not None else None,
         chart=args.chart or "envelopes",
+        delimiter=args.delimiter,
+        schema=args.schema,
     )
     try:
         data = render(fmt, request)
@@ -143,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
         return fail([f"{out}: already exists; use --force to overwrite it"])
     seconds = time.perf_counter() - started
     print(
-        f"wrote {out}: {_contents(fmt, data, selection, request.chart)}; {plain_text(describe(filters, lang))}; "
+        f"wrote {out}: {_contents(fmt, data, request)}; {plain_text(describe(filters, lang))}; "
         f"dataset v{info.version}, {lang}, {seconds:.1f} s"
     )
     return EXIT_OK
@@ -162,15 +213,34 @@ def _same_file(out: Path, given: Path) -> bool:
         return False
 
 
-def _contents(fmt: str, data: bytes, selection: Sequence[Instrument], chart: str) -> str:
+def _count(n: int, one: str, other: str) -> str:
+    return f"{n} {one if n == 1 else other}"
+
+
+def _contents(fmt: str, data: bytes, request: ExportRequest) -> str:
     """What the file holds, for the one-line summary."""
-    cited = len({r.source_document for r in selection if r.source_document})
+    selection = request.selection
+    documents = _count(
+        len({r.source_document for r in selection if r.source_document}), "document", "documents"
+    )
     if fmt == "pptx":
         from pptx import Presentation
 
         slides = list(Presentation(io.BytesIO(data)).slides)
         charts = sum(1 for slide in slides for shape in slide.shapes if shape.has_chart)
-        return f"{len(slides)} slides ({charts} native charts), {len(selection)} instruments, {cited} documents cited"
+        return (
+            f"{_count(len(slides), 'slide', 'slides')} ({_count(charts, 'native chart', 'native charts')}), "
+            f"{_count(len(selection), 'entry', 'entries')}, {documents} cited"
+        )
     if fmt == "png":
-        return f"chart {chart!r}, {len(data) // 1024} kB"
-    return f"{len(selection)} rows, {cited} documents cited"
+        return f"chart {request.chart!r}, {len(data) // 1024} kB"
+    if request.schema:
+        from funding.exports.tables import with_references
+
+        written = len(with_references(request.dataset, selection))
+        added = written - len(selection)
+        return (
+            f"{_count(written, 'row', 'rows')} in the dataset's format "
+            f"({added} of them referred to by the selected ones), {documents} cited"
+        )
+    return f"{_count(len(selection), 'row', 'rows')}, {documents} cited"

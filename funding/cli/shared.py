@@ -69,7 +69,10 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
         values = ", ".join(valid[name]) if name in valid else "as in the data's source column"
         option = "--" + name.replace("_", "-")
         filters.add_argument(option, dest=name, action="append", default=[], metavar="VALUE", help=values)
-    filters.add_argument("--framework", default="eu", help="pillar framework: eu (default) or nl")
+    filters.add_argument(
+        "--framework",
+        help="pillar framework: eu or nl (default: nl for an all-Dutch selection, else eu; funding.frameworks)",
+    )
     filters.add_argument("--year-from", metavar="YEAR")
     filters.add_argument("--year-to", metavar="YEAR")
     filters.add_argument(
@@ -87,7 +90,7 @@ def filters_from(args: argparse.Namespace, problems: list[str]) -> Filters:
     years = {name: _year(getattr(args, name), name, problems) for name in ("year_from", "year_to")}
     return Filters(
         **{name: tuple(getattr(args, name)) for name in MULTI_FIELDS},
-        framework=args.framework,
+        framework=args.framework or "eu",  # without a choice, funding.frameworks decides later
         year_from=years["year_from"],
         year_to=years["year_to"],
         undated=args.undated,

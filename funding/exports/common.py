@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
+from funding.cells import row_cells
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.dataset_info import source_line as dataset_source_line
@@ -58,11 +59,12 @@ def is_formula_like(text: str) -> bool:
 def export_rows(
     dataset: Dataset, selection: Sequence[Instrument], documents: Mapping[str, Document], lang: Lang
 ) -> list[dict[str, str | float | None]]:
-    """One dict per selected record, keyed by EXPORT_COLUMNS; amounts stay floats, the rest text."""
+    """One dict per selected record, keyed by EXPORT_COLUMNS: amounts stay floats, every other cell
+    is written as the dataset's CSV writes it (funding.cells), so `a;b`, not `('a', 'b')`."""
     counted = counted_ids(dataset, selection)
     rows: list[dict[str, str | float | None]] = []
     for record in selection:
-        raw = record.model_dump()
+        written = row_cells(record)
         cells: dict[str, str | float | None] = {}
         for column in EXPORT_COLUMNS:
             if column == TITLE_COLUMN:
@@ -72,13 +74,8 @@ def export_rows(
                 cells[column] = None if record.amount_eur is None else _yes(record.id in counted)
             elif column == "amount_eur":
                 cells[column] = record.amount_eur
-            elif column == "beneficiary_types":
-                cells[column] = ";".join(record.beneficiary_types) or None
-            elif column == "battery_specific":
-                cells[column] = _yes(record.battery_specific)
             else:
-                value = raw[column]
-                cells[column] = None if value is None else str(value)
+                cells[column] = written[column] or None
         rows.append(cells)
     return rows
 
@@ -127,10 +124,11 @@ def iso_today(today: date | None) -> str:
     return (today or date.today()).isoformat()
 
 
-def filter_arguments(filters: Filters) -> list[str]:
-    """The command-line options that select the same view (`python -m funding export OUT ...`)."""
+def filter_arguments(filters: Filters, lang: Lang) -> list[str]:
+    """The command-line options that make the same file (`python -m funding export OUT ...`):
+    the language first, then every filter that differs from its default."""
     default = Filters()
-    args: list[str] = []
+    args: list[str] = ["--lang", lang]
     for name in FIELD_NAMES:
         value = getattr(filters, name)
         if value == getattr(default, name):
@@ -148,10 +146,11 @@ def filter_arguments(filters: Filters) -> list[str]:
     return args
 
 
-def query_string(filters: Filters) -> str:
-    """The filters as URL query parameters (names as in `Filters`, multi-values repeated)."""
+def query_string(filters: Filters, lang: Lang) -> str:
+    """The view as URL query parameters: the page's language, then the filters (names as in
+    `Filters`, multi-values repeated)."""
     default = Filters()
-    pairs: list[tuple[str, str]] = []
+    pairs: list[tuple[str, str]] = [("lang", lang)]
     for name in FIELD_NAMES:
         value = getattr(filters, name)
         if value == getattr(default, name):

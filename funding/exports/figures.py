@@ -1,7 +1,10 @@
-"""The charts of an export as plain data (bars, labels, notes), drawn by slides.py and images.py.
+"""The charts of an export as plain data (bars, labels, the figures behind each bar), drawn by the
+deck's native charts and read by its speaker notes.
 
 Numbers come from `funding.breakdowns`, so a bar on a slide is the figure on the page. One chart
-shows one figure kind; parts are marked and never stacked or summed onto their whole.
+shows one figure kind; parts are marked and never stacked or summed onto their whole. A group
+whose figures may share money is a range, drawn to its high end and labelled with both ends.
+Bars are in reading order, largest first ("not stated" last), and so are the notes.
 """
 
 from __future__ import annotations
@@ -9,19 +12,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from funding.breakdowns import NOT_STATED_GROUP, breakdown, envelopes
+from funding.breakdowns import NOT_STATED_GROUP, breakdown, envelopes, group_codes
 from funding.dataset import Dataset
 from funding.exports.common import clean_text
-from funding.formatting import format_eur
+from funding.formatting import format_range
 from funding.i18n import t
 from funding.kinds import default_kind
 from funding.records import Instrument
 from funding.selection import Filters
-from funding.totals import NOT_SUMMED_KINDS
+from funding.totals import NOT_SUMMED_KINDS, counted_ids
 from funding.vocab import AMOUNT_KIND, Lang
 
 # Chart names, as used by `--chart` and in the deck's order.
 CHARTS: tuple[str, ...] = ("envelopes", "pillar", "source", "instrument_type", "beneficiary")
+BREAKDOWNS = CHARTS[1:]
 PART_MARK = "↳ "
 MAX_LABEL = 110
 
@@ -29,10 +33,22 @@ MAX_LABEL = 110
 @dataclass(frozen=True)
 class Bar:
     label: str  # category label; a part starts with PART_MARK
-    amount: float
+    low: float  # the net amount's low end; equal to `high` unless figures may share money
+    high: float  # what the bar is drawn to
     qualifier: str
-    text: str  # the amount with its qualifier, in the export's language ("up to EUR 1.5 bn")
+    text: str  # the amount as written in the export's language ("up to EUR 1.5 bn")
+    suffix: str  # said after the amount ("· not battery-specific"), or ""
     part: bool  # included in a bar above it: shown, never added
+    records: tuple[Instrument, ...]  # the figures behind the bar, for the speaker notes
+    not_stated: bool = False  # the "not stated" group of a breakdown
+
+    @property
+    def amount(self) -> float:
+        return self.high
+
+    @property
+    def label_text(self) -> str:
+        return f"{self.text} {self.suffix}".strip()
 
 
 @dataclass(frozen=True)
@@ -43,6 +59,7 @@ class ChartSpec:
     bars: tuple[Bar, ...]
     notes: tuple[str, ...]
     records: tuple[Instrument, ...]  # the rows with an amount behind the chart, for references
+    unstated: int = 0  # entries of the kind without an amount: a count in the notes, never bars
 
 
 def short(text: str, limit: int = MAX_LABEL) -> str:
@@ -69,42 +86,17 @@ def chart_spec(
     with_amount = tuple(r for r in of_kind if r.amount_eur is not None)
     notes: list[str] = []
     if name == "envelopes":
-        table = envelopes(dataset, selection, kind, lang)
-        broader = f" · {t('not_battery_specific', lang)}"  # as on the page: not all of it is for batteries
-        bars = tuple(
-            Bar(
-                label=("  " * max(0, int(row["depth"]) - 1) + PART_MARK if row["depth"] else "")
-                + short(row["name"]),
-                amount=float(row["amount"]),
-                qualifier=str(row["qualifier"]),
-                text=format_eur(float(row["amount"]), lang, str(row["qualifier"]))
-                + ("" if dataset.by_id[str(row["id"])].battery_specific else broader),
-                part=not bool(row["counted"]),
-            )
-            for row in table.to_dict("records")
-        )
+        bars = _envelope_bars(dataset, selection, kind, lang)
         if kind in NOT_SUMMED_KINDS:
             notes.append(t("not_summed_chart", lang))
         if any(b.part for b in bars):
             notes.append(t("parts_note", lang))
         title = t("chart_envelopes", lang, kind=kind_label)
     else:
-        dimension = f"{filters.framework}_pillar" if name == "pillar" else name
-        result = breakdown(dataset, selection, dimension, kind, lang)
-        rows = [row for row in result.table.to_dict("records") if float(row["amount"]) > 0]
-        if name != "pillar":  # pillars keep their numbered order; other groups by size
-            rows.sort(key=lambda row: (row["group"] == NOT_STATED_GROUP, -float(row["amount"])))
-        bars = tuple(
-            Bar(
-                label=short(str(row["label"])),
-                amount=float(row["amount"]),
-                qualifier=str(row["qualifier"]),
-                text=format_eur(float(row["amount"]), lang, str(row["qualifier"])),
-                part=False,
-            )
-            for row in rows
-        )
-        notes.append(t("groups_net", lang) if result.additive else t("not_additive", lang))
+        bars = _breakdown_bars(dataset, selection, filters.framework, name, kind, lang)
+        notes.append(t("groups_net", lang) if name != "beneficiary" else t("not_additive", lang))
+        if any(b.low != b.high for b in bars):
+            notes.append(t("deck_range_bars", lang))
         framework = t(f"framework_{filters.framework}", lang) if name == "pillar" else ""
         title = t(f"chart_{name}", lang, kind=kind_label, framework=framework)
     without = len(of_kind) - len(with_amount)
@@ -112,22 +104,68 @@ def chart_spec(
         notes.append(t("not_shown", lang, n=without))
     if not bars:
         notes.insert(0, t("no_amounts", lang))
-    return ChartSpec(name, kind, title, bars, tuple(notes), with_amount)
+    return ChartSpec(name, kind, title, bars, tuple(notes), with_amount, without)
 
 
-def deck_charts(
-    dataset: Dataset, selection: Sequence[Instrument], filters: Filters, lang: Lang
-) -> list[ChartSpec]:
-    """The deck's charts: amounts by instrument for every kind that has any (each kind on its own
-    chart), then the breakdowns of the default kind when it may be added up; charts without a
-    bar are left out."""
-    kinds = [
-        k
-        for k in AMOUNT_KIND.codes
-        if any(r.amount_kind == k and r.amount_eur is not None for r in selection)
-    ]
-    specs = [chart_spec(dataset, selection, filters, "envelopes", lang, kind) for kind in kinds]
-    kind = default_kind(selection, filters.kind)
-    if kind not in NOT_SUMMED_KINDS:
-        specs += [chart_spec(dataset, selection, filters, name, lang, kind) for name in CHARTS[1:]]
-    return [spec for spec in specs if spec.bars]
+def _envelope_bars(
+    dataset: Dataset, selection: Sequence[Instrument], kind: str, lang: Lang
+) -> tuple[Bar, ...]:
+    table = envelopes(dataset, selection, kind, lang)
+    broader = f"· {t('not_battery_specific', lang)}"  # as on the page: not all of it is for batteries
+    bars = []
+    for row in table.to_dict("records"):
+        record = dataset.by_id[str(row["id"])]
+        amount, qualifier = float(row["amount"]), str(row["qualifier"])
+        depth = int(row["depth"])
+        bars.append(
+            Bar(
+                label=("  " * max(0, depth - 1) + PART_MARK if depth else "") + short(str(row["name"])),
+                low=amount,
+                high=amount,
+                qualifier=qualifier,
+                text=format_range(amount, amount, lang, qualifier),
+                suffix="" if record.battery_specific else broader,
+                part=not bool(row["counted"]),
+                records=(record,),
+            )
+        )
+    return tuple(bars)
+
+
+def _breakdown_bars(
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    framework: str,
+    name: str,
+    kind: str,
+    lang: Lang,
+) -> tuple[Bar, ...]:
+    dimension = f"{framework}_pillar" if name == "pillar" else name
+    result = breakdown(dataset, selection, dimension, kind, lang)
+    rows = [row for row in result.table.to_dict("records") if float(row["amount"]) > 0]
+    rows.sort(key=lambda row: (row["group"] == NOT_STATED_GROUP, -float(row["amount"])))
+    of_kind = [r for r in selection if r.amount_kind == kind]
+    counted = counted_ids(dataset, of_kind)
+    behind = {
+        str(row["group"]): tuple(
+            sorted(
+                (r for r in of_kind if r.id in counted and row["group"] in group_codes(r, dimension)),
+                key=lambda r: -(r.amount_eur or 0.0),
+            )
+        )
+        for row in rows
+    }
+    return tuple(
+        Bar(
+            label=short(str(row["label"])),
+            low=float(row["low"]),
+            high=float(row["amount"]),
+            qualifier=str(row["qualifier"]),
+            text=format_range(float(row["low"]), float(row["amount"]), lang, str(row["qualifier"])),
+            suffix="",
+            part=False,
+            records=behind[str(row["group"])],
+            not_stated=row["group"] == NOT_STATED_GROUP,
+        )
+        for row in rows
+    )

@@ -2,7 +2,7 @@
 
 The page's download buttons and `python -m funding export` both call `render`, so a file holds
 the same rows, texts and limits whichever way it was made; the slide-template limits of
-`funding.exports.templates` apply to both.
+`funding.exports.templates` apply to both, and `funding.exports.names` names the file.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ MEDIA_TYPES: dict[str, str] = {
 @dataclass(frozen=True)
 class ExportRequest:
     """Exactly what a file shows: the selection (after filters and chart clicks), the filters that
-    describe it, and where the rows come from (`upload_name` when not the curated dataset)."""
+    describe it, and where the rows come from (`upload_name` when not the published dataset)."""
 
     dataset: Dataset
     selection: tuple[Instrument, ...]
@@ -40,6 +40,8 @@ class ExportRequest:
     upload_name: str | None = None
     template: bytes | None = None  # pptx only: a .pptx/.potx whose layouts and theme to use
     chart: str = "envelopes"  # png only: which chart (funding.exports.CHARTS)
+    delimiter: str | None = None  # csv only: "," or ";" (default: the language's)
+    schema: bool = False  # csv only: exactly the dataset's columns, a file `validate` accepts
 
 
 def render(fmt: str, request: ExportRequest) -> bytes:
@@ -49,11 +51,13 @@ def render(fmt: str, request: ExportRequest) -> bytes:
     r = request
     args = (r.dataset, r.selection, r.filters, r.lang, r.documents, r.info)
     if fmt == "csv":
-        from funding.exports.tables import export_csv
+        from funding.exports.tables import export_csv, export_schema_csv
 
-        return export_csv(*args)
+        if r.schema:
+            return export_schema_csv(r.dataset, r.selection)
+        return export_csv(*args, delimiter=r.delimiter)
     if fmt == "xlsx":
-        from funding.exports.tables import export_xlsx
+        from funding.exports.workbook import export_xlsx
 
         return export_xlsx(*args, upload_name=r.upload_name)
     if fmt == "pptx":

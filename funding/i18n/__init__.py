@@ -1,20 +1,22 @@
 """The one text catalogue: every UI, chart, export and CLI-facing text in English and Dutch.
 
 Vocabulary labels live in funding.vocab; this holds the rest, in data modules by where a text
-appears (figures, page, charts, files, selection), merged behind one `t()`. A key exists once:
-the page, the deck and the spreadsheet say the same thing in the same words.
+appears (figures, page, charts, files, deck, selection), merged behind one `t()`. A key exists once:
+the page, the deck and the spreadsheet say the same thing in the same words. An entry that
+counts something has plural forms (funding.i18n.forms) and is asked for with `n=`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from funding.i18n import charts, figures, files, page, selection
+from funding.i18n import charts, deck, figures, files, page, selection
+from funding.i18n.forms import Entry, pick
 from funding.vocab import Lang
 
 
-def _merged(*parts: Mapping[str, dict[Lang, str]]) -> dict[str, dict[Lang, str]]:
-    merged: dict[str, dict[Lang, str]] = {}
+def _merged(*parts: Mapping[str, Mapping[Lang, Entry]]) -> dict[str, Mapping[Lang, Entry]]:
+    merged: dict[str, Mapping[Lang, Entry]] = {}
     for part in parts:
         twice = set(merged) & set(part)
         if twice:
@@ -23,10 +25,11 @@ def _merged(*parts: Mapping[str, dict[Lang, str]]) -> dict[str, dict[Lang, str]]
     return merged
 
 
-TEXTS = _merged(figures.TEXTS, page.TEXTS, charts.TEXTS, files.TEXTS, selection.TEXTS)
+TEXTS = _merged(figures.TEXTS, page.TEXTS, charts.TEXTS, files.TEXTS, deck.TEXTS, selection.TEXTS)
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
-    """The text for a key; a missing key is a programming error and raises KeyError."""
-    text = TEXTS[key][lang]
-    return text.format(**values) if values else text
+    """The text for a key; a missing key is a programming error and raises KeyError. For an entry
+    with plural forms, `n` (an int) picks the form and is written in the language's digits."""
+    text, filled = pick(TEXTS[key][lang], lang, values)
+    return text.format(**filled) if filled else text

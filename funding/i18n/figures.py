@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from funding.i18n.forms import Entry
 from funding.vocab import Lang
 
-TEXTS: dict[str, dict[Lang, str]] = {
+TEXTS: dict[str, dict[Lang, Entry]] = {
     "net_public": {
         "en": "All public funding, counted once",
         "nl": "Alle publieke financiering, eenmaal geteld",

@@ -172,11 +172,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "exit_present": {"en": "Exit presentation", "nl": "Presentatie verlaten"},
     "previous": {"en": "Previous", "nl": "Vorige"},
     "next": {"en": "Next", "nl": "Volgende"},
-    "slide_of": {"en": "Chart {number} of {total}", "nl": "Grafiek {number} van {total}"},
-    "present_no_charts": {
-        "en": "No chart for this selection: no instrument in it states an amount of this kind ({kind}) or has dates.",
-        "nl": "Geen grafiek voor deze selectie: geen instrument noemt een bedrag van deze soort ({kind}) of heeft data.",
-    },
     # --- views ---
     "view_overview": {"en": "Overview", "nl": "Overzicht"},
     "view_breakdowns": {"en": "Breakdowns", "nl": "Uitsplitsingen"},

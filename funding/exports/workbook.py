@@ -1,0 +1,89 @@
+"""The XLSX download: a workbook an adviser can use without reformatting it.
+
+Sheets: Totals first (per kind, each euro counted once, as ranges, with the battery figure by
+origin), so the right answer is the first thing seen; Figures (one line per entry, under a
+warning not to add up its amount columns, codes beside labels, euro formats without cents from a
+million up, long text wrapped); Disagreements; Sources; About (selection, the same view's URL
+parameters and command, version, citation, licence). Every label is in the export's language.
+
+Text is stored as text, never as a formula: a cell that a spreadsheet would execute keeps
+Excel's own quote prefix, which keeps the text exactly as written.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from funding.dataset import Dataset
+from funding.dataset_info import DatasetInfo
+from funding.documents import Document
+from funding.exports.common import clean_text
+from funding.exports.workbook_cells import TOP, WRAP, amount_cell, header_row, link, put, warning
+from funding.exports.workbook_columns import COLUMNS, Context, cells, header
+from funding.exports.workbook_sheets import about_sheet, disagreements_sheet, sources_sheet, totals_sheet
+from funding.i18n import t
+from funding.i18n.forms import LOCALES
+from funding.records import Instrument
+from funding.selection import Filters, describe
+from funding.totals import counted_ids
+from funding.vocab import Lang
+
+
+def export_xlsx(
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    filters: Filters,
+    lang: Lang,
+    documents: Mapping[str, Document],
+    info: DatasetInfo,
+    *,
+    today: date | None = None,
+    upload_name: str | None = None,
+) -> bytes:
+    """The workbook as bytes. `upload_name`: the file name when the data is an upload, so the
+    workbook never passes it off as the published dataset."""
+    workbook = Workbook()
+    totals = workbook.active
+    assert totals is not None
+    totals.title = t("sheet_totals", lang)
+    totals_sheet(totals, dataset, selection, lang)
+    context = Context(dataset, counted_ids(dataset, selection), documents, dataset.disagreements, lang)
+    data_sheet(workbook.create_sheet(t("sheet_data", lang)), selection, context)
+    disagreements_sheet(workbook.create_sheet(t("sheet_disagreements", lang)), selection, context)
+    sources_sheet(workbook.create_sheet(t("sheet_sources", lang)), selection, documents, lang)
+    about_sheet(
+        workbook.create_sheet(t("sheet_about", lang)), selection, filters, lang, info, today, upload_name
+    )
+    properties = workbook.properties
+    properties.title = clean_text(f"{info.title_in(lang)} — {describe(filters, lang)}")[:250]
+    properties.creator = properties.lastModifiedBy = info.title_in(lang)
+    properties.language = LOCALES[lang].replace("_", "-")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def data_sheet(sheet: Worksheet, selection: Sequence[Instrument], context: Context) -> None:
+    lang = context.lang
+    warning(sheet, 1, t("xlsx_warning", lang), 12)
+    header_row(sheet, 2, [header(c, lang) for c in COLUMNS])
+    sheet.row_dimensions[2].height = 32
+    url_column = next(i for i, c in enumerate(COLUMNS, start=1) if c.header == "x_url")
+    for row, record in enumerate(selection, start=3):
+        for column, (spec, value) in enumerate(zip(COLUMNS, cells(record, context), strict=True), start=1):
+            cell = put(sheet, row, column, value)
+            if spec.style in ("amount", "millions"):
+                amount_cell(cell, spec.style)
+            else:
+                cell.alignment = WRAP if spec.style == "wrap" else TOP
+        link(sheet.cell(row=row, column=url_column), record.source_url)
+    for column, spec in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = spec.width
+    sheet.freeze_panes = "C3"
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(COLUMNS))}{max(2, len(selection) + 2)}"

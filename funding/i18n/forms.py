@@ -1,0 +1,43 @@
+"""Plural forms: a catalogue entry is one text, or one text per CLDR plural category.
+
+"1 instruments" and "figure(s)" read as machine output on a minister's slide. An entry such as
+`{"one": "{n} instrument", "other": "{n} instruments"}` is chosen by Babel's plural rules for the
+language (`Locale.plural_form`), so each language gets its own grammar and no "(s)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+
+from babel import Locale
+from babel.numbers import format_decimal
+
+from funding.vocab import Lang
+
+# A text, or its plural forms keyed by CLDR category; "other" is always there.
+Entry = str | Mapping[str, str]
+LOCALES: dict[Lang, str] = {"en": "en_GB", "nl": "nl_NL"}
+
+
+@cache
+def _locale(lang: Lang) -> Locale:
+    return Locale.parse(LOCALES[lang])
+
+
+def categories(lang: Lang) -> frozenset[str]:
+    """The plural categories the language distinguishes (English and Dutch: one, other)."""
+    return frozenset(_locale(lang).plural_form.tags) | {"other"}
+
+
+def pick(entry: Entry, lang: Lang, values: Mapping[str, object]) -> tuple[str, dict[str, object]]:
+    """The text for these values, and the values with the count `n` written in the language's digits.
+
+    A plural entry needs an integer `n`; a missing one is a programming error (TypeError)."""
+    if isinstance(entry, str):
+        return entry, dict(values)
+    n = values.get("n")
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise TypeError(f"a text with plural forms needs an integer n, got {n!r}")
+    form = _locale(lang).plural_form(n)
+    return entry.get(form, entry["other"]), {**values, "n": format_decimal(n, locale=LOCALES[lang])}
