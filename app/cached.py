@@ -17,6 +17,7 @@ import streamlit as st
 from app.context import Picks
 from funding import charts
 from funding.dataset import Dataset
+from funding.kinds import offered_kinds
 from funding.records import Instrument
 from funding.selection import Filters, apply
 from funding.vocab import Lang
@@ -65,6 +66,25 @@ def chart(
     return charts.slide_chart(
         name, _dataset, rows, kind, filters.framework, lang, source=source, colour_by=colour, top=top
     )
+
+
+@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False)
+def comparison(
+    digest: str,
+    filters: Filters,
+    picks: Picks,
+    lang: Lang,
+    source: str,
+    _dataset: Dataset,
+    colour: str,
+    top: int,
+    compare: tuple[str, ...] = (),
+) -> charts.Chart:
+    """The envelope comparison across the kinds the filters allow: of the instruments picked to
+    compare (ids, in the key) or else of the narrowed rows."""
+    rows = [_dataset.by_id[i] for i in compare] if compare else selection(_dataset, filters, picks)
+    kinds = offered_kinds(filters.kind)
+    return charts.comparison_chart(_dataset, rows, kinds, lang, colour_by=colour, top=top, source=source)
 
 
 @st.cache_resource(max_entries=PROJECTED, ttl=TTL_SECONDS, show_spinner=False)

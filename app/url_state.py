@@ -37,13 +37,20 @@ def choice(
 
 
 def choices(
-    url: Sequence[str], written: Sequence[str] | None, current: Sequence[str] | None, valid: Sequence[str]
+    url: Sequence[str],
+    written: Sequence[str] | None,
+    current: Sequence[str] | None,
+    valid: Sequence[str],
+    limit: int | None = None,
 ) -> list[str]:
     """The values a multi-choice widget shows: as `choice`, minus values no longer offered (a
-    pillar of the other framework, a source absent from an uploaded file), each once."""
+    pillar of the other framework, a source absent from an uploaded file), each once, and at
+    most `limit` of them (the first ones: a hand-edited link may name more than a widget takes)."""
     if current is None or list(url) != list(written or []):
-        return list(dict.fromkeys(v for v in url if v in valid))
-    return [v for v in current if v in valid]
+        wanted = list(dict.fromkeys(v for v in url if v in valid))
+    else:
+        wanted = [v for v in current if v in valid]
+    return wanted[:limit]
 
 
 def url_codes(value: str | Sequence[str], default: str | None = None) -> list[str]:

@@ -48,6 +48,13 @@ def test_multi_choices_keep_order_drop_duplicates_and_values_no_longer_offered()
     assert choices([], [], ["raw_materials", "financing"], ("financing",)) == ["financing"]
 
 
+def test_multi_choices_keep_at_most_the_limit_the_first_ones() -> None:
+    valid = ("a", "b", "c", "d")
+    assert choices(["d", "x", "c", "b", "a"], None, None, valid, 2) == ["d", "c"]  # x is not offered
+    assert choices(["a"], ["a"], ["a", "b", "c"], valid, 2) == ["a", "b"]
+    assert choices(["a", "b"], None, None, valid) == ["a", "b"]  # no limit
+
+
 def test_the_url_holds_codes_and_leaves_defaults_out() -> None:
     assert url_codes("public", "public") == []
     assert url_codes("guarantee", "public") == ["guarantee"]

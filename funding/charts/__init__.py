@@ -7,6 +7,7 @@ builders only lay them out. One module per chart; `layout` and `text` hold what 
 """
 
 from funding.charts.breakdown import breakdown_chart, breakdown_dimension, breakdown_title
+from funding.charts.comparison import comparison_chart
 from funding.charts.details import details_table
 from funding.charts.envelopes import envelope_chart
 from funding.charts.flow import flow_chart
@@ -39,6 +40,7 @@ __all__ = [
     "breakdown_dimension",
     "breakdown_title",
     "colour_map",
+    "comparison_chart",
     "details_table",
     "envelope_chart",
     "flow_chart",
