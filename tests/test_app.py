@@ -32,7 +32,7 @@ from apptest_support import (
     with_fixture,
 )
 from factory import csv_bytes, row
-from fixtures import DATA, DOCUMENTS, ROOT, document_id, instruments, net_public, shipped_rows
+from fixtures import DATA, DOCUMENTS, ROOT, document_id, fixture_rows, instruments, net_public, shipped_rows
 from streamlit.testing.v1 import AppTest
 
 from bench import synth
@@ -79,7 +79,7 @@ def test_only_the_open_view_is_built(view: str) -> None:
     at = app(view=view)
     assert list(figures(at)) == VIEW_CHARTS[view]
     assert bool(at.metric) == (view == "overview")  # the headline is the overview's
-    assert (view == "instruments") == any(e.key == "detail" for e in at.selectbox)
+    assert (view == "instruments") == (t("detail_hint", "en") in [c.value for c in at.caption])
 
 
 def test_the_view_is_in_the_url_and_survives_a_language_switch() -> None:
@@ -407,10 +407,19 @@ def test_breakdown_charts_show_hand_computed_groups(at: AppTest) -> None:
     assert bar_values(beneficiary)["cell_manufacturers"] == pytest.approx(2500e6)
 
 
+def pick_row(at: AppTest, position: int) -> AppTest:
+    """What a click on a row of the instruments table leaves in session state (AppTest cannot click)."""
+    at.session_state["details_table"] = {"selection": {"rows": [position], "columns": [], "cells": []}}
+    return run(at)
+
+
 def test_instrument_detail_shows_source_document_locator_and_quote(at: AppTest) -> None:
     open_view(at, "instruments")
-    at.selectbox(key="detail").set_value("batt")
-    run(at)
+    assert t("detail_hint", "en") in [c.value for c in at.caption]  # no row picked: no panel
+    assert not [m for m in at.markdown if m.value == "**Batt4EU**"]
+    # The table lists the fixture's rows in file order; "batt" is its fifth (fund, loan, grant, topup).
+    assert [r["id"] for r in fixture_rows()].index("batt") == 4
+    pick_row(at, 4)
     texts = [t.value for t in at.text]
     assert "**Batt4EU**" in [m.value for m in at.markdown]
     assert f"{AMOUNT_KIND.label('public', 'en')}: up to EUR 925,000,000" in texts
