@@ -32,6 +32,9 @@ HEADLINES = 512
 CHARTS = 256
 PROJECTED = 64
 TABLES = 32
+# A clickable chart is not narrowed by its own clicks (it would redraw without what was not
+# clicked, and Streamlit would drop the selection): the others are.
+OWN_PICKS: dict[str, set[str]] = {"hierarchy": {"source", charts.INSTRUMENT}, "timeline": {charts.INSTRUMENT}}
 
 
 def selection(dataset: Dataset, filters: Filters, picks: Picks, *, narrowed: bool = True) -> list[Instrument]:
@@ -58,11 +61,17 @@ def chart(
     top: int = 25,
 ) -> charts.Chart:
     """One chart by its name in `charts.SLIDES`. Breakdowns show the filtered rows (a click
-    narrows the other charts, not the chart clicked); every other chart the narrowed ones.
+    narrows the other charts, not the chart clicked); every other chart the narrowed ones, minus
+    its own clicks (`OWN_PICKS`).
 
     Shared, not copied (st.cache_resource): a plotly figure costs more to unpickle than to
     build, and no caller changes it (`charts.for_projection` draws a copy)."""
-    rows = selection(_dataset, filters, picks, narrowed=name not in charts.PICK_DIMENSIONS)
+    own = OWN_PICKS.get(
+        name, set(charts.PICK_DIMENSIONS) | {charts.INSTRUMENT} if name in charts.PICK_DIMENSIONS else set()
+    )
+    applied = tuple((d, c) for d, c in picks if d not in own)
+    rows = selection(_dataset, filters, applied)
+    source = charts.with_picks(source, dict(applied), filters.framework, lang, _dataset)
     return charts.slide_chart(
         name, _dataset, rows, kind, filters.framework, lang, source=source, colour_by=colour, top=top
     )
@@ -83,6 +92,8 @@ def comparison(
     """The envelope comparison across the kinds the filters allow: of the instruments picked to
     compare (ids, in the key) or else of the narrowed rows."""
     rows = [_dataset.by_id[i] for i in compare] if compare else selection(_dataset, filters, picks)
+    if not compare:
+        source = charts.with_picks(source, dict(picks), filters.framework, lang, _dataset)
     kinds = offered_kinds(filters.kind)
     return charts.comparison_chart(_dataset, rows, kinds, lang, colour_by=colour, top=top, source=source)
 

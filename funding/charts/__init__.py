@@ -15,18 +15,24 @@ from funding.charts.headline_figures import Headline, Metric, bounds_text, headl
 from funding.charts.hierarchy import hierarchy_chart
 from funding.charts.layout import OKABE_ITO, Chart, colour_map
 from funding.charts.picks import (
+    INSTRUMENT,
     PICK_DIMENSIONS,
     PICK_FIELDS,
+    describe_picks,
     narrow,
+    pick_dimension_label,
     pick_label,
     picked_groups,
+    picked_tiles,
     picks_as_filters,
+    with_picks,
 )
 from funding.charts.presentation import PROJECTED_ROW_PX, SLIDES, for_projection, slide_chart, slides
 from funding.charts.text import plotly_text, wrapped
 from funding.charts.timeline import timeline_chart
 
 __all__ = [
+    "INSTRUMENT",
     "OKABE_ITO",
     "PICK_DIMENSIONS",
     "PICK_FIELDS",
@@ -41,6 +47,7 @@ __all__ = [
     "breakdown_title",
     "colour_map",
     "comparison_chart",
+    "describe_picks",
     "details_table",
     "envelope_chart",
     "flow_chart",
@@ -48,13 +55,16 @@ __all__ = [
     "headline",
     "hierarchy_chart",
     "narrow",
+    "pick_dimension_label",
     "pick_label",
     "picked_groups",
+    "picked_tiles",
     "picks_as_filters",
     "plotly_text",
     "range_help",
     "slide_chart",
     "slides",
     "timeline_chart",
+    "with_picks",
     "wrapped",
 ]
