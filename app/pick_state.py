@@ -9,7 +9,7 @@ a click, so the URL keeps what was picked.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 # What a click can pick, and its URL parameter: the breakdown dimensions plus one instrument
 # (a treemap tile or a timeline bar).
@@ -24,9 +24,13 @@ PARAMS: dict[str, str] = {
 Report = Mapping[str, Sequence[str]]  # what one chart's selection says, per dimension
 
 
-def from_url(query: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
-    """The picks a link holds, per dimension, each code once."""
-    return {dim: list(dict.fromkeys(query.get(param, ()))) for dim, param in PARAMS.items()}
+def from_url(query: Mapping[str, Sequence[str]], pillars: Collection[str]) -> dict[str, list[str]]:
+    """The picks a link holds, per dimension, each code once; pillars only of the framework shown
+    (`pillars`), so switching framework lets go of the other one's pillar instead of emptying
+    the page."""
+    picks = {dim: list(dict.fromkeys(query.get(param, ()))) for dim, param in PARAMS.items()}
+    picks["pillar"] = [c for c in picks["pillar"] if c in pillars]
+    return picks
 
 
 def clicks(

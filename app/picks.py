@@ -18,12 +18,12 @@ import streamlit as st
 from app.pick_state import PARAMS, Report, clicks, from_url
 from app.widgets import url_write
 from funding import charts
-from funding.breakdowns import group_codes
+from funding.breakdowns import NOT_STATED_GROUP, group_codes
 from funding.dataset import Dataset
 from funding.i18n import t
 from funding.markdown import markdown_text, plain_text
 from funding.records import Instrument
-from funding.vocab import Lang
+from funding.vocab import PILLAR_FRAMEWORKS, Lang
 
 _GENERATION = "_pick_generation"
 _SEEN = "_picks_seen"
@@ -49,7 +49,10 @@ def current(framework: str) -> dict[str, list[str]]:
     for chart in (*charts.PICK_DIMENSIONS, *CLICKABLE):
         key = pick_key(chart, framework)
         reports[key] = _report(chart, st.session_state[key]) if key in st.session_state else None
-    url = from_url({param: st.query_params.get_all(param) for param in PARAMS.values()})
+    pillars = (
+        {*PILLAR_FRAMEWORKS[framework].codes, NOT_STATED_GROUP} if framework in PILLAR_FRAMEWORKS else set()
+    )
+    url = from_url({param: st.query_params.get_all(param) for param in PARAMS.values()}, pillars)
     picks, seen = clicks(url, st.session_state.get(_SEEN, {}), reports)
     st.session_state[_SEEN] = seen
     for dim, param in PARAMS.items():

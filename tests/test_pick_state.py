@@ -9,9 +9,15 @@ NONE: dict[str, list[str]] = {dim: [] for dim in PARAMS}
 
 def test_a_link_holds_the_picks_each_once() -> None:
     picks = from_url(
-        {"pick_source": ["Horizon Europe", "Horizon Europe"], "pick_instrument": ["micb"], "level": ["NL"]}
+        {"pick_source": ["Horizon Europe", "Horizon Europe"], "pick_instrument": ["micb"], "level": ["NL"]},
+        pillars={"financing"},
     )
     assert picks == {**NONE, "source": ["Horizon Europe"], "instrument": ["micb"]}
+
+
+def test_a_pillar_of_the_other_framework_is_let_go() -> None:
+    picks = from_url({"pick_pillar": ["raw_materials", "financing"]}, pillars={"financing", "demand"})
+    assert picks["pillar"] == ["financing"]
 
 
 def test_chart_clicks_outlive_their_chart() -> None:
