@@ -139,6 +139,7 @@ def envelope_traces(
                 showlegend=legend_seen is None or code not in legend_seen,
                 text=[plotly_text(label) for label in labels],
                 textposition=[text_position(a, p) for a, p in zip(rows["amount"], part, strict=True)],
+                textangle=0,  # never turned on its side to fit a short bar: outside it instead
                 cliponaxis=False,
                 customdata=[[h] for h in hover],
                 hovertemplate="%{customdata[0]}<extra></extra>",
