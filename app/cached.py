@@ -18,6 +18,7 @@ from app.context import Picks
 from funding import charts
 from funding.dataset import Dataset
 from funding.filter_index import select
+from funding.kinds import offered_kinds
 from funding.records import Instrument
 from funding.selection import Filters
 from funding.vocab import Lang
@@ -30,8 +31,10 @@ from funding.vocab import Lang
 TTL_SECONDS = 3600
 HEADLINES = 512
 CHARTS = 256
-PROJECTED = 64
 TABLES = 32
+# A clickable chart is not narrowed by its own clicks (it would redraw without what was not
+# clicked, and Streamlit would drop the selection): the others are.
+OWN_PICKS: dict[str, set[str]] = {"hierarchy": {"source", charts.INSTRUMENT}, "timeline": {charts.INSTRUMENT}}
 
 
 def selection(dataset: Dataset, filters: Filters, picks: Picks, *, narrowed: bool = True) -> list[Instrument]:
@@ -58,33 +61,41 @@ def chart(
     top: int = 25,
 ) -> charts.Chart:
     """One chart by its name in `charts.SLIDES`. Breakdowns show the filtered rows (a click
-    narrows the other charts, not the chart clicked); every other chart the narrowed ones.
+    narrows the other charts, not the chart clicked); every other chart the narrowed ones, minus
+    its own clicks (`OWN_PICKS`).
 
     Shared, not copied (st.cache_resource): a plotly figure costs more to unpickle than to
-    build, and no caller changes it (`charts.for_projection` draws a copy)."""
-    rows = selection(_dataset, filters, picks, narrowed=name not in charts.PICK_DIMENSIONS)
+    build, and no caller changes it."""
+    own = OWN_PICKS.get(
+        name, set(charts.PICK_DIMENSIONS) | {charts.INSTRUMENT} if name in charts.PICK_DIMENSIONS else set()
+    )
+    applied = tuple((d, c) for d, c in picks if d not in own)
+    rows = selection(_dataset, filters, applied)
+    source = charts.with_picks(source, dict(applied), filters.framework, lang, _dataset)
     return charts.slide_chart(
         name, _dataset, rows, kind, filters.framework, lang, source=source, colour_by=colour, top=top
     )
 
 
-@st.cache_resource(max_entries=PROJECTED, ttl=TTL_SECONDS, show_spinner=False)
-def projected(
-    name: str,
+@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False)
+def comparison(
     digest: str,
     filters: Filters,
+    picks: Picks,
     lang: Lang,
-    kind: str,
     source: str,
     _dataset: Dataset,
     colour: str,
     top: int,
-    max_height: int,
+    compare: tuple[str, ...] = (),
 ) -> charts.Chart:
-    """A chart of presentation mode: the page's chart in projector type."""
-    page_chart = chart(name, digest, filters, (), lang, kind, source, _dataset, colour, top)
-    figure = charts.for_projection(page_chart.figure, max_height=max_height)
-    return charts.Chart(figure, page_chart.table, page_chart.shown, page_chart.total)
+    """The envelope comparison across the kinds the filters allow: of the instruments picked to
+    compare (ids, in the key) or else of the narrowed rows."""
+    rows = [_dataset.by_id[i] for i in compare] if compare else selection(_dataset, filters, picks)
+    if not compare:
+        source = charts.with_picks(source, dict(picks), filters.framework, lang, _dataset)
+    kinds = offered_kinds(filters.kind)
+    return charts.comparison_chart(_dataset, rows, kinds, lang, colour_by=colour, top=top, source=source)
 
 
 @st.cache_data(max_entries=TABLES, ttl=TTL_SECONDS, show_spinner=False)

@@ -70,11 +70,11 @@ def prepare(*, presenting: bool = False) -> Page | None:
     # A chart saved from the modebar leaves the page behind: its footer says what it shows.
     source = source_line(data.info, lang, loaded.source if data.uploaded else None)
     source = f"{source} {t('selection', lang, text=describe(filters, lang))}"
-    for problem in filter_problems(filters, dataset):
-        st.warning(markdown_text(t("filter_warning", lang, text=problem.message(lang))))
     # Presentation mode shows the filters alone: entering it moved what clicks it could into them.
     clicked = {} if presenting else picks.current(filters.framework)
     chosen = tuple((dim, tuple(codes)) for dim, codes in clicked.items() if codes)
+    for problem in filter_problems(filters, dataset):
+        st.warning(markdown_text(t("filter_warning", lang, text=problem.message(lang))))
     return Page(
         dataset=dataset,
         digest=loaded.digest,
@@ -91,7 +91,7 @@ def prepare(*, presenting: bool = False) -> Page | None:
 def header(page: Page) -> None:
     """What every view shares above the tabs: the selection, chart clicks, downloads."""
     st.caption(markdown_text(t("selection", page.lang, text=describe(page.filters, page.lang))))
-    picks.banner(page.pick_map, page.filters.framework, page.lang)
+    picks.banner(page.pick_map, page.filters.framework, page.lang, page.dataset)
     downloads.download_section(page)
 
 

@@ -1,67 +1,109 @@
-"""Chart clicks that narrow the page: read from the breakdown charts, kept across views.
+"""Chart clicks that narrow the page: read from the charts, kept in the URL (`pick_*`).
 
-A click on a breakdown bar reruns the page with the chart's selection in session state, before
-the chart is drawn again, so the page knows the picks before it draws anything. The charts are
-drawn only in the Breakdowns view; `url_state.updated_picks` keeps their picks while another
-view is open. Clearing starts a new generation of chart keys (a fresh, unselected chart).
+A click on a breakdown bar, a treemap tile or a timeline bar reruns the page with the chart's
+selection in session state, before the chart is drawn again, so the page knows the picks before it
+draws anything; `app.pick_state.clicks` decides what they change and the URL keeps them, so a
+copied link reproduces the narrowed page. The Sankey cannot report a click in Streamlit 1.67:
+`flow_control` offers the same narrowing beside it. Clearing starts a new generation of chart keys
+(fresh, unselected charts) and empties the URL's picks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
-from app.url_state import updated_picks
+from app.pick_state import PARAMS, Report, clicks, from_url
+from app.widgets import url_write
 from funding import charts
+from funding.breakdowns import NOT_STATED_GROUP, group_codes
+from funding.dataset import Dataset
 from funding.i18n import t
-from funding.markdown import markdown_text
-from funding.vocab import Lang
+from funding.markdown import markdown_text, plain_text
+from funding.records import Instrument
+from funding.vocab import PILLAR_FRAMEWORKS, Lang
 
 _GENERATION = "_pick_generation"
-_KEPT = "_picks_kept"
 _SEEN = "_picks_seen"
+# The charts that report clicks besides the breakdowns, by their name in `charts.SLIDES`.
+CLICKABLE = ("hierarchy", "timeline")
 
 
-def pick_key(dimension: str, framework: str) -> str:
+def pick_key(chart: str, framework: str) -> str:
     generation = st.session_state.get(_GENERATION, 0)
-    suffix = f"_{framework}" if dimension == "pillar" else ""
-    return f"pick_{dimension}{suffix}_{generation}"
+    suffix = f"_{framework}" if chart == "pillar" else ""
+    return f"pick_{chart}{suffix}_{generation}"
+
+
+def _report(chart: str, state: Any) -> Report:
+    if chart == "hierarchy":
+        return charts.picked_tiles(state)
+    return {charts.INSTRUMENT if chart == "timeline" else chart: charts.picked_groups(state)}
 
 
 def current(framework: str) -> dict[str, list[str]]:
-    """Groups clicked in the breakdown charts, per dimension, for this framework's charts."""
-    keys = {dim: pick_key(dim, framework) for dim in charts.PICK_DIMENSIONS}
-    states = {
-        key: charts.picked_groups(st.session_state[key]) if key in st.session_state else None
-        for key in keys.values()
-    }
-    kept, seen = updated_picks(st.session_state.get(_KEPT, {}), st.session_state.get(_SEEN, {}), states)
-    st.session_state[_KEPT], st.session_state[_SEEN] = kept, seen
-    return {dim: kept.get(key, []) for dim, key in keys.items()}
+    """What the URL and this run's chart clicks narrow the page to, per dimension; written back."""
+    reports: dict[str, Report | None] = {}
+    for chart in (*charts.PICK_DIMENSIONS, *CLICKABLE):
+        key = pick_key(chart, framework)
+        reports[key] = _report(chart, st.session_state[key]) if key in st.session_state else None
+    pillars = (
+        {*PILLAR_FRAMEWORKS[framework].codes, NOT_STATED_GROUP} if framework in PILLAR_FRAMEWORKS else set()
+    )
+    url = from_url({param: st.query_params.get_all(param) for param in PARAMS.values()}, pillars)
+    picks, seen = clicks(url, st.session_state.get(_SEEN, {}), reports)
+    st.session_state[_SEEN] = seen
+    for dim, param in PARAMS.items():
+        url_write(param, picks[dim])
+    return picks
 
 
 def clear() -> None:
     st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
-    st.session_state[_KEPT] = {}
     st.session_state[_SEEN] = {}
+    for param in PARAMS.values():
+        url_write(param, [])
 
 
-def banner(picks: dict[str, list[str]], framework: str, lang: Lang) -> None:
+def _set_pick(key: str, dimension: str) -> None:
+    url_write(PARAMS[dimension], [str(c) for c in st.session_state[key]])
+
+
+def flow_control(
+    rows: tuple[Instrument, ...], picks: dict[str, list[str]], framework: str, lang: Lang
+) -> None:
+    """Beside the Sankey: its nodes (source, instrument type, pillar) as pickers that narrow the
+    page as a click would, into the same URL parameters."""
+    st.caption(t("flow_pick_hint", lang))
+    dimensions = ("source", "instrument_type", "pillar")
+    for column, dim in zip(st.columns(len(dimensions)), dimensions, strict=True):
+        offered = {c for r in rows for c in group_codes(r, charts.breakdown_dimension(dim, framework))}
+        options = sorted(offered | set(picks.get(dim, [])))
+        key = f"flow_{dim}_{framework}"
+        if st.session_state.get(key) != picks.get(dim, []):
+            st.session_state[key] = list(picks.get(dim, []))
+        column.multiselect(
+            charts.pick_dimension_label(dim, lang),
+            options,
+            key=key,
+            format_func=_labeller(dim, framework, lang),
+            on_change=_set_pick,
+            args=(key, dim),
+            placeholder=None,
+        )
+
+
+def _labeller(dimension: str, framework: str, lang: Lang) -> Callable[[str], str]:
+    return lambda code: plain_text(charts.pick_label(dimension, code, framework, lang))
+
+
+def banner(picks: dict[str, list[str]], framework: str, lang: Lang, dataset: Dataset) -> None:
     """What the clicks narrowed the page to, with the way back."""
-    active = {dim: codes for dim, codes in picks.items() if codes}
-    if not active:
+    text = charts.describe_picks(picks, framework, lang, dataset)
+    if not text:
         return
-    names: dict[str, Any] = {
-        "pillar": t("filter_pillar", lang),
-        "source": t("filter_source", lang),
-        "beneficiary": t("filter_beneficiary", lang),
-        "instrument_type": t("filter_type", lang),
-    }
-    text = "; ".join(
-        f"{names[dim]}: {', '.join(charts.pick_label(dim, c, framework, lang) for c in codes)}"
-        for dim, codes in active.items()
-    )
     with st.container(border=True, key="pick_banner"):
         st.info(markdown_text(t("picked", lang, text=text)), icon=":material/filter_alt:")
         st.button(t("clear_pick", lang), key="clear_pick", on_click=clear, icon=":material/close:")

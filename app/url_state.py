@@ -8,7 +8,7 @@ wrote there and the widget's current value, what a widget should show; the Strea
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 VIEWS: tuple[str, ...] = ("overview", "breakdowns", "structure", "timeline", "instruments", "data")
 DEFAULT_VIEW = "overview"
@@ -37,13 +37,20 @@ def choice(
 
 
 def choices(
-    url: Sequence[str], written: Sequence[str] | None, current: Sequence[str] | None, valid: Sequence[str]
+    url: Sequence[str],
+    written: Sequence[str] | None,
+    current: Sequence[str] | None,
+    valid: Sequence[str],
+    limit: int | None = None,
 ) -> list[str]:
     """The values a multi-choice widget shows: as `choice`, minus values no longer offered (a
-    pillar of the other framework, a source absent from an uploaded file), each once."""
+    pillar of the other framework, a source absent from an uploaded file), each once, and at
+    most `limit` of them (the first ones: a hand-edited link may name more than a widget takes)."""
     if current is None or list(url) != list(written or []):
-        return list(dict.fromkeys(v for v in url if v in valid))
-    return [v for v in current if v in valid]
+        wanted = list(dict.fromkeys(v for v in url if v in valid))
+    else:
+        wanted = [v for v in current if v in valid]
+    return wanted[:limit]
 
 
 def url_codes(value: str | Sequence[str], default: str | None = None) -> list[str]:
@@ -71,27 +78,3 @@ def slide_number(raw: str | None, total: int) -> int:
 def display_value(raw: str | None, valid: Sequence[str], default: str) -> str:
     """A display setting read from the URL as the page's own widget would read it."""
     return raw if raw is not None and raw in valid else default
-
-
-def updated_picks(
-    kept: Mapping[str, list[str]],
-    seen: Mapping[str, list[str] | None],
-    states: Mapping[str, list[str] | None],
-) -> tuple[dict[str, list[str]], dict[str, list[str] | None]]:
-    """Chart clicks that outlive their chart: the breakdown charts are drawn only in their view,
-    and Streamlit forgets a chart's selection when it is not drawn.
-
-    `states` maps each pick key to the groups its chart reports (None: the chart was not drawn
-    last run); `seen` is what each chart reported before; `kept` the clicks so far. A chart that
-    reports something new was clicked; a chart drawn afresh reports nothing, which is not a click.
-    """
-    kept_now = dict(kept)
-    seen_now: dict[str, list[str] | None] = {}
-    for key, codes in states.items():
-        seen_now[key] = codes
-        if codes is None:
-            continue
-        before = seen.get(key)
-        if codes != before and not (not codes and before is None):
-            kept_now[key] = codes
-    return kept_now, seen_now

@@ -39,13 +39,30 @@ def url_write(key: str, codes: list[str]) -> None:
 
 
 def multi_choice(
-    where: Any, key: str, label: str, options: Sequence[str], format_func: Callable[[str], str]
+    where: Any,
+    key: str,
+    label: str,
+    options: Sequence[str],
+    format_func: Callable[[str], str],
+    *,
+    max_selections: int | None = None,
+    help: str | None = None,
 ) -> list[str]:
     current = st.session_state.get(key)
-    wanted = url_state.choices(st.query_params.get_all(key), _written().get(key), current, options)
+    wanted = url_state.choices(
+        st.query_params.get_all(key), _written().get(key), current, options, max_selections
+    )
     if current != wanted:
         st.session_state[key] = wanted
-    value: list[str] = where.multiselect(label, options, key=key, format_func=format_func, placeholder=None)
+    value: list[str] = where.multiselect(
+        label,
+        options,
+        key=key,
+        format_func=format_func,
+        placeholder=None,
+        max_selections=max_selections,
+        help=help,
+    )
     url_write(key, url_state.url_codes(value))
     return value
 

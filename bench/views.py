@@ -39,7 +39,7 @@ APPS = {
 def clear_figure_caches() -> None:
     from app import cached
 
-    for builder in (cached.headline, cached.chart, cached.projected, cached.details):
+    for builder in (cached.headline, cached.chart, cached.comparison, cached.details):
         builder.clear()
 
 

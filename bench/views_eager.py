@@ -20,7 +20,8 @@ if page is not None:
     display.headline_section(page)
     # One kind selector for all charts, as on the page before (the uploader sat in the sidebar).
     kind = display.chart_kind(page)
-    for view in (overview, breakdowns, structure):
+    overview.envelope_section(page)  # every kind side by side: no kind to choose
+    for view in (breakdowns, structure):
         view.draw(page, kind)
     timeline.render(page)
     instruments.render(page)

@@ -99,10 +99,25 @@ def problems(at: AppTest) -> Any:
 
 
 def bar_ids(figure: dict[str, Any]) -> list[str]:
-    return list(figure["layout"]["yaxis"]["categoryarray"])
+    """The bars top down, over every panel of a figure with several (yaxis, yaxis2, ...)."""
+    layout = figure["layout"]
+    axes = sorted((k for k in layout if re.fullmatch(r"yaxis\d*", k)), key=lambda k: int(k[5:] or 1))
+    return [i for k in axes for i in layout[k].get("categoryarray", [])]
+
+
+def panels(figure: dict[str, Any]) -> list[str]:
+    """The panel titles of a comparison across kinds, top down."""
+    return [a["text"] for a in figure["layout"].get("annotations", [])]
 
 
 def bar_values(figure: dict[str, Any]) -> dict[str, float]:
     scale = {"EUR bn": 1e9, "EUR m": 1e6, "EUR": 1.0, "€ mld": 1e9, "€ mln": 1e6, "€": 1.0}
-    factor = scale[figure["layout"]["xaxis"]["title"]["text"]]
+    layout = figure["layout"]
+    # The unit is under the bottom axis: the only one of a comparison's panels with a title.
+    unit = next(
+        v["title"]["text"]
+        for k, v in layout.items()
+        if k.startswith("xaxis") and "text" in v.get("title", {})
+    )
+    factor = scale[unit]
     return {y: x * factor for trace in figure["data"] for x, y in zip(trace["x"], trace["y"], strict=True)}

@@ -232,10 +232,13 @@ def test_keyboard_only_from_a_filter_to_a_chart_to_a_source(app_server: Any, bro
             page.keyboard.press("ArrowRight")
             wait_idle(page)
         assert "view=instruments" in page.url
-        # An instrument's source: pick it by name, read its document, locator and quote.
-        tab_to(page, lambda f: f["key"] == "st-key-detail")
-        page.keyboard.type(chosen["name_en"])
-        page.keyboard.press("Enter")
+        # An instrument's source: its row in the table, reached and picked with the keyboard alone
+        # (the table lists the Dutch rows in file order; Shift+Space picks the focused cell's row).
+        tab_to(page, lambda f: f["key"] == "st-key-details_table" and f["tag"] == "CANVAS")
+        page.keyboard.press("Control+Home")
+        for _ in range(len(dutch) - 1):
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Shift+Space")
         wait_idle(page)
         panel = page.locator(".st-key-detail_panel")
         panel.wait_for()

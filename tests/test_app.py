@@ -25,13 +25,14 @@ from apptest_support import (
     metric,
     metrics,
     open_view,
+    panels,
     problems,
     run,
     said,
     with_fixture,
 )
 from factory import csv_bytes, row
-from fixtures import DATA, DOCUMENTS, ROOT, document_id, instruments, net_public, shipped_rows
+from fixtures import DATA, DOCUMENTS, ROOT, document_id, fixture_rows, instruments, net_public, shipped_rows
 from streamlit.testing.v1 import AppTest
 
 from bench import synth
@@ -78,7 +79,7 @@ def test_only_the_open_view_is_built(view: str) -> None:
     at = app(view=view)
     assert list(figures(at)) == VIEW_CHARTS[view]
     assert bool(at.metric) == (view == "overview")  # the headline is the overview's
-    assert (view == "instruments") == any(e.key == "detail" for e in at.selectbox)
+    assert (view == "instruments") == (t("detail_hint", "en") in [c.value for c in at.caption])
 
 
 def test_the_view_is_in_the_url_and_survives_a_language_switch() -> None:
@@ -129,8 +130,12 @@ def test_member_states_show_their_state_aid_ceilings() -> None:
     assert ceilings and not any(
         r["level"] == "MS" and r["amount_kind"] == "public" and r["amount_eur"] for r in rows
     )
+    comparison = figures(at)[t("envelopes", "en")]
+    label = AMOUNT_KIND.label("state_aid_ceiling", "en")
+    assert panels(comparison) == [t("compare_panel", "en", kind=label, n=len(ceilings))]
+    assert set(bar_ids(comparison)) == ceilings
+    open_view(at, "structure")  # the views that add amounts up pick the same kind by default
     assert at.selectbox(key="chart_kind").value == "state_aid_ceiling"
-    assert set(bar_ids(figures(at)[t("envelopes", "en")])) == ceilings
     assert "chart_kind" not in at.query_params  # the default, left out of the link
 
 
@@ -170,7 +175,9 @@ def test_query_parameters_set_the_display_controls(tmp_path: Path, monkeypatch: 
     at = app(color="type", top="10", rows="100")
     assert at.radio(key="color").value == "type"
     assert at.selectbox(key="top").value == 10
-    assert len(bar_ids(figures(at)[t("envelopes", "en")])) == 10
+    layout = figures(at)[t("envelopes", "en")]["layout"]
+    per_panel = [len(layout[k]["categoryarray"]) for k in layout if k.startswith("yaxis")]
+    assert per_panel[0] == 10 and max(per_panel) == 10  # at most 10 bars of each kind
     open_view(at, "instruments")
     assert at.selectbox(key="rows").value == 100
     assert len(details(at)) == 100
@@ -181,10 +188,7 @@ def test_query_parameters_set_the_display_controls(tmp_path: Path, monkeypatch: 
 
 
 def test_chart_kind_from_the_url() -> None:
-    at = app(chart_kind="state_aid_ceiling")
-    rows = shipped_rows()
-    ceilings = {r["id"] for r in rows if r["amount_kind"] == "state_aid_ceiling" and r["amount_eur"]}
-    assert set(bar_ids(figures(at)[t("envelopes", "en")])) == ceilings
+    at = app(chart_kind="state_aid_ceiling", view="structure")
     assert at.selectbox(key="chart_kind").value == "state_aid_ceiling"
 
 
@@ -291,17 +295,23 @@ def test_kind_filter_and_chart_kind(at: AppTest) -> None:
     at.multiselect(key="kind").set_value(["guarantee", "target"])
     run(at)
     assert metric(at, "net_public") == t("none_stated", "en")
+    # The comparison shows both kinds the filter allows, each in its own panel, the largest first.
+    comparison = figures(at)[t("envelopes", "en")]
+    assert bar_ids(comparison) == ["topup", "target-a", "target-b"]
+    assert [p.rsplit(" (", 1)[0] for p in panels(comparison)] == [
+        AMOUNT_KIND.label("guarantee", "en"),
+        AMOUNT_KIND.label("target", "en"),
+    ]
+    open_view(at, "structure")
     assert at.selectbox(key="chart_kind").options == [
         AMOUNT_KIND.label("guarantee", "en"),
         AMOUNT_KIND.label("target", "en"),
     ]
-    assert bar_ids(figures(at)[t("envelopes", "en")]) == ["topup"]
     at.selectbox(key="chart_kind").set_value("target")
     run(at)
-    assert set(bar_ids(figures(at)[t("envelopes", "en")])) == {"target-a", "target-b"}
     # Targets are never summed: no breakdowns, hierarchy or flow, and each view says why.
     why = t("not_summable", "en", kind=AMOUNT_KIND.label("target", "en"))
-    for view in ("breakdowns", "structure"):
+    for view in ("structure", "breakdowns"):
         open_view(at, view)
         assert at.selectbox(key="chart_kind").value == "target"  # the choice follows the reader
         assert not figures(at) and why in [i.value for i in at.info]
@@ -352,15 +362,20 @@ def test_year_range_backwards_warns(at: AppTest) -> None:
     assert t("filter_warning", "en", text=expected) in said(at.warning)
 
 
+def legend(figure: dict[str, Any]) -> list[str]:
+    return [trace["name"] for trace in figure["data"] if trace.get("showlegend", True)]
+
+
 def test_colour_and_bar_count(at: AppTest) -> None:
-    assert [t["name"] for t in figures(at)[t("envelopes", "en")]["data"]] == ["EU", "Netherlands"]
+    # Public (EU, NL), guarantee (EU), ceiling (MS), targets (EU): each colour once in the legend.
+    assert legend(figures(at)[t("envelopes", "en")]) == ["EU", "Netherlands", "EU member states"]
     at.radio(key="color").set_value("type")
     run(at)
-    names = [t["name"] for t in figures(at)[t("envelopes", "en")]["data"]]
-    assert names[:2] == ["Grant", "Loan (incl. zero-interest)"]
+    assert legend(figures(at)[t("envelopes", "en")])[:2] == ["Grant", "Loan (incl. zero-interest)"]
     at.selectbox(key="top").set_value(10)
     run(at)
-    assert len(bar_ids(figures(at)[t("envelopes", "en")])) == 8  # all 8 public amounts fit
+    layout = figures(at)[t("envelopes", "en")]["layout"]
+    assert len(layout["yaxis"]["categoryarray"]) == 8  # all 8 public amounts fit
     open_view(at, "instruments")
     at.selectbox(key="rows").set_value(100)
     run(at)
@@ -392,10 +407,19 @@ def test_breakdown_charts_show_hand_computed_groups(at: AppTest) -> None:
     assert bar_values(beneficiary)["cell_manufacturers"] == pytest.approx(2500e6)
 
 
+def pick_row(at: AppTest, position: int) -> AppTest:
+    """What a click on a row of the instruments table leaves in session state (AppTest cannot click)."""
+    at.session_state["details_table"] = {"selection": {"rows": [position], "columns": [], "cells": []}}
+    return run(at)
+
+
 def test_instrument_detail_shows_source_document_locator_and_quote(at: AppTest) -> None:
     open_view(at, "instruments")
-    at.selectbox(key="detail").set_value("batt")
-    run(at)
+    assert t("detail_hint", "en") in [c.value for c in at.caption]  # no row picked: no panel
+    assert not [m for m in at.markdown if m.value == "**Batt4EU**"]
+    # The table lists the fixture's rows in file order; "batt" is its fifth (fund, loan, grant, topup).
+    assert [r["id"] for r in fixture_rows()].index("batt") == 4
+    pick_row(at, 4)
     texts = [t.value for t in at.text]
     assert "**Batt4EU**" in [m.value for m in at.markdown]
     assert f"{AMOUNT_KIND.label('public', 'en')}: up to EUR 925,000,000" in texts

@@ -124,15 +124,36 @@ def test_controls_write_codes_to_the_url_and_a_click_narrows_the_page(app_server
     settle(page)
     banner = page.locator(".st-key-pick_banner")
     banner.wait_for()
+    assert "pick_pillar=" in page.url  # the click is in the link
     page.get_by_role("tab", name=t("view_overview", "en")).click()
     settle(page)
     assert "view=" not in page.url
-    assert values(page) != before  # the click outlives its chart's view
+    narrowed = values(page)
+    assert narrowed != before  # the click outlives its chart's view
     assert banner.count() == 1
+    # The copied link reproduces the narrowed page in a fresh session.
+    other = page.context.new_page()
+    open_app(other, page.url, "", ready=METRICS)
+    assert values(other) == narrowed and other.locator(".st-key-pick_banner").count() == 1
+    other.close()
     page.get_by_role("button", name=t("clear_pick", "en")).click()
     settle(page)
     assert banner.count() == 0
+    assert "pick_" not in page.url
     assert values(page) == before
+
+
+def test_a_treemap_tile_click_narrows_the_page_and_lands_in_the_url(app_server: Any, page: Any) -> None:
+    open_app(page, app_server.url, "/?view=structure", ready=".js-plotly-plot g.slice")
+    tiles = page.locator(".js-plotly-plot").first.locator("g.slice")
+    # Tiles in plotly's order: the root ("All sources") first, then the largest source.
+    tile = tiles.nth(1)
+    tile.scroll_into_view_if_needed()
+    box = tile.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 8)
+    settle(page)
+    page.locator(".st-key-pick_banner").wait_for()
+    assert re.search(r"[?&]pick_(source|instrument)=", page.url), page.url
 
 
 def test_invalid_upload_through_the_file_input(app_server: Any, page: Any) -> None:

@@ -390,33 +390,47 @@ def test_a_chart_selection_becomes_filters_only_when_they_select_the_same_rows()
     )
 
 
-def test_presentation_charts_follow_the_kind() -> None:
-    records = parse_csv(csv_bytes(fixture_rows())).records
-    everything = [
-        "envelopes",
-        "pillar",
-        "source",
-        "beneficiary",
-        "instrument_type",
-        "hierarchy",
-        "flow",
-        "timeline",
+# --- comparison across kinds -------------------------------------------------------------------
+
+
+def test_comparison_puts_each_kind_in_its_own_panel_on_one_money_scale() -> None:
+    ds = fixture()
+    chart = charts.comparison_chart(ds, ds.records, AMOUNT_KIND.codes, "en", top=3)
+    figure = spec(chart)
+    layout = figure["layout"]
+    axes = [layout[k] for k in ("yaxis", "yaxis2", "yaxis3", "yaxis4")]
+    # Public: the 3 largest of 8 (crm 3 bn, loan 1.5 bn, grant 1 bn); one guarantee, one ceiling,
+    # two targets; the fixture has no expected private investment, so no empty panel for it.
+    assert [a["categoryarray"] for a in axes] == [
+        ["crm", "loan", "grant"],
+        ["topup"],
+        ["ceiling"],
+        ["target-a", "target-b"],
     ]
-    assert charts.slides(records, "public") == everything
-    assert charts.slides(records, "target") == ["envelopes", "timeline"]  # targets are never summed
-    undated = [r for r in records if not (r.period_start or r.period_end)]
-    assert charts.slides(undated, "state_aid_ceiling") == everything[:-1]  # no dates, no timeline
-    assert charts.slides(undated, "private_expected") == []
-
-
-def test_a_projected_figure_is_the_same_figure_in_larger_type() -> None:
-    dataset = parse_csv(csv_bytes(fixture_rows()))
-    chart = charts.slide_chart("source", dataset, dataset.records, "public", "eu", "en", source="Source: x")
-    projected = charts.for_projection(chart.figure, 1.5, max_height=600)
-    before, after = chart.figure.to_plotly_json(), projected.to_plotly_json()
-    assert after["data"][0]["x"] == before["data"][0]["x"] and after["data"][0]["y"] == before["data"][0]["y"]
-    assert after["layout"]["font"]["size"] == 18 and "size" not in before["layout"]["font"]
-    assert "font-size:15px" in after["layout"]["title"]["subtitle"]["text"]
-    assert after["layout"]["margin"]["t"] == round(before["layout"]["margin"]["t"] * 1.5)
-    rows = len(before["layout"]["yaxis"]["categoryarray"])
-    assert after["layout"]["height"] >= rows * charts.PROJECTED_ROW_PX
+    assert "yaxis5" not in layout
+    assert [a["text"] for a in layout["annotations"]][:3] == [
+        t("compare_panel", "en", kind=AMOUNT_KIND.label("public", "en"), n=8),
+        t("compare_panel", "en", kind=AMOUNT_KIND.label("guarantee", "en"), n=1),
+        t("compare_panel", "en", kind=AMOUNT_KIND.label("state_aid_ceiling", "en"), n=1),
+    ]
+    # Money shares one axis, up to the largest money bar (the 6.1 bn ceiling) plus label room:
+    # 6.1 x 1.3 = 7.93 bn; targets (55 bn x 1.3 = 71.5) have their own, and say so.
+    ranges = [layout[k]["range"][1] for k in ("xaxis", "xaxis2", "xaxis3", "xaxis4")]
+    assert ranges[:3] == pytest.approx([7.93] * 3) and ranges[3] == pytest.approx(71.5)
+    assert layout["annotations"][3]["text"].startswith(AMOUNT_KIND.label("target", "en"))
+    assert layout["annotations"][3]["text"] != t(
+        "compare_panel", "en", kind=AMOUNT_KIND.label("target", "en"), n=2
+    )
+    # Bars are the rows' own amounts (in bn): nothing is a sum.
+    assert {y: x for y, (x, _, _) in bars(figure).items()} == pytest.approx(
+        {
+            "crm": 3.0,
+            "loan": 1.5,
+            "grant": 1.0,
+            "topup": 0.2,
+            "ceiling": 6.1,
+            "target-a": 55.0,
+            "target-b": 6.0,
+        }
+    )
+    assert (chart.shown, chart.total) == (7, 12)  # 3 + 1 + 1 + 2 drawn of 8 + 1 + 1 + 2 stated

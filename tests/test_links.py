@@ -85,6 +85,12 @@ def test_uploaded_names_and_cells_are_shown_as_text(app_server: Any, page: Any) 
     page.get_by_role("tab", name=t("view_instruments", "en")).click()
     settle(page)
     inspect(page)
+    # Pick the table's only row (its selection box, left of the first data row) to open its source.
+    grid = page.locator(".st-key-details_table").get_by_test_id("stDataFrame")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)
+    settle(page)
     heading = page.locator(".st-key-detail_panel [data-testid=stMarkdownContainer]").first
     heading.scroll_into_view_if_needed()
     assert heading.inner_text() == name

@@ -10,7 +10,6 @@ from app.url_state import (
     choices,
     display_value,
     slide_number,
-    updated_picks,
     url_codes,
     view_of,
 )
@@ -48,6 +47,13 @@ def test_multi_choices_keep_order_drop_duplicates_and_values_no_longer_offered()
     assert choices([], [], ["raw_materials", "financing"], ("financing",)) == ["financing"]
 
 
+def test_multi_choices_keep_at_most_the_limit_the_first_ones() -> None:
+    valid = ("a", "b", "c", "d")
+    assert choices(["d", "x", "c", "b", "a"], None, None, valid, 2) == ["d", "c"]  # x is not offered
+    assert choices(["a"], ["a"], ["a", "b", "c"], valid, 2) == ["a", "b"]
+    assert choices(["a", "b"], None, None, valid) == ["a", "b"]  # no limit
+
+
 def test_the_url_holds_codes_and_leaves_defaults_out() -> None:
     assert url_codes("public", "public") == []
     assert url_codes("guarantee", "public") == ["guarantee"]
@@ -61,19 +67,3 @@ def test_views_and_slides_from_the_url() -> None:
     assert [slide_number(raw, 8) for raw in (None, "3", "99", "0", "x")] == [1, 3, 8, 1, 1]
     assert display_value("type", ("level", "type"), "level") == "type"
     assert display_value("size", ("level", "type"), "level") == "level"
-
-
-def test_chart_clicks_outlive_their_chart() -> None:
-    key = "pick_source_0"
-    # Clicked: the chart reports a group it did not report before.
-    kept, seen = updated_picks({}, {}, {key: ["Horizon Europe"]})
-    assert kept == {key: ["Horizon Europe"]}
-    # Another view is open: the chart is not drawn, its state is gone; the click is kept.
-    kept, seen = updated_picks(kept, seen, {key: None})
-    assert kept == {key: ["Horizon Europe"]} and seen == {key: None}
-    # Back in the view, drawn afresh: it reports nothing, which is not a click.
-    kept, seen = updated_picks(kept, seen, {key: []})
-    assert kept == {key: ["Horizon Europe"]}
-    # The reader clears the chart's own selection: that is a click.
-    kept, seen = updated_picks(kept, {key: ["Horizon Europe"]}, {key: []})
-    assert kept == {key: []}

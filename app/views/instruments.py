@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import streamlit as st
 
 from app import cached
@@ -37,18 +40,27 @@ def details_section(page: Page) -> None:
     if len(shown) < len(page.narrowed):
         st.caption(t("details_limit", lang, shown=len(shown), total=len(page.narrowed)))
     table = cached.details(page.digest, page.filters, page.picks, lang, limit, page.narrowed, page.dataset)
-    st.dataframe(plain_table(table), hide_index=True, width="stretch", key="details_table")
-    if not shown:
-        return
-    by_id = {r.id: r for r in shown}
-    chosen = st.selectbox(
-        t("detail_pick", lang),
-        list(by_id),
-        key="detail",
-        format_func=lambda i: plain_text(by_id[i].name(lang)),
+    # A picked row opens its source below: the table is the one way to choose an instrument.
+    event = st.dataframe(
+        plain_table(table),
+        hide_index=True,
+        width="stretch",
+        key="details_table",
+        on_select="rerun",
+        selection_mode="single-row",
     )
-    if chosen is not None:
-        instrument_detail(page.dataset, by_id[chosen], page.data.documents, lang)
+    st.subheader(t("detail_pick", lang))
+    record = picked_row(event, shown)
+    if record is None:
+        st.caption(t("detail_hint", lang))
+        return
+    instrument_detail(page.dataset, record, page.data.documents, lang)
+
+
+def picked_row(event: Any, shown: Sequence[Instrument]) -> Instrument | None:
+    """The row picked in the table (positions, whatever order the reader sorted it in), if any."""
+    rows = list(event.selection.rows) if event is not None else []
+    return shown[rows[0]] if rows and 0 <= rows[0] < len(shown) else None
 
 
 def instrument_detail(

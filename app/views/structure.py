@@ -1,4 +1,5 @@
-"""Structure: sources and their instruments (treemap) and the flow from source to pillar (Sankey)."""
+"""Structure: sources and their instruments (treemap, clickable) and the flow from source to
+pillar (Sankey, narrowed from the pickers beside it)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import streamlit as st
 from app import cached
 from app.context import Page
 from app.display import chart_kind, show_chart
+from app.picks import flow_control, pick_key
 from funding.i18n import t
 from funding.totals import summable
 from funding.vocab import AMOUNT_KIND
@@ -26,10 +28,18 @@ def draw(page: Page, kind: str) -> None:
     if not summable(kind):
         st.info(t("not_summable", lang, kind=AMOUNT_KIND.label(kind, lang)))
         return
+    framework = page.filters.framework
     hierarchy_tab, flow_tab = st.tabs([t("hierarchy_tab", lang), t("flow_tab", lang)])
-    for tab, name in ((hierarchy_tab, "hierarchy"), (flow_tab, "flow")):
-        with tab:
-            chart = cached.chart(
-                name, page.digest, page.filters, page.picks, lang, kind, page.source, page.dataset
-            )
-            show_chart(chart, lang, key=name, name=name)
+    with hierarchy_tab:
+        st.caption(t("tile_click_hint", lang))
+        chart = cached.chart(
+            "hierarchy", page.digest, page.filters, page.picks, lang, kind, page.source, page.dataset
+        )
+        show_chart(chart, lang, key=pick_key("hierarchy", framework), name="hierarchy", clickable=True)
+    with flow_tab:
+        # Streamlit 1.67 reports no click on a Sankey: the same narrowing sits beside it.
+        flow_control(page.selection, page.pick_map, framework, lang)
+        chart = cached.chart(
+            "flow", page.digest, page.filters, page.picks, lang, kind, page.source, page.dataset
+        )
+        show_chart(chart, lang, key="flow", name="flow")

@@ -7,6 +7,7 @@ import streamlit as st
 from app import cached
 from app.context import Page
 from app.display import show_chart
+from app.picks import pick_key
 from funding.i18n import t
 
 
@@ -24,4 +25,5 @@ def render(page: Page) -> None:
         return
     if chart.shown < chart.total:
         st.caption(t("showing", lang, shown=chart.shown, total=chart.total))
-    show_chart(chart, lang, key="timeline", name="timeline")
+    st.caption(t("bar_click_hint", lang))
+    show_chart(chart, lang, key=pick_key("timeline", page.filters.framework), name="timeline", clickable=True)

@@ -7,6 +7,8 @@ builders only lay them out. One module per chart; `layout` and `text` hold what 
 """
 
 from funding.charts.breakdown import breakdown_chart, breakdown_dimension, breakdown_title
+from funding.charts.by_name import SLIDES, slide_chart
+from funding.charts.comparison import comparison_chart
 from funding.charts.details import details_table
 from funding.charts.envelopes import envelope_chart
 from funding.charts.flow import flow_chart
@@ -14,22 +16,26 @@ from funding.charts.headline_figures import Headline, Metric, bounds_text, headl
 from funding.charts.hierarchy import hierarchy_chart
 from funding.charts.layout import OKABE_ITO, Chart, colour_map
 from funding.charts.picks import (
+    INSTRUMENT,
     PICK_DIMENSIONS,
     PICK_FIELDS,
+    describe_picks,
     narrow,
+    pick_dimension_label,
     pick_label,
     picked_groups,
+    picked_tiles,
     picks_as_filters,
+    with_picks,
 )
-from funding.charts.presentation import PROJECTED_ROW_PX, SLIDES, for_projection, slide_chart, slides
 from funding.charts.text import plotly_text, wrapped
 from funding.charts.timeline import timeline_chart
 
 __all__ = [
+    "INSTRUMENT",
     "OKABE_ITO",
     "PICK_DIMENSIONS",
     "PICK_FIELDS",
-    "PROJECTED_ROW_PX",
     "SLIDES",
     "Chart",
     "Headline",
@@ -39,20 +45,23 @@ __all__ = [
     "breakdown_dimension",
     "breakdown_title",
     "colour_map",
+    "comparison_chart",
+    "describe_picks",
     "details_table",
     "envelope_chart",
     "flow_chart",
-    "for_projection",
     "headline",
     "hierarchy_chart",
     "narrow",
+    "pick_dimension_label",
     "pick_label",
     "picked_groups",
+    "picked_tiles",
     "picks_as_filters",
     "plotly_text",
     "range_help",
     "slide_chart",
-    "slides",
     "timeline_chart",
+    "with_picks",
     "wrapped",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -52,14 +51,50 @@ def envelope_chart(
     # shown too); the count of all of them is cheap.
     shown = envelopes(dataset, selection, kind, lang, limit=max(top, 1))
     total = sum(1 for r in selection if r.amount_kind == kind and r.amount_eur is not None)
+    factor, unit = scale_for(float(shown["amount"].max()) if len(shown) else 0.0, lang)
+    traces = envelope_traces(dataset, shown, lang, colour_by, factor)
+    order = list(shown["id"])
+    ticktext = tick_labels(shown)
+    layout = chart_layout(
+        title=t("envelopes", lang),
+        subtitle=t("envelopes_sub", lang, kind=AMOUNT_KIND.label(kind, lang))
+        + (f" {t('disputed_note', lang)}" if any(disputed(dataset, i) for i in order) else ""),
+        source=source,
+        lang=lang,
+        plot_height=40 + BAR_PX * max(len(order), 1) * (2 if any("<br>" in x for x in ticktext) else 1),
+        legend=[tr.name for tr in traces],
+    )
+    layout.update(
+        barmode="overlay",
+        bargap=0.25,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+        **bar_axes(order, ticktext, unit, axis_end(shown["amount"], factor)),
+    )
+    data = envelope_table(dataset, shown, lang)
+    fig = legible(go.Figure(data=traces, layout=layout))
+    return Chart(fig, data, shown=len(order), total=total)
+
+
+def envelope_traces(
+    dataset: Dataset,
+    shown: pd.DataFrame,
+    lang: Lang,
+    colour_by: str,
+    factor: float,
+    *,
+    axes: dict[str, str] | None = None,
+    legend_seen: set[str] | None = None,
+) -> list[go.Bar]:
+    """One bar trace per colour group of `envelopes()` rows: parts hatched and lighter, labels with
+    their qualifier, the disagreement mark and the "not battery-specific" note, hover with caveats.
+
+    `axes` puts the traces on a subplot's axes; `legend_seen` lists each colour in the legend once
+    across subplots."""
     vocab = LEVEL if colour_by == "level" else INSTRUMENT_TYPE
     column = "level" if colour_by == "level" else "instrument_type"
     colours = colour_map(vocab)
     names = dict(zip(shown["id"], shown["name"], strict=True))
-    factor, unit = scale_for(float(shown["amount"].max()) if len(shown) else 0.0, lang)
-
-    traces: list[Any] = []
-    order = list(shown["id"])
+    traces: list[go.Bar] = []
     for code in [*vocab.codes, *sorted(set(shown[column]) - set(vocab.codes))]:
         rows = shown[shown[column] == code]
         if rows.empty:
@@ -100,8 +135,11 @@ def envelope_chart(
                 y=list(rows["id"]),
                 orientation="h",
                 name=plotly_text(vocab.label(code, lang)),
+                legendgroup=code,
+                showlegend=legend_seen is None or code not in legend_seen,
                 text=[plotly_text(label) for label in labels],
                 textposition=[text_position(a, p) for a, p in zip(rows["amount"], part, strict=True)],
+                textangle=0,  # never turned on its side to fit a short bar: outside it instead
                 cliponaxis=False,
                 customdata=[[h] for h in hover],
                 hovertemplate="%{customdata[0]}<extra></extra>",
@@ -111,28 +149,26 @@ def envelope_chart(
                     "pattern": {"shape": [PART_PATTERN if p else "" for p in part]},
                     "line": {"color": colours.get(code, GREY), "width": 1},
                 },
+                **(axes or {}),
             )
         )
+        if legend_seen is not None:
+            legend_seen.add(code)
+    return traces
+
+
+def tick_labels(shown: pd.DataFrame) -> list[str]:
+    """The bars' names, a part indented under its whole (↳ per level), wrapped to two lines."""
+    names = dict(zip(shown["id"], shown["name"], strict=True))
     depth = dict(zip(shown["id"], shown["depth"], strict=True))
-    ticktext = [wrapped("↳ " * int(depth[i]) + str(names[i]), width=34, lines=2) for i in order]
-    layout = chart_layout(
-        title=t("envelopes", lang),
-        subtitle=t("envelopes_sub", lang, kind=AMOUNT_KIND.label(kind, lang))
-        + (f" {t('disputed_note', lang)}" if any(disputed(dataset, i) for i in order) else ""),
-        source=source,
-        lang=lang,
-        plot_height=40 + BAR_PX * max(len(order), 1) * (2 if any("<br>" in x for x in ticktext) else 1),
-        legend=[tr.name for tr in traces],
-    )
-    layout.update(
-        barmode="overlay",
-        bargap=0.25,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
-        **bar_axes(order, ticktext, unit, axis_end(shown["amount"], factor)),
-    )
-    # The table holds the bars drawn, not the whole selection: the details table below the charts
-    # lists every instrument, and a large selection is never sent to the browser twice.
-    data = pd.DataFrame(
+    return [wrapped("↳ " * int(depth[i]) + str(names[i]), width=34, lines=2) for i in shown["id"]]
+
+
+def envelope_table(dataset: Dataset, shown: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The bars drawn, as a table, not the whole selection: the details table lists every
+    instrument, and a large selection is never sent to the browser twice."""
+    names = dict(zip(shown["id"], shown["name"], strict=True))
+    return pd.DataFrame(
         {
             t("col_name", lang): [
                 ("↳ " * int(d)) + str(n) for d, n in zip(shown["depth"], shown["name"], strict=True)
@@ -152,5 +188,3 @@ def envelope_chart(
             t("col_caveats", lang): ["; ".join(caveat_lines(dataset, i, lang)) for i in shown["id"]],
         }
     )
-    fig = legible(go.Figure(data=traces, layout=layout))
-    return Chart(fig, data, shown=len(order), total=total)

@@ -8,6 +8,7 @@ from typing import Any
 
 from funding.breakdowns import NOT_STATED_GROUP, group_codes
 from funding.charts.breakdown import breakdown_dimension
+from funding.dataset import Dataset
 from funding.i18n import t
 from funding.records import Instrument
 from funding.selection import Filters, apply
@@ -15,6 +16,8 @@ from funding.vocab import BENEFICIARY, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang,
 
 # Breakdown dimensions that can be clicked to narrow the page, and the URL-free keys for them.
 PICK_DIMENSIONS = ("pillar", "source", "beneficiary", "instrument_type")
+# One instrument, picked on a treemap tile or a timeline bar.
+INSTRUMENT = "instrument"
 
 # A breakdown chart's click dimension and the `Filters` field that says the same thing.
 PICK_FIELDS = {
@@ -32,13 +35,13 @@ def narrow(
     wanted = {dim: set(codes) for dim, codes in picks.items() if codes}
     if not wanted:
         return list(records)
-    return [
-        r
-        for r in records
-        if all(
-            set(group_codes(r, breakdown_dimension(dim, framework))) & codes for dim, codes in wanted.items()
-        )
-    ]
+    return [r for r in records if all(_in(r, dim, codes, framework) for dim, codes in wanted.items())]
+
+
+def _in(record: Instrument, dimension: str, codes: set[str], framework: str) -> bool:
+    if dimension == INSTRUMENT:
+        return record.id in codes
+    return bool(set(group_codes(record, breakdown_dimension(dimension, framework))) & codes)
 
 
 def picked_groups(state: Mapping[str, Any] | None) -> list[str]:
@@ -53,6 +56,21 @@ def picked_groups(state: Mapping[str, Any] | None) -> list[str]:
         if isinstance(value, str) and value not in codes:
             codes.append(value)
     return codes
+
+
+def picked_tiles(state: Mapping[str, Any] | None) -> dict[str, list[str]]:
+    """What a click on the treemap says: a source tile picks its source, an instrument tile its
+    instrument (ids as `hierarchy_chart` gives them); the root and the folded "other" tiles pick
+    nothing."""
+    points = ((state or {}).get("selection") or {}).get("points") or []
+    picked: dict[str, list[str]] = {"source": [], INSTRUMENT: []}
+    for point in points:
+        tile = point.get("id") if isinstance(point, Mapping) else None
+        kind, _, code = tile.partition(":") if isinstance(tile, str) else ("", "", "")
+        dimension = {"source": "source", "instrument": INSTRUMENT}.get(kind)
+        if dimension and code and code not in picked[dimension]:
+            picked[dimension].append(code)
+    return picked
 
 
 def pick_label(dimension: str, code: str, framework: str, lang: Lang) -> str:
@@ -71,12 +89,12 @@ def picks_as_filters(
 ) -> Filters | None:
     """The filters plus the groups clicked in the charts, as one `Filters` that selects exactly the
     narrowed rows, so an export's description and URL reproduce what it holds; None when no
-    `Filters` can say it (a "not stated" group, or a beneficiary clicked on top of a beneficiary
+    `Filters` can say it (one instrument, a "not stated" group, or a beneficiary clicked on top of a beneficiary
     filter, which narrows to instruments open to both)."""
     active = {dim: tuple(codes) for dim, codes in picks.items() if codes}
     if not active:
         return filters
-    if any(NOT_STATED_GROUP in codes for codes in active.values()):
+    if INSTRUMENT in active or any(NOT_STATED_GROUP in codes for codes in active.values()):
         return None
     changes: dict[str, Any] = {PICK_FIELDS[dim]: codes for dim, codes in active.items()}
     folded = replace(filters, **changes)
@@ -84,3 +102,38 @@ def picks_as_filters(
     if [r.id for r in apply(folded, records)] != [r.id for r in expected]:
         return None
     return folded
+
+
+def pick_dimension_label(dimension: str, lang: Lang) -> str:
+    keys = {
+        "pillar": "filter_pillar",
+        "source": "filter_source",
+        "beneficiary": "filter_beneficiary",
+        "instrument_type": "filter_type",
+        INSTRUMENT: "pick_instrument",
+    }
+    return t(keys[dimension], lang)
+
+
+def describe_picks(picks: Mapping[str, Sequence[str]], framework: str, lang: Lang, dataset: Dataset) -> str:
+    """The clicks in words ("Source: Horizon Europe; Instrument: ..."), "" when there are none."""
+
+    def label(dim: str, code: str) -> str:
+        if dim == INSTRUMENT:
+            record = dataset.by_id.get(code)
+            return record.name(lang) if record is not None else code
+        return pick_label(dim, code, framework, lang)
+
+    return "; ".join(
+        f"{pick_dimension_label(dim, lang)}: {', '.join(label(dim, c) for c in codes)}"
+        for dim, codes in picks.items()
+        if codes
+    )
+
+
+def with_picks(
+    source: str, picks: Mapping[str, Sequence[str]], framework: str, lang: Lang, dataset: Dataset
+) -> str:
+    """A chart's source line plus the clicks that narrow it, so a saved PNG says what it shows."""
+    text = describe_picks(picks, framework, lang, dataset)
+    return f"{source} {t('picked', lang, text=text)}" if text else source

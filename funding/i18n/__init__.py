@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from funding.i18n import charts, deck, figures, files, page, selection
+from funding.i18n import charts, compare, deck, figures, files, page, picking, selection
 from funding.i18n.forms import Entry, pick
 from funding.vocab import Lang
 
@@ -25,7 +25,16 @@ def _merged(*parts: Mapping[str, Mapping[Lang, Entry]]) -> dict[str, Mapping[Lan
     return merged
 
 
-TEXTS = _merged(figures.TEXTS, page.TEXTS, charts.TEXTS, files.TEXTS, deck.TEXTS, selection.TEXTS)
+TEXTS = _merged(
+    figures.TEXTS,
+    page.TEXTS,
+    charts.TEXTS,
+    files.TEXTS,
+    deck.TEXTS,
+    selection.TEXTS,
+    compare.TEXTS,
+    picking.TEXTS,
+)
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
