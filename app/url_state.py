@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-VIEWS: tuple[str, ...] = ("overview", "breakdowns", "structure", "timeline", "instruments", "data")
+VIEWS: tuple[str, ...] = ("overview", "breakdowns", "structure", "timeline", "instruments", "data", "changes")
 DEFAULT_VIEW = "overview"
 PRESENT = "present"  # ?view=present: presentation mode, outside the tabs
 

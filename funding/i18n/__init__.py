@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from funding.i18n import charts, figures, files, page, selection
+from funding.i18n import changes, charts, figures, files, page, selection
 from funding.vocab import Lang
 
 
@@ -23,7 +23,7 @@ def _merged(*parts: Mapping[str, dict[Lang, str]]) -> dict[str, dict[Lang, str]]
     return merged
 
 
-TEXTS = _merged(figures.TEXTS, page.TEXTS, charts.TEXTS, files.TEXTS, selection.TEXTS)
+TEXTS = _merged(figures.TEXTS, page.TEXTS, charts.TEXTS, files.TEXTS, selection.TEXTS, changes.TEXTS)
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
