@@ -106,4 +106,72 @@ CHANGES: dict[str, dict[Lang, str]] = {
     "value_no": {"en": "no", "nl": "nee"},
 }
 
-TEXTS: dict[str, dict[Lang, str]] = {**FIELDS, **CHANGES}
+EDIT: dict[str, dict[Lang, str]] = {
+    "edit_heading": {"en": "Edit the data", "nl": "Gegevens bewerken"},
+    "edit_intro": {
+        "en": "Edit cells, add rows at the bottom or delete them; every change is checked with the same rules as an uploaded file. Nothing is saved: the curated file never changes, and your edits stay in this browser session. Download the result when you are done.",
+        "nl": "Bewerk cellen, voeg onderaan rijen toe of verwijder ze; elke wijziging wordt met dezelfde regels gecontroleerd als een geüpload bestand. Er wordt niets opgeslagen: het samengestelde bestand verandert nooit en uw wijzigingen blijven in deze browsersessie. Download het resultaat als u klaar bent.",
+    },
+    "edit_of": {"en": "Editing: {name}", "nl": "U bewerkt: {name}"},
+    "edit_too_many_rows": {
+        "en": "This file has {rows} rows; the editor offers files of up to {limit} rows. Edit a larger file in a spreadsheet and check it by uploading it or with `python -m funding validate`.",
+        "nl": "Dit bestand heeft {rows} rijen; de editor werkt met bestanden tot {limit} rijen. Bewerk een groter bestand in een rekenblad en controleer het door het te uploaden of met `python -m funding validate`.",
+    },
+    "edit_valid": {
+        "en": "No problems: the edited data pass every check.",
+        "nl": "Geen problemen: de bewerkte gegevens voldoen aan alle controles.",
+    },
+    "edit_problems": {
+        "en": "{count} problem(s) to fix before the edited data can be previewed.",
+        "nl": "{count} probleem/problemen op te lossen voordat de bewerkte gegevens getoond kunnen worden.",
+    },
+    "edit_unreadable": {
+        "en": "The edited data cannot be checked: {reason}",
+        "nl": "De bewerkte gegevens kunnen niet worden gecontroleerd: {reason}",
+    },
+    "edit_unchanged": {"en": "No edits yet.", "nl": "Nog geen wijzigingen."},
+    "edit_changed": {
+        "en": "{count} change(s) against the original.",
+        "nl": "{count} wijziging(en) ten opzichte van het origineel.",
+    },
+    "edit_row": {"en": "Row", "nl": "Rij"},
+    "edit_code": {"en": "Code", "nl": "Code"},
+    "edit_whole_file": {"en": "(file)", "nl": "(bestand)"},
+    "edit_duplicate": {"en": "Duplicate row", "nl": "Rij dupliceren"},
+    "edit_duplicate_pick": {"en": "Row to duplicate", "nl": "Te dupliceren rij"},
+    "edit_duplicate_help": {
+        "en": "The copy is inserted below the row with the same id; give it its own id.",
+        "nl": "De kopie komt onder de rij, met hetzelfde id; geef haar een eigen id.",
+    },
+    "edit_reset": {"en": "Discard all edits", "nl": "Alle wijzigingen weggooien"},
+    "edit_preview": {
+        "en": "Show the whole page with my edits",
+        "nl": "Hele pagina met mijn wijzigingen tonen",
+    },
+    "edit_preview_help": {
+        "en": "Every view uses the edited data, in this session only; other visitors keep seeing the curated data.",
+        "nl": "Elke weergave gebruikt de bewerkte gegevens, alleen in deze sessie; andere bezoekers blijven de samengestelde gegevens zien.",
+    },
+    "edit_preview_blocked": {
+        "en": "The preview starts when the problems are fixed.",
+        "nl": "De voorvertoning begint zodra de problemen zijn opgelost.",
+    },
+    "edit_previewing": {
+        "en": "Preview of your edits (this session only, not saved): the page shows {name}, not the curated dataset.",
+        "nl": "Voorvertoning van uw wijzigingen (alleen deze sessie, niet opgeslagen): de pagina toont {name}, niet de samengestelde dataset.",
+    },
+    "edit_preview_stop": {"en": "Stop the preview", "nl": "Voorvertoning stoppen"},
+    "edit_edited_name": {"en": "{name}, edited", "nl": "{name}, bewerkt"},
+    "edit_download_csv": {"en": "Download the edited CSV", "nl": "Bewerkte CSV downloaden"},
+    "edit_download_invalid_help": {
+        "en": "The file still has the problems listed here; it will not pass an upload until they are fixed.",
+        "nl": "Het bestand heeft nog de problemen die hier staan; een upload slaagt pas als ze zijn opgelost.",
+    },
+    "edit_download_diff": {"en": "Download its change list (CSV)", "nl": "Wijzigingslijst downloaden (CSV)"},
+    "edit_download_problems": {
+        "en": "Download the problem list (CSV)",
+        "nl": "Probleemlijst downloaden (CSV)",
+    },
+}
+
+TEXTS: dict[str, dict[Lang, str]] = {**FIELDS, **CHANGES, **EDIT}
