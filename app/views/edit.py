@@ -127,7 +127,7 @@ def row_tools(edit: session.EditSession, lang: Lang) -> None:
         t("edit_duplicate", lang),
         key="edit_duplicate",
         on_click=_duplicate,
-        args=(edit, chosen),
+        args=(edit,),
         disabled=chosen is None,
         icon=":material/content_copy:",
     )
@@ -136,7 +136,8 @@ def row_tools(edit: session.EditSession, lang: Lang) -> None:
     )
 
 
-def _duplicate(edit: session.EditSession, row: int | None) -> None:
+def _duplicate(edit: session.EditSession) -> None:
+    row = st.session_state.get("edit_duplicate_row")  # as picked now, not when the button was drawn
     if row is not None and row in edit.table.index:
         edit.restart(editing.duplicate(edit.table, row))
 
