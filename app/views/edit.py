@@ -37,12 +37,13 @@ def render(page: Page) -> None:
     st.caption(markdown_text(t("edit_of", lang, name=edit.name)))
     if edit.grid_key not in st.session_state and edit.table is not edit.base:
         edit.restart(edit.table)  # the grid was not drawn last run: its edits are in the table
-    grid, side = st.columns([3, 2])
+    grid, side = st.columns([5, 2])
     with grid:
         edit.table = st.data_editor(
             edit.base,
             key=edit.grid_key,
             num_rows="dynamic",
+            hide_index=False,  # the row numbers the problems refer to
             height=460,
             column_config=column_config(lang, tuple(page.data.documents)),
         )
@@ -98,7 +99,11 @@ def column_config(lang: Lang, documents: tuple[str, ...]) -> dict[str, Any]:
             )
         else:
             config[column] = st.column_config.TextColumn(
-                label, pinned=column == "id", help=hint, required=need
+                label,
+                pinned=column == "id",
+                width=None if column == "id" else "medium",
+                help=hint,
+                required=need,
             )
     return config
 

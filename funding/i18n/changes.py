@@ -143,7 +143,7 @@ EDIT: dict[str, dict[Lang, str]] = {
         "en": "The copy is inserted below the row with the same id; give it its own id.",
         "nl": "De kopie komt onder de rij, met hetzelfde id; geef haar een eigen id.",
     },
-    "edit_reset": {"en": "Discard all edits", "nl": "Alle wijzigingen weggooien"},
+    "edit_reset": {"en": "Discard edits", "nl": "Wijzigingen wissen"},
     "edit_preview": {
         "en": "Show the whole page with my edits",
         "nl": "Hele pagina met mijn wijzigingen tonen",
