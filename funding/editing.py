@@ -29,8 +29,8 @@ from funding.records import COLUMNS, FIELD_VOCABULARIES
 from funding.vocab import BENEFICIARY, Vocabulary
 
 # The editor offers files up to this many rows. Every edit rewrites and revalidates the whole
-# table (about 3 ms at the shipped 62 rows, roughly proportional to the rows) and sends the whole
-# grid to the browser; larger files are edited in a spreadsheet and checked by upload or CLI.
+# table (in time roughly proportional to its rows) and the browser holds the whole grid; larger
+# files are edited in a spreadsheet and checked by upload or `python -m funding validate`.
 MAX_ROWS = 1000
 AMOUNT = "amount_eur"
 FLAG = "battery_specific"  # yes or no: a checkbox

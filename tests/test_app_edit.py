@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -24,6 +25,8 @@ from changes_support import downloads
 from fixtures import DATA, DOCUMENTS
 from streamlit.testing.v1 import AppTest
 
+from bench import synth
+from funding import editing
 from funding.diff_files import CSV_COLUMNS
 from funding.documents import load_documents
 from funding.i18n import t
@@ -154,3 +157,14 @@ def test_the_edit_view_in_dutch_labels_columns_and_problems() -> None:
     found = next(e.value for e in at.dataframe if t("edit_code", "nl") in e.value.columns)
     assert list(found[t("col_field", "nl")]) == [column_label("amount_eur", "nl")]
     assert list(found[t("edit_code", "nl")]) == ["amount_negative"]
+
+
+def test_a_file_above_the_editor_limit_is_refused_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = synth.write(tmp_path / "funding.csv", editing.MAX_ROWS + 1)
+    monkeypatch.setenv("FUNDING_DATA", str(data))
+    at = app(view="edit")
+    assert not at.data_editor
+    expected = t("edit_too_many_rows", "en", rows=editing.MAX_ROWS + 1, limit=editing.MAX_ROWS)
+    assert [w.value for w in at.warning] == [expected]

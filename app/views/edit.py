@@ -30,7 +30,7 @@ def render(page: Page) -> None:
     st.subheader(t("edit_heading", lang))
     rows = len(page.dataset.records)
     if rows > editing.MAX_ROWS and not session.previewing(page.data):
-        st.warning(markdown_text(t("edit_too_many_rows", lang, rows=rows, limit=editing.MAX_ROWS)))
+        st.warning(t("edit_too_many_rows", lang, rows=rows, limit=editing.MAX_ROWS))  # numbers only
         return
     edit = session.start(page.data, page.dataset)
     st.caption(t("edit_intro", lang))
