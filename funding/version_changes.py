@@ -16,7 +16,7 @@ from funding.diff import MEASURES, DatasetDiff, RowChange, TableDiff, diff_datas
 from funding.documents import Document
 from funding.formatting import format_bounds
 from funding.i18n import TEXTS, t
-from funding.records import FIELD_VOCABULARIES
+from funding.records import COLUMNS, FIELD_VOCABULARIES
 from funding.totals import Bounds
 from funding.versions import DatasetVersion
 from funding.vocab import AMOUNT_KIND, Lang
@@ -29,7 +29,8 @@ NAME_COLUMNS = {"funding": "name", "documents": "title", "disagreements": "summa
 def compare(old: DatasetVersion, new: Dataset, documents: Mapping[str, Document] | None) -> DatasetDiff:
     """A release against a dataset that is not a version folder (the page's: curated, uploaded or
     edited): its rows and totals, and the documents and disagreements it is shown with."""
-    table, amounts, totals = diff_datasets(old.dataset, new)
+    # The page's dataset has every column: the loader reads a missing optional one as its default.
+    table, amounts, totals = diff_datasets(old.dataset, new, old.columns, COLUMNS)
     others: list[TableDiff] = []
     if old.documents is not None and documents is not None:
         others.append(

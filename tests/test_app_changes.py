@@ -19,14 +19,15 @@ import io
 
 import pandas as pd
 import pytest
-from apptest_support import app, run
+from apptest_support import app, run, said
 from changes_support import downloads
 from fixtures import ROOT
 from streamlit.testing.v1 import AppTest
 
 from funding.diff_files import CSV_COLUMNS
 from funding.i18n import t
-from funding.vocab import AMOUNT_KIND
+from funding.version_changes import column_label
+from funding.vocab import AMOUNT_KIND, RECORD_TYPE
 
 pytestmark = pytest.mark.apptest
 
@@ -51,6 +52,12 @@ def test_release_1_0_0_against_the_curated_data_counts_and_totals(monkeypatch: p
     assert disagreements() == 18
     assert (row[t("col_before", "en")], row[t("col_after", "en")]) == (0, 18)
     assert row[t("changes_count_added", "en")] == 18
+    # The 1.0.0 header lacks four of today's columns; the page says which, by name.
+    new = ", ".join(
+        column_label(c, "en") for c in ("record_type", "parts_disjoint", "may_overlap", "money_origin")
+    )
+    note = t("changes_columns_added", "en", columns=new, default=RECORD_TYPE.label("instrument", "en"))
+    assert note in said(at.caption)
     totals = frame(at, t("col_total", "en"))
     public = totals[totals[t("col_kind", "en")] == AMOUNT_KIND.label("public", "en")]
     by_total = {

@@ -17,9 +17,9 @@ from funding.diff_files import render_csv
 from funding.documents import Document
 from funding.i18n import t
 from funding.markdown import markdown_text
-from funding.version_changes import CHANGE_CODES, change_rows, compare, counts, total_rows
+from funding.version_changes import CHANGE_CODES, change_rows, column_label, compare, counts, total_rows
 from funding.versions import DatasetVersion, Release, VersionUnreadable, read_version, releases
-from funding.vocab import Lang
+from funding.vocab import RECORD_TYPE, Lang
 
 RELEASE_KEY = "release"
 
@@ -77,6 +77,10 @@ def render(page: Page) -> None:
         st.success(t("changes_identical", lang))
         return
     st.dataframe(summary_table(diff, lang), hide_index=True)
+    if diff.funding.columns_added:
+        names = ", ".join(column_label(c, lang) for c in diff.funding.columns_added)
+        default = RECORD_TYPE.label("instrument", lang)
+        st.caption(markdown_text(t("changes_columns_added", lang, columns=names, default=default)))
     show_totals(diff, lang)
     st.markdown(f"#### {t('changes_records_heading', lang)}")
     for table in (diff.funding, *diff.others):

@@ -167,15 +167,16 @@ def show_status(edit: session.EditSession, lang: Lang) -> None:
 
 
 def problem_frame(problems: tuple[editing.EditProblem, ...], lang: Lang) -> pd.DataFrame:
+    """Where first (row, column), then what: the side panel is narrow."""
     return pd.DataFrame(
         {
             t("edit_row", lang): [
                 p.row if p.row is not None else t("edit_whole_file", lang) for p in problems
             ],
-            t("col_id", lang): [p.id for p in problems],
             t("col_field", lang): [column_label(p.column, lang) if p.column else "" for p in problems],
-            t("edit_code", lang): [p.code for p in problems],
             t("problem_message", lang): [p.message for p in problems],
+            t("edit_code", lang): [p.code for p in problems],
+            t("col_id", lang): [p.id for p in problems],
             t("problem_value", lang): [p.value for p in problems],
         }
     )

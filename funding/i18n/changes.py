@@ -70,6 +70,10 @@ CHANGES: dict[str, dict[Lang, str]] = {
     "changes_count_removed": {"en": "Removed", "nl": "Verwijderd"},
     "changes_count_renamed": {"en": "Renamed", "nl": "Hernoemd"},
     "changes_count_changed": {"en": "Changed", "nl": "Gewijzigd"},
+    "changes_columns_added": {
+        "en": "Columns the release does not have: {columns}. Its rows are read as the loader reads them (kind of entry '{default}', the others empty), and the changes below count from those readings.",
+        "nl": "Kolommen die de versie niet heeft: {columns}. Haar rijen worden gelezen zoals de lader ze leest (soort vermelding '{default}', de andere leeg), en de wijzigingen hieronder tellen vanaf die lezing.",
+    },
     "changes_totals_heading": {"en": "How the totals moved", "nl": "Hoe de totalen veranderden"},
     "changes_totals_note": {
         "en": "Whole dataset, each figure counted once (parts inside their whole, possible overlaps as a range). Figure kinds are never added together; targets are never summed.",
