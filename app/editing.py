@@ -37,6 +37,7 @@ class EditSession:
     table: pd.DataFrame
     checked: editing.Checked
     preview: bool = False
+    lang: str = ""  # the grid's labels: another language makes another grid, given the table afresh
 
     @property
     def grid_key(self) -> str:

@@ -140,6 +140,16 @@ def test_the_edit_survives_a_view_switch_and_stopping_the_preview_restores_the_d
     assert metric(at, "net_public") == "up to EUR 6.721–8.021 bn"
 
 
+def test_the_edit_survives_a_language_switch() -> None:
+    at = app(view="edit")
+    edit(at, {BOOSTER: {"amount_eur": -5}})
+    at.radio(key="lang").set_value("nl")
+    run(at)
+    assert at.data_editor[0].value.loc[2, "amount_eur"] == -5
+    found = next(e.value for e in at.dataframe if t("edit_code", "nl") in e.value.columns)
+    assert list(found[t("edit_code", "nl")]) == ["amount_negative"]
+
+
 def test_a_preview_waits_for_the_problems_to_be_fixed() -> None:
     at = app(view="edit")
     edit(at, {BOOSTER: {"amount_eur": -5}})

@@ -35,8 +35,9 @@ def render(page: Page) -> None:
     edit = session.start(page.data, page.dataset)
     st.caption(t("edit_intro", lang))
     st.caption(markdown_text(t("edit_of", lang, name=edit.name)))
-    if edit.grid_key not in st.session_state and edit.table is not edit.base:
-        edit.restart(edit.table)  # the grid was not drawn last run: its edits are in the table
+    if (edit.grid_key not in st.session_state or edit.lang != lang) and edit.table is not edit.base:
+        edit.restart(edit.table)  # the grid was not drawn last run, or in another language
+    edit.lang = lang
     grid, side = st.columns([5, 2])
     with grid:
         edit.table = st.data_editor(
