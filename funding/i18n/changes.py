@@ -149,8 +149,8 @@ EDIT: dict[str, dict[Lang, str]] = {
     },
     "edit_reset": {"en": "Discard edits", "nl": "Wijzigingen wissen"},
     "edit_preview": {
-        "en": "Show the whole page with my edits",
-        "nl": "Hele pagina met mijn wijzigingen tonen",
+        "en": "Preview on every view",
+        "nl": "Voorvertoning op elke weergave",
     },
     "edit_preview_help": {
         "en": "Every view uses the edited data, in this session only; other visitors keep seeing the curated data.",
