@@ -156,14 +156,12 @@ def show_status(edit: session.EditSession, lang: Lang) -> None:
     checked = edit.checked
     if checked.reason:
         st.error(markdown_text(t("edit_unreadable", lang, reason=checked.reason)))
-    elif checked.problems:
+    elif checked.dataset is None:
         st.error(t("edit_problems", lang, count=len(checked.problems)))
         st.dataframe(problem_frame(checked.problems, lang), hide_index=True, key="edit_problems")
     else:
         st.success(t("edit_valid", lang))
-        assert checked.dataset is not None
-        table, _, _ = diff_datasets(edit.original, checked.dataset)
-        changed = len(table.changes)
+        changed = len(diff_datasets(edit.original, checked.dataset)[0].changes)
         st.caption(t("edit_changed", lang, count=changed) if changed else t("edit_unchanged", lang))
 
 
