@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app import cached, display, downloads, picks, present, sidebar, url_state
+from app import cached, display, downloads, editing, picks, present, sidebar, url_state
 from app.context import Page
 from app.loading import Loaded, data_source
 from app.views import RENDER
@@ -53,7 +53,7 @@ def prepare(*, presenting: bool = False) -> Page | None:
     # In presentation mode the sidebar is drawn but hidden: its widgets keep reading the URL, so
     # the filters are the page's own, and leaving the mode finds them as they were.
     lang = sidebar.language()
-    data = data_source()
+    data = editing.previewed(data_source(), lang)
     if not presenting:
         st.title(t("page_title", lang))
     loaded = data.loaded
@@ -64,7 +64,9 @@ def prepare(*, presenting: bool = False) -> Page | None:
         show_problems(loaded, lang, uploaded=data.uploaded)
         data_section(data, lang)
         return None
-    if data.uploaded:
+    if editing.previewing(data):
+        editing.preview_banner(data, lang, presenting=presenting)
+    elif data.uploaded:
         upload_banner(loaded, lang, presenting=presenting)
     filters = sidebar.filter_controls(dataset, lang)
     # A chart saved from the modebar leaves the page behind: its footer says what it shows.

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-VIEWS: tuple[str, ...] = ("overview", "breakdowns", "structure", "timeline", "instruments", "data")
+VIEWS: tuple[str, ...] = (
+    "overview",
+    "breakdowns",
+    "structure",
+    "timeline",
+    "instruments",
+    "data",
+    "changes",
+    "edit",
+)
 DEFAULT_VIEW = "overview"
 PRESENT = "present"  # ?view=present: presentation mode, outside the tabs
 

@@ -1,0 +1,236 @@
+"""Edit: the dataset in a grid, checked by the loader as you type, its problems beside it by row
+and column, a preview of every view on the edit (this session only), and the edit as files."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from app import editing as session
+from app.context import Page
+from funding import editing
+from funding.diff import diff_datasets
+from funding.i18n import t
+from funding.markdown import markdown_text
+from funding.records import COLUMNS, FIELD_VOCABULARIES
+from funding.version_changes import column_label
+from funding.vocab import Lang, Vocabulary
+
+REQUIRED = ("id", "name_en", "name_nl", "record_type", "level", "source", "instrument_type", "amount_kind")
+PROBLEM_COLUMNS = ("row", "id", "column", "code", "message", "value")
+
+
+def render(page: Page) -> None:
+    lang = page.lang
+    st.subheader(t("edit_heading", lang))
+    rows = len(page.dataset.records)
+    if rows > editing.MAX_ROWS and not session.previewing(page.data):
+        st.warning(t("edit_too_many_rows", lang, rows=rows, limit=editing.MAX_ROWS))  # numbers only
+        return
+    edit = session.start(page.data, page.dataset)
+    st.caption(t("edit_intro", lang))
+    st.caption(markdown_text(t("edit_of", lang, name=edit.name)))
+    if (edit.grid_key not in st.session_state or edit.lang != lang) and edit.table is not edit.base:
+        edit.restart(edit.table)  # the grid was not drawn last run, or in another language
+    edit.lang = lang
+    grid, side = st.columns([5, 2])
+    with grid:
+        edit.table = st.data_editor(
+            edit.base,
+            key=edit.grid_key,
+            num_rows="dynamic",
+            hide_index=False,  # the row numbers the problems refer to
+            height=460,
+            column_config=column_config(lang, tuple(page.data.documents)),
+        )
+        row_tools(edit, lang)
+    edit.checked = editing.check(edit.table, tuple(page.data.documents))
+    with side:
+        show_status(edit, lang)
+        preview_switch(edit, lang)
+        edit_downloads(edit, lang)
+    if page.digest != session.shown_digest(edit):
+        st.rerun()  # the page above (header, downloads) was drawn from the edit before this one
+
+
+def column_config(lang: Lang, documents: tuple[str, ...]) -> dict[str, Any]:
+    """Codes stored, labels shown; amounts as numbers; yes/no as a checkbox or a choice."""
+    config: dict[str, Any] = {"_index": st.column_config.NumberColumn(t("edit_row", lang), disabled=True)}
+    for column in COLUMNS:
+        label = column_label(column, lang)
+        hint, need = f"`{column}`", column in REQUIRED
+        if column in editing.LISTS:
+            vocab = editing.LISTS[column]
+            config[column] = st.column_config.MultiselectColumn(
+                label, options=vocab.codes, format_func=_labels(vocab, lang), help=hint, required=need
+            )
+        elif column in FIELD_VOCABULARIES:
+            vocab = FIELD_VOCABULARIES[column]
+            default = "instrument" if column == "record_type" else None
+            config[column] = st.column_config.SelectboxColumn(
+                label,
+                options=vocab.codes,
+                format_func=_labels(vocab, lang),
+                default=default,
+                help=hint,
+                required=need,
+            )
+        elif column == editing.AMOUNT:
+            config[column] = st.column_config.NumberColumn(
+                label, min_value=0, format="localized", help=hint, required=need
+            )
+        elif column == editing.FLAG:
+            config[column] = st.column_config.CheckboxColumn(label, default=True, help=hint, required=need)
+        elif column == editing.OPTIONAL_FLAG:
+            config[column] = st.column_config.SelectboxColumn(
+                label,
+                options=editing.YES_NO,
+                format_func=lambda v: t(f"value_{v}", lang),
+                help=hint,
+                required=need,
+            )
+        elif column == "source_document":
+            config[column] = st.column_config.SelectboxColumn(
+                label, options=documents, help=hint, required=need
+            )
+        else:
+            config[column] = st.column_config.TextColumn(
+                label,
+                pinned=column == "id",
+                width=None if column == "id" else "medium",
+                help=hint,
+                required=need,
+            )
+    return config
+
+
+def _labels(vocab: Vocabulary, lang: Lang) -> Callable[[Any], str]:
+    return lambda code: vocab.label(str(code), lang)
+
+
+def row_tools(edit: session.EditSession, lang: Lang) -> None:
+    """Duplicate a row (the grid adds and deletes rows itself), or start again."""
+    rows = [int(r) for r in edit.table.index]
+    ids = {r: editing.cell_of(i) for r, i in zip(rows, edit.table["id"], strict=True)}
+
+    def named(row: int) -> str:
+        return f"{row} · {ids[row]}"
+
+    pick, copy, reset = st.columns([2, 1, 1], vertical_alignment="bottom")
+    chosen: int | None = pick.selectbox(
+        t("edit_duplicate_pick", lang),
+        rows,
+        format_func=named,
+        key="edit_duplicate_row",
+        help=t("edit_duplicate_help", lang),
+    )
+    copy.button(
+        t("edit_duplicate", lang),
+        key="edit_duplicate",
+        on_click=_duplicate,
+        args=(edit,),
+        disabled=chosen is None,
+        icon=":material/content_copy:",
+    )
+    reset.button(
+        t("edit_reset", lang), key="edit_reset", on_click=_reset, args=(edit,), icon=":material/restart_alt:"
+    )
+
+
+def _duplicate(edit: session.EditSession) -> None:
+    row = st.session_state.get("edit_duplicate_row")  # as picked now, not when the button was drawn
+    if row is not None and row in edit.table.index:
+        edit.restart(editing.duplicate(edit.table, row))
+
+
+def _reset(edit: session.EditSession) -> None:
+    edit.restart(editing.table_of(edit.original))
+
+
+def show_status(edit: session.EditSession, lang: Lang) -> None:
+    checked = edit.checked
+    if checked.reason:
+        st.error(markdown_text(t("edit_unreadable", lang, reason=checked.reason)))
+    elif checked.dataset is None:
+        st.error(t("edit_problems", lang, count=len(checked.problems)))
+        st.dataframe(problem_frame(checked.problems, lang), hide_index=True, key="edit_problems")
+    else:
+        st.success(t("edit_valid", lang))
+        changed = len(diff_datasets(edit.original, checked.dataset)[0].changes)
+        st.caption(t("edit_changed", lang, count=changed) if changed else t("edit_unchanged", lang))
+
+
+def problem_frame(problems: tuple[editing.EditProblem, ...], lang: Lang) -> pd.DataFrame:
+    """Where first (row, column), then what: the side panel is narrow."""
+    return pd.DataFrame(
+        {
+            t("edit_row", lang): [
+                p.row if p.row is not None else t("edit_whole_file", lang) for p in problems
+            ],
+            t("col_field", lang): [column_label(p.column, lang) if p.column else "" for p in problems],
+            t("problem_message", lang): [p.message for p in problems],
+            t("edit_code", lang): [p.code for p in problems],
+            t("col_id", lang): [p.id for p in problems],
+            t("problem_value", lang): [p.value for p in problems],
+        }
+    )
+
+
+def preview_switch(edit: session.EditSession, lang: Lang) -> None:
+    edit.preview = st.toggle(
+        t("edit_preview", lang),
+        value=edit.preview,
+        key=f"edit_preview_{edit.generation}",
+        help=t("edit_preview_help", lang),
+    )
+    if edit.preview and not edit.checked.valid:
+        st.caption(t("edit_preview_blocked", lang))
+
+
+def edit_downloads(edit: session.EditSession, lang: Lang) -> None:
+    checked = edit.checked
+    st.download_button(
+        t("edit_download_csv", lang),
+        data=checked.data,
+        file_name="funding-edited.csv",
+        mime="text/csv",
+        key="edit_download_csv",
+        on_click="ignore",
+        icon=":material/download:",
+        help=None if checked.valid else t("edit_download_invalid_help", lang),
+    )
+    if checked.dataset is not None:
+        st.download_button(
+            t("edit_download_diff", lang),
+            data=editing.diff_csv(edit.original, checked.dataset).encode("utf-8"),
+            file_name="funding-edited-changes.csv",
+            mime="text/csv",
+            key="edit_download_diff",
+            on_click="ignore",
+            icon=":material/difference:",
+        )
+    elif checked.problems:
+        st.download_button(
+            t("edit_download_problems", lang),
+            data=problems_csv(checked.problems),
+            file_name="funding-edited-problems.csv",
+            mime="text/csv",
+            key="edit_download_problems",
+            on_click="ignore",
+            icon=":material/report:",
+        )
+
+
+def problems_csv(problems: tuple[editing.EditProblem, ...]) -> bytes:
+    """The problems as codes (grid row, id, column, code), with the loader's message and value."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(PROBLEM_COLUMNS)
+    for p in problems:
+        writer.writerow(["" if p.row is None else p.row, p.id, p.column, p.code, p.message, p.value])
+    return out.getvalue().encode("utf-8")
