@@ -12,6 +12,8 @@ import streamlit as st
 
 from app.widgets import multi_choice, one_choice, year_input
 from funding.dataset import Dataset
+from funding.filter_index import select
+from funding.frameworks import default_framework
 from funding.i18n import t
 from funding.markdown import plain_text
 from funding.selection import ORIGIN_LABELS, ORIGINS, Filters, choices
@@ -55,7 +57,13 @@ def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
         t("filter_framework", lang),
         tuple(PILLAR_FRAMEWORKS),
         lambda c: t(f"framework_{c}", lang),
-        default="eu",
+        # The Dutch pillars for an all-Dutch selection, as the deck and the CLI choose them.
+        default=default_framework(
+            select(
+                Filters(level=tuple(level), type=tuple(type_), source=tuple(source), kind=tuple(kind)),
+                dataset,
+            )
+        ),
     )
     pillars = PILLAR_FRAMEWORKS[framework]
     pillar = vocabulary("pillar", "filter_pillar", pillars.codes, lambda c: pillars.label(c, lang))

@@ -117,6 +117,16 @@ def test_deep_link_opens_the_dutch_view_of_dutch_instruments() -> None:
     assert t("amount_not_stated", "nl") in set(table[t("col_amount", "nl")])
 
 
+def test_an_all_dutch_selection_groups_by_the_dutch_pillars_unless_the_link_says_otherwise() -> None:
+    """Every NL row is Dutch, so the framework defaults to the Dutch strategy's pillars (as the
+    deck's); the default stays out of the URL; an explicit framework=eu is kept."""
+    at = app(level="NL")
+    assert at.radio(key="framework").value == "nl"
+    assert "framework" not in at.query_params
+    assert app().radio(key="framework").value == "eu"  # EU and Dutch rows together
+    assert app(level="NL", framework="eu").radio(key="framework").value == "eu"
+
+
 def test_member_states_show_their_state_aid_ceilings() -> None:
     """`/?level=MS`: the MS rows state ceilings, no public budget, so the page shows the ceilings
     (funding.kinds), as `python -m funding export --level MS` does."""
