@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app import cached, display, downloads, editing, picks, present, sidebar, url_state
+from app import cached, display, downloads, editing, picks, present, share, sidebar, url_state
 from app.context import Page
 from app.loading import Loaded, data_source
 from app.views import RENDER
@@ -95,6 +95,7 @@ def header(page: Page) -> None:
     st.caption(markdown_text(t("selection", page.lang, text=describe(page.filters, page.lang))))
     picks.banner(page.pick_map, page.filters.framework, page.lang, page.dataset)
     downloads.download_section(page)
+    share.share_section(page)
 
 
 def upload_banner(loaded: Loaded, lang: Lang, *, presenting: bool) -> None:

@@ -9,6 +9,7 @@ wrote there and the widget's current value, what a widget should show; the Strea
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import quote, urlencode, urlsplit
 
 VIEWS: tuple[str, ...] = (
     "overview",
@@ -87,3 +88,11 @@ def slide_number(raw: str | None, total: int) -> int:
 def display_value(raw: str | None, valid: Sequence[str], default: str) -> str:
     """A display setting read from the URL as the page's own widget would read it."""
     return raw if raw is not None and raw in valid else default
+
+
+def share_link(base: str, params: Sequence[tuple[str, str]]) -> str:
+    """The address of this view: the page's address (empty while unknown, giving a link from the
+    site's root) and the query string the page keeps, each value once, in URL encoding."""
+    query = urlencode(list(params), quote_via=quote)
+    root = base if urlsplit(base).path else f"{base}/"  # the browser's "http://host:8501" is the root
+    return f"{root}?{query}" if query else root

@@ -9,6 +9,7 @@ from app.url_state import (
     choice,
     choices,
     display_value,
+    share_link,
     slide_number,
     url_codes,
     view_of,
@@ -67,3 +68,14 @@ def test_views_and_slides_from_the_url() -> None:
     assert [slide_number(raw, 8) for raw in (None, "3", "99", "0", "x")] == [1, 3, 8, 1, 1]
     assert display_value("type", ("level", "type"), "level") == "type"
     assert display_value("size", ("level", "type"), "level") == "level"
+
+
+def test_the_share_link_carries_every_value_encoded() -> None:
+    params = [("level", "EU"), ("level", "NL"), ("q", "Horizon Europe & co"), ("lang", "nl")]
+    assert (
+        share_link("https://host/app", params)
+        == "https://host/app?level=EU&level=NL&q=Horizon%20Europe%20%26%20co&lang=nl"
+    )
+    assert share_link("", [("view", "timeline")]) == "/?view=timeline"  # address not known yet
+    assert share_link("https://host/", []) == "https://host/"
+    assert share_link("http://127.0.0.1:8501", [("lang", "nl")]) == "http://127.0.0.1:8501/?lang=nl"

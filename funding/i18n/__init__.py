@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from funding.i18n import changes, charts, compare, deck, figures, files, page, picking, selection
+from funding.i18n import changes, charts, compare, deck, figures, files, page, picking, selection, share
 from funding.i18n.forms import Entry, pick
 from funding.vocab import Lang
 
@@ -35,6 +35,7 @@ TEXTS = _merged(
     compare.TEXTS,
     picking.TEXTS,
     changes.TEXTS,
+    share.TEXTS,
 )
 
 

@@ -1,0 +1,29 @@
+"""The share-and-cite control: the link of the view as it is, and the dataset's citation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from apptest_support import app, data_upload, open_view
+from fixtures import ROOT, fixture_csv
+
+from funding.i18n import t
+
+pytestmark = pytest.mark.apptest
+
+
+def test_the_link_keeps_view_filters_and_language_and_the_citation_names_the_version() -> None:
+    at = app(level="NL", view="timeline", lang="nl")
+    link, cited = (c.value for c in at.code)
+    assert link.startswith("/?") and {"level=NL", "view=timeline", "lang=nl"} <= set(link[2:].split("&"))
+    info = json.loads((ROOT / "data" / "dataset.json").read_text(encoding="utf-8"))
+    assert info["version"] in cited and cited.endswith(link)  # versie 1.1.0 …, then the link
+
+
+def test_an_uploaded_file_has_no_citation() -> None:
+    at = open_view(app(), "data")
+    data_upload(at).set_value(("mine.csv", fixture_csv(), "text/csv"))
+    at.run()
+    assert len(at.code) == 1  # the link only
+    assert t("cite_not_published", "en") in [c.value for c in at.caption]
