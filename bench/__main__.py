@@ -322,6 +322,15 @@ def main(argv: list[str] | None = None) -> int:
             results["browser"]["ws_load"] = {
                 "skipped": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"
             }
+        log(f"the same load test on the baseline: {args.sessions} sessions x {args.changes} changes")
+        try:
+            results["browser"]["ws_load_baseline"] = asyncio.run(
+                browser.ws_load(BASELINE, sessions=args.sessions, changes=args.changes, timeout_s=180)
+            )
+        except Exception as exc:
+            results["browser"]["ws_load_baseline"] = {
+                "skipped": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"
+            }
 
     results["meta"]["load_average_end"] = os.getloadavg()
     results["meta"]["elapsed_s"] = round(time.monotonic() - started, 1)

@@ -90,6 +90,23 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         f"{_fmt(errors)} errors, {ws.get('reruns', 0)}/{ws.get('expected_reruns', '?')} reruns",
         str(ws.get("skipped") or "load test not run"),
     )
+    base = browser.get("ws_load_baseline", {}) if isinstance(browser, dict) else {}
+    ours, theirs = _throughput(ws), _throughput(base)
+    add(
+        f"Load test throughput ≥ 1.0× the baseline's ({n} sessions flat out)",
+        _ratio(theirs, ours),  # baseline / dashboard: at most 1 when the dashboard keeps up
+        1.0,
+        f"{_fmt(_ratio(ours, theirs), 2)}× ({_fmt(ours, 1)}/s vs {_fmt(theirs, 1)}/s)",
+        str(base.get("skipped") or "baseline load test not run"),
+    )
+    p95 = _ratio(ws.get("p95_ms"), base.get("p95_ms"))
+    add(
+        "Load test p95 ≤ the baseline's under the same load",
+        p95,
+        1.0,
+        f"{_fmt(p95, 2)}× ({_fmt(ws.get('p95_ms'))} ms vs {_fmt(base.get('p95_ms'))} ms)",
+        str(base.get("skipped") or "baseline load test not run"),
+    )
     page = browser.get("page_dashboard", {}) if isinstance(browser, dict) else {}
     errors = page.get("error_count")
     add(
@@ -208,30 +225,36 @@ def markdown(results: dict[str, Any]) -> str:
             )
             for error in s.get("errors", [])[:5]:
                 lines.append(f"|  | error: {error} |||||||||")
-    ws = browser.get("ws_load", {})
     lines += [
         "",
-        "#### Memory and load test: WebSocket sessions on a fresh dashboard server (no browser running)",
+        "#### Memory and load test: WebSocket sessions on a fresh server (no browser running)",
         "",
+        "| Server | Sessions × changes | RSS idle | 1 session | N sessions | Added | Reruns | Wall | Throughput | p50 | p95 | max | Errors | RSS after |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    if ws.get("skipped"):
-        lines.append(f"Skipped: {ws['skipped']}")
-    else:
-        throughput = ws["reruns"] / ws["wall_s"] if ws.get("wall_s") else None
-        added = ws["rss_n_mb"] - ws["rss_1_mb"] if ws.get("rss_n_mb") and ws.get("rss_1_mb") else None
-        lines += [
-            "| Sessions × changes | RSS idle | 1 session | N sessions | Added | Reruns | Wall | Throughput | p50 | p95 | max | Errors | RSS after |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-            f"| {ws['sessions']} × {ws['changes_per_session']} | {_fmt(ws.get('rss_idle_mb'))} MB "
-            f"| {_fmt(ws.get('rss_1_mb'))} MB | {_fmt(ws.get('rss_n_mb'))} MB | {_fmt(added, 1)} MB "
-            f"| {ws['reruns']}/{ws['expected_reruns']} | {ws['wall_s']:.1f} s | {_fmt(throughput, 1)}/s "
-            f"| {_fmt(ws['p50_ms'])} ms | {_fmt(ws['p95_ms'])} ms | {_fmt(ws['max_ms'])} ms | {ws['error_count']} "
-            f"| {_fmt(ws.get('rss_after_mb'))} MB |",
-        ]
-        for error in ws.get("errors", [])[:5]:
-            lines.append(f"|  | error: {error} ||||||||||||")
+    for name, key in (("dashboard", "ws_load"), ("baseline", "ws_load_baseline")):
+        lines += _ws_rows(name, browser.get(key, {}))
     lines.append("")
     return "\n".join(lines)
+
+
+def _throughput(ws: dict[str, Any]) -> float | None:
+    return ws["reruns"] / ws["wall_s"] if ws.get("wall_s") else None
+
+
+def _ws_rows(name: str, ws: dict[str, Any]) -> list[str]:
+    if ws.get("skipped") or not ws:
+        return [f"| {name} | skipped: {ws.get('skipped', 'not run')} |||||||||||||"]
+    added = ws["rss_n_mb"] - ws["rss_1_mb"] if ws.get("rss_n_mb") and ws.get("rss_1_mb") else None
+    rows = [
+        f"| {name} | {ws['sessions']} × {ws['changes_per_session']} | {_fmt(ws.get('rss_idle_mb'))} MB "
+        f"| {_fmt(ws.get('rss_1_mb'))} MB | {_fmt(ws.get('rss_n_mb'))} MB | {_fmt(added, 1)} MB "
+        f"| {ws['reruns']}/{ws['expected_reruns']} | {ws['wall_s']:.1f} s | {_fmt(_throughput(ws), 1)}/s "
+        f"| {_fmt(ws['p50_ms'])} ms | {_fmt(ws['p95_ms'])} ms | {_fmt(ws['max_ms'])} ms | {ws['error_count']} "
+        f"| {_fmt(ws.get('rss_after_mb'))} MB |"
+    ]
+    rows += [f"|  | error: {error} |||||||||||||" for error in ws.get("errors", [])[:5]]
+    return rows
 
 
 def _load(value: Any) -> str:
