@@ -91,7 +91,7 @@ def flow_control(
             format_func=_labeller(dim, framework, lang),
             on_change=_set_pick,
             args=(key, dim),
-            placeholder=None,
+            placeholder=t("choose", lang),
         )
 
 

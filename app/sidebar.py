@@ -45,12 +45,14 @@ def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
     def vocabulary(
         key: str, label: str, codes: Sequence[str], format_func: Callable[[str], str]
     ) -> list[str]:
-        return multi_choice(side, key, t(label, lang), codes, format_func)
+        return multi_choice(side, key, t(label, lang), codes, format_func, placeholder=t("choose", lang))
 
     level = vocabulary("level", "filter_level", LEVEL.codes, lambda c: LEVEL.label(c, lang))
     kind = vocabulary("kind", "filter_kind", AMOUNT_KIND.codes, lambda c: AMOUNT_KIND.label(c, lang))
     type_ = vocabulary("type", "filter_type", INSTRUMENT_TYPE.codes, lambda c: INSTRUMENT_TYPE.label(c, lang))
-    source = multi_choice(side, "source", t("filter_source", lang), valid["source"], plain_text)
+    source = multi_choice(
+        side, "source", t("filter_source", lang), valid["source"], plain_text, placeholder=t("choose", lang)
+    )
     framework = one_choice(
         side,
         "framework",

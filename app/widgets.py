@@ -45,6 +45,7 @@ def multi_choice(
     options: Sequence[str],
     format_func: Callable[[str], str],
     *,
+    placeholder: str,
     max_selections: int | None = None,
     help: str | None = None,
 ) -> list[str]:
@@ -59,7 +60,7 @@ def multi_choice(
         options,
         key=key,
         format_func=format_func,
-        placeholder=None,
+        placeholder=placeholder,  # Streamlit's own "Choose options" is English only
         max_selections=max_selections,
         help=help,
     )

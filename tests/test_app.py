@@ -106,6 +106,7 @@ def test_deep_link_opens_the_dutch_view_of_dutch_instruments() -> None:
     assert metric(at, "net_public", "nl") == f"€ {net / 1e6:g} mln".replace(".", ",")
     assert at.multiselect(key="level").value == ["NL"]
     assert at.multiselect(key="level").label == t("filter_level", "nl")
+    assert at.multiselect(key="source").placeholder == t("choose", "nl")  # not Streamlit's English
     assert at.radio(key="lang").value == "nl"
     envelope = figures(at)[t("envelopes", "nl")]
     assert "niveau: Nederland" in envelope["layout"]["title"]["subtitle"]["text"]  # a saved PNG says so

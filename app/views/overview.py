@@ -53,6 +53,7 @@ def envelope_section(page: Page) -> None:
         t("compare_pick", lang),
         list(options),
         label,
+        placeholder=t("choose", lang),
         max_selections=COMPARE_MAX,
         help=t("compare_pick_help", lang),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from funding.vocab import Lang
 
 TEXTS: dict[str, dict[Lang, str]] = {
+    "choose": {"en": "Choose", "nl": "Kies"},  # the placeholder of every multiselect
     "page_title": {
         "en": "Battery funding: EU and the Netherlands",
         "nl": "Batterijfinanciering: EU en Nederland",
