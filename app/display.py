@@ -16,6 +16,7 @@ from funding.formatting import format_count
 from funding.i18n import t
 from funding.kinds import default_kind, offered_kinds
 from funding.markdown import markdown_text, plain_table, plain_text
+from funding.totals import summable
 from funding.vocab import AMOUNT_KIND, Lang
 
 PNG_SCALE = 3  # modebar PNGs at three times the on-screen size: sharp on a full-width slide
@@ -109,3 +110,19 @@ def chart_kind(page: Page) -> str:
 def source_caption(page: Page) -> None:
     st.divider()
     st.caption(markdown_text(page.source))
+
+
+def nothing_selected(page: Page) -> bool:
+    """True, with a notice, when the filters and chart clicks leave no entry to show."""
+    if page.narrowed:
+        return False
+    st.info(t("no_selection", page.lang), icon=":material/filter_alt_off:")
+    return True
+
+
+def never_summed(kind: str, lang: Lang) -> bool:
+    """True, with a notice, for a kind whose amounts are never added (the views that add up)."""
+    if summable(kind):
+        return False
+    st.info(t("not_summable", lang, kind=AMOUNT_KIND.label(kind, lang)))
+    return True

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from funding.diff import diff_versions
 from funding.diff_report import lines, md_escape
+from funding.generated import write_or_check
 from funding.paths import DATA_DIR, PROJECT_ROOT
 from funding.versions import DatasetVersion, Release, read_version, releases
 
@@ -63,18 +64,7 @@ def _relative(path: Path) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Write data/CHANGELOG.md; with --check, only say whether it is up to date (exit 1 if not)."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    text = render_changelog(releases())
-    current = CHANGELOG.read_text(encoding="utf-8") if CHANGELOG.exists() else ""
-    if "--check" in args:
-        if current != text:
-            print(f"{CHANGELOG}: out of date; run scripts/changelog", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        CHANGELOG.write_text(text, encoding="utf-8")
-        print(f"wrote {CHANGELOG}")
-    return 0
+    return write_or_check(CHANGELOG, render_changelog(releases()), argv, "scripts/changelog")
 
 
 if __name__ == "__main__":

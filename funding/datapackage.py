@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from funding.dataset_info import load_info
 from funding.disagreements import ABOUT, Disagreement
 from funding.documents import Document
+from funding.generated import write_or_check
 from funding.paths import DATA_DIR
 from funding.records import COLUMNS, FIELD_VOCABULARIES, PERIOD_PATTERN, SLUG, Instrument
 from funding.vocab import LANGS, QUALIFIER
@@ -200,18 +201,7 @@ def render_package() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Write data/datapackage.json; with --check, only say whether it is up to date."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    text = render_package()
-    current = PACKAGE.read_text(encoding="utf-8") if PACKAGE.exists() else ""
-    if "--check" in args:
-        if current != text:
-            print(f"{PACKAGE}: out of date; run scripts/datapackage", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        PACKAGE.write_text(text, encoding="utf-8")
-        print(f"wrote {PACKAGE}")
-    return 0
+    return write_or_check(PACKAGE, render_package(), argv, "scripts/datapackage")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import streamlit as st
 
 from app import cached
 from app.context import Page
+from app.display import nothing_selected
 from app.widgets import one_choice
 from funding.dataset import Dataset
 from funding.documents import Document
@@ -22,10 +23,8 @@ ROW_CHOICES = (100, 500, 2000, 10_000)
 
 
 def render(page: Page) -> None:
-    if not page.narrowed:
-        st.info(t("no_selection", page.lang), icon=":material/filter_alt_off:")
-        return
-    details_section(page)
+    if not nothing_selected(page):
+        details_section(page)
 
 
 # A fragment: choosing how many rows, or which instrument's source to show, reruns this section only.

@@ -6,7 +6,7 @@ import streamlit as st
 
 from app import cached
 from app.context import Page
-from app.display import headline_section, show_chart
+from app.display import headline_section, nothing_selected, show_chart
 from app.widgets import multi_choice, one_choice
 from funding.formatting import format_eur
 from funding.i18n import t
@@ -24,10 +24,8 @@ COMPARE_OPTIONS = 500
 
 def render(page: Page) -> None:
     headline_section(page)
-    if not page.narrowed:
-        st.info(t("no_selection", page.lang), icon=":material/filter_alt_off:")
-        return
-    envelope_section(page)
+    if not nothing_selected(page):
+        envelope_section(page)
 
 
 def compare_options(rows: tuple[Instrument, ...]) -> list[Instrument]:

@@ -7,26 +7,20 @@ import streamlit as st
 
 from app import cached
 from app.context import Page
-from app.display import chart_kind, show_chart
+from app.display import chart_kind, never_summed, nothing_selected, show_chart
 from app.picks import flow_control, pick_key
 from funding.i18n import t
-from funding.totals import summable
-from funding.vocab import AMOUNT_KIND
 
 
 def render(page: Page) -> None:
-    lang = page.lang
-    if not page.narrowed:
-        st.info(t("no_selection", lang), icon=":material/filter_alt_off:")
-        return
-    draw(page, chart_kind(page))
+    if not nothing_selected(page):
+        draw(page, chart_kind(page))
 
 
 def draw(page: Page, kind: str) -> None:
     """The view's charts of one figure kind (the one the kind selector shows)."""
     lang = page.lang
-    if not summable(kind):
-        st.info(t("not_summable", lang, kind=AMOUNT_KIND.label(kind, lang)))
+    if never_summed(kind, lang):
         return
     framework = page.filters.framework
     hierarchy_tab, flow_tab = st.tabs([t("hierarchy_tab", lang), t("flow_tab", lang)])

@@ -6,15 +6,14 @@ import streamlit as st
 
 from app import cached
 from app.context import Page
-from app.display import show_chart
+from app.display import nothing_selected, show_chart
 from app.picks import pick_key
 from funding.i18n import t
 
 
 def render(page: Page) -> None:
     lang = page.lang
-    if not page.narrowed:
-        st.info(t("no_selection", lang), icon=":material/filter_alt_off:")
+    if nothing_selected(page):
         return
     # The timeline draws every kind; the kind argument only keys the cache.
     chart = cached.chart(
