@@ -14,7 +14,7 @@ from funding.cells import row_cells
 from funding.dataset import Dataset
 from funding.diff import MEASURES, DatasetDiff, RowChange, TableDiff, diff_datasets, diff_rows
 from funding.documents import Document
-from funding.formatting import format_bounds
+from funding.formatting import format_bounds, format_eur_full
 from funding.i18n import TEXTS, t
 from funding.records import COLUMNS, FIELD_VOCABULARIES
 from funding.totals import Bounds
@@ -67,6 +67,11 @@ def value_label(column: str, value: str, lang: Lang) -> str:
         return "; ".join(vocab.label(code, lang) for code in value.split(";"))
     if column in YES_NO_COLUMNS and value in ("yes", "no"):
         return t(f"value_{value}", lang)
+    if column == "amount_eur":  # with its unit, every digit (its qualifier is a column of its own)
+        try:
+            return format_eur_full(float(value), lang)
+        except ValueError:
+            return value
     return value
 
 

@@ -434,3 +434,16 @@ def test_comparison_puts_each_kind_in_its_own_panel_on_one_money_scale() -> None
         }
     )
     assert (chart.shown, chart.total) == (7, 12)  # 3 + 1 + 1 + 2 drawn of 8 + 1 + 1 + 2 stated
+
+
+def test_flow_and_treemap_tables_give_net_ends_where_figures_may_share_money() -> None:
+    """Two grants of one source that may share money, EUR 3,000 and 300: the flow's link and the
+    treemap's folded tile hold at least the larger, 3,000, and at most 3,000 + 300 = 3,300,
+    never the 3,300 alone as if it were certain."""
+    rows = [row("a", "3000", may_overlap="b"), row("b", "300", may_overlap="a")]
+    ds = parse_csv(csv_bytes(rows))
+    flow = charts.flow_chart(ds, ds.records, "public", "eu", "en").table
+    low, high = t("col_amount_low_eur", "en"), t("col_amount_high_eur", "en")
+    assert set(zip(flow[low], flow[high], strict=True)) == {(3000.0, 3300.0)}
+    tree = charts.hierarchy_chart(ds, ds.records, "public", "en", leaves=0).table
+    assert list(zip(tree[low], tree[high], strict=True)) == [(3000.0, 3300.0)]

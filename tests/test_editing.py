@@ -14,6 +14,7 @@ from funding import editing
 from funding.diff_files import CSV_COLUMNS
 from funding.documents import load_documents
 from funding.loading import MAX_BYTES, load_dataset, parse_csv
+from funding.version_changes import value_label
 
 
 def shipped() -> tuple[editing.Checked, pd.DataFrame]:
@@ -115,3 +116,9 @@ def test_an_edit_over_the_upload_limit_is_unreadable_not_a_crash() -> None:
     table.at[3, "notes"] = "x" * (MAX_BYTES + 1)
     checked = editing.check(table, ["doc"])
     assert not checked.valid and checked.reason and checked.problems == ()
+
+
+def test_a_changed_amount_reads_with_its_unit_in_both_languages() -> None:
+    assert value_label("amount_eur", "1500000000", "en") == "EUR 1,500,000,000"
+    assert value_label("amount_eur", "7600000.5", "nl") == "€ 7.600.000,5"
+    assert value_label("amount_eur", "", "en") == ""

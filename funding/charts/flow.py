@@ -119,7 +119,9 @@ def flow_chart(
             t("col_from", lang): [nodes[a][1] for a, _ in links],
             t("col_to", lang): [nodes[b][1] for _, b in links],
             t("col_amount", lang): [amount_text(k) for k in links],
-            t("col_amount_eur", lang): [round(v, 2) for v in links.values()],
+            # Net ends, as the labels say: the widths above add each figure once (geometry).
+            t("col_amount_low_eur", lang): [net_bounds(dataset, members[k], kind).low for k in links],
+            t("col_amount_high_eur", lang): [net_bounds(dataset, members[k], kind).high for k in links],
         }
     )
     fig = legible(go.Figure(data=traces, layout=layout))

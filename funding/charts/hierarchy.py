@@ -15,7 +15,7 @@ from funding.formatting import format_bounds, format_count, format_eur
 from funding.i18n import t
 from funding.legibility import legible
 from funding.records import Instrument
-from funding.totals import counted_ids, net_bounds, refuse_unsummable
+from funding.totals import Bounds, counted_ids, net_bounds, refuse_unsummable
 from funding.vocab import AMOUNT_KIND, Lang
 
 ROOT_GREY = "#E6E6E6"
@@ -56,20 +56,22 @@ def hierarchy_chart(
     ranked = sorted(by_source, key=lambda src: -math.fsum(r.amount_eur or 0.0 for r in by_source[src]))
     named, folded = ranked[:sources], ranked[sources:]
 
-    def total_of(members: Sequence[Instrument]) -> tuple[float, str]:
-        """A tile's size (its figures added once each) and its label: the net total, a range
-        where figures in it may share money."""
+    def total_of(members: Sequence[Instrument]) -> tuple[float, str, Bounds]:
+        """A tile's size (its figures added once each: geometry only, since plotly's branches
+        must hold their children) and its label and table values: the net total, a range where
+        figures in it may share money."""
         amount = round(math.fsum(r.amount_eur or 0.0 for r in members), 2)
-        return amount, format_bounds(net_bounds(dataset, members, kind), lang)
+        bounds = net_bounds(dataset, members, kind)
+        return amount, format_bounds(bounds, lang), bounds
 
     tiles: list[tuple[str, str, str, float, str, str]] = []  # id, label, parent, value, text, colour
-    grand, grand_text = total_of(rows)
+    grand, grand_text, _ = total_of(rows)
     tiles.append(("root", t("all_sources", lang), "", grand, grand_text, ROOT_GREY))
-    table: list[tuple[str, str, float, str]] = []  # source, tile, amount, text
+    table: list[tuple[str, str, float, float, str]] = []  # source, tile, net low, net high, text
     for number, src in enumerate(named):
         members = by_source[src]
         colour = OKABE_ITO[number % len(OKABE_ITO)]
-        amount, text = total_of(members)
+        amount, text, _ = total_of(members)
         tiles.append((f"source:{src}", src, "root", amount, text, colour))
         for r in members:
             if r.id in kept:
@@ -77,19 +79,19 @@ def hierarchy_chart(
                 tiles.append(
                     (f"instrument:{r.id}", r.name(lang), f"source:{src}", r.amount_eur or 0.0, text, colour)
                 )
-                table.append((src, r.name(lang), r.amount_eur or 0.0, text))
+                table.append((src, r.name(lang), r.amount_eur or 0.0, r.amount_eur or 0.0, text))
         rest = [r for r in members if r.id not in kept]
         if rest:
-            amount, text = total_of(rest)
+            amount, text, bounds = total_of(rest)
             label = t("other_instruments", lang, n=format_count(len(rest), lang))
             tiles.append((f"rest:{src}", label, f"source:{src}", amount, text, colour))
-            table.append((src, label, amount, text))
+            table.append((src, label, bounds.low, bounds.high, text))
     if folded:
         members = [r for src in folded for r in by_source[src]]
-        amount, text = total_of(members)
+        amount, text, bounds = total_of(members)
         label = t("other_sources", lang, n=format_count(len(folded), lang))
         tiles.append(("rest:", label, "root", amount, text, GREY))
-        table.append((label, "", amount, text))
+        table.append((label, "", bounds.low, bounds.high, text))
     traces = [
         go.Treemap(
             ids=[tile[0] for tile in tiles],
@@ -114,8 +116,9 @@ def hierarchy_chart(
         {
             t("col_source", lang): [row[0] for row in table],
             t("col_name", lang): [row[1] for row in table],
-            t("col_amount", lang): [row[3] for row in table],
-            t("col_amount_eur", lang): [row[2] for row in table],
+            t("col_amount", lang): [row[4] for row in table],
+            t("col_amount_low_eur", lang): [row[2] for row in table],
+            t("col_amount_high_eur", lang): [row[3] for row in table],
         }
     )
     fig = legible(go.Figure(data=traces, layout=layout))
