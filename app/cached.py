@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from app.context import Picks
+from app.loading import TTL_SECONDS
 from funding import charts
 from funding.dataset import Dataset
 from funding.filter_index import select
@@ -28,7 +29,6 @@ from funding.vocab import Lang
 # 20 MB; an instruments table can hold 10,000 rows, so few of those are kept. An hour at most:
 # an edited or uploaded file's figures do not outlive their use. 20 people on one link share
 # every entry.
-TTL_SECONDS = 3600
 HEADLINES = 512
 CHARTS = 256
 TABLES = 32

@@ -20,7 +20,6 @@ from funding.totals import summable
 from funding.vocab import AMOUNT_KIND, Lang
 
 PNG_SCALE = 3  # modebar PNGs at three times the on-screen size: sharp on a full-width slide
-FILE_STEM = "battery-funding"
 
 # Static CSS, no data in it: long figures such as "at least EUR 13.8 bn" wrap instead of being cut
 # to "at least E…", which would hide the number itself.
@@ -36,7 +35,7 @@ METRIC_CSS = """<style>
 def plotly_config(name: str, lang: Lang) -> dict[str, Any]:
     """The modebar's camera button saves a PNG at three times the screen size (slide resolution),
     named after the chart, the day and the language; the source line is part of the figure."""
-    filename = f"{FILE_STEM}-{name.replace('_', '-')}-{date.today().isoformat()}-{lang}"
+    filename = f"{t('file_stem', lang)}-{name.replace('_', '-')}-{date.today().isoformat()}"
     return {
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE, "filename": filename},

@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 
 from app.context import Page
+from app.loading import TTL_SECONDS
 from app.picks import clear as clear_picks
 from app.url_state import PRESENT
 from funding import charts
@@ -42,12 +43,15 @@ class Export:
         return render(fmt, self.request)
 
 
-@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
+@st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
 def _template_trial(digest: str, _info: DatasetInfo, _data: bytes) -> str:
-    """Build an empty deck with the template once per file, so a broken template is reported
-    when it is uploaded rather than as a failed download."""
+    """Check the template (by the bytes it inflates to) and build an empty deck with it, once per
+    file, so a broken template is reported when it is uploaded rather than as a failed download."""
     from funding.exports.slides import export_pptx
 
+    problem = template_problem(_data)
+    if problem:
+        return problem
     try:
         export_pptx(Dataset(()), (), Filters(), "en", {}, _info, template=_data)
     except FundingError as exc:
@@ -69,7 +73,7 @@ def template_upload(where: Any, info: DatasetInfo, lang: Lang) -> bytes | None:
     if upload is None:
         return None
     data: bytes = upload.getvalue()
-    problem = template_problem(data) or _template_trial(hashlib.sha256(data).hexdigest(), info, data)
+    problem = _template_trial(hashlib.sha256(data).hexdigest(), info, data)
     if problem:
         where.error(markdown_text(t("template_invalid", lang, name=upload.name, reason=problem)))
         return None

@@ -24,6 +24,10 @@ from funding.errors import FundingError, InvalidData, Problem, UnreadableFile
 from funding.loading import MAX_BYTES, parse_csv
 from funding.reading import read_file
 
+# How long any cached entry of the page lives, at most: an edited or uploaded file's figures
+# and checks do not outlive their use (every cache of the page uses it).
+TTL_SECONDS = 3600
+
 
 def data_path() -> Path:
     """The served CSV: $FUNDING_DATA (another file of the same schema) or the curated one."""
@@ -126,7 +130,7 @@ class _Refused(Exception):
 # the cache is shared by all sessions, and an analyst's file should not outlive its use. A
 # refused one is kept for its own session only (`uploaded`), so variants of a bad file cannot
 # fill the server's memory.
-@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
+@st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
 def _valid_upload(
     digest: str,
     name: str,

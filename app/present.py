@@ -14,6 +14,7 @@ import streamlit as st
 from app import cached, url_state
 from app.context import Page
 from app.display import METRIC_CSS, plotly_config
+from app.loading import TTL_SECONDS
 from funding.dataset import Dataset
 from funding.exports.projected import alt_text, projected_figure
 from funding.exports.story import Story, story
@@ -84,7 +85,7 @@ def render(page: Page) -> None:
     slide_section(page)
 
 
-@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+@st.cache_data(max_entries=16, ttl=TTL_SECONDS, show_spinner=False)
 def planned(
     digest: str, filters: Filters, lang: Lang, _dataset: Dataset, _selection: tuple[Instrument, ...]
 ) -> Story:

@@ -7,13 +7,13 @@ page's own whatever is open, and leaving presentation mode finds them as they we
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import streamlit as st
 
 from app.widgets import multi_choice, one_choice, year_input
 from funding.dataset import Dataset
-from funding.filter_index import select
-from funding.frameworks import default_framework
+from funding.frameworks import with_default_framework
 from funding.i18n import t
 from funding.markdown import plain_text
 from funding.selection import ORIGIN_LABELS, ORIGINS, Filters, choices
@@ -53,22 +53,6 @@ def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
     source = multi_choice(
         side, "source", t("filter_source", lang), valid["source"], plain_text, placeholder=t("choose", lang)
     )
-    framework = one_choice(
-        side,
-        "framework",
-        t("filter_framework", lang),
-        tuple(PILLAR_FRAMEWORKS),
-        lambda c: t(f"framework_{c}", lang),
-        # The Dutch pillars for an all-Dutch selection, as the deck and the CLI choose them.
-        default=default_framework(
-            select(
-                Filters(level=tuple(level), type=tuple(type_), source=tuple(source), kind=tuple(kind)),
-                dataset,
-            )
-        ),
-    )
-    pillars = PILLAR_FRAMEWORKS[framework]
-    pillar = vocabulary("pillar", "filter_pillar", pillars.codes, lambda c: pillars.label(c, lang))
     beneficiary = vocabulary(
         "beneficiary", "filter_beneficiary", BENEFICIARY.codes, lambda c: BENEFICIARY.label(c, lang)
     )
@@ -85,12 +69,10 @@ def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
         t("filter_battery_only", lang), value=False, key="battery_only", bind="query-params"
     )
     q = side.text_input(t("filter_q", lang), value="", key="q", bind="query-params", max_chars=200)
-    return Filters(
+    others = Filters(
         level=tuple(level),
         type=tuple(type_),
         source=tuple(source),
-        framework=str(framework),
-        pillar=tuple(pillar),
         beneficiary=tuple(beneficiary),
         status=tuple(status),
         kind=tuple(kind),
@@ -102,3 +84,18 @@ def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
         battery_only=bool(battery_only),
         q=(q or "").strip(),
     )
+    # The pillars grouped by when the link names none: the deck's and the CLI's rule, from what
+    # the other filters select (the Dutch strategy's for an all-Dutch selection) or from the
+    # pillar codes a link carries.
+    url_pillars = tuple(st.query_params.get_all("pillar"))
+    framework = one_choice(
+        side,
+        "framework",
+        t("filter_framework", lang),
+        tuple(PILLAR_FRAMEWORKS),
+        lambda c: t(f"framework_{c}", lang),
+        default=with_default_framework(replace(others, pillar=url_pillars), dataset).framework,
+    )
+    pillars = PILLAR_FRAMEWORKS[framework]
+    pillar = vocabulary("pillar", "filter_pillar", pillars.codes, lambda c: pillars.label(c, lang))
+    return replace(others, framework=str(framework), pillar=tuple(pillar))

@@ -85,11 +85,6 @@ def slide_number(raw: str | None, total: int) -> int:
     return min(max(number, 1), max(total, 1))
 
 
-def display_value(raw: str | None, valid: Sequence[str], default: str) -> str:
-    """A display setting read from the URL as the page's own widget would read it."""
-    return raw if raw is not None and raw in valid else default
-
-
 def share_link(base: str, params: Sequence[tuple[str, str]]) -> str:
     """The address of this view: the page's address (empty while unknown, giving a link from the
     site's root) and the query string the page keeps, each value once, in URL encoding."""

@@ -188,34 +188,49 @@ def amount_screen(*, decimal_comma: bool) -> Screen:
     return screen
 
 
+# Columns every row must fill (the codebook's "required"); the page's editor marks the same.
+REQUIRED_COLUMNS = frozenset(
+    {
+        "id",
+        "name_en",
+        "name_nl",
+        "record_type",
+        "level",
+        "source",
+        "instrument_type",
+        "amount_kind",
+        "battery_specific",
+    }
+)
+
 SCREENS: dict[str, Screen] = {
-    "id": _slug(required=True),
-    "name_en": _text(TEXT_MAX, required=True),
-    "name_nl": _text(TEXT_MAX, required=True),
-    "record_type": _code("record_type", required=True),
-    "level": _code("level", required=True),
-    "source": _text(TEXT_MAX, required=True),
-    "parent_id": _slug(required=False),
-    "parts_disjoint": _yes_no(required=False),
+    "id": _slug(required="id" in REQUIRED_COLUMNS),
+    "name_en": _text(TEXT_MAX, required="name_en" in REQUIRED_COLUMNS),
+    "name_nl": _text(TEXT_MAX, required="name_nl" in REQUIRED_COLUMNS),
+    "record_type": _code("record_type", required="record_type" in REQUIRED_COLUMNS),
+    "level": _code("level", required="level" in REQUIRED_COLUMNS),
+    "source": _text(TEXT_MAX, required="source" in REQUIRED_COLUMNS),
+    "parent_id": _slug(required="parent_id" in REQUIRED_COLUMNS),
+    "parts_disjoint": _yes_no(required="parts_disjoint" in REQUIRED_COLUMNS),
     "may_overlap": _list(_slug_item),
-    "instrument_type": _code("instrument_type", required=True),
-    "amount_kind": _code("amount_kind", required=True),
-    "amount_qualifier": _code("amount_qualifier", required=False),
-    "money_origin": _code("money_origin", required=False),
-    "status": _code("status", required=False),
-    "eu_pillar": _code("eu_pillar", required=False),
-    "eu_pillar_basis": _code("eu_pillar_basis", required=False),
-    "nl_pillar": _code("nl_pillar", required=False),
-    "nl_pillar_basis": _code("nl_pillar_basis", required=False),
+    "instrument_type": _code("instrument_type", required="instrument_type" in REQUIRED_COLUMNS),
+    "amount_kind": _code("amount_kind", required="amount_kind" in REQUIRED_COLUMNS),
+    "amount_qualifier": _code("amount_qualifier", required="amount_qualifier" in REQUIRED_COLUMNS),
+    "money_origin": _code("money_origin", required="money_origin" in REQUIRED_COLUMNS),
+    "status": _code("status", required="status" in REQUIRED_COLUMNS),
+    "eu_pillar": _code("eu_pillar", required="eu_pillar" in REQUIRED_COLUMNS),
+    "eu_pillar_basis": _code("eu_pillar_basis", required="eu_pillar_basis" in REQUIRED_COLUMNS),
+    "nl_pillar": _code("nl_pillar", required="nl_pillar" in REQUIRED_COLUMNS),
+    "nl_pillar_basis": _code("nl_pillar_basis", required="nl_pillar_basis" in REQUIRED_COLUMNS),
     "beneficiary_types": _list(frozenset(FIELD_VOCABULARIES["beneficiary_types"].codes).__contains__),
-    "battery_specific": _yes_no(required=True),
-    "period_start": _by_distinct(_period, required=False),
-    "period_end": _by_distinct(_period, required=False),
-    "source_document": _slug(required=False),
+    "battery_specific": _yes_no(required="battery_specific" in REQUIRED_COLUMNS),
+    "period_start": _by_distinct(_period, required="period_start" in REQUIRED_COLUMNS),
+    "period_end": _by_distinct(_period, required="period_end" in REQUIRED_COLUMNS),
+    "source_document": _slug(required="source_document" in REQUIRED_COLUMNS),
     "source_url": _pattern(_URL, URL_MAX),
-    "source_locator": _text(TEXT_MAX, required=False),
-    "source_quote": _text(LONG_TEXT_MAX, required=False),
-    "notes": _text(NOTES_MAX, required=False),
+    "source_locator": _text(TEXT_MAX, required="source_locator" in REQUIRED_COLUMNS),
+    "source_quote": _text(LONG_TEXT_MAX, required="source_quote" in REQUIRED_COLUMNS),
+    "notes": _text(NOTES_MAX, required="notes" in REQUIRED_COLUMNS),
 }
 if set(SCREENS) != set(COLUMNS) - {"amount_eur"}:  # a new field without a check would pass unchecked
     raise RuntimeError(f"funding.columns: no check for {set(COLUMNS) - set(SCREENS) - {'amount_eur'}}")

@@ -10,8 +10,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from funding.dataset import Dataset
+from funding.filter_index import select
 from funding.records import Instrument
-from funding.selection import Filters, apply
+from funding.selection import Filters
 from funding.vocab import PILLAR_FRAMEWORKS
 
 
@@ -20,9 +22,7 @@ def default_framework(selection: Sequence[Instrument]) -> str:
     return "nl" if selection and all(r.level == "NL" for r in selection) else "eu"
 
 
-def with_default_framework(
-    filters: Filters, records: Sequence[Instrument], chosen: str | None = None
-) -> Filters:
+def with_default_framework(filters: Filters, dataset: Dataset, chosen: str | None = None) -> Filters:
     """The filters with their framework: the one chosen, else the one the pillar codes belong to
     (the two frameworks share no code), else `default_framework` of what the filters select."""
     if chosen is not None:
@@ -34,4 +34,4 @@ def with_default_framework(
         )
         return dataclasses.replace(filters, framework=owner)
     # Without a pillar filter the framework selects nothing, so the rows can be chosen first.
-    return dataclasses.replace(filters, framework=default_framework(apply(filters, records)))
+    return dataclasses.replace(filters, framework=default_framework(select(filters, dataset)))

@@ -25,7 +25,6 @@ from funding.loading import load_dataset
 from funding.paths import DATA_DIR
 
 RELEASES_DIR = DATA_DIR / "releases"
-FILES = ("funding.csv", "documents.csv", "disagreements.csv", "dataset.json")
 _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 T = TypeVar("T")
 

@@ -75,5 +75,7 @@ def test_a_saved_png_says_which_clicks_narrow_its_chart() -> None:
     footer = figures(at)[t("envelopes", "en")]["layout"]["title"]["subtitle"]["text"]
     assert "Narrowed by a chart selection" in footer and "Horizon Europe" in footer
     open_view(at, "breakdowns")
-    for figure in figures(at).values():
+    drawn = figures(at)
+    assert len(drawn) == 4  # pillar, source, beneficiary and instrument type
+    for figure in drawn.values():
         assert "Narrowed by a chart selection" not in figure["layout"]["title"]["subtitle"]["text"]

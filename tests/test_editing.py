@@ -122,3 +122,13 @@ def test_a_changed_amount_reads_with_its_unit_in_both_languages() -> None:
     assert value_label("amount_eur", "1500000000", "en") == "EUR 1,500,000,000"
     assert value_label("amount_eur", "7600000.5", "nl") == "€ 7.600.000,5"
     assert value_label("amount_eur", "", "en") == ""
+
+
+def test_an_unchanged_table_is_not_parsed_again() -> None:
+    """The same grid gives the same CSV bytes: the earlier check is returned as it is."""
+    table = small()
+    first = editing.check(table, ["doc"])
+    assert editing.check(table, ["doc"], previous=first) is first
+    changed = table.copy()
+    changed.loc[2, "name_en"] = "Another name"
+    assert editing.check(changed, ["doc"], previous=first) is not first

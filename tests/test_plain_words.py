@@ -101,7 +101,7 @@ def published() -> Dataset:
 @cache
 def made(fmt: str, name: str, lang: Lang) -> bytes:
     dataset = published()
-    filters = with_default_framework(SELECTIONS[name], dataset.records)
+    filters = with_default_framework(SELECTIONS[name], dataset)
     selection = tuple(apply(filters, dataset.records))
     documents = load_documents(DEFAULT_DOCUMENTS)
     request = ExportRequest(dataset, selection, filters, lang, documents, load_info())

@@ -214,7 +214,8 @@ def test_every_chart_exports_a_png_at_slide_resolution() -> None:
     for chart in shown:
         options = json.loads(chart.proto.config)["toImageButtonOptions"]
         assert options["format"] == "png" and options["scale"] == 3
-        assert re.fullmatch(r"battery-funding-[a-z-]+-\d{4}-\d{2}-\d{2}-nl", options["filename"])
+        # Named in the page's language, as the downloads are (the catalogue's file stem).
+        assert re.fullmatch(r"batterijfinanciering-[a-z-]+-\d{4}-\d{2}-\d{2}", options["filename"])
 
 
 # --- presentation mode -----------------------------------------------------------------------

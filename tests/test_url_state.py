@@ -8,7 +8,6 @@ from app.url_state import (
     VIEWS,
     choice,
     choices,
-    display_value,
     share_link,
     slide_number,
     url_codes,
@@ -66,8 +65,6 @@ def test_views_and_slides_from_the_url() -> None:
     assert [view_of([v]) for v in VIEWS] == list(VIEWS)
     assert view_of([PRESENT]) == PRESENT and view_of(["../etc"]) == DEFAULT_VIEW
     assert [slide_number(raw, 8) for raw in (None, "3", "99", "0", "x")] == [1, 3, 8, 1, 1]
-    assert display_value("type", ("level", "type"), "level") == "type"
-    assert display_value("size", ("level", "type"), "level") == "level"
 
 
 def test_the_share_link_carries_every_value_encoded() -> None:

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app.context import Page
-from app.loading import stamp
+from app.loading import TTL_SECONDS, stamp
 from app.widgets import one_choice
 from funding.dataset import Dataset
 from funding.diff import DatasetDiff, TableDiff
@@ -34,7 +34,7 @@ def release(folder: str, stamp: tuple[int, int]) -> DatasetVersion | str:
         return str(exc)
 
 
-@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
+@st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
 def changes(
     folder: str,
     stamp: tuple[int, int],

@@ -14,6 +14,7 @@ import streamlit as st
 from app import editing as session
 from app.context import Page
 from funding import editing
+from funding.columns import REQUIRED_COLUMNS
 from funding.diff import diff_datasets
 from funding.i18n import t
 from funding.markdown import markdown_text
@@ -21,7 +22,6 @@ from funding.records import COLUMNS, FIELD_VOCABULARIES
 from funding.version_changes import column_label
 from funding.vocab import Lang, Vocabulary
 
-REQUIRED = ("id", "name_en", "name_nl", "record_type", "level", "source", "instrument_type", "amount_kind")
 PROBLEM_COLUMNS = ("row", "id", "column", "code", "message", "value")
 
 
@@ -49,7 +49,7 @@ def render(page: Page) -> None:
             column_config=column_config(lang, tuple(page.data.documents)),
         )
         row_tools(edit, lang)
-    edit.checked = editing.check(edit.table, tuple(page.data.documents))
+    edit.checked = editing.check(edit.table, tuple(page.data.documents), previous=edit.checked)
     with side:
         show_status(edit, lang)
         preview_switch(edit, lang)
@@ -63,7 +63,7 @@ def column_config(lang: Lang, documents: tuple[str, ...]) -> dict[str, Any]:
     config: dict[str, Any] = {"_index": st.column_config.NumberColumn(t("edit_row", lang), disabled=True)}
     for column in COLUMNS:
         label = column_label(column, lang)
-        hint, need = f"`{column}`", column in REQUIRED
+        hint, need = f"`{column}`", column in REQUIRED_COLUMNS
         if column in editing.LISTS:
             vocab = editing.LISTS[column]
             config[column] = st.column_config.MultiselectColumn(

@@ -13,13 +13,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from funding.cli.shared import format_problem
+from funding.cli.shared import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, format_problem
 from funding.diff import diff_versions
 from funding.diff_report import FORMATS, render
 from funding.errors import InvalidData
 from funding.versions import DatasetVersion, VersionUnreadable, read_version
 
-EXIT_IDENTICAL, EXIT_DIFFERENT, EXIT_UNREADABLE = 0, 1, 2
+EXIT_IDENTICAL, EXIT_DIFFERENT = EXIT_OK, EXIT_INVALID  # as diff(1): 0 same, 1 different, 2 trouble
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -150,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
     dataset = dataset.with_disagreements(load_disagreements())  # the curated ones, by id
     info = load_info()
     curated = args.data.resolve() == DEFAULT_DATA.resolve()
-    filters = with_default_framework(filters, dataset.records, args.framework)
+    filters = with_default_framework(filters, dataset, args.framework)
     bad_filters = filter_problems(filters, dataset)
     if bad_filters:
         return fail([p.message("en") for p in bad_filters])

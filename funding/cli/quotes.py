@@ -14,14 +14,14 @@ import sys
 from pathlib import Path
 
 from funding.cli.diff import report_unreadable
-from funding.cli.shared import format_problem
+from funding.cli.shared import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, format_problem
 from funding.documents import load_documents
 from funding.errors import InvalidData, UnreadableFile
 from funding.paths import DATA_DIR, DEFAULT_DOCUMENTS
 from funding.quotes import DEFAULT_SOURCES, check_version
 from funding.versions import VersionUnreadable, read_version
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_PROBLEMS = EXIT_INVALID  # the exit codes of every command (funding.cli.shared)
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
