@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.loading import Source
@@ -19,8 +20,8 @@ class Page:
     digest: str  # the dataset's bytes, as the figure caches know it
     filters: Filters
     picks: Picks
-    selection: tuple[Instrument, ...]  # the filters' rows: what the breakdowns show and a click narrows
-    narrowed: tuple[Instrument, ...]  # the filters' rows in the clicked groups: every other view
+    selection: Sequence[Instrument]  # the filters' rows: what the breakdowns show and a click narrows
+    narrowed: Sequence[Instrument]  # the filters' rows in the clicked groups: every other view
     lang: Lang
     source: str  # the source line under every chart, with the selection in words
     data: Source

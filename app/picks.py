@@ -10,7 +10,7 @@ copied link reproduces the narrowed page. The Sankey cannot report a click in St
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -71,9 +71,7 @@ def _set_pick(key: str, dimension: str) -> None:
     url_write(PARAMS[dimension], [str(c) for c in st.session_state[key]])
 
 
-def flow_control(
-    rows: tuple[Instrument, ...], picks: dict[str, list[str]], framework: str, lang: Lang
-) -> None:
+def flow_control(rows: Sequence[Instrument], picks: dict[str, list[str]], framework: str, lang: Lang) -> None:
     """Beside the Sankey: its nodes (source, instrument type, pillar) as pickers that narrow the
     page as a click would, into the same URL parameters."""
     st.caption(t("flow_pick_hint", lang))

@@ -9,14 +9,17 @@ never added to their whole; the beneficiary breakdown is the one exception that 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
+import numpy as np
 import pandas as pd
 
 from funding.dataset import Dataset
+from funding.net_arrays import ARRAY_ROWS, KIND_CODE, shown_whole, tree_index
 from funding.records import Instrument
+from funding.selected import positions_in
 from funding.totals import NO_BOUNDS, Bounds, counted_ids, net_bounds
 from funding.vocab import (
     BENEFICIARY,
@@ -133,6 +136,9 @@ def envelopes(
     and never added on top of it. Parents keep their size order among their siblings. `limit`
     keeps the first rows of that order, so a chart of the largest 25 never tables 100,000 rows.
     """
+    positions = positions_in(dataset, selection)
+    if positions is not None and len(positions) >= ARRAY_ROWS:
+        return _table(envelope_order(dataset, positions, kind, limit), lang)
     rows = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
     counted = counted_ids(dataset, rows)
     in_rows = {r.id: r for r in rows}
@@ -147,6 +153,12 @@ def envelopes(
             yield record, depth, parent
             yield from walk(record.id, depth + 1)
 
+    return _table(
+        ((r, depth, parent, r.id in counted) for r, depth, parent in islice(walk(None, 0), limit)), lang
+    )
+
+
+def _table(rows: Iterable[tuple[Instrument, int, str | None, bool]], lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
@@ -159,12 +171,56 @@ def envelopes(
                 "source": r.source,
                 "parent": parent,
                 "depth": depth,
-                "counted": r.id in counted,
+                "counted": counted,
             }
-            for r, depth, parent in islice(walk(None, 0), limit)
+            for r, depth, parent, counted in rows
         ],
         columns=ENVELOPE_COLUMNS,
     )
+
+
+def envelope_order(
+    dataset: Dataset, positions: np.ndarray, kind: str, limit: int | None
+) -> list[tuple[Instrument, int, str | None, bool]]:
+    """`envelopes` of the rows at `positions` in the dataset, as arrays: the same order (each
+    whole followed by its parts, siblings largest first, ties in file order), built only as far
+    as `limit` rows."""
+    ix = tree_index(dataset)
+    at = ix.of_row[positions]
+    at = at[at >= 0]
+    at = at[ix.kind[at] == KIND_CODE[kind]]
+    parent = shown_whole(ix, at)[at]
+    order = np.lexsort((at, -ix.amount[at], parent))
+    parents, children = parent[order], at[order]
+
+    def parts(node: int) -> Iterator[int]:
+        low, high = np.searchsorted(parents, [node, node + 1])
+        return iter(children[low:high].tolist())
+
+    found: list[tuple[Instrument, int, str | None, bool]] = []
+    stack: list[tuple[Iterator[int], str | None]] = [(parts(-1), None)]
+    while stack and (limit is None or len(found) < limit):
+        node = next(stack[-1][0], None)
+        if node is None:
+            stack.pop()
+            continue
+        record = dataset.records[int(ix.row[node])]
+        found.append((record, len(stack) - 1, stack[-1][1], len(stack) == 1))
+        stack.append((parts(node), record.id))
+    return found
+
+
+def largest_stated(dataset: Dataset, selection: Sequence[Instrument], n: int) -> list[Instrument]:
+    """The `n` largest stated amounts of the selection, of any kind; ties in selection order."""
+    positions = positions_in(dataset, selection)
+    if positions is None:
+        stated = [r for r in selection if r.amount_eur is not None]
+        return sorted(stated, key=lambda r: -(r.amount_eur or 0.0))[:n]
+    ix = tree_index(dataset)
+    at = ix.of_row[positions]
+    at = at[at >= 0]
+    top = at[np.argsort(-ix.amount[at], kind="stable")[:n]]
+    return [dataset.records[i] for i in ix.row[top].tolist()]
 
 
 ENVELOPE_COLUMNS = [

@@ -51,6 +51,11 @@ class Dataset:
         return {r.id: r for r in self.records}
 
     @cached_property
+    def sources(self) -> tuple[str, ...]:
+        """The programmes and funds named in `source`, sorted (the source filter's choices)."""
+        return tuple(sorted({r.source for r in self.records}))
+
+    @cached_property
     def ancestor_chains(self) -> dict[str, tuple[str, ...]]:
         """Parent, grandparent, ... of every record."""
         chains: dict[str, tuple[str, ...]] = {}

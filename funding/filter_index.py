@@ -15,6 +15,7 @@ import pandas as pd
 
 from funding.dataset import Dataset
 from funding.records import Instrument, period_bounds
+from funding.selected import Selected
 from funding.selection import Filters, apply, origin_of
 from funding.vocab import BENEFICIARY
 
@@ -89,8 +90,9 @@ _FIELDS = {
 }
 
 
-def select(filters: Filters, dataset: Dataset) -> list[Instrument]:
-    """The records that pass every filter, in file order: `apply` over the dataset, as arrays."""
+def select(filters: Filters, dataset: Dataset) -> Sequence[Instrument]:
+    """The records that pass every filter, in file order: `apply` over the dataset, as arrays
+    (and kept as positions in it, `funding.selected`)."""
     if _SEPARATOR in filters.q:
         return apply(filters, dataset.records)  # (a needle no cell can hold; not worth an array)
     index = index_of(dataset)
@@ -116,8 +118,7 @@ def select(filters: Filters, dataset: Dataset) -> list[Instrument]:
     needle = filters.q.casefold().strip()
     if needle:
         keep &= index.text.str.contains(needle, regex=False).to_numpy(dtype=bool)
-    records = index.records
-    return [records[i] for i in np.flatnonzero(keep)]
+    return Selected(dataset.records, np.flatnonzero(keep))
 
 
 def _in_period(filters: Filters, columns: pd.DataFrame, dated: np.ndarray) -> np.ndarray:

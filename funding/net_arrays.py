@@ -19,7 +19,10 @@ import numpy as np
 from funding.dataset import Dataset
 from funding.overlap_groups import least_of_group, overlap_groups
 from funding.records import Instrument
+from funding.selection import origin_of
+from funding.vocab import AMOUNT_KIND
 
+KIND_CODE = {kind: code for code, kind in enumerate(AMOUNT_KIND.codes)}
 # Below this, one record at a time is faster than setting up arrays the size of the dataset.
 ARRAY_ROWS = 200
 
@@ -35,6 +38,14 @@ class TreeIndex:
     disjoint: np.ndarray
     qualifier: np.ndarray
     at_depth: tuple[np.ndarray, ...]  # positions of the records at depth 0, 1, 2, ...
+    row: np.ndarray  # the position of each in the dataset's records
+    of_row: np.ndarray  # per row of the dataset: its position here, -1 for a row without amount
+    kind: np.ndarray  # codes: positions in AMOUNT_KIND.codes
+    row_kind: np.ndarray  # the kind code of every row of the dataset, with an amount or not
+    linked: np.ndarray  # whole figures that may share money with another (`may_overlap`)
+    battery: np.ndarray
+    origin: np.ndarray
+    by_id: np.ndarray  # positions in the order of their ids, for sorted id lists without a sort
 
 
 def tree_index(dataset: Dataset) -> TreeIndex:
@@ -47,7 +58,11 @@ def tree_index(dataset: Dataset) -> TreeIndex:
 
 
 def _build(dataset: Dataset) -> TreeIndex:
+    stated = np.array([r.amount_eur is not None for r in dataset.records], dtype=bool)
+    row_kind = np.array([KIND_CODE[r.amount_kind] for r in dataset.records], dtype=np.intp)
     records = [r for r in dataset.records if r.amount_eur is not None]
+    of_row = np.full(len(stated), -1, dtype=np.intp)
+    of_row[stated] = np.arange(len(records), dtype=np.intp)
     position = {r.id: i for i, r in enumerate(records)}
     whole_of = dataset.whole_of
     whole = np.array([position.get(whole_of.get(r.id, ""), -1) for r in records], dtype=np.intp)
@@ -58,14 +73,23 @@ def _build(dataset: Dataset) -> TreeIndex:
             node, steps = int(whole[node]), steps + 1
         depth[i] = steps
     at_depth = tuple(np.flatnonzero(depth == d) for d in range(int(depth.max(initial=0)) + 1))
+    ids = np.array([r.id for r in records], dtype=object)
     return TreeIndex(
         position=position,
-        ids=np.array([r.id for r in records], dtype=object),
+        ids=ids,
         amount=np.array([r.amount_eur for r in records], dtype=float),
         whole=whole,
         disjoint=np.array([r.parts_disjoint for r in records], dtype=bool),
         qualifier=np.array([r.amount_qualifier or "exact" for r in records], dtype=object),
         at_depth=at_depth,
+        row=np.flatnonzero(stated),
+        of_row=of_row,
+        kind=row_kind[stated],
+        row_kind=row_kind,
+        linked=np.array([r.id in dataset.overlaps for r in records], dtype=bool),
+        battery=np.array([r.battery_specific for r in records], dtype=bool),
+        origin=np.array([origin_of(r) for r in records], dtype=object),
+        by_id=np.argsort(ids, kind="stable"),
     )
 
 
@@ -79,17 +103,42 @@ class ArrayBounds:
 
 
 def net_bounds_arrays(dataset: Dataset, rows: Sequence[Instrument]) -> ArrayBounds:
-    """`rows` are of one kind, each with an amount. Whole figures that may share money are few,
-    and are grouped one at a time as in `funding.totals`."""
+    """`rows` are of one kind, each with an amount."""
     ix = tree_index(dataset)
-    n = len(ix.ids)
-    selected = np.zeros(n, dtype=bool)
-    selected[np.fromiter((ix.position[r.id] for r in rows), dtype=np.intp, count=len(rows))] = True
-    covered = np.zeros(n, dtype=bool)
+    at = np.fromiter((ix.position[r.id] for r in rows), dtype=np.intp, count=len(rows))
+    return net_bounds_at(dataset, at)
+
+
+def shown_whole(ix: TreeIndex, at: np.ndarray) -> np.ndarray:
+    """For every position of the index: the nearest whole above it among the positions `at`
+    (-1 for none). A row without one is counted in the net total; one with one is inside it."""
+    selected = np.zeros(len(ix.ids), dtype=bool)
+    selected[at] = True
+    shown = np.full(len(ix.ids), -1, dtype=np.intp)
     for nodes in ix.at_depth[1:]:
         wholes = ix.whole[nodes]
-        covered[nodes] = selected[wholes] | covered[wholes]
-    counted = selected & ~covered
+        shown[nodes] = np.where(selected[wholes], wholes, shown[wholes])
+    return shown
+
+
+def counted_at(ix: TreeIndex, at: np.ndarray) -> np.ndarray:
+    """The positions of `at` whose amounts are in the net total: no whole above them is in `at`."""
+    counted: np.ndarray = at[shown_whole(ix, at)[at] < 0]
+    return counted
+
+
+def sorted_ids(ix: TreeIndex, chosen: np.ndarray) -> tuple[str, ...]:
+    """The ids of a boolean mask over the index, sorted (as `sorted` sorts them)."""
+    return tuple(ix.ids[ix.by_id[chosen[ix.by_id]]].tolist())
+
+
+def net_bounds_at(dataset: Dataset, at: np.ndarray) -> ArrayBounds:
+    """The net bounds of the index positions `at`, all of one kind. Whole figures that may share
+    money are few, and are grouped one at a time as in `funding.totals`."""
+    ix = tree_index(dataset)
+    n = len(ix.ids)
+    counted = np.zeros(n, dtype=bool)
+    counted[counted_at(ix, at)] = True
     active = counted.copy()
     for nodes in reversed(ix.at_depth[1:]):
         active[ix.whole[nodes[active[nodes]]]] = True
@@ -120,7 +169,7 @@ def net_bounds_arrays(dataset: Dataset, rows: Sequence[Instrument]) -> ArrayBoun
     roots = ix.at_depth[0][active[ix.at_depth[0]]] if ix.at_depth else np.zeros(0, dtype=np.intp)
     total_low = math.fsum(low[roots])
     total_high = math.fsum(high[roots])
-    linked = {str(ix.ids[i]) for i in roots if ix.ids[i] in dataset.overlaps}
+    linked = set(ix.ids[roots[ix.linked[roots]]].tolist())
     for group in overlap_groups(linked, dataset.overlaps):
         if len(group) < 2:
             continue
@@ -136,6 +185,6 @@ def net_bounds_arrays(dataset: Dataset, rows: Sequence[Instrument]) -> ArrayBoun
         low=total_low,
         high=total_high,
         qualifiers=qualifiers,
-        uncertain=tuple(sorted(ix.ids[counted & ranged])),
-        rows=tuple(sorted(ix.ids[counted])),
+        uncertain=sorted_ids(ix, counted & ranged),
+        rows=sorted_ids(ix, counted),
     )

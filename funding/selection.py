@@ -69,7 +69,7 @@ def choices(dataset: Dataset, framework: str = "eu") -> dict[str, tuple[str, ...
     return {
         "level": LEVEL.codes,
         "type": INSTRUMENT_TYPE.codes,
-        "source": tuple(sorted({r.source for r in dataset.records})),
+        "source": dataset.sources,
         "pillar": PILLAR_FRAMEWORKS[framework].codes if framework in PILLAR_FRAMEWORKS else (),
         "beneficiary": BENEFICIARY.codes,
         "status": STATUS.codes,

@@ -18,13 +18,26 @@ Where nothing is uncertain the two are equal and one figure is shown. Qualifiers
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from funding.dataset import Dataset
-from funding.net_arrays import ARRAY_ROWS, net_bounds_arrays
+from funding.net_arrays import (
+    ARRAY_ROWS,
+    KIND_CODE,
+    ArrayBounds,
+    TreeIndex,
+    counted_at,
+    net_bounds_arrays,
+    net_bounds_at,
+    tree_index,
+)
 from funding.overlap_groups import least_of_group, overlap_groups
 from funding.records import Instrument
+from funding.selected import positions_in
 from funding.selection import ORIGINS, origin_of
 from funding.vocab import AMOUNT_KIND
 
@@ -130,14 +143,7 @@ def net_bounds(
     if not rows:
         return NO_BOUNDS
     if arrays if arrays is not None else len(rows) >= ARRAY_ROWS:
-        found = net_bounds_arrays(dataset, rows)
-        return Bounds(
-            low=_cents(found.low),
-            high=_cents(found.high),
-            qualifier=combine_qualifiers(found.qualifiers),
-            uncertain=found.uncertain,
-            rows=found.rows,
-        )
+        return _from_arrays(net_bounds_arrays(dataset, rows))
     counted = counted_ids(dataset, rows)
     whole_of = dataset.whole_of
     children: dict[str, set[str]] = {}
@@ -245,6 +251,9 @@ def kind_total(dataset: Dataset, selection: Sequence[Instrument], kind: str) -> 
 
 def totals_by_kind(dataset: Dataset, selection: Sequence[Instrument]) -> dict[str, KindTotal]:
     """One KindTotal per amount kind, in vocabulary order, for every kind (zero when absent)."""
+    positions = positions_in(dataset, selection)
+    if positions is not None and len(positions) >= ARRAY_ROWS:
+        return _totals_at(dataset, positions)
     by_kind: dict[str, list[Instrument]] = {kind: [] for kind in AMOUNT_KIND.codes}
     for record in selection:  # one pass, not one per kind: 100,000 rows cost 25 ms a pass
         by_kind[record.amount_kind].append(record)
@@ -256,6 +265,13 @@ def origin_split(
 ) -> dict[str, Bounds]:
     """The battery-specific net total split by where the money comes from (new, re-prioritised,
     an earlier commitment, or not stated), for the origins the selection has."""
+    positions = positions_in(dataset, selection)
+    if positions is not None and len(positions) >= ARRAY_ROWS:
+        ix = tree_index(dataset)
+        at = _stated_at(ix, positions)
+        tops = counted_at(ix, at[(ix.kind[at] == KIND_CODE[kind]) & ix.battery[at]])
+        found = {origin: _bounds_at(dataset, tops[ix.origin[tops] == origin]) for origin in ORIGINS}
+        return {origin: bounds for origin, bounds in found.items() if not bounds.empty}
     battery = [
         r for r in selection if r.battery_specific and r.amount_kind == kind and r.amount_eur is not None
     ]
@@ -267,3 +283,61 @@ def origin_split(
         origin: net_bounds(dataset, (r for r in top if origin_of(r) == origin), kind) for origin in ORIGINS
     }
     return {origin: bounds for origin, bounds in split.items() if not bounds.empty}
+
+
+# The same totals over positions in the dataset (a `funding.selected.Selected` of 100,000 rows):
+# array operations only, no pass over the records. Tests compare them with the ones above.
+
+
+def _from_arrays(found: ArrayBounds) -> Bounds:
+    return Bounds(
+        low=_cents(found.low),
+        high=_cents(found.high),
+        qualifier=combine_qualifiers(found.qualifiers),
+        uncertain=found.uncertain,
+        rows=found.rows,
+    )
+
+
+def _bounds_at(dataset: Dataset, at: np.ndarray) -> Bounds:
+    return _from_arrays(net_bounds_at(dataset, at)) if len(at) else NO_BOUNDS
+
+
+def _stated_at(ix: TreeIndex, positions: np.ndarray) -> np.ndarray:
+    """The index positions of the selected rows that state an amount."""
+    at: np.ndarray = ix.of_row[positions]
+    stated: np.ndarray = at[at >= 0]
+    return stated
+
+
+def stated_by_kind(dataset: Dataset, selection: Sequence[Instrument]) -> Counter[str]:
+    """How many rows of the selection state an amount, per kind."""
+    positions = positions_in(dataset, selection)
+    if positions is None:
+        return Counter(r.amount_kind for r in selection if r.amount_eur is not None)
+    ix = tree_index(dataset)
+    counts = np.bincount(ix.kind[_stated_at(ix, positions)], minlength=len(AMOUNT_KIND.codes))
+    return Counter({kind: n for kind, n in zip(AMOUNT_KIND.codes, counts.tolist(), strict=True) if n})
+
+
+def _totals_at(dataset: Dataset, positions: np.ndarray) -> dict[str, KindTotal]:
+    ix = tree_index(dataset)
+    at = _stated_at(ix, positions)
+    rows_of_kind = np.bincount(ix.row_kind[positions], minlength=len(AMOUNT_KIND.codes))
+    totals: dict[str, KindTotal] = {}
+    for code, kind in enumerate(AMOUNT_KIND.codes):
+        of_kind = at[ix.kind[at] == code]
+        battery = ix.battery[of_kind]
+        net = _bounds_at(dataset, of_kind)
+        totals[kind] = KindTotal(
+            kind=kind,
+            net=net,
+            battery=_bounds_at(dataset, of_kind[battery]),
+            wider=_bounds_at(dataset, of_kind[~battery]),
+            gross=_cents(math.fsum(ix.amount[of_kind].tolist())),
+            gross_qualifier=combine_qualifiers(set(ix.qualifier[of_kind].tolist())),
+            counted=len(net.rows),
+            with_amount=len(of_kind),
+            without_amount=int(rows_of_kind[code]) - len(of_kind),
+        )
+    return totals

@@ -8,11 +8,8 @@ from app import cached
 from app.context import Page
 from app.display import headline_section, nothing_selected, show_chart
 from app.widgets import multi_choice, one_choice
-from funding.formatting import format_eur
 from funding.i18n import t
-from funding.markdown import markdown_text, plain_text
-from funding.records import Instrument
-from funding.vocab import AMOUNT_KIND
+from funding.markdown import markdown_text
 
 TOP_CHOICES = (10, 25, 50, 100, 250, 1000)
 COMPARE_KEY = "compare"
@@ -28,29 +25,19 @@ def render(page: Page) -> None:
         envelope_section(page)
 
 
-def compare_options(rows: tuple[Instrument, ...]) -> list[Instrument]:
-    """What can be picked to compare: the selection's stated amounts, the largest first."""
-    stated = [r for r in rows if r.amount_eur is not None]
-    return sorted(stated, key=lambda r: -(r.amount_eur or 0.0))[:COMPARE_OPTIONS]
-
-
 # A fragment: the colouring, the number of bars or the instruments to compare rerun this section only.
 @st.fragment
 def envelope_section(page: Page) -> None:
     lang = page.lang
-    options = {r.id: r for r in compare_options(page.narrowed)}
-
-    def label(record_id: str) -> str:
-        r = options[record_id]
-        amount = format_eur(r.amount_eur or 0.0, lang, r.amount_qualifier)
-        return plain_text(f"{r.name(lang)} · {AMOUNT_KIND.label(r.amount_kind, lang)} · {amount}")
-
+    options = cached.compare_choices(
+        page.digest, page.filters, page.picks, lang, COMPARE_OPTIONS, page.dataset
+    )
     picked = multi_choice(
         st,
         COMPARE_KEY,
         t("compare_pick", lang),
         list(options),
-        label,
+        options.__getitem__,
         placeholder=t("choose", lang),
         max_selections=COMPARE_MAX,
         help=t("compare_pick_help", lang),
@@ -70,7 +57,7 @@ def envelope_section(page: Page) -> None:
     top = int(one_choice(right, "top", t("top", lang), TOP_CHOICES, str, default=25, widget="selectbox"))
     source = page.source
     if compare:
-        names = "; ".join(options[i].name(lang) for i in compare)
+        names = "; ".join(page.dataset.by_id[i].name(lang) for i in compare)
         source = f"{source} {t('compared', lang, names=names)}"
     chart = cached.comparison(
         page.digest, page.filters, page.picks, lang, source, page.dataset, colour, top, compare

@@ -8,7 +8,7 @@ builders only lay them out. One module per chart; `layout` and `text` hold what 
 
 from funding.charts.breakdown import breakdown_chart, breakdown_dimension, breakdown_title
 from funding.charts.by_name import SLIDES, slide_chart
-from funding.charts.comparison import comparison_chart
+from funding.charts.comparison import compare_choices, comparison_chart
 from funding.charts.details import details_table
 from funding.charts.envelopes import envelope_chart
 from funding.charts.flow import flow_chart
@@ -45,6 +45,7 @@ __all__ = [
     "breakdown_dimension",
     "breakdown_title",
     "colour_map",
+    "compare_choices",
     "comparison_chart",
     "describe_picks",
     "details_table",

@@ -15,15 +15,18 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from funding.breakdowns import envelopes
+from funding.breakdowns import envelopes, largest_stated
 from funding.charts.caveats import disputed
 from funding.charts.envelopes import envelope_table, envelope_traces, tick_labels
 from funding.charts.layout import BAR_PX, Chart, axis_end, chart_layout, scale_for
 from funding.charts.text import plotly_text
 from funding.dataset import Dataset
+from funding.formatting import format_eur
 from funding.i18n import t
 from funding.legibility import legible
+from funding.markdown import plain_text
 from funding.records import Instrument
+from funding.totals import stated_by_kind
 from funding.vocab import AMOUNT_KIND, Lang
 
 PANEL_GAP_PX = 56  # between panels: the next panel's title and this one's axis numbers
@@ -32,6 +35,19 @@ PANEL_GAP_PX = 56  # between panels: the next panel's title and this one's axis 
 # and its title says so.
 PANEL_TITLE_PX = 22
 OWN_SCALE = frozenset({"target"})
+
+
+def compare_choices(
+    dataset: Dataset, selection: Sequence[Instrument], lang: Lang, limit: int
+) -> dict[str, str]:
+    """What can be picked to compare, id to label: the selection's `limit` largest stated amounts."""
+    return {
+        r.id: plain_text(
+            f"{r.name(lang)} · {AMOUNT_KIND.label(r.amount_kind, lang)} · "
+            + format_eur(r.amount_eur or 0.0, lang, r.amount_qualifier)
+        )
+        for r in largest_stated(dataset, selection, limit)
+    }
 
 
 def comparison_chart(
@@ -48,7 +64,8 @@ def comparison_chart(
     per kind, each whole followed by its parts."""
     panels = [(k, envelopes(dataset, selection, k, lang, limit=max(top, 1))) for k in kinds]
     panels = [(k, shown) for k, shown in panels if len(shown)]
-    total = sum(1 for r in selection if r.amount_kind in kinds and r.amount_eur is not None)
+    stated = stated_by_kind(dataset, selection)
+    total = sum(stated[k] for k in set(kinds))
     if not panels:
         return Chart(go.Figure(), pd.DataFrame(), shown=0, total=total)
     money = [shown["amount"] for k, shown in panels if k not in OWN_SCALE] or [panels[0][1]["amount"]]
@@ -56,7 +73,7 @@ def comparison_chart(
     shared_end = axis_end(pd.concat(money), factor)
     heights = [_panel_px(shown) for _, shown in panels]
     plot_height = sum(heights) + PANEL_GAP_PX * (len(panels) - 1)
-    counts = {k: sum(1 for r in selection if r.amount_kind == k and r.amount_eur is not None) for k in kinds}
+    counts = {k: stated[k] for k in kinds}
     fig = make_subplots(
         rows=len(panels),
         cols=1,

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from funding.charts.caveats import FIGURE_COLUMNS
 from funding.charts.text import NBSP
 from funding.dataset import Dataset
+from funding.filter_index import index_of
 from funding.formatting import format_count, format_eur, format_range, with_qualifier
 from funding.i18n import t
+from funding.net_arrays import tree_index
 from funding.records import Instrument
+from funding.selected import positions_in
 from funding.selection import ORIGIN_LABELS
 from funding.totals import Bounds, KindTotal, origin_split, totals_by_kind
 from funding.vocab import AMOUNT_KIND, Lang
@@ -45,11 +51,26 @@ MAX_LISTED = 12
 
 
 def _names(dataset: Dataset, ids: Sequence[str], lang: Lang) -> str:
-    names = [dataset.by_id[i].name(lang) for i in ids if i in dataset.by_id]
-    shown = "; ".join(names[:MAX_NAMED])
-    if len(names) > MAX_NAMED:
-        shown += " " + t("and_more", lang, n=format_count(len(names) - MAX_NAMED, lang))
+    known = [i for i in ids if i in dataset.by_id]
+    shown = "; ".join(dataset.by_id[i].name(lang) for i in known[:MAX_NAMED])
+    if len(known) > MAX_NAMED:
+        shown += " " + t("and_more", lang, n=format_count(len(known) - MAX_NAMED, lang))
     return shown
+
+
+def _counts(dataset: Dataset, selection: Sequence[Instrument]) -> tuple[int, int]:
+    """Rows without an amount, and instruments (not programmes or calls), in the selection."""
+    positions = positions_in(dataset, selection)
+    if positions is None:
+        return (
+            sum(1 for r in selection if r.amount_eur is None),
+            sum(1 for r in selection if r.record_type == "instrument"),
+        )
+    types = index_of(dataset).columns["record_type"].to_numpy()[positions]
+    return (
+        int(np.count_nonzero(tree_index(dataset).of_row[positions] < 0)),
+        int(np.count_nonzero(types == "instrument")),
+    )
 
 
 def bounds_text(bounds: Bounds, lang: Lang) -> str:
@@ -72,8 +93,7 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
     (which may overlap) counted, never summed."""
     totals = totals_by_kind(dataset, selection)
     public = totals["public"]
-    without = sum(1 for r in selection if r.amount_eur is None)
-    instruments = sum(1 for r in selection if r.record_type == "instrument")
+    without, instruments = _counts(dataset, selection)
 
     def amount(total: KindTotal, bounds: Bounds) -> str:
         if bounds.empty:
@@ -156,7 +176,7 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
             )
             help_text = t("targets_help", lang)
         apart.append(Metric(kind, AMOUNT_KIND.label(kind, lang), value, help_text))
-    largest = sorted(public.wider.rows, key=lambda i: -(dataset.by_id[i].amount_eur or 0.0))[:MAX_LISTED]
+    largest = heapq.nlargest(MAX_LISTED, public.wider.rows, key=lambda i: dataset.by_id[i].amount_eur or 0.0)
     wider = tuple(
         (
             dataset.by_id[i].name(lang),
@@ -164,9 +184,10 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
         )
         for i in largest
     )
+    in_net = set(public.net.rows) & dataset.disagreements.by_record.keys()
     disputes = tuple(
         f"{dataset.by_id[i].name(lang)}: {d.summary(lang)}"
-        for i in public.net.rows
+        for i in sorted(in_net)
         for d in dataset.disagreements.of(i)
         if d.column in FIGURE_COLUMNS
     )

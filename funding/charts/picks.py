@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from itertools import compress
 from typing import Any
 
 from funding.breakdowns import NOT_STATED_GROUP, group_codes
@@ -11,6 +12,7 @@ from funding.charts.breakdown import breakdown_dimension
 from funding.dataset import Dataset
 from funding.i18n import t
 from funding.records import Instrument
+from funding.selected import Selected
 from funding.selection import Filters, apply
 from funding.vocab import BENEFICIARY, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang, Vocabulary
 
@@ -30,12 +32,15 @@ PICK_FIELDS = {
 
 def narrow(
     records: Sequence[Instrument], picks: Mapping[str, Iterable[str]], framework: str
-) -> list[Instrument]:
+) -> Sequence[Instrument]:
     """The records in every picked group (groups of one dimension are alternatives)."""
     wanted = {dim: set(codes) for dim, codes in picks.items() if codes}
     if not wanted:
-        return list(records)
-    return [r for r in records if all(_in(r, dim, codes, framework) for dim, codes in wanted.items())]
+        return records if isinstance(records, Selected) else list(records)
+    keep = [all(_in(r, dim, codes, framework) for dim, codes in wanted.items()) for r in records]
+    if isinstance(records, Selected):  # (kept as positions: the totals stay in arrays)
+        return records.where(keep)
+    return list(compress(records, keep))
 
 
 def _in(record: Instrument, dimension: str, codes: set[str], framework: str) -> bool:

@@ -7,7 +7,7 @@ the same rows, texts and limits whichever way it was made; the slide-template li
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from funding.dataset import Dataset
@@ -32,7 +32,7 @@ class ExportRequest:
     describe it, and where the rows come from (`upload_name` when not the published dataset)."""
 
     dataset: Dataset
-    selection: tuple[Instrument, ...]
+    selection: Sequence[Instrument]
     filters: Filters
     lang: Lang
     documents: Mapping[str, Document]

@@ -1,0 +1,127 @@
+"""A selection kept as positions (`funding.selected`) gives exactly what the same records give.
+
+The page hands its totals, headline, envelope table and compare picker a `Selected`, which they
+compute as arrays once it holds `ARRAY_ROWS` rows; the record-by-record code is the reference.
+Here the threshold is lowered to 0 so that small random datasets take the array path, and every
+result is compared with the one from a plain list of the same records."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import pytest
+from factory import csv_bytes, row
+from fixtures import examples
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_total_properties import SHIPPED, filters, forests
+
+from funding import breakdowns, charts, totals
+from funding.breakdowns import envelopes, largest_stated
+from funding.charts.headline_figures import headline
+from funding.dataset import Dataset
+from funding.filter_index import select
+from funding.loading import parse_csv
+from funding.selected import Selected, positions_in
+from funding.selection import Filters
+from funding.totals import origin_split, stated_by_kind, totals_by_kind
+from funding.vocab import AMOUNT_KIND
+
+
+@pytest.fixture
+def arrays_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(totals, "ARRAY_ROWS", 0)
+    monkeypatch.setattr(breakdowns, "ARRAY_ROWS", 0)
+
+
+def _same_results(ds: Dataset, chosen: Selected, limit: int | None) -> None:
+    records = list(chosen)
+    expected = (
+        totals_by_kind(ds, records),
+        origin_split(ds, records),
+        stated_by_kind(ds, records),
+        [envelopes(ds, records, kind, "en", limit=limit) for kind in AMOUNT_KIND.codes],
+        [r.id for r in largest_stated(ds, records, 3)],
+        headline(ds, records, "nl"),
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(totals, "ARRAY_ROWS", 0)
+        patch.setattr(breakdowns, "ARRAY_ROWS", 0)
+        found = (
+            totals_by_kind(ds, chosen),
+            origin_split(ds, chosen),
+            stated_by_kind(ds, chosen),
+            [envelopes(ds, chosen, kind, "en", limit=limit) for kind in AMOUNT_KIND.codes],
+            [r.id for r in largest_stated(ds, chosen, 3)],
+            headline(ds, chosen, "nl"),
+        )
+    assert found[:3] == expected[:3]
+    for table, reference in zip(found[3], expected[3], strict=True):
+        pd.testing.assert_frame_equal(table, reference)
+    assert found[4:] == expected[4:]
+
+
+@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
+@given(forests(), filters(), st.one_of(st.none(), st.integers(1, 6)))
+def test_positions_give_what_the_records_give_on_random_datasets(
+    rows: list[dict[str, str]], chosen: Filters, limit: int | None
+) -> None:
+    ds = parse_csv(csv_bytes(rows))
+    picked = select(replace(chosen, source=(), q=""), ds)
+    assert isinstance(picked, Selected)
+    _same_results(ds, picked, limit)
+
+
+@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow])
+@given(filters(), st.one_of(st.none(), st.integers(1, 30)))
+def test_positions_give_what_the_records_give_on_the_shipped_data(chosen: Filters, limit: int | None) -> None:
+    picked = select(replace(chosen, q=""), SHIPPED)
+    assert isinstance(picked, Selected)
+    _same_results(SHIPPED, picked, limit)
+
+
+@pytest.mark.usefixtures("arrays_always")
+def test_envelopes_from_positions_put_parts_under_their_whole() -> None:
+    """Whole a EUR 100 (parts b 60 and c 40) and d 80: a first (largest), then its parts largest
+    first, then d; with a limit of 3 the table stops after c. Only a and d count: 100 + 80."""
+    ds = parse_csv(
+        csv_bytes(
+            [
+                row("d", "80"),
+                row("a", "100", parts_disjoint="yes"),
+                row("c", "40", parent_id="a"),
+                row("b", "60", parent_id="a"),
+            ]
+        )
+    )
+    everything = select(Filters(), ds)
+    table = envelopes(ds, everything, "public", "en")
+    assert list(table["id"]) == ["a", "b", "c", "d"]
+    assert list(table["depth"]) == [0, 1, 1, 0]
+    assert [p if isinstance(p, str) else None for p in table["parent"]] == [None, "a", "a", None]
+    assert list(table["counted"]) == [True, False, False, True]
+    assert list(envelopes(ds, everything, "public", "en", limit=3)["id"]) == ["a", "b", "c"]
+    assert totals_by_kind(ds, everything)["public"].net.low == 180.0
+
+
+def test_a_selection_reads_as_its_records_and_keeps_its_positions() -> None:
+    picked = select(Filters(level=("NL",)), SHIPPED)
+    assert isinstance(picked, Selected)
+    expected = [r for r in SHIPPED.records if r.level == "NL"]
+    assert list(picked) == expected and len(picked) == len(expected)
+    assert picked[0] == expected[0] and picked[-1] == expected[-1]
+    assert list(picked[1:4]) == expected[1:4] and list(picked[::-1]) == expected[::-1]
+    assert [SHIPPED.records[i] for i in positions_in(SHIPPED, picked).tolist()] == expected  # type: ignore[union-attr]
+    assert positions_in(SHIPPED, expected) is None  # a plain list: found one record at a time
+    assert positions_in(parse_csv(csv_bytes([row("x", "1")])), picked) is None  # another dataset's
+
+
+def test_narrowing_by_a_click_keeps_the_positions() -> None:
+    picked = select(Filters(), SHIPPED)
+    clicked = {"pillar": ["financing", "upstream"]}
+    narrowed = charts.narrow(picked, clicked, "eu")
+    assert isinstance(narrowed, Selected)
+    assert list(narrowed) == charts.narrow(list(picked), clicked, "eu") != []
+    assert np.all(np.diff(narrowed.positions) > 0)
