@@ -82,9 +82,11 @@ def parse_csv(
     del text  # the cells are in the table now
     if table is None:
         raise log.error(source)
-    records = validate_table(table, delimiter, log)
-    valid = tuple(records) if all(records) else tuple(r for r in records if r is not None)
-    dataset = Dataset(valid, source=source)  # type: ignore[arg-type]
+    records, values = validate_table(table, delimiter, log)
+    if values is not None:
+        dataset = Dataset(tuple(records), source=source, columns=values)  # type: ignore[arg-type]
+    else:
+        dataset = Dataset(tuple(r for r in records if r is not None), source=source)
     log.extend(dataset_problems(table, records, dataset, known_documents))
     if len(log):
         raise log.error(source)
@@ -113,14 +115,17 @@ def _sniff_delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=header.count)
 
 
-def validate_table(table: Table, delimiter: str, log: ProblemLog) -> list[Instrument | None]:
-    """Records in file order (None for a row with problems, which are in `log`).
+def validate_table(
+    table: Table, delimiter: str, log: ProblemLog
+) -> tuple[list[Instrument | None], dict[str, list[Any]] | None]:
+    """Records in file order (None for a row with problems, which are in `log`), and their
+    fields as lists when every row is valid.
 
     The column checks flag the rows that might break a rule; only those go through the model
     (`check_row`), the others become records from the checked, converted columns."""
     suspects, values = columns.screen(table, decimal_comma=delimiter == ";")
     if not suspects:
-        return list(trusted_records(values, len(table)))
+        return list(trusted_records(values, len(table))), values
     records: list[Instrument | None] = [None] * len(table)
     clean = [i for i in range(len(table)) if i not in suspects]
     if clean:  # records for the clean rows only: a file of bad rows builds none
@@ -136,7 +141,13 @@ def validate_table(table: Table, delimiter: str, log: ProblemLog) -> list[Instru
                 count_problems([table.row(j) for j in chunk], delimiter, log)
             break
         records[i] = check_row(table.row(i), table.lines[i], delimiter, log)
-    return records
+    if not all(records):
+        return records, None
+    values = {name: list(cells) for name, cells in values.items()}  # (some are the table's own)
+    for i in ordered:  # the model's values where the column checks flagged the row
+        for name in values:
+            values[name][i] = getattr(records[i], name)
+    return records, values
 
 
 def count_problems(rows: list[dict[str, str | None]], delimiter: str, log: ProblemLog) -> None:
