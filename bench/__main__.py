@@ -133,7 +133,8 @@ def reference_load(path: Path, known: tuple[str, ...]) -> int:
     if table is None:
         raise RuntimeError(f"{path}: the reference reading refused the file")
     records = [check_row(table.row(i), table.lines[i], ",", log) for i in range(len(table))]
-    dataset_problems(table, records, Dataset(tuple(r for r in records if r is not None)), known)
+    valid_lines = [line for record, line in zip(records, table.lines, strict=True) if record]
+    dataset_problems(table, valid_lines, Dataset(tuple(r for r in records if r is not None)), known)
     if len(log):
         raise RuntimeError(f"{path}: the reference found {len(log)} problems")
     return len(records)

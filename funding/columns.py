@@ -110,10 +110,21 @@ def _slug(*, required: bool) -> Screen:
 
 def _text(limit: int, *, required: bool) -> Screen:
     def screen(array: pa.Array, cells: Cells) -> tuple[Mask, list[Any]]:
-        bad = _longer(array, limit) | _matches(array, _UNSAFE)
-        return _empty_if(required, array) | bad, cells
+        unsafe = _matches(array, _UNSAFE) if _may_be_unsafe(array) else _none(array)
+        return _empty_if(required, array) | _longer(array, limit) | unsafe, cells
 
     return screen
+
+
+# The bytes with which markup or a control character can start (`_UNSAFE`): a column holding
+# none of them needs no regular expression per cell. Deleting every other byte tells at memory
+# speed (a table lookup per byte took 12 ms a column at 100,000 rows).
+_SAFE_BYTES = bytes(b for b in range(256) if chr(b) != "<" and CONTROL_CHARACTER.match(chr(b)) is None)
+
+
+def _may_be_unsafe(array: pa.Array) -> bool:
+    data = array.buffers()[2]
+    return data is not None and bool(data.to_pybytes().translate(None, _SAFE_BYTES))
 
 
 def _code(column: str, *, required: bool) -> Screen:

@@ -7,10 +7,11 @@ an amount of the same kind. Wholes and parts form one forest per amount kind; to
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import repeat
+from operator import is_not
 from typing import Any
 
 import numpy as np
@@ -47,7 +48,7 @@ class Dataset:
     """`disagreements` are those of the curated dataset about rows of this one (by id): where
     another document gives another figure, the page and the files say so next to the figure."""
 
-    records: tuple[Instrument, ...]
+    records: Sequence[Instrument]  # a tuple, or the loader's `LazyRecords`
     source: str = "funding.csv"
     disagreements: Disagreements = field(default=NO_DISAGREEMENTS, compare=False)
     # The records' fields as lists, when the loader has them (it checked the file column by
@@ -71,8 +72,14 @@ class Dataset:
         return replace(self, disagreements=disagreements.only(self.by_id))
 
     @cached_property
-    def by_id(self) -> dict[str, Instrument]:
-        return dict(zip(self.column("id"), self.records, strict=True))
+    def positions(self) -> dict[str, int]:
+        """Where each id is in `records` (its last row, should an invalid file repeat an id)."""
+        ids = self.column("id")
+        return dict(zip(ids, range(len(ids)), strict=True))
+
+    @cached_property
+    def by_id(self) -> Mapping[str, Instrument]:
+        return _ById(self.positions, self.records)
 
     @cached_property
     def sources(self) -> tuple[str, ...]:
@@ -104,19 +111,18 @@ class Dataset:
         0.15 s of a 100,000-row load); a chain still climbing after `_ARRAY_LEVELS` levels (only
         a cycle, which the loader reports) is left to `nearest_whole`."""
         ids = self.column("id")
-        position = dict(zip(ids, range(len(ids)), strict=True))
-        up = np.fromiter(map(position.get, self.column("parent_id"), repeat(-1)), np.intp, len(ids))
+        up = np.fromiter(map(self.positions.get, self.column("parent_id"), repeat(-1)), np.intp, len(ids))
         kind = np.array(self.column("amount_kind"), dtype=object)
-        stated = np.fromiter((a is not None for a in self.column("amount_eur")), bool, len(ids))
-        names = np.array(ids, dtype=object)
+        stated = np.fromiter(map(is_not, self.column("amount_eur"), repeat(None)), bool, len(ids))
         rows = np.flatnonzero(stated & (up >= 0))
         above = up[rows]
-        wholes: dict[str, str] = {}
+        parts, wholes = [], []
         for _ in range(_ARRAY_LEVELS):
             keep = above != rows  # back at itself: no whole
             rows, above = rows[keep], above[keep]
             found = stated[above] & (kind[above] == kind[rows])
-            wholes.update(zip(names[rows[found]].tolist(), names[above[found]].tolist(), strict=True))
+            parts.append(rows[found])
+            wholes.append(above[found])
             rows, above = rows[~found], up[above[~found]]
             keep = above >= 0
             rows, above = rows[keep], above[keep]
@@ -125,8 +131,14 @@ class Dataset:
         for i in rows.tolist():
             whole = nearest_whole(self.records[i], self.by_id)
             if whole is not None:
-                wholes[ids[i]] = whole.id
-        return {rid: wholes[rid] for rid in ids if rid in wholes}  # in file order, as a walk finds them
+                parts.append(np.array([i]))
+                wholes.append(np.array([self.positions[whole.id]]))
+        if not parts:
+            return {}
+        part, whole_at = np.concatenate(parts), np.concatenate(wholes)
+        order = np.argsort(part, kind="stable")  # in file order, as a walk finds them
+        names = np.array(ids, dtype=object)
+        return dict(zip(names[part[order]].tolist(), names[whole_at[order]].tolist(), strict=True))
 
     @cached_property
     def overlaps(self) -> dict[str, frozenset[str]]:
@@ -137,3 +149,23 @@ class Dataset:
                 pairs.setdefault(rid, set()).add(other)
                 pairs.setdefault(other, set()).add(rid)
         return {key: frozenset(value) for key, value in pairs.items()}
+
+
+class _ById(Mapping[str, Instrument]):
+    """Records by id, each read from `records` when asked for (so none is made in advance)."""
+
+    def __init__(self, positions: dict[str, int], records: Sequence[Instrument]) -> None:
+        self._positions = positions
+        self._records = records
+
+    def __getitem__(self, key: str) -> Instrument:
+        return self._records[self._positions[key]]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._positions
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)

@@ -25,12 +25,12 @@ _BOUNDED_ABOVE = ("exact", "up_to")
 
 def dataset_problems(
     table: Table,
-    records: Sequence[Instrument | None],
+    valid_lines: Sequence[int],
     dataset: Dataset,
     known_documents: Iterable[str] | None,
 ) -> list[Problem]:
-    """`records` are the table's rows (None where a row had problems of its own) and `dataset`
-    the valid ones; its lookups (parents, wholes) are built here once and kept for the page."""
+    """`dataset` holds the table's valid rows, which start on `valid_lines`; its lookups
+    (parents, wholes) are built here once and kept for the page."""
     ids, parents, lines = table.columns["id"], table.columns["parent_id"], table.lines
     first_line: dict[str, int] = {}
     parent_of: dict[str, str] = {}
@@ -45,19 +45,13 @@ def dataset_problems(
         problems.append(
             Problem(first_line[rid], "parent_id", "parent_cycle", "parents form a cycle", parent_of[rid])
         )
-    valid = dataset.by_id
-    if all(records) and len(first_line) == len(ids):  # every row valid, each id once
+    if len(valid_lines) == len(ids) == len(first_line):  # every row valid, each id once
         line_of = first_line
     else:
-        valid_lines = [line for record, line in zip(records, lines, strict=True) if record]
-        line_of = dict(zip((r.id for r in dataset.records), valid_lines, strict=True))
-    wholes = {
-        rid: valid[whole]
-        for rid, whole in dataset.whole_of.items()
-        if rid not in in_cycle and valid[rid].amount_eur is not None
-    }
-    problems += _part_problems(valid, line_of, wholes)
-    problems += _overlap_problems(valid, line_of, wholes)
+        line_of = dict(zip(dataset.column("id"), valid_lines, strict=True))
+    wholes = {rid: whole for rid, whole in dataset.whole_of.items() if rid not in in_cycle}
+    problems += _part_problems(dataset, line_of, wholes)
+    problems += _overlap_problems(dataset, line_of, wholes)
     if known_documents is not None:
         documents = table.columns["source_document"]
         unknown = set(documents) - set(known_documents) - {None}
@@ -100,30 +94,30 @@ def _id_problems(
     return problems
 
 
-def _part_problems(
-    valid: Mapping[str, Instrument], line_of: Mapping[str, int], wholes: Mapping[str, Instrument]
-) -> list[Problem]:
-    """A part is never larger than its whole; parts said to be separate money fit inside it."""
+def _part_problems(dataset: Dataset, line_of: Mapping[str, int], wholes: Mapping[str, str]) -> list[Problem]:
+    """A part is never larger than its whole; parts said to be separate money fit inside it.
+    (Read from the dataset's columns: no record is made for the 100,000 rows of a large file.)"""
+    at, amounts = dataset.positions, dataset.column("amount_eur")
+    disjoint, qualifiers = dataset.column("parts_disjoint"), dataset.column("amount_qualifier")
     problems: list[Problem] = []
     parts: dict[str, list[float]] = {}  # of the wholes whose parts are said to be separate money
-    for rid, whole in wholes.items():
-        amount = valid[rid].amount_eur or 0.0
-        if amount > (whole.amount_eur or 0.0):
+    for rid, whole_id in wholes.items():
+        amount, whole = amounts[at[rid]] or 0.0, at[whole_id]
+        if amount > (amounts[whole] or 0.0):
             problems.append(
                 Problem(
                     line_of[rid],
                     "amount_eur",
                     "part_larger_than_whole",
-                    f"a part is larger than its whole {whole.id!r}",
-                    show_value(valid[rid].amount_eur),
+                    f"a part is larger than its whole {whole_id!r}",
+                    show_value(amounts[at[rid]]),
                 )
             )
-        if whole.parts_disjoint and whole.amount_qualifier in _BOUNDED_ABOVE:
-            parts.setdefault(whole.id, []).append(amount)
-    for whole_id, amounts in parts.items():
-        whole = valid[whole_id]
-        total = math.fsum(amounts)
-        if total > (whole.amount_eur or 0.0) + 0.005:
+        if disjoint[whole] and qualifiers[whole] in _BOUNDED_ABOVE:
+            parts.setdefault(whole_id, []).append(amount)
+    for whole_id, sizes in parts.items():
+        total = math.fsum(sizes)
+        if total > (amounts[at[whole_id]] or 0.0) + 0.005:
             problems.append(
                 Problem(
                     line_of[whole_id],
@@ -138,19 +132,21 @@ def _part_problems(
 
 
 def _overlap_problems(
-    valid: Mapping[str, Instrument], line_of: Mapping[str, int], wholes: Mapping[str, Instrument]
+    dataset: Dataset, line_of: Mapping[str, int], wholes: Mapping[str, str]
 ) -> list[Problem]:
     """may_overlap links two whole figures of one kind, both ways, in small groups."""
     problems: list[Problem] = []
     links: dict[str, set[str]] = {}
-    for record in valid.values():
+    valid = dataset.by_id
+    filled = compress(range(len(dataset.records)), dataset.column("may_overlap"))
+    for record in map(dataset.records.__getitem__, filled):  # (the few rows that fill may_overlap)
         if not record.may_overlap:
             continue
         line = line_of[record.id]
         if record.amount_eur is None:
             continue  # a row rule reports may_overlap without an amount
         if record.id in wholes:
-            whole = wholes[record.id].id
+            whole = wholes[record.id]
             message = f"a part cannot overlap another figure; say it of its whole {whole!r} or use its parts_disjoint"
             problems.append(
                 Problem(line, "may_overlap", "overlap_on_part", message, show_value(record.may_overlap))

@@ -7,16 +7,17 @@ per dataset, because a Python loop over every row on every rerun cost 0.2-0.4 s 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from funding.dataset import Dataset
-from funding.records import Instrument, period_bounds
+from funding.records import Instrument, earliest, latest
 from funding.selected import Selected
-from funding.selection import Filters, apply, origin_of
+from funding.selection import Filters, apply, origin_code
 from funding.vocab import BENEFICIARY
 
 # Joins a row's searchable texts: the loader refuses control characters in cells, so a needle
@@ -26,7 +27,7 @@ _SEPARATOR = "\x00"
 
 @dataclass(frozen=True)
 class FilterIndex:
-    records: tuple[Instrument, ...]
+    rows: int
     columns: pd.DataFrame  # one column per filter field, codes as in the records
     battery: np.ndarray  # battery-specific rows
     dated: np.ndarray  # rows with a start or an end
@@ -34,47 +35,61 @@ class FilterIndex:
     text: pd.Series  # the casefolded searchable texts of each row, joined by _SEPARATOR
 
 
-def build(records: Sequence[Instrument]) -> FilterIndex:
-    periods = [period_bounds(r) for r in records]
+def build(dataset: Dataset) -> FilterIndex:
+    """From the dataset's columns (the records of a large file are not made for it)."""
+    column = dataset.column
+    starts, ends = column("period_start"), column("period_end")
     columns = pd.DataFrame(
         {
-            "level": [r.level for r in records],
-            "type": [r.instrument_type for r in records],
-            "source": [r.source for r in records],
-            "eu_pillar": [r.eu_pillar for r in records],
-            "nl_pillar": [r.nl_pillar for r in records],
-            "status": [r.status for r in records],
-            "kind": [r.amount_kind for r in records],
-            "origin": [origin_of(r) for r in records],
-            "record_type": [r.record_type for r in records],
-            "start": [start for start, _ in periods],
-            "end": [end for _, end in periods],
+            "level": column("level"),
+            "type": column("instrument_type"),
+            "source": column("source"),
+            "eu_pillar": column("eu_pillar"),
+            "nl_pillar": column("nl_pillar"),
+            "status": column("status"),
+            "kind": column("amount_kind"),
+            "origin": [origin_code(origin) for origin in column("money_origin")],
+            "record_type": column("record_type"),
+            "start": _each_distinct(earliest, starts),
+            "end": _each_distinct(latest, ends),
         },
         dtype=object,
     )
+    named = column("beneficiary_types")
     beneficiaries = {
-        code: np.array([code in r.beneficiary_types for r in records], dtype=bool)
-        for code in BENEFICIARY.codes
+        code: np.array([code in types for types in named], dtype=bool) for code in BENEFICIARY.codes
     }
+    texts = zip(
+        column("id"), column("name_en"), column("name_nl"), column("source"), column("notes"), strict=True
+    )
     text = pd.Series(
-        [_SEPARATOR.join((r.id, r.name_en, r.name_nl, r.source, r.notes or "")).casefold() for r in records],
+        [
+            _SEPARATOR.join((rid, en, nl, source, notes or "")).casefold()
+            for rid, en, nl, source, notes in texts
+        ],
         dtype=object,
     )
     return FilterIndex(
-        tuple(records),
+        len(dataset.records),
         columns,
-        np.array([r.battery_specific for r in records], dtype=bool),
-        np.array([r.period_start is not None or r.period_end is not None for r in records], dtype=bool),
+        np.array(column("battery_specific"), dtype=bool),
+        np.array([s is not None or e is not None for s, e in zip(starts, ends, strict=True)], dtype=bool),
         beneficiaries,
         text,
     )
+
+
+def _each_distinct(convert: Callable[[Any], str], values: Sequence[Any]) -> list[str]:
+    """`convert` of every value, computed once per distinct value."""
+    converted = {value: convert(value) for value in set(values)}
+    return list(map(converted.__getitem__, values))
 
 
 def index_of(dataset: Dataset) -> FilterIndex:
     """The dataset's index, built on first use and kept with it (the dataset is immutable)."""
     found = dataset.__dict__.get("_filter_index")
     if found is None:
-        found = build(dataset.records)
+        found = build(dataset)
         object.__setattr__(dataset, "_filter_index", found)
     return found
 
@@ -97,7 +112,7 @@ def select(filters: Filters, dataset: Dataset) -> Sequence[Instrument]:
         return apply(filters, dataset.records)  # (a needle no cell can hold; not worth an array)
     index = index_of(dataset)
     columns = index.columns
-    keep = np.ones(len(index.records), dtype=bool)
+    keep = np.ones(index.rows, dtype=bool)
     for name, column in _FIELDS.items():
         wanted = getattr(filters, name)
         if wanted:

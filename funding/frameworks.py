@@ -11,14 +11,20 @@ import dataclasses
 from collections.abc import Sequence
 
 from funding.dataset import Dataset
-from funding.filter_index import select
+from funding.filter_index import index_of, select
 from funding.records import Instrument
+from funding.selected import positions_in
 from funding.selection import Filters
 from funding.vocab import PILLAR_FRAMEWORKS
 
 
-def default_framework(selection: Sequence[Instrument]) -> str:
-    """ "nl" when every row of a non-empty selection is Dutch (level NL), otherwise "eu"."""
+def default_framework(selection: Sequence[Instrument], dataset: Dataset | None = None) -> str:
+    """ "nl" when every row of a non-empty selection is Dutch (level NL), otherwise "eu". A
+    selection of `dataset` (`funding.selected`) is looked at as an array of levels."""
+    positions = positions_in(dataset, selection) if dataset is not None else None
+    if dataset is not None and positions is not None:
+        levels = index_of(dataset).columns["level"].to_numpy()[positions]
+        return "nl" if len(levels) and bool((levels == "NL").all()) else "eu"
     return "nl" if selection and all(r.level == "NL" for r in selection) else "eu"
 
 
@@ -34,4 +40,4 @@ def with_default_framework(filters: Filters, dataset: Dataset, chosen: str | Non
         )
         return dataclasses.replace(filters, framework=owner)
     # Without a pillar filter the framework selects nothing, so the rows can be chosen first.
-    return dataclasses.replace(filters, framework=default_framework(select(filters, dataset)))
+    return dataclasses.replace(filters, framework=default_framework(select(filters, dataset), dataset))

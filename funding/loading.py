@@ -13,7 +13,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,6 +24,7 @@ from funding import columns
 from funding.dataset import Dataset
 from funding.dataset_rules import dataset_problems
 from funding.errors import InvalidData, Problem, ProblemLog, UnreadableFile, show_value
+from funding.lazy_records import LazyRecords
 from funding.paths import DEFAULT_DATA
 from funding.reading import read_file, too_large_reason
 from funding.records import (
@@ -82,12 +83,14 @@ def parse_csv(
     del text  # the cells are in the table now
     if table is None:
         raise log.error(source)
-    records, values = validate_table(table, delimiter, log)
-    if values is not None:
-        dataset = Dataset(tuple(records), source=source, columns=values)  # type: ignore[arg-type]
+    records = validate_table(table, delimiter, log)
+    if isinstance(records, LazyRecords):
+        dataset = Dataset(records, source=source, columns=records.columns)
+        valid_lines: Sequence[int] = table.lines
     else:
         dataset = Dataset(tuple(r for r in records if r is not None), source=source)
-    log.extend(dataset_problems(table, records, dataset, known_documents))
+        valid_lines = [line for record, line in zip(records, table.lines, strict=True) if record]
+    log.extend(dataset_problems(table, valid_lines, dataset, known_documents))
     if len(log):
         raise log.error(source)
     return dataset
@@ -115,17 +118,30 @@ def _sniff_delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=header.count)
 
 
-def validate_table(
-    table: Table, delimiter: str, log: ProblemLog
-) -> tuple[list[Instrument | None], dict[str, list[Any]] | None]:
-    """Records in file order (None for a row with problems, which are in `log`), and their
-    fields as lists when every row is valid.
+def validate_table(table: Table, delimiter: str, log: ProblemLog) -> Sequence[Instrument | None]:
+    """Records in file order: when every row is valid, `LazyRecords` (made as they are read),
+    else a list with None for each row with problems (which are in `log`).
 
     The column checks flag the rows that might break a rule; only those go through the model
     (`check_row`), the others become records from the checked, converted columns."""
     suspects, values = columns.screen(table, decimal_comma=delimiter == ";")
-    if not suspects:
-        return list(trusted_records(values, len(table))), values
+    ordered = sorted(suspects)  # in file order, as the problems are reported
+    checked: dict[int, Instrument | None] = {}
+    for n, i in enumerate(ordered):
+        if not log.keeps(table.lines[i], ""):  # nor any later line: count the rest in bulk
+            for start in range(n, len(ordered), _COUNTING_CHUNK):
+                chunk = ordered[start : start + _COUNTING_CHUNK]
+                count_problems([table.row(j) for j in chunk], delimiter, log)
+            break
+        checked[i] = check_row(table.row(i), table.lines[i], delimiter, log)
+    made = {i: record for i, record in checked.items() if record is not None}
+    if len(made) == len(ordered):
+        if made:  # the model's values where the column checks flagged a row
+            values = {name: list(cells) for name, cells in values.items()}  # (some are the table's)
+            for i, record in made.items():
+                for name in values:
+                    values[name][i] = getattr(record, name)
+        return LazyRecords(values, len(table), made)
     records: list[Instrument | None] = [None] * len(table)
     clean = [i for i in range(len(table)) if i not in suspects]
     if clean:  # records for the clean rows only: a file of bad rows builds none
@@ -133,21 +149,9 @@ def validate_table(
         trusted = trusted_records({name: list(pick(cells)) for name, cells in values.items()}, len(clean))
         for i, record in zip(clean, trusted, strict=True):
             records[i] = record
-    ordered = sorted(suspects)  # in file order, as the problems are reported
-    for n, i in enumerate(ordered):
-        if not log.keeps(table.lines[i], ""):  # nor any later line: count the rest in bulk
-            for start in range(n, len(ordered), _COUNTING_CHUNK):
-                chunk = ordered[start : start + _COUNTING_CHUNK]
-                count_problems([table.row(j) for j in chunk], delimiter, log)
-            break
-        records[i] = check_row(table.row(i), table.lines[i], delimiter, log)
-    if not all(records):
-        return records, None
-    values = {name: list(cells) for name, cells in values.items()}  # (some are the table's own)
-    for i in ordered:  # the model's values where the column checks flagged the row
-        for name in values:
-            values[name][i] = getattr(records[i], name)
-    return records, values
+    for i, record in made.items():
+        records[i] = record
+    return records
 
 
 def count_problems(rows: list[dict[str, str | None]], delimiter: str, log: ProblemLog) -> None:

@@ -13,13 +13,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from typing import Any
 
 import numpy as np
 
 from funding.dataset import Dataset
 from funding.overlap_groups import least_of_group, overlap_groups
 from funding.records import Instrument
-from funding.selection import origin_of
+from funding.selection import origin_code
 from funding.vocab import AMOUNT_KIND
 
 KIND_CODE = {kind: code for code, kind in enumerate(AMOUNT_KIND.codes)}
@@ -58,38 +60,46 @@ def tree_index(dataset: Dataset) -> TreeIndex:
 
 
 def _build(dataset: Dataset) -> TreeIndex:
-    stated = np.array([r.amount_eur is not None for r in dataset.records], dtype=bool)
-    row_kind = np.array([KIND_CODE[r.amount_kind] for r in dataset.records], dtype=np.intp)
-    records = [r for r in dataset.records if r.amount_eur is not None]
+    """From the dataset's columns (the records of a large file are not made for it)."""
+    column = dataset.column
+    amounts = column("amount_eur")
+    stated = np.fromiter((a is not None for a in amounts), bool, len(amounts))
+    row = np.flatnonzero(stated)
+    row_kind = np.fromiter(map(KIND_CODE.__getitem__, column("amount_kind")), np.intp, len(amounts))
     of_row = np.full(len(stated), -1, dtype=np.intp)
-    of_row[stated] = np.arange(len(records), dtype=np.intp)
-    position = {r.id: i for i, r in enumerate(records)}
+    of_row[stated] = np.arange(len(row), dtype=np.intp)
+
+    def of_stated(name: str) -> list[Any]:
+        return list(compress(column(name), stated))
+
+    ids = of_stated("id")
+    position = dict(zip(ids, range(len(ids)), strict=True))
     whole_of = dataset.whole_of
-    whole = np.array([position.get(whole_of.get(r.id, ""), -1) for r in records], dtype=np.intp)
-    depth = np.zeros(len(records), dtype=np.intp)
-    for i in range(len(records)):  # (wholes come before their parts only by convention: walk)
+    whole = np.fromiter(map(position.get, map(whole_of.get, ids), repeat(-1)), np.intp, len(ids))
+    depth = np.zeros(len(ids), dtype=np.intp)
+    for i in np.flatnonzero(whole >= 0).tolist():  # (wholes come before their parts only by convention: walk)
         node, steps = i, 0
         while whole[node] >= 0:
             node, steps = int(whole[node]), steps + 1
         depth[i] = steps
     at_depth = tuple(np.flatnonzero(depth == d) for d in range(int(depth.max(initial=0)) + 1))
-    ids = np.array([r.id for r in records], dtype=object)
+    names = np.array(ids, dtype=object)
     return TreeIndex(
         position=position,
-        ids=ids,
-        amount=np.array([r.amount_eur for r in records], dtype=float),
+        ids=names,
+        amount=np.array(of_stated("amount_eur"), dtype=float),
         whole=whole,
-        disjoint=np.array([r.parts_disjoint for r in records], dtype=bool),
-        qualifier=np.array([r.amount_qualifier or "exact" for r in records], dtype=object),
+        disjoint=np.array(of_stated("parts_disjoint"), dtype=bool),
+        qualifier=np.array([q or "exact" for q in of_stated("amount_qualifier")], dtype=object),
         at_depth=at_depth,
-        row=np.flatnonzero(stated),
+        row=row,
         of_row=of_row,
         kind=row_kind[stated],
         row_kind=row_kind,
-        linked=np.array([r.id in dataset.overlaps for r in records], dtype=bool),
-        battery=np.array([r.battery_specific for r in records], dtype=bool),
-        origin=np.array([origin_of(r) for r in records], dtype=object),
-        by_id=np.argsort(ids, kind="stable"),
+        battery=np.array(of_stated("battery_specific"), dtype=bool),
+        origin=np.array([origin_code(o) for o in of_stated("money_origin")], dtype=object),
+        linked=np.array([i in dataset.overlaps for i in ids], dtype=bool),
+        by_id=np.argsort(names, kind="stable"),
     )
 
 

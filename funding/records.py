@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from itertools import repeat
 from operator import setitem
@@ -231,9 +231,15 @@ def real_date(value: str) -> bool:
 
 def period_bounds(record: Instrument) -> tuple[str, str]:
     """Comparable (earliest, latest) ISO dates; partial dates widen to their whole year or month."""
-    start = expand_period(record.period_start, low=True) if record.period_start else "0000-01-01"
-    end = expand_period(record.period_end, low=False) if record.period_end else "9999-12-31"
-    return start, end
+    return earliest(record.period_start), latest(record.period_end)
+
+
+def earliest(period_start: str | None) -> str:
+    return expand_period(period_start, low=True) if period_start else "0000-01-01"
+
+
+def latest(period_end: str | None) -> str:
+    return expand_period(period_end, low=False) if period_end else "9999-12-31"
 
 
 def expand_period(value: str, *, low: bool) -> str:
@@ -254,7 +260,7 @@ _new = object.__new__
 _set = object.__setattr__
 
 
-def trusted_records(columns: Mapping[str, list[Any]], rows: int) -> list[Instrument]:
+def trusted_records(columns: Mapping[str, Sequence[Any]], rows: int) -> list[Instrument]:
     """Instruments from values that have passed every check the model makes, without validating
     them again: `columns` holds `rows` values per field, in the model's types.
 

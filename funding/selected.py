@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, overload
 
 import numpy as np
 
+from funding.lazy_records import LazyRecords
 from funding.records import Instrument
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ class Selected(Sequence[Instrument]):
         return self._records[int(self.positions[index])]
 
     def __iter__(self) -> Iterator[Instrument]:
+        if isinstance(self._records, LazyRecords):
+            return self._records.pick(self.positions.tolist())
         return map(self._records.__getitem__, self.positions.tolist())
 
     def __repr__(self) -> str:

@@ -36,7 +36,12 @@ ORIGIN_LABELS = Vocabulary(
 
 
 def origin_of(record: Instrument) -> str:
-    return record.money_origin or NOT_STATED_ORIGIN
+    return origin_code(record.money_origin)
+
+
+def origin_code(money_origin: str | None) -> str:
+    """The origin filter's code for a `money_origin` cell (empty: not stated)."""
+    return money_origin or NOT_STATED_ORIGIN
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from funding.errors import ProblemLog
+from funding.lazy_records import LazyRecords
 from funding.loading import check_row, load_dataset, parse_csv, validate_table
 from funding.paths import DEFAULT_DATA
 from funding.records import COLUMNS, Instrument
@@ -178,13 +179,14 @@ def _both_ways(
     table = read_table(text, data.removeprefix(b"\xef\xbb\xbf"), delimiter, ProblemLog(COLUMN_ORDER))
     assert table is not None
     fast_log, slow_log = ProblemLog(COLUMN_ORDER), ProblemLog(COLUMN_ORDER)
-    fast, values = validate_table(table, delimiter, fast_log)
-    if all(fast):  # the lists a dataset reads its lookups from: the records' fields
-        assert values is not None
+    fast = validate_table(table, delimiter, fast_log)
+    if isinstance(fast, LazyRecords):  # every row valid: the lists the dataset reads are the fields
         for i, record in enumerate(fast):
-            assert {name: cells[i] for name, cells in values.items()} == dict(record)  # type: ignore[arg-type]
+            assert {name: fast.columns[name][i] for name in COLUMNS} == {
+                n: getattr(record, n) for n in COLUMNS
+            }
     else:
-        assert values is None
+        assert not all(fast)
     slow = [check_row(table.row(i), table.lines[i], delimiter, slow_log) for i in range(len(table))]
 
     def codes(log: ProblemLog) -> list[tuple[int, str, str]]:

@@ -23,6 +23,7 @@ from funding.breakdowns import envelopes, largest_stated
 from funding.charts.headline_figures import headline
 from funding.dataset import Dataset
 from funding.filter_index import select
+from funding.frameworks import default_framework
 from funding.loading import parse_csv
 from funding.selected import Selected, positions_in
 from funding.selection import Filters
@@ -45,6 +46,7 @@ def _same_results(ds: Dataset, chosen: Selected, limit: int | None) -> None:
         [envelopes(ds, records, kind, "en", limit=limit) for kind in AMOUNT_KIND.codes],
         [r.id for r in largest_stated(ds, records, 3)],
         headline(ds, records, "nl"),
+        default_framework(records),
     )
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(totals, "ARRAY_ROWS", 0)
@@ -56,6 +58,7 @@ def _same_results(ds: Dataset, chosen: Selected, limit: int | None) -> None:
             [envelopes(ds, chosen, kind, "en", limit=limit) for kind in AMOUNT_KIND.codes],
             [r.id for r in largest_stated(ds, chosen, 3)],
             headline(ds, chosen, "nl"),
+            default_framework(chosen, ds),
         )
     assert found[:3] == expected[:3]
     for table, reference in zip(found[3], expected[3], strict=True):

@@ -176,7 +176,8 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
             )
             help_text = t("targets_help", lang)
         apart.append(Metric(kind, AMOUNT_KIND.label(kind, lang), value, help_text))
-    largest = heapq.nlargest(MAX_LISTED, public.wider.rows, key=lambda i: dataset.by_id[i].amount_eur or 0.0)
+    amounts, at = dataset.column("amount_eur"), dataset.positions  # (no record made per row)
+    largest = heapq.nlargest(MAX_LISTED, public.wider.rows, key=lambda i: amounts[at[i]] or 0.0)
     wider = tuple(
         (
             dataset.by_id[i].name(lang),
