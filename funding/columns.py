@@ -102,10 +102,29 @@ def _by_distinct(ok: Callable[[str], bool], *, required: bool) -> Screen:
 def _slug(*, required: bool) -> Screen:
     def screen(array: pa.Array, cells: Cells) -> tuple[Mask, list[Any]]:
         filled = _filled(array)
-        bad = filled & (_longer(array, SLUG_MAX) | ~_matches(array, _SLUG))
+        unlike = ~_matches(array, _SLUG) if _may_be_no_slug(array) else _none(array)
+        bad = filled & (_longer(array, SLUG_MAX) | unlike)
         return _empty_if(required, array) | bad, cells
 
     return screen
+
+
+_SLUG_BYTES = b"abcdefghijklmnopqrstuvwxyz0123456789-"
+
+
+def _may_be_no_slug(array: pa.Array) -> bool:
+    """Whether a filled cell might not match `_SLUG`: one does not when the column holds only
+    slug bytes, no "--", and no cell starts or ends with "-" (checked on the bytes, not per cell)."""
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int32)[array.offset : array.offset + len(array) + 1]
+    if not len(offsets) or offsets[-1] == offsets[0]:
+        return False
+    data = array.buffers()[2].to_pybytes()[offsets[0] : offsets[-1]]
+    if data.translate(None, _SLUG_BYTES) or b"--" in data:
+        return True
+    starts, ends = offsets[:-1] - offsets[0], offsets[1:] - offsets[0]
+    filled = ends > starts
+    edges = np.frombuffer(data, dtype=np.uint8)
+    return bool((edges[starts[filled]] == ord("-")).any() or (edges[ends[filled] - 1] == ord("-")).any())
 
 
 def _text(limit: int, *, required: bool) -> Screen:
@@ -139,7 +158,7 @@ def _list(ok_item: Callable[[str], bool]) -> Screen:
         parsed: dict[str | None, tuple[str, ...]] = {None: ()}
         bad: list[str] = []
         for cell in _distinct(array):
-            items = tuple(b.strip() for b in cell.split(";"))
+            items = tuple(map(str.strip, cell.split(";")))
             parsed[cell] = items
             if len(set(items)) != len(items) or not all(map(ok_item, items)):
                 bad.append(cell)

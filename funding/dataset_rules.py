@@ -63,7 +63,7 @@ def dataset_problems(
                 "unknown source document (see documents.csv)",
                 doc,
             )
-            for doc, line in zip(documents, lines, strict=True)
+            for doc, line in (zip(documents, lines, strict=True) if unknown else ())
             if doc is not None and doc in unknown
         ]
     return problems

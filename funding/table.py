@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from funding.errors import Problem, ProblemLog
-from funding.records import COLUMNS
+from funding.records import COLUMNS, FIELD_VOCABULARIES
 
 COLUMN_ORDER = {name: i for i, name in enumerate(COLUMNS)}
 # Columns added in dataset version 1.1.0: a file without them reads as if every cell were empty.
@@ -191,7 +191,7 @@ class _Breaks:
     LF or CR LF end a line), and which cells hold some."""
 
     def __init__(self, data: bytes, start: int) -> None:
-        crs = data.count(b"\r", start)
+        crs = data.count(b"\r", start) if data.find(b"\r", start) >= 0 else 0  # (find: memchr-fast)
         self.lone_cr = crs - (data.count(b"\r\n", start) if crs else 0)
         ends = data.count(b"\n", start) + self.lone_cr
         self.physical = ends + (0 if start >= len(data) or data.endswith((b"\n", b"\r")) else 1)
@@ -232,8 +232,10 @@ def _nulls_for_empty(array: pa.Array) -> pa.Array:
 def _table(header: list[str], arrays: dict[str, pa.Array], lines: list[int]) -> Table:
     """Blank rows dropped (Excel writes ";;;;" for a formatted empty row), absent optional
     columns filled in, and the Python lists made once."""
-    blank = np.logical_and.reduce([mask(pc.is_null(array)) for array in arrays.values()])
-    if blank.any():
+    # (a row is blank only where every column is null: a column without nulls rules all out)
+    maybe = all(array.null_count for array in arrays.values())
+    blank = np.logical_and.reduce([mask(pc.is_null(array)) for array in arrays.values()]) if maybe else None
+    if blank is not None and blank.any():
         keep = ~blank
         arrays = {name: array.filter(pa.array(keep)) for name, array in arrays.items()}
         lines = np.asarray(lines)[keep].tolist()
@@ -242,7 +244,25 @@ def _table(header: list[str], arrays: dict[str, pa.Array], lines: list[int]) -> 
         if name not in arrays:
             arrays[name] = pa.array([_DEFAULTS.get(name)] * n, pa.string())
     ordered = {name: arrays[name] for name in COLUMNS}
-    return Table({name: array.to_pylist() for name, array in ordered.items()}, ordered, lines)
+    return Table(
+        {name: _python_list(array, name in _FEW_VALUES) for name, array in ordered.items()}, ordered, lines
+    )
+
+
+# Columns of codes and yes/no: a few distinct values however many rows, made once each.
+_FEW_VALUES = frozenset(FIELD_VOCABULARIES) - {"beneficiary_types"} | {"battery_specific", "parts_disjoint"}
+
+
+def _python_list(array: pa.Array, few: bool) -> list[str | None]:
+    """The cells as Python strings; in a column of few values, one string object per value
+    (half the time of one per cell, and less memory)."""
+    if not few:
+        cells: list[str | None] = array.to_pylist()
+        return cells
+    encoded = pc.dictionary_encode(array)
+    values = np.array([*encoded.dictionary.to_pylist(), None], dtype=object)
+    shared: list[str | None] = values[encoded.indices.fill_null(len(values) - 1).to_numpy()].tolist()
+    return shared
 
 
 def csv_table(text: str, delimiter: str, header: list[str], log: ProblemLog) -> Table | None:
