@@ -16,9 +16,11 @@ from typing import Any, overload
 
 from funding.records import COLUMNS, Instrument, trusted_records
 
-# A pass over many rows makes this many one by one, then all of them at once: a pass that stops
-# early (is every row Dutch?) makes few, one that goes on costs the bulk making it would anyway.
-_ONE_BY_ONE = 256
+# A pass over a few rows makes them one by one. A pass over many (an eighth of all or more)
+# makes `_FIRST` one by one, then all at once: a pass that stops early (is every row Dutch?)
+# makes few, one that goes on costs what making all at once costs anyway.
+_MANY = 8
+_FIRST = 256
 
 
 class LazyRecords(Sequence[Instrument]):
@@ -74,9 +76,12 @@ class LazyRecords(Sequence[Instrument]):
         if self._all is not None:
             yield from map(self._all.__getitem__, positions)
             return
-        yield from map(self.__getitem__, positions[:_ONE_BY_ONE])
-        if len(positions) > _ONE_BY_ONE:
-            yield from map(self.all().__getitem__, positions[_ONE_BY_ONE:])
+        if len(positions) * _MANY < self._count:
+            yield from map(self.__getitem__, positions)
+            return
+        yield from map(self.__getitem__, positions[:_FIRST])
+        if len(positions) > _FIRST:
+            yield from map(self.all().__getitem__, positions[_FIRST:])
 
     def all(self) -> tuple[Instrument, ...]:
         if self._all is None:

@@ -68,3 +68,13 @@ def test_the_pages_figures_over_2000_rows_make_a_few_dozen_records() -> None:
     headline(ds, picked, "en")
     comparison_chart(ds, picked, ["public"], "en")
     assert isinstance(ds.records, LazyRecords) and 0 < ds.records.made < 100
+
+
+def test_a_pass_over_a_few_rows_makes_only_those_and_one_over_many_makes_all() -> None:
+    """80 rows: 5 of them are fewer than an eighth (10), so 5 are made; a pass over all 80 makes
+    all 80 (the first 256 one by one would be all of them here, then none is left)."""
+    ds = _loaded(80)
+    everything = select(Filters(), ds)
+    assert [r.id for r in everything[:5]] == ["f0", "p0", "f1", "p1", "f2"]
+    assert isinstance(ds.records, LazyRecords) and ds.records.made == 5
+    assert len(list(everything)) == 80 and ds.records.made == 80
