@@ -155,29 +155,41 @@ def _list(ok_item: Callable[[str], bool]) -> Screen:
     """A ;-separated list, split as the loader splits it; a list naming an item twice is flagged."""
 
     def screen(array: pa.Array, cells: Cells) -> tuple[Mask, list[Any]]:
-        parsed: dict[str | None, tuple[str, ...]] = {None: ()}
-        bad: list[str] = []
-        for cell in _distinct(array):
-            items = tuple(map(str.strip, cell.split(";")))
-            parsed[cell] = items
-            if len(set(items)) != len(items) or not all(map(ok_item, items)):
-                bad.append(cell)
-        return _one_of(array, bad), list(map(parsed.__getitem__, cells))
+        distinct, lists, converted = _per_value(
+            array, lambda cell: tuple(map(str.strip, cell.split(";"))), ()
+        )
+        bad = [
+            cell
+            for cell, items in zip(distinct, lists, strict=True)
+            if len(set(items)) != len(items) or not all(map(ok_item, items))
+        ]
+        return _one_of(array, bad), converted
 
     return screen
 
 
 def _yes_no(*, required: bool) -> Screen:
     def screen(array: pa.Array, cells: Cells) -> tuple[Mask, list[Any]]:
-        parsed: dict[str | None, bool | None] = {None: None}
-        bad: list[str] = []
-        for cell in _distinct(array):
-            parsed[cell] = _YES_NO.get(cell.lower())
-            if parsed[cell] is None:
-                bad.append(cell)
-        return _empty_if(required, array) | _one_of(array, bad), list(map(parsed.__getitem__, cells))
+        distinct, flags, converted = _per_value(array, lambda cell: _YES_NO.get(cell.lower()), None)
+        bad = [cell for cell, flag in zip(distinct, flags, strict=True) if flag is None]
+        return _empty_if(required, array) | _one_of(array, bad), converted
 
     return screen
+
+
+def _per_value(
+    array: pa.Array, convert: Callable[[str], Any], empty: Any
+) -> tuple[list[str], list[Any], list[Any]]:
+    """The distinct filled cells, each converted once, and the converted value of every cell
+    (`empty` for an empty one), looked up by Arrow's dictionary indices instead of per cell."""
+    encoded = pc.dictionary_encode(array)
+    distinct: list[str] = encoded.dictionary.to_pylist()
+    table = np.empty(len(distinct) + 1, dtype=object)  # (filled one by one: a tuple is one value)
+    for i, cell in enumerate(distinct):
+        table[i] = convert(cell)
+    table[-1] = empty
+    every: list[Any] = table[encoded.indices.fill_null(len(distinct)).to_numpy()].tolist()
+    return distinct, list(table[:-1]), every
 
 
 def _pattern(pattern: str, limit: int) -> Screen:

@@ -165,8 +165,7 @@ def arrow_table(header: list[str], data: bytes, delimiter: str) -> Table | None:
     if any(any_longer(array, csv.field_size_limit()) for array in raw.values()):
         return None  # the csv module refuses such a field: let it say so
     lines = breaks.first_lines(raw.values(), parsed.num_rows)
-    stripped = {name: _nulls_for_empty(pc.utf8_trim_whitespace(array)) for name, array in raw.items()}
-    return _table(header, stripped, lines)
+    return _table(header, {name: _trimmed(array) for name, array in raw.items()}, lines)
 
 
 def any_longer(array: pa.Array, limit: int) -> bool:
@@ -227,6 +226,22 @@ def mask(array: pa.Array) -> np.ndarray[tuple[int], np.dtype[np.bool_]]:
 
 def _nulls_for_empty(array: pa.Array) -> pa.Array:
     return pc.if_else(pc.equal(pc.binary_length(array), 0), pa.scalar(None, pa.string()), array)
+
+
+def _trimmed(array: pa.Array) -> pa.Array:
+    """Cells stripped of surrounding white space, empty ones null (as `csv_table` does).
+    Trimming copies every cell (30 MB for 100,000 rows) and most columns need none, which the
+    first and last byte of every cell tell: one up to 0x20 may be white space, one from 0x80
+    may start or end a Unicode space."""
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int32)[array.offset : array.offset + len(array) + 1]
+    starts, ends = offsets[:-1], offsets[1:]
+    filled = ends > starts
+    if filled.any():
+        data = np.frombuffer(array.buffers()[2], dtype=np.uint8)
+        edges = np.concatenate((data[starts[filled]], data[ends[filled] - 1]))
+        if ((edges <= 0x20) | (edges >= 0x80)).any():
+            return _nulls_for_empty(pc.utf8_trim_whitespace(array))
+    return array if filled.all() else _nulls_for_empty(array)
 
 
 def _table(header: list[str], arrays: dict[str, pa.Array], lines: list[int]) -> Table:
