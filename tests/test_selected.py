@@ -7,7 +7,9 @@ result is compared with the one from a plain list of the same records."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -25,6 +27,7 @@ from funding.dataset import Dataset
 from funding.filter_index import select
 from funding.frameworks import default_framework
 from funding.loading import parse_csv
+from funding.records import Instrument
 from funding.selected import Selected, positions_in
 from funding.selection import Filters
 from funding.totals import origin_split, stated_by_kind, totals_by_kind
@@ -37,29 +40,26 @@ def arrays_always(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(breakdowns, "ARRAY_ROWS", 0)
 
 
-def _same_results(ds: Dataset, chosen: Selected, limit: int | None) -> None:
-    records = list(chosen)
-    expected = (
-        totals_by_kind(ds, records),
-        origin_split(ds, records),
-        stated_by_kind(ds, records),
-        [envelopes(ds, records, kind, "en", limit=limit) for kind in AMOUNT_KIND.codes],
-        [r.id for r in largest_stated(ds, records, 3)],
-        headline(ds, records, "nl"),
-        default_framework(records),
+def _results(
+    ds: Dataset, rows: Sequence[Instrument], limit: int | None, framework_of: Dataset | None
+) -> tuple[Any, ...]:
+    return (
+        totals_by_kind(ds, rows),
+        origin_split(ds, rows),
+        stated_by_kind(ds, rows),
+        [envelopes(ds, rows, kind, "en", limit=limit) for kind in AMOUNT_KIND.codes],
+        [r.id for r in largest_stated(ds, rows, 3)],
+        headline(ds, rows, "nl"),
+        default_framework(rows, framework_of),
     )
+
+
+def _same_results(ds: Dataset, chosen: Selected, limit: int | None) -> None:
+    expected = _results(ds, list(chosen), limit, None)  # a plain list: record by record
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(totals, "ARRAY_ROWS", 0)
         patch.setattr(breakdowns, "ARRAY_ROWS", 0)
-        found = (
-            totals_by_kind(ds, chosen),
-            origin_split(ds, chosen),
-            stated_by_kind(ds, chosen),
-            [envelopes(ds, chosen, kind, "en", limit=limit) for kind in AMOUNT_KIND.codes],
-            [r.id for r in largest_stated(ds, chosen, 3)],
-            headline(ds, chosen, "nl"),
-            default_framework(chosen, ds),
-        )
+        found = _results(ds, chosen, limit, ds)
     assert found[:3] == expected[:3]
     for table, reference in zip(found[3], expected[3], strict=True):
         pd.testing.assert_frame_equal(table, reference)
