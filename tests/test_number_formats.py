@@ -92,3 +92,16 @@ def test_cells_have_no_cents_from_a_million() -> None:
     assert euro_cell_format(250.75) == '"€" #,##0.00'
     assert millions_cell_format(1500.0) == "#,##0"
     assert millions_cell_format(7.6) == "#,##0.0"
+
+
+def test_a_headline_range_may_wrap_after_its_currency_never_inside_its_number_or_unit() -> None:
+    """EUR 2.9-3.1 bn is wider than a narrow card: the break may come after "EUR" (a plain
+    space), never between the number and "bn" (no-break space) or at the dash (word joiners).
+    A single amount keeps the currency too: "EUR 6.1 bn" has no break at all."""
+    from funding.charts import bounds_text
+    from funding.totals import Bounds
+
+    nbsp, joiner = "\u00a0", "\u2060"
+    assert bounds_text(Bounds(2.9e9, 3.1e9), "en") == f"EUR 2.9{joiner}–{joiner}3.1{nbsp}bn"
+    assert bounds_text(Bounds(2.9e9, 3.1e9), "nl") == f"€ 2,9{joiner}–{joiner}3,1{nbsp}mld"
+    assert bounds_text(Bounds(6.1e9, 6.1e9), "en") == f"EUR{nbsp}6.1{nbsp}bn"

@@ -74,10 +74,14 @@ def _counts(dataset: Dataset, selection: Sequence[Instrument]) -> tuple[int, int
 
 
 def bounds_text(bounds: Bounds, lang: Lang) -> str:
-    """A net total on one line ("EUR 6.1 bn"); only the qualifier may wrap away from it."""
+    """A net total on one line ("EUR 6.1 bn"); only the qualifier may wrap away from it, and in
+    a range also the currency: "EUR 2.9–3.1 bn" is wider than a narrow card, where the browser
+    would otherwise break it inside "bn". The number never parts from its unit."""
     number = format_range(bounds.low, bounds.high, lang)
+    currency, _, amount = number.partition(" ")
+    kept = f"{currency} {amount.replace(' ', NBSP)}" if bounds.is_range else number.replace(" ", NBSP)
     # A word joiner on both sides of a range's dash keeps "6.721–8.021" together too.
-    return with_qualifier(number.replace(" ", NBSP).replace("–", "\u2060–\u2060"), bounds.qualifier, lang)
+    return with_qualifier(kept.replace("–", "\u2060–\u2060"), bounds.qualifier, lang)
 
 
 def range_help(dataset: Dataset, bounds: Bounds, lang: Lang) -> str:
