@@ -37,11 +37,13 @@ TABLES = 32
 OWN_PICKS: dict[str, set[str]] = {"hierarchy": {"source", charts.INSTRUMENT}, "timeline": {charts.INSTRUMENT}}
 
 
-def selection(
-    dataset: Dataset, filters: Filters, picks: Picks, *, narrowed: bool = True
-) -> Sequence[Instrument]:
-    chosen = select(filters, dataset)
-    return charts.narrow(chosen, dict(picks), filters.framework) if narrowed and picks else chosen
+def selection(dataset: Dataset, filters: Filters, picks: Picks) -> Sequence[Instrument]:
+    """The filters' rows in the clicked groups (all of them without a click)."""
+    return narrowed(select(filters, dataset), filters, picks)
+
+
+def narrowed(rows: Sequence[Instrument], filters: Filters, picks: Picks) -> Sequence[Instrument]:
+    return charts.narrow(rows, dict(picks), filters.framework) if picks else rows
 
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
@@ -59,8 +61,8 @@ def chart(
     kind: str,
     source: str,
     _dataset: Dataset,
-    colour: str = "level",
-    top: int = 25,
+    colour: str = charts.DEFAULT_COLOUR,
+    top: int = charts.DEFAULT_TOP,
 ) -> charts.Chart:
     """One chart by its name in `charts.SLIDES`. Breakdowns show the filtered rows (a click
     narrows the other charts, not the chart clicked); every other chart the narrowed ones, minus

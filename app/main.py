@@ -77,13 +77,14 @@ def prepare(*, presenting: bool = False) -> Page | None:
     chosen = tuple((dim, tuple(codes)) for dim, codes in clicked.items() if codes)
     for problem in filter_problems(filters, dataset):
         st.warning(markdown_text(t("filter_warning", lang, text=problem.message(lang))))
+    rows = cached.selection(dataset, filters, ())
     return Page(
         dataset=dataset,
         digest=loaded.digest,
         filters=filters,
         picks=chosen,
-        selection=cached.selection(dataset, filters, (), narrowed=False),
-        narrowed=cached.selection(dataset, filters, chosen),
+        selection=rows,
+        narrowed=cached.narrowed(rows, filters, chosen),
         lang=lang,
         source=source,
         data=data,

@@ -250,6 +250,10 @@ def measure_reruns(
 # ---------------------------------------------------------------------------------------------
 
 
+def _skipped(exc: Exception) -> dict[str, str]:
+    return {"skipped": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     started = time.monotonic()
@@ -310,29 +314,18 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
         except Exception as exc:  # never lose the rest of the results to a browser problem
-            results["browser"] = {"skipped": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"}
-    log(f"memory and load test: {args.sessions} WebSocket sessions x {args.changes} filter changes")
+            results["browser"] = _skipped(exc)
+    servers = (("ws_load", DASHBOARD, ""), ("ws_load_baseline", BASELINE, " on the baseline"))
+    for key, app, which in servers if have_dashboard else servers[1:]:
+        log(f"load test{which}: {args.sessions} WebSocket sessions x {args.changes} filter changes")
+        try:
+            results["browser"][key] = asyncio.run(
+                browser.ws_load(app, sessions=args.sessions, changes=args.changes, timeout_s=180)
+            )
+        except Exception as exc:  # never lose the rest of the results to one failed run
+            results["browser"][key] = _skipped(exc)
     if not have_dashboard:
         results["browser"]["ws_load"] = {"skipped": "dashboard.py not present"}
-    else:
-        try:
-            results["browser"]["ws_load"] = asyncio.run(
-                browser.ws_load(DASHBOARD, sessions=args.sessions, changes=args.changes, timeout_s=180)
-            )
-        except Exception as exc:
-            results["browser"]["ws_load"] = {
-                "skipped": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"
-            }
-        log(f"the same load test on the baseline: {args.sessions} sessions x {args.changes} changes")
-        try:
-            results["browser"]["ws_load_baseline"] = asyncio.run(
-                browser.ws_load(BASELINE, sessions=args.sessions, changes=args.changes, timeout_s=180)
-            )
-        except Exception as exc:
-            results["browser"]["ws_load_baseline"] = {
-                "skipped": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"
-            }
-
     results["meta"]["load_average_end"] = os.getloadavg()
     results["meta"]["elapsed_s"] = round(time.monotonic() - started, 1)
     results["targets"] = report.targets(results)

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from funding.dataset import Dataset
-from funding.net_arrays import ARRAY_ROWS, KIND_CODE, shown_whole, tree_index
+from funding.net_arrays import shown_whole, stated_at, tree_index
 from funding.records import Instrument
 from funding.selected import positions_in
 from funding.totals import NO_BOUNDS, Bounds, counted_ids, net_bounds
@@ -137,7 +137,7 @@ def envelopes(
     keeps the first rows of that order, so a chart of the largest 25 never tables 100,000 rows.
     """
     positions = positions_in(dataset, selection)
-    if positions is not None and len(positions) >= ARRAY_ROWS:
+    if positions is not None:
         return _table(envelope_order(dataset, positions, kind, limit), lang)
     rows = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
     counted = counted_ids(dataset, rows)
@@ -186,9 +186,7 @@ def envelope_order(
     whole followed by its parts, siblings largest first, ties in file order), built only as far
     as `limit` rows."""
     ix = tree_index(dataset)
-    at = ix.of_row[positions]
-    at = at[at >= 0]
-    at = at[ix.kind[at] == KIND_CODE[kind]]
+    at = stated_at(ix, positions, kind)
     parent = shown_whole(ix, at)[at]
     order = np.lexsort((at, -ix.amount[at], parent))
     parents, children = parent[order], at[order]
@@ -217,8 +215,7 @@ def largest_stated(dataset: Dataset, selection: Sequence[Instrument], n: int) ->
         stated = [r for r in selection if r.amount_eur is not None]
         return sorted(stated, key=lambda r: -(r.amount_eur or 0.0))[:n]
     ix = tree_index(dataset)
-    at = ix.of_row[positions]
-    at = at[at >= 0]
+    at = stated_at(ix, positions)
     top = at[np.argsort(-ix.amount[at], kind="stable")[:n]]
     return [dataset.records[i] for i in ix.row[top].tolist()]
 

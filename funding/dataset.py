@@ -7,17 +7,20 @@ an amount of the same kind. Wholes and parts form one forest per amount kind; to
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import repeat
 from operator import is_not
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
 from funding.disagreements import NO_DISAGREEMENTS, Disagreements
+from funding.lazy_records import LazyRecords
 from funding.records import Instrument
+
+T = TypeVar("T")
 
 
 def nearest_whole(record: Instrument, by_id: Mapping[str, Instrument]) -> Instrument | None:
@@ -39,7 +42,7 @@ def nearest_whole(record: Instrument, by_id: Mapping[str, Instrument]) -> Instru
     return None
 
 
-# Levels of parents climbed as arrays; deeper chains (only a cycle is) are walked one by one.
+# Levels of parents climbed as arrays; deeper chains (and cycles) are walked one by one.
 _ARRAY_LEVELS = 64
 
 
@@ -51,21 +54,23 @@ class Dataset:
     records: Sequence[Instrument]  # a tuple, or the loader's `LazyRecords`
     source: str = "funding.csv"
     disagreements: Disagreements = field(default=NO_DISAGREEMENTS, compare=False)
-    # The records' fields as lists, when the loader has them (it checked the file column by
-    # column): the lookups below read them instead of 100,000 records (see `column`).
-    columns: Mapping[str, Sequence[Any]] | None = field(default=None, compare=False, repr=False)
 
     def column(self, name: str) -> Sequence[Any]:
-        """One field of every record, in order."""
-        if self.columns is not None:
-            return self.columns[name]
-        found = self._derived.get(name)
-        if found is None:
-            found = self._derived[name] = [getattr(r, name) for r in self.records]
-        return found
+        """One field of every record, in order: the loader's checked column itself, so that the
+        lookups below read lists instead of making 100,000 records."""
+        if isinstance(self.records, LazyRecords):
+            return self.records.columns[name]
+        return self.kept(f"column:{name}", lambda ds: [getattr(r, name) for r in ds.records])
+
+    def kept(self, key: str, build: Callable[[Dataset], T]) -> T:
+        """What `build` makes of this dataset, made on first use and kept with it (a dataset
+        never changes): the columns above, and the filter and tree indexes."""
+        if key not in self._kept:
+            self._kept[key] = build(self)
+        return self._kept[key]  # type: ignore[no-any-return]
 
     @cached_property
-    def _derived(self) -> dict[str, list[Any]]:
+    def _kept(self) -> dict[str, Any]:
         return {}
 
     def with_disagreements(self, disagreements: Disagreements) -> Dataset:
@@ -108,8 +113,8 @@ class Dataset:
         """Id of each amount's whole (see `nearest_whole`); amounts that are no part are absent.
 
         Found for all rows at once, one level of parents per array step (a walk per record cost
-        0.15 s of a 100,000-row load); a chain still climbing after `_ARRAY_LEVELS` levels (only
-        a cycle, which the loader reports) is left to `nearest_whole`."""
+        0.15 s of a 100,000-row load); a chain still climbing after `_ARRAY_LEVELS` levels (a
+        very deep hierarchy, or a cycle, which the loader reports) is left to `nearest_whole`."""
         ids = self.column("id")
         up = np.fromiter(map(self.positions.get, self.column("parent_id"), repeat(-1)), np.intp, len(ids))
         kind = np.array(self.column("amount_kind"), dtype=object)

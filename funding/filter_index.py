@@ -87,11 +87,7 @@ def _each_distinct(convert: Callable[[Any], str], values: Sequence[Any]) -> list
 
 def index_of(dataset: Dataset) -> FilterIndex:
     """The dataset's index, built on first use and kept with it (the dataset is immutable)."""
-    found = dataset.__dict__.get("_filter_index")
-    if found is None:
-        found = build(dataset)
-        object.__setattr__(dataset, "_filter_index", found)
-    return found
+    return dataset.kept("filter_index", build)
 
 
 _FIELDS = {

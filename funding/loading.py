@@ -85,7 +85,7 @@ def parse_csv(
         raise log.error(source)
     records = validate_table(table, delimiter, log)
     if isinstance(records, LazyRecords):
-        dataset = Dataset(records, source=source, columns=records.columns)
+        dataset = Dataset(records, source=source)
         valid_lines: Sequence[int] = table.lines
     else:
         dataset = Dataset(tuple(r for r in records if r is not None), source=source)

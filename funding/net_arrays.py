@@ -52,11 +52,7 @@ class TreeIndex:
 
 def tree_index(dataset: Dataset) -> TreeIndex:
     """The dataset's index, built on first use and kept with it (the dataset is immutable)."""
-    found = dataset.__dict__.get("_tree_index")
-    if found is None:
-        found = _build(dataset)
-        object.__setattr__(dataset, "_tree_index", found)
-    return found
+    return dataset.kept("tree_index", _build)
 
 
 def _build(dataset: Dataset) -> TreeIndex:
@@ -117,6 +113,13 @@ def net_bounds_arrays(dataset: Dataset, rows: Sequence[Instrument]) -> ArrayBoun
     ix = tree_index(dataset)
     at = np.fromiter((ix.position[r.id] for r in rows), dtype=np.intp, count=len(rows))
     return net_bounds_at(dataset, at)
+
+
+def stated_at(ix: TreeIndex, positions: np.ndarray, kind: str | None = None) -> np.ndarray:
+    """The index positions of the dataset rows at `positions` that state an amount (of `kind`)."""
+    at: np.ndarray = ix.of_row[positions]
+    at = at[at >= 0]
+    return at if kind is None else at[ix.kind[at] == KIND_CODE[kind]]
 
 
 def shown_whole(ix: TreeIndex, at: np.ndarray) -> np.ndarray:

@@ -27,12 +27,11 @@ import numpy as np
 from funding.dataset import Dataset
 from funding.net_arrays import (
     ARRAY_ROWS,
-    KIND_CODE,
     ArrayBounds,
-    TreeIndex,
     counted_at,
     net_bounds_arrays,
     net_bounds_at,
+    stated_at,
     tree_index,
 )
 from funding.overlap_groups import least_of_group, overlap_groups
@@ -252,7 +251,7 @@ def kind_total(dataset: Dataset, selection: Sequence[Instrument], kind: str) -> 
 def totals_by_kind(dataset: Dataset, selection: Sequence[Instrument]) -> dict[str, KindTotal]:
     """One KindTotal per amount kind, in vocabulary order, for every kind (zero when absent)."""
     positions = positions_in(dataset, selection)
-    if positions is not None and len(positions) >= ARRAY_ROWS:
+    if positions is not None:
         return _totals_at(dataset, positions)
     by_kind: dict[str, list[Instrument]] = {kind: [] for kind in AMOUNT_KIND.codes}
     for record in selection:  # one pass, not one per kind: 100,000 rows cost 25 ms a pass
@@ -266,10 +265,10 @@ def origin_split(
     """The battery-specific net total split by where the money comes from (new, re-prioritised,
     an earlier commitment, or not stated), for the origins the selection has."""
     positions = positions_in(dataset, selection)
-    if positions is not None and len(positions) >= ARRAY_ROWS:
+    if positions is not None:
         ix = tree_index(dataset)
-        at = _stated_at(ix, positions)
-        tops = counted_at(ix, at[(ix.kind[at] == KIND_CODE[kind]) & ix.battery[at]])
+        at = stated_at(ix, positions, kind)
+        tops = counted_at(ix, at[ix.battery[at]])
         found = {origin: _bounds_at(dataset, tops[ix.origin[tops] == origin]) for origin in ORIGINS}
         return {origin: bounds for origin, bounds in found.items() if not bounds.empty}
     battery = [
@@ -303,30 +302,22 @@ def _bounds_at(dataset: Dataset, at: np.ndarray) -> Bounds:
     return _from_arrays(net_bounds_at(dataset, at)) if len(at) else NO_BOUNDS
 
 
-def _stated_at(ix: TreeIndex, positions: np.ndarray) -> np.ndarray:
-    """The index positions of the selected rows that state an amount."""
-    at: np.ndarray = ix.of_row[positions]
-    stated: np.ndarray = at[at >= 0]
-    return stated
-
-
 def stated_by_kind(dataset: Dataset, selection: Sequence[Instrument]) -> Counter[str]:
     """How many rows of the selection state an amount, per kind."""
     positions = positions_in(dataset, selection)
     if positions is None:
         return Counter(r.amount_kind for r in selection if r.amount_eur is not None)
     ix = tree_index(dataset)
-    counts = np.bincount(ix.kind[_stated_at(ix, positions)], minlength=len(AMOUNT_KIND.codes))
+    counts = np.bincount(ix.kind[stated_at(ix, positions)], minlength=len(AMOUNT_KIND.codes))
     return Counter({kind: n for kind, n in zip(AMOUNT_KIND.codes, counts.tolist(), strict=True) if n})
 
 
 def _totals_at(dataset: Dataset, positions: np.ndarray) -> dict[str, KindTotal]:
     ix = tree_index(dataset)
-    at = _stated_at(ix, positions)
     rows_of_kind = np.bincount(ix.row_kind[positions], minlength=len(AMOUNT_KIND.codes))
     totals: dict[str, KindTotal] = {}
     for code, kind in enumerate(AMOUNT_KIND.codes):
-        of_kind = at[ix.kind[at] == code]
+        of_kind = stated_at(ix, positions, kind)
         battery = ix.battery[of_kind]
         net = _bounds_at(dataset, of_kind)
         totals[kind] = KindTotal(

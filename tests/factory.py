@@ -58,3 +58,15 @@ def csv_bytes(
     writer.writeheader()
     writer.writerows(rows)
     return (b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode("utf-8")
+
+
+def pillar_range_rows() -> list[dict[str, str]]:
+    """Two upstream figures that may share money (EUR 3,000 m and 300 m: a 3.0–3.3 bn range)
+    and one financing figure of EUR 100 m, each with its pillar from the document."""
+    m = 1_000_000
+    pillar = {"eu_pillar_basis": "document"}
+    return [
+        row("a", str(3000 * m), may_overlap="b", eu_pillar="upstream", **pillar),
+        row("b", str(300 * m), may_overlap="a", eu_pillar="upstream", **pillar),
+        row("c", str(100 * m), eu_pillar="financing", **pillar),
+    ]

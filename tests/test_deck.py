@@ -23,7 +23,7 @@ from export_support import (
     title,
     values,
 )
-from factory import csv_bytes, row
+from factory import csv_bytes, pillar_range_rows, row
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches, Pt
@@ -179,15 +179,7 @@ def test_breakdowns_equal_hand_computed_totals_largest_first() -> None:
 def test_a_group_whose_figures_may_share_money_is_a_range() -> None:
     """Two figures of one pillar that may share money (3,000 and 300): the bar is drawn to the
     high end, 3,300, and labelled "EUR 3.0–3.3 bn", never a point figure."""
-    ds = parse_csv(
-        csv_bytes(
-            [
-                row("a", str(3000 * M), may_overlap="b", eu_pillar="upstream", eu_pillar_basis="document"),
-                row("b", str(300 * M), may_overlap="a", eu_pillar="upstream", eu_pillar_basis="document"),
-                row("c", str(100 * M), eu_pillar="financing", eu_pillar_basis="document"),
-            ]
-        )
-    )
+    ds = parse_csv(csv_bytes(pillar_range_rows()))
     spec = chart_spec(ds, ds.records, Filters(), "pillar", "en")
     assert [(b.low, b.high, b.text) for b in spec.bars] == [
         (3000 * M, 3300 * M, "EUR 3.0–3.3 bn"),

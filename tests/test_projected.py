@@ -6,7 +6,7 @@ money, 3.0–3.3 bn; 100 m apart), so the bars and their amounts are the deck's 
 
 from __future__ import annotations
 
-from factory import csv_bytes, row
+from factory import csv_bytes, pillar_range_rows, row
 
 from funding.exports.figures import chart_spec
 from funding.exports.projected import TEXT_PX, alt_text, projected_figure
@@ -18,15 +18,7 @@ M = 1_000_000
 
 
 def test_the_deck_bars_with_their_amounts_beside_them_in_projector_type() -> None:
-    ds = parse_csv(
-        csv_bytes(
-            [
-                row("a", str(3000 * M), may_overlap="b", eu_pillar="upstream", eu_pillar_basis="document"),
-                row("b", str(300 * M), may_overlap="a", eu_pillar="upstream", eu_pillar_basis="document"),
-                row("c", str(100 * M), eu_pillar="financing", eu_pillar_basis="document"),
-            ]
-        )
-    )
+    ds = parse_csv(csv_bytes(pillar_range_rows()))
     spec = chart_spec(ds, ds.records, Filters(), "pillar", "en")
     figure, shown = projected_figure(spec, "en", 440)
     solid, extra = figure.data

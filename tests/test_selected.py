@@ -1,9 +1,8 @@
 """A selection kept as positions (`funding.selected`) gives exactly what the same records give.
 
 The page hands its totals, headline, envelope table and compare picker a `Selected`, which they
-compute as arrays once it holds `ARRAY_ROWS` rows; the record-by-record code is the reference.
-Here the threshold is lowered to 0 so that small random datasets take the array path, and every
-result is compared with the one from a plain list of the same records."""
+compute as arrays; a plain list of the same records goes through the record-by-record code,
+the reference every result is compared with."""
 
 from __future__ import annotations
 
@@ -13,14 +12,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pytest
 from factory import csv_bytes, row
 from fixtures import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_total_properties import SHIPPED, filters, forests
 
-from funding import breakdowns, charts, totals
+from funding import charts
 from funding.breakdowns import envelopes, largest_stated
 from funding.charts.headline_figures import headline
 from funding.dataset import Dataset
@@ -32,12 +30,6 @@ from funding.selected import Selected, positions_in
 from funding.selection import Filters
 from funding.totals import origin_split, stated_by_kind, totals_by_kind
 from funding.vocab import AMOUNT_KIND
-
-
-@pytest.fixture
-def arrays_always(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(totals, "ARRAY_ROWS", 0)
-    monkeypatch.setattr(breakdowns, "ARRAY_ROWS", 0)
 
 
 def _results(
@@ -56,10 +48,7 @@ def _results(
 
 def _same_results(ds: Dataset, chosen: Selected, limit: int | None) -> None:
     expected = _results(ds, list(chosen), limit, None)  # a plain list: record by record
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(totals, "ARRAY_ROWS", 0)
-        patch.setattr(breakdowns, "ARRAY_ROWS", 0)
-        found = _results(ds, chosen, limit, ds)
+    found = _results(ds, chosen, limit, ds)
     assert found[:3] == expected[:3]
     for table, reference in zip(found[3], expected[3], strict=True):
         pd.testing.assert_frame_equal(table, reference)
@@ -85,7 +74,6 @@ def test_positions_give_what_the_records_give_on_the_shipped_data(chosen: Filter
     _same_results(SHIPPED, picked, limit)
 
 
-@pytest.mark.usefixtures("arrays_always")
 def test_envelopes_from_positions_put_parts_under_their_whole() -> None:
     """Whole a EUR 100 (parts b 60 and c 40) and d 80: a first (largest), then its parts largest
     first, then d; with a limit of 3 the table stops after c. Only a and d count: 100 + 80."""

@@ -8,6 +8,7 @@ from app import cached
 from app.context import Page
 from app.display import headline_section, nothing_selected, show_chart
 from app.widgets import multi_choice, one_choice
+from funding import charts
 from funding.i18n import t
 from funding.markdown import markdown_text
 
@@ -52,9 +53,13 @@ def envelope_section(page: Page) -> None:
         t("colour_by", lang),
         ("level", "type"),
         lambda c: t(f"colour_{c}", lang),
-        default="level",
+        default=charts.DEFAULT_COLOUR,
     )
-    top = int(one_choice(right, "top", t("top", lang), TOP_CHOICES, str, default=25, widget="selectbox"))
+    top = int(
+        one_choice(
+            right, "top", t("top", lang), TOP_CHOICES, str, default=charts.DEFAULT_TOP, widget="selectbox"
+        )
+    )
     source = page.source
     if compare:
         names = "; ".join(page.dataset.by_id[i].name(lang) for i in compare)

@@ -14,7 +14,7 @@ from funding.charts.envelopes import envelope_chart
 from funding.charts.flow import flow_chart
 from funding.charts.headline_figures import Headline, Metric, bounds_text, headline, range_help
 from funding.charts.hierarchy import hierarchy_chart
-from funding.charts.layout import OKABE_ITO, Chart, colour_map
+from funding.charts.layout import DEFAULT_COLOUR, DEFAULT_TOP, OKABE_ITO, Chart, colour_map
 from funding.charts.picks import (
     INSTRUMENT,
     PICK_DIMENSIONS,
@@ -32,6 +32,8 @@ from funding.charts.text import plotly_text, wrapped
 from funding.charts.timeline import timeline_chart
 
 __all__ = [
+    "DEFAULT_COLOUR",
+    "DEFAULT_TOP",
     "INSTRUMENT",
     "OKABE_ITO",
     "PICK_DIMENSIONS",

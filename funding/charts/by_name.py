@@ -10,7 +10,7 @@ from funding.charts.breakdown import breakdown_chart, breakdown_dimension, break
 from funding.charts.envelopes import envelope_chart
 from funding.charts.flow import flow_chart
 from funding.charts.hierarchy import hierarchy_chart
-from funding.charts.layout import Chart
+from funding.charts.layout import DEFAULT_COLOUR, DEFAULT_TOP, Chart
 from funding.charts.picks import PICK_DIMENSIONS
 from funding.charts.timeline import timeline_chart
 from funding.dataset import Dataset
@@ -30,8 +30,8 @@ def slide_chart(
     lang: Lang,
     *,
     source: str,
-    colour_by: str = "level",
-    top: int = 25,
+    colour_by: str = DEFAULT_COLOUR,
+    top: int = DEFAULT_TOP,
 ) -> Chart:
     """One chart of the page by its name."""
     if name == "envelopes":

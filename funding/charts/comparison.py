@@ -18,7 +18,15 @@ from plotly.subplots import make_subplots
 from funding.breakdowns import envelopes, largest_stated
 from funding.charts.caveats import disputed
 from funding.charts.envelopes import envelope_table, envelope_traces, tick_labels
-from funding.charts.layout import BAR_PX, Chart, axis_end, chart_layout, scale_for
+from funding.charts.layout import (
+    BAR_PX,
+    DEFAULT_COLOUR,
+    DEFAULT_TOP,
+    Chart,
+    axis_end,
+    chart_layout,
+    scale_for,
+)
 from funding.charts.text import plotly_text
 from funding.dataset import Dataset
 from funding.formatting import format_eur
@@ -56,8 +64,8 @@ def comparison_chart(
     kinds: Sequence[str],
     lang: Lang,
     *,
-    colour_by: str = "level",
-    top: int = 25,
+    colour_by: str = DEFAULT_COLOUR,
+    top: int = DEFAULT_TOP,
     source: str = "",
 ) -> Chart:
     """One panel per kind (in `kinds` order) with an amount in the selection; at most `top` bars

@@ -11,6 +11,8 @@ from funding.breakdowns import envelopes
 from funding.charts.caveats import caveat_lines, disputed, mark
 from funding.charts.layout import (
     BAR_PX,
+    DEFAULT_COLOUR,
+    DEFAULT_TOP,
     GREY,
     PART_OPACITY,
     PART_PATTERN,
@@ -38,8 +40,8 @@ def envelope_chart(
     kind: str,
     lang: Lang,
     *,
-    colour_by: str = "level",
-    top: int = 25,
+    colour_by: str = DEFAULT_COLOUR,
+    top: int = DEFAULT_TOP,
     source: str = "",
 ) -> Chart:
     """Horizontal bars, largest first, each whole followed by its parts (indented, hatched, lighter).

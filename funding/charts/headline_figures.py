@@ -15,7 +15,7 @@ from funding.dataset import Dataset
 from funding.filter_index import index_of
 from funding.formatting import format_count, format_eur, format_range, with_qualifier
 from funding.i18n import t
-from funding.net_arrays import tree_index
+from funding.net_arrays import stated_at, tree_index
 from funding.records import Instrument
 from funding.selected import positions_in
 from funding.selection import ORIGIN_LABELS
@@ -67,10 +67,8 @@ def _counts(dataset: Dataset, selection: Sequence[Instrument]) -> tuple[int, int
             sum(1 for r in selection if r.record_type == "instrument"),
         )
     types = index_of(dataset).columns["record_type"].to_numpy()[positions]
-    return (
-        int(np.count_nonzero(tree_index(dataset).of_row[positions] < 0)),
-        int(np.count_nonzero(types == "instrument")),
-    )
+    stated = stated_at(tree_index(dataset), positions)
+    return len(positions) - len(stated), int(np.count_nonzero(types == "instrument"))
 
 
 def bounds_text(bounds: Bounds, lang: Lang) -> str:

@@ -39,6 +39,9 @@ PART_PATTERN = "/"
 PART_OPACITY = 0.55
 OPEN_OPACITY = 0.35
 BAR_PX = 30
+# The envelope charts' defaults, on the page and in every builder: bars by level, the largest 25.
+DEFAULT_COLOUR = "level"
+DEFAULT_TOP = 25
 # Titles, subtitles and source lines are wrapped by hand (plotly does not wrap) so that they fit
 # a 390 px phone screen as well as a slide.
 WRAP = 55
