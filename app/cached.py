@@ -48,7 +48,7 @@ def narrowed(rows: Sequence[Instrument], filters: Filters, picks: Picks) -> Sequ
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
 def headline(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> charts.Headline:
-    return charts.headline(_dataset, selection(_dataset, filters, picks), lang)
+    return charts.headline(_dataset, selection(_dataset, filters, picks), lang, filters)
 
 
 @st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False)

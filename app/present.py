@@ -40,7 +40,9 @@ PRESENT_CSS = """<style>
 .st-key-present_nav p { font-size: clamp(1rem, 1.2vw, 1.35rem); }
 .st-key-present_words p { font-size: clamp(1.15rem, 2.6vh, 1.6rem); }
 </style>"""
-PRESENT_MAIN = ("battery_public", "net_public", "instruments", "without_amount")
+# The lead figure with the wider envelopes that explain the total beside it, then the counts.
+PRESENT_MONEY = ("battery_public", "wider_public", "net_public")
+PRESENT_COUNTS = ("instruments", "without_amount")
 PRESENT_CHART_PX = 440  # what a 1280x720 screen has under the title and over the source line
 
 
@@ -100,14 +102,11 @@ def headline(page: Page, sentences: tuple[str, ...]) -> None:
     money, apart = st.columns([3, 2], gap="large")
     with money, st.container(key="present_headline"):
         with st.container(key="present_main"):
-            for column, key in zip(st.columns(2), PRESENT_MAIN[:2], strict=True):
-                column.metric(
-                    main[key].label, main[key].value, help=markdown_text(main[key].help), border=True
-                )
-            for column, key in zip(st.columns(2), PRESENT_MAIN[2:], strict=True):
-                column.metric(
-                    main[key].label, main[key].value, help=markdown_text(main[key].help), border=True
-                )
+            for keys in (PRESENT_MONEY, PRESENT_COUNTS):
+                for column, key in zip(st.columns(len(keys)), keys, strict=True):
+                    column.metric(
+                        main[key].label, main[key].value, help=markdown_text(main[key].help), border=True
+                    )
         with st.container(key="present_words"):
             for sentence in sentences:
                 st.markdown(markdown_text(sentence))

@@ -49,7 +49,20 @@ class Breakdown:
 
 # `amount` is the high end of a group's net total and `low` its low end; they differ where
 # figures in the group may share money. Counts are of instruments (not frameworks or context).
-TABLE_COLUMNS = ["group", "label", "amount", "low", "qualifier", "instruments", "without_amount"]
+# `wider_low`, `wider` and `wider_qualifier`: the group's money in envelopes that are not only for
+# batteries (zero where there is none), as a net total of its own.
+TABLE_COLUMNS = [
+    "group",
+    "label",
+    "amount",
+    "low",
+    "qualifier",
+    "instruments",
+    "without_amount",
+    "wider_low",
+    "wider",
+    "wider_qualifier",
+]
 
 
 def _dimension(name: str) -> tuple[Callable[[Instrument], Sequence[str | None]], Vocabulary | None]:
@@ -89,6 +102,7 @@ def breakdown(
         if key not in buckets:
             continue
         bounds = net_bounds(dataset, buckets[key].counted, kind)
+        wider = net_bounds(dataset, [r for r in buckets[key].counted if not r.battery_specific], kind)
         rows.append(
             {
                 "group": key,
@@ -98,6 +112,9 @@ def breakdown(
                 "qualifier": bounds.qualifier,
                 "instruments": buckets[key].instruments,
                 "without_amount": buckets[key].without_amount,
+                "wider_low": wider.low,
+                "wider": wider.high,
+                "wider_qualifier": wider.qualifier,
             }
         )
     table = pd.DataFrame(rows, columns=TABLE_COLUMNS)

@@ -12,6 +12,7 @@ from funding.i18n import t
 from funding.totals import Bounds
 from funding.vocab import QUALIFIER, Lang
 
+NBSP = "\u00a0"  # a space that never breaks a figure from its unit
 _LOCALE = {"en": "en_GB", "nl": "nl_NL"}
 _CURRENCY = {"en": "EUR ", "nl": "€ "}
 _SCALES = {"en": ((1e9, "bn"), (1e6, "m")), "nl": ((1e9, "mld"), (1e6, "mln"))}

@@ -173,6 +173,29 @@ def _text_matches(query: str, record: Instrument) -> bool:
     return any(needle in text.casefold() for text in haystack)
 
 
+def _span(filters: Filters) -> str:
+    if filters.year_from is not None and filters.year_from == filters.year_to:
+        return str(filters.year_from)
+    return f"{filters.year_from or '…'}–{filters.year_to or '…'}"
+
+
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: "Recyclers" becomes "recyclers", "SMEs" stays "SMEs"."""
+    return label[0].lower() + label[1:] if label[1:2].islower() else label
+
+
+def attribute_phrase(filters: Filters, lang: Lang) -> str:
+    """What a beneficiary or period filter means for every figure under it: the envelopes open to
+    that group or active in that period, counted whole; never money for that group or year."""
+    parts = []
+    if filters.beneficiary:
+        groups = ", ".join(_in_sentence(BENEFICIARY.label(b, lang)) for b in filters.beneficiary)
+        parts.append(f"{t('describe_beneficiary', lang)} {groups}")
+    if filters.year_from is not None or filters.year_to is not None:
+        parts.append(t("describe_period", lang, span=_span(filters)))
+    return "; ".join(parts)
+
+
 def describe(filters: Filters, lang: Lang) -> str:
     """The selection in words, for titles of slides and the About sheet of exports."""
     labels: Mapping[str, Vocabulary] = {
@@ -193,8 +216,7 @@ def describe(filters: Filters, lang: Lang) -> str:
             shown = [vocab.label(v, lang) if vocab is not None else v for v in values]
             parts.append(f"{t(f'describe_{name}', lang)}: {', '.join(shown)}")
     if filters.year_from is not None or filters.year_to is not None:
-        span = f"{filters.year_from or '…'}–{filters.year_to or '…'}"
-        parts.append(t("describe_period", lang, span=span))
+        parts.append(t("describe_period", lang, span=_span(filters)))
     if filters.battery_only:
         parts.append(t("describe_battery_only", lang))
     if filters.q:

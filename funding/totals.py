@@ -12,7 +12,8 @@ A *net* total counts each figure once:
 
 So every net total is a range: low assumes every possible overlap is complete, high assumes none.
 Where nothing is uncertain the two are equal and one figure is shown. Qualifiers ("up to",
-"about") travel with the figures as before, and the *gross* sum of every amount is kept beside.
+"about") travel with the figures. No sum that adds parts to their wholes is ever made: it is not a
+figure anyone could defend.
 """
 
 from __future__ import annotations
@@ -219,8 +220,6 @@ class KindTotal:
     net: Bounds
     battery: Bounds
     wider: Bounds
-    gross: float
-    gross_qualifier: str
     counted: int
     with_amount: int
     without_amount: int
@@ -240,8 +239,6 @@ def kind_total(dataset: Dataset, selection: Sequence[Instrument], kind: str) -> 
         net=net,
         battery=net_bounds(dataset, (r for r in with_amount if r.battery_specific), kind),
         wider=net_bounds(dataset, (r for r in with_amount if not r.battery_specific), kind),
-        gross=_cents(math.fsum(r.amount_eur or 0.0 for r in with_amount)),
-        gross_qualifier=combine_qualifiers(r.amount_qualifier or "exact" for r in with_amount),
         counted=len(net.rows),  # the rows in the net total are the counted ones
         with_amount=len(with_amount),
         without_amount=len(rows) - len(with_amount),
@@ -325,8 +322,6 @@ def _totals_at(dataset: Dataset, positions: np.ndarray) -> dict[str, KindTotal]:
             net=net,
             battery=_bounds_at(dataset, of_kind[battery]),
             wider=_bounds_at(dataset, of_kind[~battery]),
-            gross=_cents(math.fsum(ix.amount[of_kind].tolist())),
-            gross_qualifier=combine_qualifiers(set(ix.qualifier[of_kind].tolist())),
             counted=len(net.rows),
             with_amount=len(of_kind),
             without_amount=int(rows_of_kind[code]) - len(of_kind),

@@ -65,8 +65,13 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 
 def metric(at: AppTest, key: str, lang: Lang = "en") -> str:
-    """A headline figure by its catalogue key."""
-    return metrics(at)[t(key, lang)]
+    """A headline figure by its catalogue key (its label may go on to name the selection's
+    envelopes: "… — in envelopes open to suppliers")."""
+    label = t(key, lang)
+    shown = metrics(at)
+    found = [v for k, v in shown.items() if k == label or k.startswith(f"{label} — ")]
+    assert len(found) == 1, (label, list(shown))
+    return found[0]
 
 
 def figures(at: AppTest) -> dict[str, dict[str, Any]]:

@@ -236,12 +236,13 @@ def title(slide: Any) -> str:
 
 
 def texts(slide: Any) -> str:
-    """What a reader sees on a slide: its text boxes and table cells (not the speaker notes)."""
+    """What a reader sees on a slide: its text boxes and table cells (not the speaker notes), with
+    the no-break spaces and word joiners that keep a figure on one line read as plain spaces."""
     found = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
     found += [
         cell.text for shape in slide.shapes if shape.has_table for r in shape.table.rows for cell in r.cells
     ]
-    return "\n".join(found)
+    return "\n".join(found).replace("\u00a0", " ").replace("\u2060", "")
 
 
 def charts(prs: Any) -> dict[str, Any]:

@@ -56,18 +56,19 @@ def test_headline_figures_match_the_hand_computed_totals() -> None:
     ds = fixture()
     figures = charts.headline(ds, ds.records, "en")
     main = {m.key: plain(m.value) for m in figures.main}
+    # Said at three significant digits that stay true: an "up to" figure is rounded up
+    # (3.721 -> 3.73, 6.721 -> 6.73), never down to a figure below what the rows state.
     assert main == {
-        "battery_public": "up to EUR 3.721 bn",
+        "battery_public": "up to EUR 3.73 bn",
         "wider_public": "EUR 3 bn",
-        "net_public": "up to EUR 6.721 bn",
-        "gross_public": "about EUR 7.231 bn",
-        "instruments": "14",  # every row of the fixture
-        "without_amount": "2",
+        "net_public": "up to EUR 6.73 bn",
+        "instruments": "14",  # every row of the fixture is an instrument
+        "without_amount": "2 of 14 instruments",
     }
     assert figures.main[0].key == "battery_public"  # battery money leads
     apart = {m.key: plain(m.value) for m in figures.apart}
-    assert apart["guarantee"] == "EUR 200 m"
-    assert apart["state_aid_ceiling"] == "up to EUR 6.1 bn"
+    assert apart["guarantee"] == "for batteries: EUR 200 m"
+    assert apart["state_aid_ceiling"] == "for batteries: up to EUR 6.1 bn"
     assert apart["private_expected"] == t("none_stated", "en")
     # Two targets, never added up: 55 + 6 = 61 bn must appear nowhere.
     assert apart["target"] == t("targets_value", "en", n=2)
@@ -77,8 +78,8 @@ def test_headline_figures_match_the_hand_computed_totals() -> None:
 def test_headline_in_dutch_uses_dutch_words_and_decimal_comma() -> None:
     ds = fixture()
     values = {m.key: plain(m.value) for m in charts.headline(ds, ds.records, "nl").main}
-    assert values["net_public"] == "tot € 6,721 mld"
-    assert values["battery_public"] == "tot € 3,721 mld"
+    assert values["net_public"] == "tot € 6,73 mld"  # tot 6,721 rounded up at three digits
+    assert values["battery_public"] == "tot € 3,73 mld"  # tot 3,721 rounded up
 
 
 def test_headline_of_a_part_alone_counts_the_part() -> None:
@@ -200,7 +201,7 @@ def test_beneficiary_breakdown_says_not_additive_and_shows_no_total() -> None:
     assert sum(values.values()) > 6721 * M  # which is why no total is shown
 
 
-def test_zero_bars_say_amount_not_stated_and_groups_count_unstated_rows() -> None:
+def test_unstated_groups_are_named_never_drawn_as_zero_bars() -> None:
     ds = fixture()
     figure = breakdown_figure(ds, "source")
     ticks = dict(
@@ -209,7 +210,8 @@ def test_zero_bars_say_amount_not_stated_and_groups_count_unstated_rows() -> Non
     assert t("plus_not_stated", "en", n=1) in ticks["NGF"]  # "unknown" has no amount
     only_unknown = breakdown(ds, [ds.by_id["unknown"]], "source", "public", "en")
     figure = spec(charts.breakdown_chart(only_unknown, "en", title="t"))
-    assert figure["data"][0]["text"] == [t("amount_not_stated", "en")]
+    assert figure["data"][0]["y"] == []  # no bar of EUR 0
+    assert t("groups_unstated", "en", groups="NGF") in figure["layout"]["title"]["subtitle"]["text"]
 
 
 def test_aggregate_charts_refuse_targets() -> None:
@@ -367,7 +369,8 @@ def test_qualifiers_travel_into_flow_hover_and_overlap() -> None:
     hovers = [h[0] for trace in envelope["data"] for h in trace["customdata"]]
     assert any("up to EUR 925,000,000" in h for h in hovers)
     net = {m.key: m.value for m in charts.headline(ds, ds.records, "en").main}["net_public"]
-    assert net.replace("\xa0", " ") == "about EUR 1.025 bn"  # up to 925 + at least 100
+    # up to 925 + at least 100 = about 1,025 m, said at three digits (half up): about EUR 1.03 bn
+    assert net.replace("\xa0", " ") == "about EUR 1.03 bn"
 
 
 # --- chart picks as filters and presentation mode's charts ---------------------------------------

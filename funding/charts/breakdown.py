@@ -21,10 +21,11 @@ from funding.charts.layout import (
     text_position,
 )
 from funding.charts.text import plotly_text, wrapped
+from funding.figures import WIDER_MARK, spoken_text, wider_note
 from funding.formatting import format_bounds, format_count, format_eur_full, format_range, with_qualifier
 from funding.i18n import t
 from funding.legibility import legible
-from funding.totals import refuse_unsummable
+from funding.totals import Bounds, refuse_unsummable
 from funding.vocab import AMOUNT_KIND, Lang
 
 BREAKDOWN_DIMENSIONS = {
@@ -48,7 +49,11 @@ def breakdown_chart(
     Where a group's figures may share money its bar is solid to the low end and lighter and
     hatched on to the high end, and its label is the range."""
     refuse_unsummable(result.kind)
-    table = result.table
+    # A group with no stated amount is named in the subtitle, never drawn as a zero bar.
+    unstated = [
+        str(label) for label, a in zip(result.table["label"], result.table["amount"], strict=True) if a <= 0
+    ]
+    table = result.table[result.table["amount"] > 0].reset_index(drop=True)
     kind_label = AMOUNT_KIND.label(result.kind, lang)
     ranged = bool((table["low"] < table["amount"]).any()) if len(table) else False
     if result.additive:
@@ -57,15 +62,23 @@ def breakdown_chart(
         subtitle = f"{kind_label}. {t('not_additive', lang)}"
     if ranged:
         subtitle = f"{subtitle.rstrip('.')}. {t('range_bars', lang)}"
+    if bool((table["wider"] > 0).any()):
+        subtitle = f"{subtitle.rstrip('.')}. {t('wider_mark_legend', lang, mark=WIDER_MARK)}"
+    if unstated:
+        subtitle = f"{subtitle.rstrip('.')}. {t('groups_unstated', lang, groups='; '.join(unstated))}"
     factor, unit = scale_for(float(table["amount"].max()) if len(table) else 0.0, lang)
     groups = list(table["group"])
     rows = list(zip(table["low"], table["amount"], table["qualifier"], table["without_amount"], strict=True))
-    texts = [
-        plotly_text(
-            format_range(low, high, lang, q) if high > 0 or without == 0 else t("amount_not_stated", lang)
-        )
-        for low, high, q, without in rows
+    wider = [
+        Bounds(low, high, q, rows=("bar",))
+        for low, high, q in zip(table["wider_low"], table["wider"], table["wider_qualifier"], strict=True)
     ]
+    texts = []
+    for (low, high, q, _), part in zip(rows, wider, strict=True):
+        bar = Bounds(low, high, q, rows=("bar",))
+        texts.append(
+            plotly_text(" ".join(x for x in (spoken_text(bar, lang), wider_note(part, bar, lang)) if x))
+        )
     hover = [
         "<br>".join(
             [

@@ -7,20 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from funding.charts.caveats import FIGURE_COLUMNS
-from funding.charts.text import NBSP
 from funding.dataset import Dataset
-from funding.filter_index import index_of
-from funding.formatting import format_count, format_eur, format_range, with_qualifier
+from funding.figures import Figure, exact_text, figures, kind_summary, spoken_text
+from funding.formatting import format_count, format_eur
 from funding.i18n import t
-from funding.net_arrays import stated_at, tree_index
 from funding.records import Instrument
-from funding.selected import positions_in
-from funding.selection import ORIGIN_LABELS
-from funding.totals import Bounds, KindTotal, origin_split, totals_by_kind
-from funding.vocab import AMOUNT_KIND, Lang
+from funding.selection import ORIGIN_LABELS, Filters
+from funding.totals import Bounds, origin_split
+from funding.vocab import Lang
 
 
 @dataclass(frozen=True)
@@ -58,28 +53,9 @@ def _names(dataset: Dataset, ids: Sequence[str], lang: Lang) -> str:
     return shown
 
 
-def _counts(dataset: Dataset, selection: Sequence[Instrument]) -> tuple[int, int]:
-    """Rows without an amount, and instruments (not programmes or calls), in the selection."""
-    positions = positions_in(dataset, selection)
-    if positions is None:
-        return (
-            sum(1 for r in selection if r.amount_eur is None),
-            sum(1 for r in selection if r.record_type == "instrument"),
-        )
-    types = index_of(dataset).columns["record_type"].to_numpy()[positions]
-    stated = stated_at(tree_index(dataset), positions)
-    return len(positions) - len(stated), int(np.count_nonzero(types == "instrument"))
-
-
 def bounds_text(bounds: Bounds, lang: Lang) -> str:
-    """A net total on one line ("EUR 6.1 bn"); only the qualifier may wrap away from it, and in
-    a range also the currency: "EUR 2.9–3.1 bn" is wider than a narrow card, where the browser
-    would otherwise break it inside "bn". The number never parts from its unit."""
-    number = format_range(bounds.low, bounds.high, lang)
-    currency, _, amount = number.partition(" ")
-    kept = f"{currency} {amount.replace(' ', NBSP)}" if bounds.is_range else number.replace(" ", NBSP)
-    # A word joiner on both sides of a range's dash keeps "6.721–8.021" together too.
-    return with_qualifier(kept.replace("–", "\u2060–\u2060"), bounds.qualifier, lang)
+    """A net total with every digit (hover, notes), never broken inside its unit."""
+    return exact_text(bounds, lang, kept=True)
 
 
 def range_help(dataset: Dataset, bounds: Bounds, lang: Lang) -> str:
@@ -89,63 +65,56 @@ def range_help(dataset: Dataset, bounds: Bounds, lang: Lang) -> str:
     return t("range_help", lang, names=_names(dataset, bounds.uncertain, lang))
 
 
-def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> Headline:
+def headline(
+    dataset: Dataset, selection: Sequence[Instrument], lang: Lang, filters: Filters | None = None
+) -> Headline:
     """Battery-specific public funding first; wider envelopes open to batteries apart; then all
-    public funding counted once, the gross sum and counts; the other kinds apart, and targets
-    (which may overlap) counted, never summed."""
-    totals = totals_by_kind(dataset, selection)
-    public = totals["public"]
-    without, instruments = _counts(dataset, selection)
+    public funding counted once and the counts; the other kinds apart, each split into battery
+    money and wider envelopes, and targets (which may overlap) counted, never summed. Every value
+    is a figure of `funding.figures`, said at presentation precision; the help gives every digit."""
+    found = figures(dataset, selection, filters or Filters(), lang)
+    public = found.public
+    counts = found.counts
 
-    def amount(total: KindTotal, bounds: Bounds) -> str:
-        if bounds.empty:
-            return t("none_stated", lang) if not total.with_amount else t("none_in_selection", lang)
-        return bounds_text(bounds, lang)
+    def explained(key: str, figure: Figure, **values: Any) -> str:
+        exact = t("exact_value", lang, value=figure.exact) if figure.exact != figure.spoken else ""
+        texts = (t(key, lang, **values), exact, range_help(dataset, figure.bounds, lang))
+        return " ".join(x for x in texts if x)
 
-    def explained(key: str, bounds: Bounds, **values: Any) -> str:
-        return " ".join(x for x in (t(key, lang, **values), range_help(dataset, bounds, lang)) if x)
-
+    lead, wider_fig, net = (public.by_scope[s] for s in ("battery", "wider", "all"))
     main = (
-        Metric(
-            "battery_public",
-            t("battery_public", lang),
-            amount(public, public.battery),
-            explained("battery_public_help", public.battery),
-        ),
+        Metric("battery_public", lead.label, lead.spoken_kept, explained("battery_public_help", lead)),
         Metric(
             "wider_public",
-            t("wider_public", lang),
-            amount(public, public.wider),
+            wider_fig.label,
+            wider_fig.spoken_kept,
             explained(
-                "wider_public_help", public.wider, names=_names(dataset, public.wider.rows, lang) or "—"
+                "wider_public_help", wider_fig, names=_names(dataset, wider_fig.bounds.rows, lang) or "—"
             ),
         ),
         Metric(
             "net_public",
-            t("net_public", lang),
-            amount(public, public.net),
-            explained("net_public_help", public.net, counted=public.counted, with_amount=public.with_amount),
-        ),
-        Metric(
-            "gross_public",
-            t("gross_public", lang),
-            t("none_stated", lang)
-            if not public.with_amount
-            else with_qualifier(
-                format_eur(public.gross, lang).replace(" ", NBSP), public.gross_qualifier, lang
+            net.label,
+            net.spoken_kept,
+            explained(
+                "net_public_help", net, counted=public.total.counted, with_amount=public.total.with_amount
             ),
-            t("gross_help", lang),
         ),
         Metric(
             "instruments",
             t("instruments", lang),
-            format_count(instruments, lang),
-            t("instruments_help", lang, others=format_count(len(selection) - instruments, lang)),
+            format_count(counts.instruments, lang),
+            t("instruments_help", lang, others=format_count(counts.others, lang)),
         ),
         Metric(
             "without_amount",
             t("without_amount", lang),
-            format_count(without, lang),
+            t(
+                "of_instruments",
+                lang,
+                part=format_count(counts.instruments_unstated, lang),
+                n=counts.instruments,
+            ),
             t("without_amount_help", lang),
         ),
     )
@@ -153,33 +122,34 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
         Metric(
             f"origin_{origin}",
             ORIGIN_LABELS.label(origin, lang),
-            bounds_text(bounds, lang),
+            spoken_text(bounds, lang, kept=True),
             range_help(dataset, bounds, lang),
         )
         for origin, bounds in origin_split(dataset, selection).items()
     )
     apart: list[Metric] = []
     for kind in APART_KINDS:
-        total = totals[kind]
-        if total.summable:
-            value = amount(total, total.net)
-            help_text = explained(
-                "kind_help",
-                total.net,
-                counted=total.counted,
-                with_amount=total.with_amount,
-                without=total.without_amount,
-            )
+        group = found.kinds[kind]
+        if group.summable:
+            shown = [group.by_scope[s] for s in ("battery", "wider") if not group.by_scope[s].empty]
+            help_text = " ".join(
+                [
+                    t(
+                        "kind_help",
+                        lang,
+                        counted=group.total.counted,
+                        with_amount=group.total.with_amount,
+                        without=group.total.without_amount,
+                    ),
+                    *(f"{f.label}: {f.exact}." for f in shown),
+                    *(range_help(dataset, f.bounds, lang) for f in shown),
+                ]
+            ).strip()
         else:
-            value = (
-                t("targets_value", lang, n=format_count(total.with_amount, lang))
-                if total.with_amount
-                else t("none_stated", lang)
-            )
             help_text = t("targets_help", lang)
-        apart.append(Metric(kind, AMOUNT_KIND.label(kind, lang), value, help_text))
+        apart.append(Metric(kind, group.label, kind_summary(group, lang), help_text))
     amounts, at = dataset.column("amount_eur"), dataset.positions  # (no record made per row)
-    largest = heapq.nlargest(MAX_LISTED, public.wider.rows, key=lambda i: amounts[at[i]] or 0.0)
+    largest = heapq.nlargest(MAX_LISTED, wider_fig.bounds.rows, key=lambda i: amounts[at[i]] or 0.0)
     wider = tuple(
         (
             dataset.by_id[i].name(lang),
@@ -187,11 +157,11 @@ def headline(dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> H
         )
         for i in largest
     )
-    in_net = set(public.net.rows) & dataset.disagreements.by_record.keys()
+    in_net = set(net.bounds.rows) & dataset.disagreements.by_record.keys()
     disputes = tuple(
         f"{dataset.by_id[i].name(lang)}: {d.summary(lang)}"
         for i in sorted(in_net)
         for d in dataset.disagreements.of(i)
         if d.column in FIGURE_COLUMNS
     )
-    return Headline(main, tuple(apart), origins, wider, len(public.wider.rows), disputes)
+    return Headline(main, tuple(apart), origins, wider, len(wider_fig.bounds.rows), disputes)

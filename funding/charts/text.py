@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 import textwrap
 
+from funding.formatting import NBSP as NBSP
 from funding.i18n import t
 from funding.markdown import plain_text
 from funding.records import Instrument
 from funding.vocab import Lang
-
-NBSP = "\u00a0"
-
 
 _PLOTLY_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 

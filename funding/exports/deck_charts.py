@@ -13,7 +13,7 @@ from typing import Any
 
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
-from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.dml import MSO_PATTERN, MSO_THEME_COLOR
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Inches, Pt
@@ -45,12 +45,18 @@ def chart_height(bars: int) -> int:
 
 
 def bar_chart(slide: Any, box: Box, spec: ChartSpec, bars: Sequence[Bar], lang: Lang) -> Any:
-    """A clustered bar chart of one series in euros; parts lighter; returns the graphic frame."""
+    """A clustered bar chart in euros; parts lighter; returns the graphic frame.
+
+    Where a bar is a range, as on the page: solid to the low end and lighter and hatched on to the
+    high end (a second series, the low ends, drawn over the first with full overlap)."""
+    ranged = any(b.low != b.high for b in bars)
     data = CategoryChartData(number_format="#,##0")  # type: ignore[no-untyped-call]
     data.categories = [b.label for b in bars]
     data.add_series(  # type: ignore[no-untyped-call]
         AMOUNT_KIND.label(spec.kind, lang) + " (EUR)", [b.high for b in bars]
     )
+    if ranged:
+        data.add_series(t("deck_low_series", lang) + " (EUR)", [b.low for b in bars])  # type: ignore[no-untyped-call]
     frame = slide.shapes.add_chart(
         XL_CHART_TYPE.BAR_CLUSTERED, box.left, box.top, box.width, box.height, data
     )
@@ -70,8 +76,15 @@ def bar_chart(slide: Any, box: Box, spec: ChartSpec, bars: Sequence[Bar], lang: 
     value_axis.has_major_gridlines = False
     value_axis.minimum_scale = 0  # and no maximum: an edited value rescales the bars
     series = plot.series[0]
-    series.format.fill.solid()
-    series.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    if ranged:
+        plot.overlap = 100
+        _hatched(series.format.fill)
+        low_series = plot.series[1]
+        low_series.format.fill.solid()
+        low_series.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    else:
+        series.format.fill.solid()
+        series.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
     plot.has_data_labels = True
     labels = plot.data_labels
     labels.show_value = True
@@ -86,9 +99,26 @@ def bar_chart(slide: Any, box: Box, spec: ChartSpec, bars: Sequence[Bar], lang: 
             point.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
             point.format.fill.fore_color.brightness = 0.55
         _linked_label(point, label_format(bar.low, bar.high, bar.qualifier, lang, suffix=_suffix(bar)))
+    if ranged:  # the low ends carry no label: the high end's label writes the range
+        _no_labels(plot.series[1])
     _keep_room(chart, box, bars)
     set_alt_text(frame, chart_alt_text(spec, bars, lang))
     return frame
+
+
+def _hatched(fill: Any) -> None:
+    fill.patterned()
+    fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
+    fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    fill.back_color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
+
+
+def _no_labels(series: Any) -> None:
+    labels = series._element.get_or_add_dLbls()
+    for tag in ("c:showVal", "c:showCatName", "c:showSerName", "c:showLegendKey", "c:showPercent"):
+        found = labels.find(qn(tag))
+        if found is not None:
+            found.set("val", "0")
 
 
 def _suffix(bar: Bar) -> str:

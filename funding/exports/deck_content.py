@@ -8,7 +8,7 @@ which the presenter reads, keep the full locator and the verbatim quote of every
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from funding.breakdowns import envelopes
@@ -16,7 +16,8 @@ from funding.dataset import Dataset
 from funding.disagreements import Disagreements
 from funding.exports.common import Citation
 from funding.exports.figures import PART_MARK, ChartSpec
-from funding.formatting import format_bounds, format_eur
+from funding.figures import Figures, KindFigures, count_text, kind_lines, spoken_text
+from funding.formatting import format_eur
 from funding.i18n import t
 from funding.locators import section
 from funding.records import Instrument
@@ -27,6 +28,8 @@ from funding.vocab import AMOUNT_KIND, RECORD_TYPE, STATUS, Lang
 
 @dataclass(frozen=True)
 class Figure:
+    """A line of the headline slide: a figure's label, its spoken value and what it counts."""
+
     label: str
     value: str
     help: str = ""
@@ -34,18 +37,19 @@ class Figure:
 
 @dataclass(frozen=True)
 class KindLine:
-    """A figure kind kept apart on the headline slide: label, total, and how it was counted."""
+    """A figure kind kept apart on the headline slide: label, figures by scope, how counted."""
 
     label: str
-    value: str
+    values: tuple[str, ...]  # battery money and wider envelopes, a line each
     counts: str
     stated: bool  # some row states an amount of this kind
 
 
 @dataclass(frozen=True)
 class HeadlineTexts:
-    """Battery money first, wider envelopes apart, then all public funding and its gross sum, each
-    explained once; the other kinds beside, never added; then the counts and the one-bar charts."""
+    """Battery money first, wider envelopes apart, then all public funding counted once, each
+    explained once; the other kinds beside, split the same way and never added; then the counts
+    and the one-bar charts. Every value is a figure of `funding.figures`, said aloud."""
 
     lead: Figure
     public: tuple[Figure, ...]
@@ -55,60 +59,41 @@ class HeadlineTexts:
     sentences: tuple[str, ...]
 
 
-def headline_texts(
-    totals: Mapping[str, KindTotal],
-    selection: Sequence[Instrument],
-    dataset: Dataset,
-    sentences: Sequence[str],
-    lang: Lang,
-) -> HeadlineTexts:
-    public = totals["public"]
-    none = t("none_in_selection", lang)
-    lead = Figure(
-        t("battery_public", lang),
-        format_bounds(public.battery, lang) if not public.battery.empty else none,
-        t("lead_help", lang),
-    )
-    # Each figure once: all public funding only when it adds wider envelopes to the lead, the
-    # gross sum only when it differs from the net total (parts, overlaps).
+def headline_texts(found: Figures, sentences: Sequence[str], lang: Lang) -> HeadlineTexts:
+    public = found.public.by_scope
+    battery, wider, net = public["battery"], public["wider"], public["all"]
+    lead = Figure(battery.label, battery.spoken_kept, t("lead_help", lang))
+    # Each figure once: all public funding only when it adds wider envelopes to the lead.
     figures: list[Figure] = []
-    shown = [public.battery]
-    if not public.wider.empty:
-        figures.append(
-            Figure(t("wider_public", lang), format_bounds(public.wider, lang), t("wider_help", lang))
-        )
-        shown.append(public.wider)
-    if not public.wider.empty and not public.battery.empty:
-        figures.append(Figure(t("net_public", lang), format_bounds(public.net, lang), t("net_help", lang)))
-        shown.append(public.net)
-    if public.with_amount and public.gross != public.net.high:
-        gross = format_eur(public.gross, lang, public.gross_qualifier)
-        figures.append(Figure(t("gross_public", lang), gross, t("gross_help", lang)))
+    shown = [battery.bounds]
+    if not wider.empty:
+        figures.append(Figure(wider.label, wider.spoken_kept, t("wider_help", lang)))
+        shown.append(wider.bounds)
+    if not wider.empty and not battery.empty:
+        figures.append(Figure(net.label, net.spoken_kept, t("net_help", lang)))
+        shown.append(net.bounds)
     explain = (t("explain_range", lang),) if any(b.is_range for b in shown) else ()
     kinds = tuple(
-        _kind_line(kind, total, lang)
-        for kind, total in totals.items()
-        if kind != "public" and (total.with_amount or total.without_amount)
+        _kind_line(kind, lang)
+        for code, kind in found.kinds.items()
+        if code != "public" and (kind.total.with_amount or kind.total.without_amount)
     )
-    with_amount = sum(1 for r in selection if r.amount_eur is not None)
-    without = len(selection) - with_amount
-    parts = [t("with_amount_n", lang, n=with_amount)] if with_amount else []
-    parts += [t("without_listed", lang, n=without)] if without else []
-    counts = t("entries", lang, n=len(selection)) + (": " + ", ".join(parts) if parts else "")
-    return HeadlineTexts(lead, tuple(figures), explain, kinds, counts, tuple(sentences))
+    return HeadlineTexts(lead, tuple(figures), explain, kinds, count_text(found, lang), tuple(sentences))
 
 
-def _kind_line(kind: str, total: KindTotal, lang: Lang) -> KindLine:
+def _kind_line(kind: KindFigures, lang: Lang) -> KindLine:
+    total = kind.total
+    values: tuple[str, ...]
     if not total.with_amount:
-        value, counts = t("none_stated", lang), t("without_amount_n", lang, n=total.without_amount)
-    elif total.summable:
-        value = format_bounds(total.net, lang)
+        values, counts = (t("none_stated", lang),), t("without_amount_n", lang, n=total.without_amount)
+    elif kind.summable:
+        values = kind_lines(kind, lang)
         counts = t("figures_counted", lang, n=total.counted)
         if total.without_amount:
             counts += ", " + t("without_amount_n", lang, n=total.without_amount)
     else:  # targets may overlap: counted, never summed
-        value, counts = t("targets_stated", lang, n=total.with_amount), t("not_summed_why", lang)
-    return KindLine(AMOUNT_KIND.label(kind, lang), value, counts, bool(total.with_amount))
+        values, counts = (t("targets_stated", lang, n=total.with_amount),), t("not_summed_why", lang)
+    return KindLine(kind.label, values, counts, bool(total.with_amount))
 
 
 @dataclass(frozen=True)
@@ -139,7 +124,7 @@ def lead_parts(
     top = sorted((r for r in battery if r.id in counted), key=lambda r: -(r.amount_eur or 0.0))
     figures = tuple(f"{r.name(lang)}: {format_eur(r.amount_eur, lang, r.amount_qualifier)}" for r in top)
     origins = tuple(
-        f"{ORIGIN_LABELS.label(origin, lang)}: {format_bounds(bounds, lang)}"
+        f"{ORIGIN_LABELS.label(origin, lang)}: {spoken_text(bounds, lang)}"
         for origin, bounds in origin_split(dataset, selection).items()
     )
     totals = (
@@ -151,7 +136,7 @@ def lead_parts(
         )
         if b.is_range
     )
-    ranged = [f"{t(key, lang)}: {format_bounds(bounds, lang)}" for key, bounds in totals]
+    ranged = [f"{t(key, lang)}: {spoken_text(bounds, lang)}" for key, bounds in totals]
     ranges: tuple[str, ...] = ()
     if ranged:
         uncertain = sorted({i for b in (public.battery, public.wider, public.net) for i in b.uncertain})

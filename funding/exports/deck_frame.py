@@ -86,6 +86,7 @@ class Frame:
         self.title_layout = pick_layout(layouts, title_slide=True)
         self.content_layout = pick_layout(layouts, title_slide=False)
         self.area = self._content_area()
+        self.selection = ""  # what the deck shows, in words: every slide's footer names it
         # An upload is not the dataset: it is never cited as such.
         self.citation = (
             citation(info, lang)
@@ -195,6 +196,8 @@ class Frame:
             )
         else:
             line = self.citation
+        if self.selection:  # a slide taken alone still says what it shows
+            line = f"{line} {t('selection', self.lang, text=self.selection)}."
         box = Box(MARGIN, self.height - Inches(0.68), self.width - 2 * MARGIN - Inches(0.8), Inches(0.5))
         self.text(slide, box, Para(f"{line} {extra}".strip(), FOOTER_PT, grey=True), anchor=MSO_ANCHOR.BOTTOM)
 

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from funding.breakdowns import NOT_STATED_GROUP, breakdown, envelopes, group_codes
 from funding.dataset import Dataset
 from funding.exports.common import clean_text
+from funding.figures import WIDER_MARK, wider_note
 from funding.formatting import format_range
 from funding.i18n import t
 from funding.kinds import default_kind
 from funding.records import Instrument
 from funding.selection import Filters
-from funding.totals import NOT_SUMMED_KINDS, counted_ids
+from funding.totals import NOT_SUMMED_KINDS, Bounds, counted_ids
 from funding.vocab import AMOUNT_KIND, Lang
 
 # Chart names, as used by `--chart` and in the deck's order.
@@ -95,6 +96,8 @@ def chart_spec(
     else:
         bars = _breakdown_bars(dataset, selection, filters.framework, name, kind, lang)
         notes.append(t("groups_net", lang) if name != "beneficiary" else t("not_additive", lang))
+        if any(b.suffix for b in bars):
+            notes.append(t("wider_mark_legend", lang, mark=WIDER_MARK))
         if any(b.low != b.high for b in bars):
             notes.append(t("deck_range_bars", lang))
         framework = t(f"framework_{filters.framework}", lang) if name == "pillar" else ""
@@ -162,7 +165,13 @@ def _breakdown_bars(
             high=float(row["amount"]),
             qualifier=str(row["qualifier"]),
             text=format_range(float(row["low"]), float(row["amount"]), lang, str(row["qualifier"])),
-            suffix="",
+            suffix=wider_note(
+                Bounds(
+                    float(row["wider_low"]), float(row["wider"]), str(row["wider_qualifier"]), rows=("b",)
+                ),
+                Bounds(float(row["low"]), float(row["amount"]), rows=("b",)),
+                lang,
+            ),
             part=False,
             records=behind[str(row["group"])],
             not_stated=row["group"] == NOT_STATED_GROUP,

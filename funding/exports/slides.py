@@ -45,10 +45,10 @@ from funding.exports.deck_parts import Box, text_height
 from funding.exports.deck_tables import add_table, table_pages
 from funding.exports.figures import ChartSpec
 from funding.exports.story import story
+from funding.figures import figures
 from funding.i18n import t
 from funding.records import Instrument
 from funding.selection import Filters, describe
-from funding.totals import totals_by_kind
 from funding.vocab import Lang
 
 MAX_TABLE_ROWS = 8  # rows of a table slide: read from the back of a room, not studied
@@ -75,13 +75,14 @@ def export_pptx(
     deck = _Deck(template, lang, info, upload_name)
     cited = citations(selection, documents)
     plan = story(dataset, selection, filters, lang)
-    totals = totals_by_kind(dataset, selection)
-    deck.title_slide(describe(filters, lang), iso_today(today))
+    found = figures(dataset, selection, filters, lang)
+    deck.selection = found.selection
+    deck.title_slide(found.selection, iso_today(today))
     deck.headline_slide(
-        headline_texts(totals, selection, dataset, plan.sentences, lang),
+        headline_texts(found, plan.sentences, lang),
         lead_notes(dataset, selection, cited, disagreements, lang),
     )
-    parts = lead_parts(dataset, selection, totals["public"], disagreements, lang)
+    parts = lead_parts(dataset, selection, found.public.total, disagreements, lang)
     if parts:
         deck.lead_slide(parts)
     for spec in plan.charts:
@@ -122,13 +123,13 @@ class _Deck(Frame):
             right = Box(area.left + int(area.width * 0.6), area.top, int(area.width * 0.4), area.height)
             kinds = [Para(t("kept_apart", self.lang), 15, bold=True, after=6)]
             for kind in said.kinds:
-                kinds += [
-                    Para(kind.label, 13, grey=True),
-                    Para(kind.value, 20 if kind.stated else 15, bold=kind.stated),
-                    Para(kind.counts, 12, grey=True, after=8),
-                ]
+                kinds.append(Para(kind.label, 13, grey=True))
+                for index, value in enumerate(kind.values):  # battery money first, in bold
+                    first = kind.stated and index == 0
+                    kinds.append(Para(value, 17 if first else 14, bold=first))
+                kinds.append(Para(kind.counts, 12, grey=True, after=8))
             bottom = max(bottom, self.flow(slide, right, kinds))
-        rest = [Para(said.counts, 13, bold=True, after=4), *[Para(s, 13, after=3) for s in said.sentences]]
+        rest = [Para(said.counts, 13, after=4), *[Para(s, 13, after=3) for s in said.sentences]]
         self.flow(slide, Box(area.left, bottom + Inches(0.1), area.width, area.bottom - bottom), rest)
         self.footer(slide)
         self.notes(slide, notes)

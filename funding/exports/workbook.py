@@ -52,7 +52,7 @@ def export_xlsx(
     totals = workbook.active
     assert totals is not None
     totals.title = t("sheet_totals", lang)
-    totals_sheet(totals, dataset, selection, lang)
+    totals_sheet(totals, dataset, selection, filters, lang)
     context = Context(dataset, counted_ids(dataset, selection), documents, dataset.disagreements, lang)
     data_sheet(workbook.create_sheet(t("sheet_data", lang)), selection, context)
     disagreements_sheet(workbook.create_sheet(t("sheet_disagreements", lang)), selection, context)
@@ -60,6 +60,7 @@ def export_xlsx(
     about_sheet(
         workbook.create_sheet(t("sheet_about", lang)), selection, filters, lang, info, today, upload_name
     )
+    printed_footer(workbook, describe(filters, lang), info, lang, upload_name)
     properties = workbook.properties
     properties.title = clean_text(f"{info.title_in(lang)} — {describe(filters, lang)}")[:250]
     properties.creator = properties.lastModifiedBy = info.title_in(lang)
@@ -67,6 +68,23 @@ def export_xlsx(
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def printed_footer(
+    workbook: Workbook, selection: str, info: DatasetInfo, lang: Lang, upload_name: str | None
+) -> None:
+    """Every printed page names its selection and source: a page taken alone cannot be misread."""
+    source = (
+        t("deck_footer", lang, title=info.title_in(lang), version=info.version, date=info.date)
+        if upload_name is None
+        else t("source_upload", lang, name=clean_text(upload_name))
+    )
+    for sheet in workbook.worksheets:
+        # "&" starts a footer code (&P is the page number): a literal one is written "&&".
+        sheet.oddFooter.left.text = clean_text(t("selection", lang, text=selection))[:120].replace("&", "&&")
+        sheet.oddFooter.left.size = 8
+        sheet.oddFooter.right.text = clean_text(source)[:120].replace("&", "&&") + " &P/&N"
+        sheet.oddFooter.right.size = 8
 
 
 def data_sheet(sheet: Worksheet, selection: Sequence[Instrument], context: Context) -> None:

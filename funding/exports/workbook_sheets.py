@@ -18,11 +18,12 @@ from funding.documents import Document
 from funding.exports.common import citations, filter_arguments, iso_today, query_string
 from funding.exports.workbook_cells import HEADER_FONT, TOP, WRAP, amount_cell, header_row, link, put
 from funding.exports.workbook_columns import Context
-from funding.formatting import format_bounds, format_eur
+from funding.figures import Figure, KindFigures, exact_text, figures
+from funding.formatting import format_eur
 from funding.i18n import t
 from funding.records import Instrument
 from funding.selection import ORIGIN_LABELS, Filters, describe
-from funding.totals import Bounds, KindTotal, origin_split, totals_by_kind
+from funding.totals import origin_split
 from funding.vocab import AMOUNT_KIND, QUALIFIER, STATUS, Lang
 
 Line = list[str | float | int | None]
@@ -41,15 +42,18 @@ TOTAL_COLUMNS = (
 TOTAL_WIDTHS = (30, 40, 30, 19, 19, 14, 12, 12, 12, 60)
 
 
-def _bounds_line(
-    dataset: Dataset, kind: str, what: str, bounds: Bounds, lang: Lang, counts: Sequence[int | None] = ()
-) -> Line:
+def _figure_line(dataset: Dataset, figure: Figure, lang: Lang, counts: Sequence[int | None] = ()) -> Line:
+    """A figure of `funding.figures` with every digit: written, low, high and what makes a range."""
+    bounds = figure.bounds
     names = "; ".join(dataset.by_id[i].name(lang) for i in bounds.uncertain if i in dataset.by_id)
-    ends: list[float | None] = [None, None] if bounds.empty else [bounds.low, bounds.high]
+    # Parts of a whole outside the selection are listed, never summed into a new figure.
+    ends: list[float | None] = (
+        [None, None] if bounds.empty or figure.parts_only else [bounds.low, bounds.high]
+    )
     return [
-        AMOUNT_KIND.label(kind, lang),
-        what,
-        format_bounds(bounds, lang) if not bounds.empty else t("none_in_selection", lang),
+        AMOUNT_KIND.label(figure.kind, lang),
+        figure.label,
+        figure.exact,
         *ends,
         None if bounds.empty else QUALIFIER.label(bounds.qualifier, lang),
         *(list(counts) or [None, None, None]),
@@ -58,52 +62,46 @@ def _bounds_line(
 
 
 def _kind_lines(
-    dataset: Dataset, selection: Sequence[Instrument], total: KindTotal, lang: Lang
+    dataset: Dataset, selection: Sequence[Instrument], group: KindFigures, lang: Lang
 ) -> list[Line]:
-    kind = total.kind
+    """Battery money, (for public funding) its origins, wider envelopes, then all counted once."""
+    total = group.total
     counts = [total.counted, total.with_amount, total.without_amount]
-    label = AMOUNT_KIND.label(kind, lang)
+    label = AMOUNT_KIND.label(group.kind, lang)
     if not total.with_amount:
-        return [
-            [
-                label,
-                t("tot_all", lang),
-                t("none_stated" if total.without_amount else "none_in_selection", lang),
-                None,
-                None,
-                None,
-                *counts,
-                None,
-            ]
-        ]
-    if not total.summable:
+        none = t("none_stated" if total.without_amount else "none_in_selection", lang)
+        return [[label, t("tot_all", lang), none, None, None, None, *counts, None]]
+    if not group.summable:
         written = t("targets_stated", lang, n=total.with_amount)
         return [[label, t("tot_not_summed", lang), written, None, None, None, None, *counts[1:], None]]
-    lines: list[Line] = []
-    if kind == "public":
-        lines.append(_bounds_line(dataset, kind, t("battery_public", lang), total.battery, lang))
+    scoped = group.by_scope
+    lines = [_figure_line(dataset, scoped["battery"], lang)]
+    if group.kind == "public":
         for origin, bounds in origin_split(dataset, selection).items():
             what = t("tot_by_origin", lang, origin=ORIGIN_LABELS.label(origin, lang).lower())
-            lines.append(_bounds_line(dataset, kind, what, bounds, lang))
-        lines.append(_bounds_line(dataset, kind, t("wider_public", lang), total.wider, lang))
-    lines.append(_bounds_line(dataset, kind, t("tot_all", lang), total.net, lang, counts))
-    gross = format_eur(total.gross, lang, total.gross_qualifier)
-    qualifier = QUALIFIER.label(total.gross_qualifier, lang)
-    lines.append([label, t("tot_gross", lang), gross, None, total.gross, qualifier, None, None, None, None])
+            ends = [bounds.low, bounds.high]
+            qualifier = QUALIFIER.label(bounds.qualifier, lang)
+            lines.append([label, what, exact_text(bounds, lang), *ends, qualifier, None, None, None, None])
+    lines.append(_figure_line(dataset, scoped["wider"], lang))
+    lines.append(_figure_line(dataset, scoped["all"], lang, counts))
     return lines
 
 
-def totals_sheet(sheet: Worksheet, dataset: Dataset, selection: Sequence[Instrument], lang: Lang) -> None:
+def totals_sheet(
+    sheet: Worksheet, dataset: Dataset, selection: Sequence[Instrument], filters: Filters, lang: Lang
+) -> None:
     put(sheet, 1, 1, t("totals_title", lang)).font = Font(bold=True, size=14)
-    for row, key in enumerate(("explain_net", "explain_gross", "explain_range"), start=2):
+    for row, key in enumerate(("explain_net", "explain_scope", "explain_range"), start=2):
         cell = put(sheet, row, 1, t(key, lang))
         cell.alignment = WRAP
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(TOTAL_COLUMNS))
         sheet.row_dimensions[row].height = 30
+    found = figures(dataset, selection, filters, lang)
+    put(sheet, 5, 1, t("selection", lang, text=found.selection)).font = Font(bold=True)
     header_row(sheet, 6, [t(k, lang) for k in TOTAL_COLUMNS])
     row = 7
-    for total in totals_by_kind(dataset, selection).values():
-        for line in _kind_lines(dataset, selection, total, lang):
+    for group in found.kinds.values():
+        for line in _kind_lines(dataset, selection, group, lang):
             for column, value in enumerate(line, start=1):
                 cell = put(sheet, row, column, value)
                 if column in (4, 5):

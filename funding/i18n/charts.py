@@ -89,6 +89,18 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "col_caveats": {"en": "Other documents; possible overlaps", "nl": "Andere documenten; mogelijke overlap"},
     "col_amount_low_eur": {"en": "Low end (EUR)", "nl": "Onderkant (EUR)"},
     "col_amount_high_eur": {"en": "High end (EUR)", "nl": "Bovenkant (EUR)"},
+    "wider_mark_legend": {
+        "en": "{mark} marks money in envelopes that are not only for batteries (e.g. all critical raw materials)",
+        "nl": "{mark} markeert geld in budgetten die niet alleen voor batterijen zijn (bijv. alle kritieke grondstoffen)",
+    },
+    "incl_wider": {
+        "en": "incl. {value} not only for batteries",
+        "nl": "incl. {value} niet alleen voor batterijen",
+    },
+    "groups_unstated": {
+        "en": "No amount stated for: {groups}",
+        "nl": "Geen bedrag vermeld voor: {groups}",
+    },
     "range_bars": {
         "en": "A lighter, hatched end: money that may be inside other figures in the group (a range).",
         "nl": "Een lichter, gearceerd eind: geld dat in andere bedragen van de groep kan zitten (een bandbreedte).",

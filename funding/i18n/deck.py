@@ -52,12 +52,7 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": {"one": "{n} entry in this selection", "other": "{n} entries in this selection"},
         "nl": {"one": "{n} vermelding in deze selectie", "other": "{n} vermeldingen in deze selectie"},
     },
-    "with_amount_n": {"en": "{n} with a stated amount", "nl": "{n} met een vermeld bedrag"},
     "without_amount_n": {"en": "{n} without an amount", "nl": "{n} zonder bedrag"},
-    "without_listed": {
-        "en": "{n} without an amount (listed at the end)",
-        "nl": "{n} zonder bedrag (achteraan opgesomd)",
-    },
     "figures_counted": {
         "en": {"one": "{n} figure counted", "other": "{n} figures counted"},
         "nl": {"one": "{n} bedrag geteld", "other": "{n} bedragen geteld"},
@@ -119,9 +114,10 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "nl": "Elke balk telt alleen bedragen op die niet al in een groter bedrag van de selectie zitten.",
     },
     "deck_range_bars": {
-        "en": "A range (low–high) where the documents do not say whether figures in a group share money; the bar shows the high end.",
-        "nl": "Een bandbreedte (laag–hoog) waar de documenten niet zeggen of bedragen in een groep geld delen; de balk toont de bovenkant.",
+        "en": "A range (low–high) where the documents do not say whether figures in a group share money: the bar is solid to the low end, lighter and hatched on to the high end.",
+        "nl": "Een bandbreedte (laag–hoog) waar de documenten niet zeggen of bedragen in een groep geld delen: de balk is vol tot de onderkant, lichter en gearceerd tot de bovenkant.",
     },
+    "deck_low_series": {"en": "Low end of the range", "nl": "Onderkant van de bandbreedte"},
     "not_shown": {
         "en": {
             "one": "Not in this chart: {n} entry of this kind without a stated amount (listed at the end).",

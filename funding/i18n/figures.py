@@ -24,8 +24,8 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "nl": "Budgetten die meer dekken dan batterijen (batterijen zijn een van meerdere doelen), nooit opgeteld bij het bedrag voor batterijen: {names}.",
     },
     "headline_explained": {
-        "en": "Each figure is counted once: a part is not added to the whole it belongs to. Where the documents do not say whether two figures share money, the total is a range: the low end assumes they overlap completely, the high end that they do not. The gross sum adds every figure as stated, for comparison only.",
-        "nl": "Elk bedrag telt één keer: een deel wordt niet opgeteld bij het geheel waartoe het hoort. Waar de documenten niet zeggen of twee bedragen geld delen, is het totaal een bandbreedte: de onderkant gaat uit van volledige overlap, de bovenkant van geen overlap. De brutosom telt elk bedrag zoals vermeld op, alleen ter vergelijking.",
+        "en": "Each figure is counted once: a part is not added to the whole it belongs to. Where the documents do not say whether two figures share money, the total is a range: the low end assumes they overlap completely, the high end that they do not.",
+        "nl": "Elk bedrag telt één keer: een deel wordt niet opgeteld bij het geheel waartoe het hoort. Waar de documenten niet zeggen of twee bedragen geld delen, is het totaal een bandbreedte: de onderkant gaat uit van volledige overlap, de bovenkant van geen overlap.",
     },
     "origin_split": {
         "en": "Where the money for batteries comes from, as the documents say: {split}",
@@ -45,7 +45,6 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     },
     "none_in_selection": {"en": "none in this selection", "nl": "niet in deze selectie"},
     "and_more": {"en": "and {n} more", "nl": "en nog {n}"},
-    "gross_public": {"en": "Gross sum of public amounts", "nl": "Bruto som publieke bedragen"},
     "instruments": {"en": "Instruments", "nl": "Instrumenten"},
     "without_amount": {"en": "Amount not stated", "nl": "Bedrag niet vermeld"},
     "kept_apart": {
@@ -67,17 +66,13 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "Battery-specific and wider envelopes together, each counted once: a part is not added when its whole is also selected. {counted} of {with_amount} stated amounts counted.",
         "nl": "Batterijspecifieke en bredere budgetten samen, elk eenmaal geteld: een deel wordt niet opgeteld als het geheel ook geselecteerd is. {counted} van {with_amount} vermelde bedragen geteld.",
     },
-    "gross_help": {
-        "en": "Every stated public amount added up, parts and wholes alike: for comparison only.",
-        "nl": "Alle vermelde publieke bedragen opgeteld, delen en gehelen samen: alleen ter vergelijking.",
-    },
     "instruments_help": {
         "en": "Funding instruments in the selection, with or without an amount, of every kind; {others} other entries (frameworks, services, proposals, context) are listed but not counted here.",
         "nl": "Financieringsinstrumenten in de selectie, met of zonder bedrag, van elke soort; {others} andere vermeldingen (kaders, diensten, voorstellen, context) staan in de lijst maar tellen hier niet mee.",
     },
     "without_amount_help": {
-        "en": "Selected rows for which no source states an amount; they stay listed in the table below.",
-        "nl": "Geselecteerde rijen waarvoor geen bron een bedrag noemt; ze blijven in de tabel hieronder staan.",
+        "en": "Funding instruments in the selection for which no document states an amount; they stay listed in the table. Frameworks, services, proposals and context entries are not counted here.",
+        "nl": "Financieringsinstrumenten in de selectie waarvoor geen document een bedrag noemt; ze blijven in de tabel staan. Kaders, diensten, voorstellen en contextvermeldingen tellen hier niet mee.",
     },
     "kind_help": {
         "en": "Net total of this kind ({counted} of {with_amount} stated amounts counted; {without} without amount). Never added to public funding.",
@@ -91,5 +86,48 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "not_summable": {
         "en": "{kind}: these figures may overlap and are never added up, so there are no breakdowns, hierarchy or flow for them. The envelope chart above shows each one on its own.",
         "nl": "{kind}: deze bedragen kunnen overlappen en worden nooit opgeteld; daarom zijn er geen uitsplitsingen, hiërarchie of stroom. De budgetgrafiek hierboven toont elk bedrag apart.",
+    },
+    # -- every kind by scope (funding.figures) -------------------------------------------------
+    "scope_battery": {"en": "{kind}, for batteries", "nl": "{kind}, voor batterijen"},
+    "scope_wider": {
+        "en": "{kind}, wider envelopes open to batteries (not only for batteries)",
+        "nl": "{kind}, bredere budgetten die openstaan voor batterijen (niet alleen voor batterijen)",
+    },
+    "scope_all": {"en": "{kind}, all, counted once", "nl": "{kind}, alles, eenmaal geteld"},
+    "scope_short_battery": {"en": "for batteries: {value}", "nl": "voor batterijen: {value}"},
+    "scope_short_wider": {
+        "en": "wider envelopes, not only for batteries: {value}",
+        "nl": "bredere budgetten, niet alleen voor batterijen: {value}",
+    },
+    "count_instruments": {
+        "en": {"one": "{n} funding instrument", "other": "{n} funding instruments"},
+        "nl": {"one": "{n} financieringsinstrument", "other": "{n} financieringsinstrumenten"},
+    },
+    "count_unstated": {
+        "en": {"one": "{n} of them states no amount", "other": "{n} of them state no amount"},
+        "nl": {"one": "bij {n} daarvan staat geen bedrag", "other": "bij {n} daarvan staat geen bedrag"},
+    },
+    "count_others": {
+        "en": {
+            "one": "{n} other entry (framework, service, proposal or context)",
+            "other": "{n} other entries (frameworks, services, proposals, context)",
+        },
+        "nl": {
+            "one": "{n} andere vermelding (kader, dienst, voorstel of context)",
+            "other": "{n} andere vermeldingen (kaders, diensten, voorstellen, context)",
+        },
+    },
+    "exact_value": {
+        "en": "Exactly as the rows state: {value}.",
+        "nl": "Precies zoals de rijen vermelden: {value}.",
+    },
+    "of_instruments": {
+        "en": {"one": "{part} of {n} instrument", "other": "{part} of {n} instruments"},
+        "nl": {"one": "{part} van {n} instrument", "other": "{part} van {n} instrumenten"},
+    },
+    "label_in_selection": {"en": "{label} — in {phrase}", "nl": "{label} — in {phrase}"},
+    "parts_of_whole": {
+        "en": "{parts}: parts of {whole} ({amount}), whose whole is not in this selection; not added up",
+        "nl": "{parts}: delen van {whole} ({amount}), waarvan het geheel niet in deze selectie zit; niet opgeteld",
     },
 }

@@ -80,7 +80,6 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "nl": "Kunnen geld delen (waardoor de bandbreedte ontstaat)",
     },
     "tot_all": {"en": "All, counted once", "nl": "Alles, één keer geteld"},
-    "tot_gross": {"en": "Gross sum (for comparison only)", "nl": "Bruto som (alleen ter vergelijking)"},
     "tot_by_origin": {"en": "For batteries: {origin}", "nl": "Voor batterijen: {origin}"},
     "tot_not_summed": {
         "en": "Not added up: these figures may overlap",
@@ -90,9 +89,9 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "Net: each euro counted once. A part is left out when the figure it belongs to is counted.",
         "nl": "Netto: elke euro één keer geteld. Een deel telt niet mee als het bedrag waar het bij hoort meetelt.",
     },
-    "explain_gross": {
-        "en": "Gross: every stated amount added up, parts and wholes alike; for comparison only.",
-        "nl": "Bruto: alle vermelde bedragen opgeteld, delen en gehelen samen; alleen ter vergelijking.",
+    "explain_scope": {
+        "en": "Each kind in three lines: money for batteries (envelopes for batteries only), wider envelopes open to batteries (batteries are one purpose among several; never added to the money for batteries) and both together, counted once. No line adds a part to its whole, and kinds are never added together.",
+        "nl": "Elke soort in drie regels: geld voor batterijen (budgetten alleen voor batterijen), bredere budgetten die openstaan voor batterijen (batterijen zijn één doel van meerdere; nooit opgeteld bij het geld voor batterijen) en beide samen, eenmaal geteld. Geen regel telt een deel op bij zijn geheel, en soorten worden nooit bij elkaar opgeteld.",
     },
     "explain_range": {
         "en": "A range (low–high): the documents do not say whether some figures share money. The low end assumes they overlap completely, the high end that they do not.",

@@ -10,12 +10,16 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "describe_type": {"en": "instrument type", "nl": "instrumenttype"},
     "describe_source": {"en": "source", "nl": "bron"},
     "describe_pillar": {"en": "pillar", "nl": "pijler"},
-    "describe_beneficiary": {"en": "beneficiary", "nl": "begunstigde"},
+    # A filter selects envelopes open to a group, never money for it: the words say so.
+    "describe_beneficiary": {"en": "envelopes open to", "nl": "budgetten die openstaan voor"},
     "describe_status": {"en": "status", "nl": "status"},
     "describe_kind": {"en": "figure kind", "nl": "soort bedrag"},
     "describe_origin": {"en": "money origin", "nl": "herkomst geld"},
     "describe_record_type": {"en": "entry type", "nl": "soort vermelding"},
-    "describe_period": {"en": "period: {span}", "nl": "periode: {span}"},
+    "describe_period": {
+        "en": "envelopes active in {span} (multi-year envelopes counted whole)",
+        "nl": "budgetten actief in {span} (meerjarige budgetten volledig meegeteld)",
+    },
     "describe_battery_only": {"en": "battery-specific only", "nl": "alleen batterijspecifiek"},
     "describe_search": {"en": "search: “{q}”", "nl": "zoekterm: “{q}”"},
     "describe_all": {"en": "All instruments", "nl": "Alle instrumenten"},
