@@ -13,6 +13,8 @@ render these figures. A sum that counts parts with their wholes is not a figure 
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -21,6 +23,8 @@ from typing import Literal
 import numpy as np
 
 from funding.dataset import Dataset
+from funding.documents import load_documents
+from funding.errors import InvalidData, UnreadableFile
 from funding.filter_index import index_of
 from funding.formatting import NBSP, format_count, format_eur, format_range, with_qualifier
 from funding.i18n import t
@@ -254,6 +258,48 @@ def count_text(figures: Figures, lang: Lang) -> str:
     if c.others:
         parts.append(t("count_others", lang, n=c.others))
     return "; ".join(parts)
+
+
+@functools.cache
+def _document_titles(lang: Lang) -> dict[str, str]:
+    """The registry's titles; a dataset citing other documents is named by their ids."""
+    try:
+        return {i: d.title(lang) for i, d in load_documents().items()}
+    except (UnreadableFile, InvalidData):
+        return {}
+
+
+def parts_beyond_whole(dataset: Dataset, selection: Sequence[Instrument], kind: str, lang: Lang) -> list[str]:
+    """A note for every whole whose parts in the selection state more than it does, naming both
+    documents: a chart that draws the parts larger than their whole says why (the documents
+    differ), rather than leave the reader to think the parts are inside it."""
+    rows = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
+    in_rows = {r.id: r for r in rows}
+    parts: dict[str, list[Instrument]] = {}
+    for record in rows:
+        whole_id = dataset.whole_of.get(record.id)
+        if whole_id is not None and whole_id in in_rows:
+            parts.setdefault(whole_id, []).append(record)
+    titles = _document_titles(lang)
+    notes = []
+    for whole_id, members in parts.items():
+        whole = in_rows[whole_id]
+        if math.fsum(p.amount_eur or 0.0 for p in members) <= (whole.amount_eur or 0.0):
+            continue
+        members.sort(key=lambda r: -(r.amount_eur or 0.0))
+        documents = sorted({titles.get(p.source_document or "", p.source_document or "") for p in members})
+        notes.append(
+            t(
+                "parts_beyond",
+                lang,
+                whole=whole.name(lang),
+                amount=format_eur(whole.amount_eur, lang, whole.amount_qualifier),
+                whole_document=titles.get(whole.source_document or "", whole.source_document or ""),
+                parts=", ".join(format_eur(p.amount_eur, lang, p.amount_qualifier) for p in members),
+                parts_documents="; ".join(documents),
+            )
+        )
+    return notes
 
 
 def kind_lines(kind: KindFigures, lang: Lang) -> tuple[str, ...]:

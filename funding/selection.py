@@ -31,7 +31,15 @@ from funding.vocab import (
 ORIGINS = (*MONEY_ORIGIN.codes, NOT_STATED_ORIGIN)
 # The origins a filter offers: the vocabulary plus "not stated" (an empty cell).
 ORIGIN_LABELS = Vocabulary(
-    "origin", (*MONEY_ORIGIN.terms, Term(NOT_STATED_ORIGIN, "Origin not stated", "Herkomst niet vermeld"))
+    "origin",
+    (
+        *MONEY_ORIGIN.terms,
+        Term(
+            NOT_STATED_ORIGIN,
+            "Origin of the figure itself not stated",
+            "Herkomst van het bedrag zelf niet vermeld",
+        ),
+    ),
 )
 
 

@@ -8,7 +8,9 @@ never above it, or the rounded figure says 'about'") so that the code cannot agr
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable, Sequence
 
 from funding.vocab import Lang
 
@@ -22,7 +24,7 @@ WORDS = {
     "circa": "about",
 }
 FIGURE = re.compile(
-    r"(?:(up to|at least|about|tot|minstens|circa) )?(?:EUR|€) ([\d.,]+)(?:–([\d.,]+))? (bn|m|mld|mln)"
+    r"(?:(up to|at least|about|tot|minstens|circa) )?(?:EUR|€) ([\d.,]+)(?:–([\d.,]+))? (bn|m|mld|mln)\b"
 )
 Said = tuple[str, float, float]  # qualifier code, low, high (euros)
 
@@ -72,3 +74,88 @@ def holds(said: Said, exact: Said, *, cents: float = 0.5) -> bool:
     if abs(high - want_high) <= cents:
         return q == want_q
     return q == "about"
+
+
+Row = dict[str, str]
+
+
+def whole_of(rows: dict[str, Row], row: Row) -> Row | None:
+    """The nearest ancestor with an amount of the same kind: the figure this one is part of."""
+    parent = row["parent_id"]
+    while parent:
+        candidate = rows[parent]
+        if candidate["amount_kind"] == row["amount_kind"] and candidate["amount_eur"]:
+            return candidate
+        parent = candidate["parent_id"]
+    return None
+
+
+def net_claim(
+    everything: Sequence[Row],
+    selected: Iterable[Row],
+    kind: str,
+    battery: bool | None,
+    *,
+    covering: Iterable[Row] | None = None,
+) -> Said | None:
+    """The net total of one kind (battery-specific, wider or both) as the codebook states it,
+    computed from the CSV rows alone: a row inside a selected whole is not counted; parts of a
+    whole left out count up to the whole (all of them where it says they are separate, the
+    largest otherwise); figures that may share money count once at the low end. `covering`:
+    the rows whose wholes cover others (default: the figures themselves), as a breakdown's
+    group is counted against the whole selection. Parts sit one level under their whole, as in
+    the curated data."""
+    rows = {r["id"]: r for r in everything}
+
+    def of_scope(row: Row) -> bool:
+        return (
+            row["amount_kind"] == kind
+            and bool(row["amount_eur"])
+            and (battery is None or (row["battery_specific"] == "yes") == battery)
+        )
+
+    figures = [r for r in selected if of_scope(r)]
+    cover = {r["id"] for r in (covering if covering is not None else figures) if r["amount_kind"] == kind}
+
+    def covered(row: Row) -> bool:
+        whole = whole_of(rows, row)
+        while whole is not None:
+            if whole["id"] in cover:
+                return True
+            whole = whole_of(rows, whole)
+        return False
+
+    counted = [r for r in figures if not covered(r)]
+    if not counted:
+        return None
+    groups: dict[str, list[Row]] = {}
+    for row in counted:
+        whole = whole_of(rows, row)
+        groups.setdefault(whole["id"] if whole else row["id"], []).append(row)
+    qualifiers = {r["amount_qualifier"] for r in counted}
+    ends: dict[str, tuple[float, float]] = {}
+    for top, members in groups.items():
+        amounts = [float(r["amount_eur"]) for r in members]
+        if members[0]["id"] == top:
+            ends[top] = (amounts[0], amounts[0])
+            continue
+        whole = rows[top]
+        cap = float(whole["amount_eur"])
+        high = min(sum(amounts), cap)
+        low = sum(amounts) if whole["parts_disjoint"] == "yes" else max(amounts)
+        if sum(amounts) > cap:
+            qualifiers.add(whole["amount_qualifier"])
+        ends[top] = (min(low, high), high)
+    links = {frozenset((a, b)) for a in ends for b in rows[a]["may_overlap"].split(";") if b in ends}
+    linked = sorted({i for pair in links for i in pair})
+    # The least money: every figure that may share none, plus the heaviest set of the others of
+    # which no two may share money.
+    low = sum(ends[i][0] for i in ends if i not in linked) + max(
+        sum(ends[i][0] for i in chosen)
+        for size in range(len(linked) + 1)
+        for chosen in itertools.combinations(linked, size)
+        if not any(frozenset(pair) in links for pair in itertools.combinations(chosen, 2))
+    )
+    loose = qualifiers - {"exact"}
+    qualifier = "exact" if not loose else (loose.pop() if len(loose) == 1 else "about")
+    return qualifier, low, sum(high for _, high in ends.values())

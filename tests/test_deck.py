@@ -34,7 +34,7 @@ from funding.exports.figures import chart_spec
 from funding.exports.slides import MAX_TABLE_ROWS
 from funding.i18n import t
 from funding.loading import parse_csv
-from funding.selection import Filters, apply
+from funding.selection import ORIGIN_LABELS, Filters, apply
 from funding.vocab import AMOUNT_KIND, EU_PILLAR, INSTRUMENT_TYPE, Lang
 
 M = 1_000_000
@@ -292,7 +292,7 @@ def test_headline_keeps_kinds_apart_and_explains_its_words() -> None:
 def test_the_lead_slide_says_what_the_battery_figure_is_made_of() -> None:
     text = texts(deck().slides[2])
     assert "Materials programme: EUR 296 m" in text and f"{EVIL_NAME}: EUR 50 m" in text
-    assert "Origin not stated: EUR 346 m" in text
+    assert f"{ORIGIN_LABELS.label('not_stated', 'en')}: EUR 346 m" in text
     assert "Materials programme: EU strategy: EUR 291 m" in text  # the other document's figure
 
 

@@ -23,7 +23,7 @@ from funding.i18n import t
 from funding.loading import parse_csv
 from funding.paths import DEFAULT_DATA
 from funding.records import COLUMNS as DATASET_COLUMNS
-from funding.selection import Filters, apply
+from funding.selection import ORIGIN_LABELS, Filters, apply
 from funding.totals import totals_by_kind
 from funding.vocab import AMOUNT_KIND, LEVEL, Lang
 
@@ -200,7 +200,7 @@ def test_figures_sheet_warns_then_labels_every_column() -> None:
     assert sheet.cell(programme, column("en", "x_disagreements")).value == "EU strategy: EUR 291 m"
     assert sheet.cell(rows["loan"], column("en", "x_section")).value == "Pillar I"
     assert sheet.cell(rows["loan"], column("en", "x_lines")).value == "Pillar I, L1095"
-    assert sheet.cell(programme, column("en", "x_origin")).value == "Origin not stated"
+    assert sheet.cell(programme, column("en", "x_origin")).value == ORIGIN_LABELS.label("not_stated", "en")
     assert sheet.cell(programme, column("en", "x_quote")).alignment.wrap_text
 
 
@@ -249,7 +249,12 @@ def test_totals_per_kind_follow_the_net_rules_as_ranges() -> None:
     battery = found[(public, t("battery_public", "en"))]
     assert [c.value for c in battery[:3]] == ["EUR 346 m", 346 * M, 346 * M]
     assert battery[1].number_format == '"€" #,##0'
-    assert found[(public, t("tot_by_origin", "en", origin="origin not stated"))][1].value == 346 * M
+    assert (
+        found[(public, t("tot_by_origin", "en", origin=ORIGIN_LABELS.label("not_stated", "en").lower()))][
+            1
+        ].value
+        == 346 * M
+    )
     assert [c.value for c in found[(public, t("wider_public", "en"))][1:3]] == [1500 * M, 1500 * M]
     everything = found[(public, t("net_public", "en"))]
     assert [c.value for c in everything] == ["EUR 1.846 bn", 1846 * M, 1846 * M, "exactly", 3, 5, 2, None]

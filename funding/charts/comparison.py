@@ -29,6 +29,7 @@ from funding.charts.layout import (
 )
 from funding.charts.text import plotly_text
 from funding.dataset import Dataset
+from funding.figures import parts_beyond_whole
 from funding.formatting import format_eur
 from funding.i18n import t
 from funding.legibility import legible
@@ -131,10 +132,20 @@ def comparison_chart(
     fig.update_annotations(x=0, xanchor="left", font={"size": 13})
     ids = [i for _, shown in panels for i in shown["id"]]
     legend = [str(tr.name) for tr in fig.data if tr.showlegend]
+    beyond = [
+        note
+        for kind, shown in panels
+        for note in parts_beyond_whole(dataset, [dataset.by_id[str(i)] for i in shown["id"]], kind, lang)
+    ]
     layout = chart_layout(
         title=t("envelopes", lang),
-        subtitle=t("compare_sub", lang)
-        + (f" {t('disputed_note', lang)}" if any(disputed(dataset, i) for i in ids) else ""),
+        subtitle=" ".join(
+            [
+                t("compare_sub", lang),
+                *([t("disputed_note", lang)] if any(disputed(dataset, i) for i in ids) else []),
+                *beyond,
+            ]
+        ),
         source=source,
         lang=lang,
         plot_height=plot_height,

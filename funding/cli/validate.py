@@ -12,10 +12,10 @@ from pathlib import Path
 from funding.cli.shared import EXIT_OK, megabytes
 from funding.disagreements import load_disagreements
 from funding.documents import load_documents
-from funding.formatting import format_bounds
+from funding.figures import figures
 from funding.loading import MAX_BYTES, load_dataset
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
-from funding.totals import totals_by_kind
+from funding.selection import Filters
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,19 +41,15 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.path, known_documents=documents, max_bytes=max_bytes)
     if Path(args.path).resolve() == DEFAULT_DATA.resolve():  # the curated file has its disagreements
         load_disagreements(record_ids=dataset.by_id, known_documents=documents)
-    public = totals_by_kind(dataset, dataset.records)["public"]
+    public = figures(dataset, dataset.records, Filters(), "en").public.by_scope
     with_amount = sum(r.amount_eur is not None for r in dataset.records)
+    said = "; ".join(f"{public[s].label.lower()} {public[s].exact}" for s in ("battery", "wider", "all"))
     print(
-        f"{args.path}: valid: {len(dataset.records)} rows, {with_amount} with amounts; "
-        f"public funding for batteries {format_bounds(public.battery, 'en')}; "
-        f"wider envelopes open to batteries {format_bounds(public.wider, 'en')}; "
-        f"all public funding counted once {format_bounds(public.net, 'en')} "
+        f"{args.path}: valid: {len(dataset.records)} rows, {with_amount} with amounts; {said} "
         "(guarantees, State-aid ceilings, private investment and targets are not added)"
     )
-    for bounds in (public.battery, public.wider, public.net):
-        if bounds.is_range:
-            names = ", ".join(bounds.uncertain)
-            print(
-                f"  range {format_bounds(bounds, 'en')}: the documents do not say whether these share money: {names}"
-            )
+    for figure in public.values():
+        if figure.bounds.is_range:
+            names = ", ".join(figure.bounds.uncertain)
+            print(f"  range {figure.exact}: the documents do not say whether these share money: {names}")
     return EXIT_OK

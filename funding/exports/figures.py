@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from funding.breakdowns import NOT_STATED_GROUP, breakdown, envelopes, group_codes
 from funding.dataset import Dataset
 from funding.exports.common import clean_text
-from funding.figures import WIDER_MARK, wider_note
+from funding.figures import WIDER_MARK, parts_beyond_whole, wider_note
 from funding.formatting import format_range
 from funding.i18n import t
 from funding.kinds import default_kind
@@ -92,6 +92,7 @@ def chart_spec(
             notes.append(t("not_summed_chart", lang))
         if any(b.part for b in bars):
             notes.append(t("parts_note", lang))
+        notes += parts_beyond_whole(dataset, selection, kind, lang)
         title = t("chart_envelopes", lang, kind=kind_label)
     else:
         bars = _breakdown_bars(dataset, selection, filters.framework, name, kind, lang)

@@ -85,8 +85,8 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "lead_figures": {"en": "Figures in it, each counted once", "nl": "Bedragen erin, elk één keer geteld"},
     "lead_origins": {"en": "Where the money comes from", "nl": "Waar het geld vandaan komt"},
     "origin_help": {
-        "en": "As the documents say; where they are silent, the origin is not stated.",
-        "nl": "Zoals de documenten het zeggen; waar ze zwijgen, is de herkomst niet vermeld.",
+        "en": "As the documents say. Where a document speaks only of the whole plan a figure belongs to (for instance that it mostly re-prioritises money already available), the figure's own origin is not stated and its notes quote what the document says.",
+        "nl": "Zoals de documenten het zeggen. Waar een document alleen spreekt over het hele plan waar een bedrag bij hoort (bijvoorbeeld dat het vooral al beschikbaar geld herprioriteert), is de herkomst van het bedrag zelf niet vermeld en citeren de toelichtingen wat het document zegt.",
     },
     "lead_ranges": {"en": "What makes a range", "nl": "Waardoor een bandbreedte ontstaat"},
     "range_rows": {

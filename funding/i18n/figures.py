@@ -130,4 +130,8 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "{parts}: parts of {whole} ({amount}), whose whole is not in this selection; not added up",
         "nl": "{parts}: delen van {whole} ({amount}), waarvan het geheel niet in deze selectie zit; niet opgeteld",
     },
+    "parts_beyond": {
+        "en": "The parts of {whole} ({parts}, from {parts_documents}) state more than the whole ({amount}, from {whole_document}): the documents differ, so the parts are drawn as stated, not inside the whole.",
+        "nl": "De delen van {whole} ({parts}, uit {parts_documents}) noemen meer dan het geheel ({amount}, uit {whole_document}): de documenten verschillen, dus de delen staan er zoals vermeld, niet binnen het geheel.",
+    },
 }
