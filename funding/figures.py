@@ -251,10 +251,10 @@ def figures(
 def count_text(figures: Figures, lang: Lang) -> str:
     """The counts in one line, the same wherever they are written."""
     c = figures.counts
-    parts = [
-        t("count_instruments", lang, n=c.instruments),
-        t("count_unstated", lang, n=c.instruments_unstated),
-    ]
+    parts = [t("count_instruments", lang, n=c.instruments)]
+    if c.instruments:
+        unstated = c.instruments_unstated
+        parts.append(t("count_unstated", lang, n=unstated) if unstated else t("count_all_stated", lang))
     if c.others:
         parts.append(t("count_others", lang, n=c.others))
     return "; ".join(parts)

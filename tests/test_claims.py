@@ -129,17 +129,17 @@ def sheet_texts(data: bytes) -> list[str]:
 filters_strategy = st.builds(
     Filters,
     level=st.lists(st.sampled_from(["EU", "NL", "MS"]), max_size=2, unique=True).map(tuple),
-    type=st.lists(st.sampled_from(["grant", "loan", "guarantee", "state_aid", "fund"]), max_size=2, unique=True).map(
-        tuple
-    ),
+    type=st.lists(
+        st.sampled_from(["grant", "loan", "guarantee", "state_aid", "fund"]), max_size=2, unique=True
+    ).map(tuple),
     beneficiary=st.lists(
         st.sampled_from(["cell_manufacturers", "startups_smes", "consortia_clusters", "research"]),
         max_size=2,
         unique=True,
     ).map(tuple),
-    status=st.lists(st.sampled_from(["announced", "allocated", "open", "reserved"]), max_size=2, unique=True).map(
-        tuple
-    ),
+    status=st.lists(
+        st.sampled_from(["announced", "allocated", "open", "reserved"]), max_size=2, unique=True
+    ).map(tuple),
     origin=st.lists(st.sampled_from(["earlier_commitment", "not_stated", "new"]), max_size=1).map(tuple),
     year_from=st.one_of(st.none(), st.integers(2019, 2030)),
     battery_only=st.booleans(),

@@ -197,7 +197,7 @@ class Frame:
         else:
             line = self.citation
         if self.selection:  # a slide taken alone still says what it shows
-            line = f"{line} {t('selection', self.lang, text=self.selection)}."
+            line = f"{line.rstrip('.')}. {t('selection', self.lang, text=self.selection)}."
         box = Box(MARGIN, self.height - Inches(0.68), self.width - 2 * MARGIN - Inches(0.8), Inches(0.5))
         self.text(slide, box, Para(f"{line} {extra}".strip(), FOOTER_PT, grey=True), anchor=MSO_ANCHOR.BOTTOM)
 

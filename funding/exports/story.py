@@ -48,10 +48,29 @@ def story(dataset: Dataset, selection: Sequence[Instrument], filters: Filters, l
         for kind in AMOUNT_KIND.codes
         if kind != lead and kind in stated
     ]
-    charts = tuple(spec for spec in specs if len(spec.bars) > 1)
-    sentences = tuple(one_bar_sentence(spec, lang) for spec in specs if len(spec.bars) == 1)
+    charts = tuple(spec for spec in specs if len(spec.bars) > 1 and not one_instrument(spec))
+    sentences = tuple(
+        one_bar_sentence(spec, lang) if len(spec.bars) == 1 else one_instrument_sentence(spec, lang)
+        for spec in specs
+        if len(spec.bars) == 1 or one_instrument(spec)
+    )
     unstated = tuple(r for r in selection if r.amount_eur is None)
     return Story(lead, charts, sentences, unstated)
+
+
+def one_instrument(spec: ChartSpec) -> bool:
+    """A breakdown whose every bar is the same single instrument (open to several beneficiary
+    types, say): drawn, it would show one programme as several equal bars."""
+    behind = {tuple(r.id for r in bar.records) for bar in spec.bars}
+    return spec.name != "envelopes" and len(behind) == 1 and len(next(iter(behind))) == 1
+
+
+def one_instrument_sentence(spec: ChartSpec, lang: Lang) -> str:
+    """ "… by beneficiary type: one instrument, MICB (EUR 296 m), open to companies and clusters." """
+    bar = spec.bars[0]
+    groups = ", ".join(b.label for b in spec.bars)
+    name = bar.records[0].name(lang)
+    return t("one_instrument_groups", lang, title=spec.title, name=name, amount=bar.label_text, groups=groups)
 
 
 def one_bar_sentence(spec: ChartSpec, lang: Lang) -> str:

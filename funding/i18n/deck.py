@@ -69,6 +69,10 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "{title}: one figure, {name}, {amount}.",
         "nl": "{title}: één bedrag, {name}, {amount}.",
     },
+    "one_instrument_groups": {
+        "en": "{title}: one instrument, {name} ({amount}), in each of these groups: {groups}.",
+        "nl": "{title}: één instrument, {name} ({amount}), in elk van deze groepen: {groups}.",
+    },
     "one_group": {
         "en": "{title}: all of it in one group, {group} ({amount}).",
         "nl": "{title}: alles in één groep, {group} ({amount}).",

@@ -134,4 +134,5 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "The parts of {whole} ({parts}, from {parts_documents}) state more than the whole ({amount}, from {whole_document}): the documents differ, so the parts are drawn as stated, not inside the whole.",
         "nl": "De delen van {whole} ({parts}, uit {parts_documents}) noemen meer dan het geheel ({amount}, uit {whole_document}): de documenten verschillen, dus de delen staan er zoals vermeld, niet binnen het geheel.",
     },
+    "count_all_stated": {"en": "each states an amount", "nl": "bij elk staat een bedrag"},
 }
