@@ -32,8 +32,8 @@ class Sentence:
 
 @dataclass(frozen=True)
 class DocumentText:
-    """`text` equals funding.quotes.normalise(raw); `starts[i]` is where piece i begins in it and
-    `lines[i]` the raw line (1-based) it came from; `breaks` are offsets of blank lines."""
+    """`text` equals funding.quotes.normalise(raw); from offset `starts[i]` on, the text comes
+    from raw line `lines[i]` (1-based); `breaks` are offsets where a paragraph starts."""
 
     text: str
     starts: tuple[int, ...]
@@ -75,40 +75,44 @@ class DocumentText:
 
 
 def document_text(raw: str) -> DocumentText:
-    """The normalised text of `raw` with the raw line of every piece."""
-    out: list[str] = []
-    starts: list[int] = []
-    lines: list[int] = []
-    breaks: set[int] = set()
-    size = 0
+    """The normalised text of `raw`, marking the offset where each new raw line goes on (one mark
+    per line, so a long document costs its text and a few integers a line)."""
     lead = len(raw) - len(raw.lstrip())  # normalise strips the ends
-    line = 1 + raw.count("\n", 0, lead)
-    body = raw[lead : len(raw.rstrip())] if raw.strip() else ""
-    position = 0
-    for match in _BREAK.finditer(body):
-        if match.start() > position:
-            _piece(body[position : match.start()], out, starts, lines, size, line)
-            size += match.start() - position
-        line += body.count("\n", position, match.start())
-        joined = "-" if match.group("hyphen") else " "
-        if match.group("space") and _BLANK_LINE.search(match.group()) and _starts_anew(body, match.end()):
-            breaks.add(size + 1)
-        _piece(joined, out, starts, lines, size, line)
-        size += 1
-        line += match.group().count("\n")
-        position = match.end()
-    if position < len(body):
-        _piece(body[position:], out, starts, lines, size, line)
-    return DocumentText("".join(out), tuple(starts), tuple(lines), frozenset(breaks))
+    body = raw.strip()
+    joins = _Joins(body, 1 + raw.count("\n", 0, lead))
+    text = _BREAK.sub(joins.join, body)
+    return DocumentText(text, tuple(joins.starts), tuple(joins.lines), frozenset(joins.breaks))
+
+
+class _Joins:
+    """What `_BREAK.sub` replaces, tracked: the output offset of each replacement follows from the
+    verbatim text before it, and every replacement is one character."""
+
+    def __init__(self, body: str, line: int) -> None:
+        self.body = body
+        self.starts = [0]
+        self.lines = [line]
+        self.breaks: set[int] = set()
+        self.size = 0  # output length before the current replacement's verbatim lead-in
+        self.end = 0  # where the previous replacement ended in the body
+
+    def join(self, match: re.Match[str]) -> str:
+        at = self.size + match.start() - self.end  # where the replacement lands in the output
+        newlines = match.group().count("\n")
+        if newlines:
+            self.starts.append(at + 1)
+            self.lines.append(self.lines[-1] + newlines)
+        if (
+            match.group("space")
+            and _BLANK_LINE.search(match.group())
+            and _starts_anew(self.body, match.end())
+        ):
+            self.breaks.add(at + 1)
+        self.size, self.end = at + 1, match.end()
+        return "-" if match.group("hyphen") else " "
 
 
 def _starts_anew(body: str, at: int) -> bool:
     """Some extractions put a blank line after every line: only a capital, digit or bullet after
     one starts a new paragraph ("...kunnen\n\nindienen" goes on)."""
     return at < len(body) and (body[at].isupper() or body[at].isdigit() or body[at] in _BULLET_CHARS)
-
-
-def _piece(text: str, out: list[str], starts: list[int], lines: list[int], at: int, line: int) -> None:
-    out.append(text)
-    starts.append(at)
-    lines.append(line)

@@ -134,6 +134,25 @@ def test_the_scanned_text_is_the_text_quotes_are_checked_against(raw: str) -> No
     assert document_text(raw).text == normalise(raw)
 
 
+@settings(max_examples=examples(200))
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.sampled_from(["\n", " \n", "-\n", "\n\n", "\n  "])), max_size=12)
+)
+def test_every_word_is_reported_on_its_own_line(layout: list[tuple[int, str]]) -> None:
+    """Words "<k>" laid out line by line (blank lines, a hyphen at the break, indents): each is
+    found on the line it was written on, counted here from the layout itself."""
+    raw, where, line, k = "", {}, 1, 0
+    for count, ending in layout:
+        for _ in range(count):
+            raw += f"<{k}> "
+            where[k] = line
+            k += 1
+        raw = raw.rstrip(" ") + ending
+        line += ending.count("\n")
+    doc = document_text(raw)
+    assert {k: doc.line_at(doc.text.index(f"<{k}>")) for k in where} == where
+
+
 def test_an_amount_split_over_a_line_break_is_reported_where_it_starts() -> None:
     raw = "Eerste regel.\nDe regering trekt €\n296 miljoen uit voor Net-\nzero batterijen.\n"
     report = scan_text("letter.txt", raw, Dataset(()), Disagreements(), ())
