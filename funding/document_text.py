@@ -18,7 +18,6 @@ from functools import cached_property
 
 # The same two rules as funding.quotes.normalise, applied in one pass so offsets can be kept.
 _BREAK = re.compile(r"(?P<hyphen>-\s*\n\s*)|(?P<space>\s+)")
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _BULLET_CHARS = "•➢▪●■◦\uf0b7"
 _SENTENCE_END = re.compile(rf"(?<=[.!?;])\s(?=[\"'“‘(]?[A-ZÀ-Ý])|\s(?=[{_BULLET_CHARS}])")
 
@@ -102,11 +101,8 @@ class _Joins:
         if newlines:
             self.starts.append(at + 1)
             self.lines.append(self.lines[-1] + newlines)
-        if (
-            match.group("space")
-            and _BLANK_LINE.search(match.group())
-            and _starts_anew(self.body, match.end())
-        ):
+        # two line breaks in one run of whitespace have a blank line between them
+        if newlines >= 2 and match.group("space") and _starts_anew(self.body, match.end()):
             self.breaks.add(at + 1)
         self.size, self.end = at + 1, match.end()
         return "-" if match.group("hyphen") else " "

@@ -22,12 +22,13 @@ from funding.dataset import Dataset
 from funding.disagreements import Disagreement, Disagreements
 from funding.document_text import document_text
 from funding.documents import load_documents
+from funding.errors import UnreadableFile
 from funding.i18n import t
 from funding.loading import parse_csv
 from funding.mentions import mentions, read_number
 from funding.paths import DATA_DIR
 from funding.quotes import DEFAULT_SOURCES, normalise
-from funding.scan import Finding, ScanReport, scan_file, scan_text
+from funding.scan import MAX_DOCUMENT_BYTES, Finding, ScanReport, read_document, scan_file, scan_text
 from funding.versions import read_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,6 +160,18 @@ def test_an_amount_split_over_a_line_break_is_reported_where_it_starts() -> None
     # "€" ends line 2 and "296 miljoen" starts line 3: the finding is at line 2; 296 × 10^6
     assert [(f.line, f.mention.low, f.status) for f in report.findings] == [(2, 296 * M, "new")]
     assert report.findings[0].sentence == "De regering trekt € 296 miljoen uit voor Net-zero batterijen."
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [(b"a" * (MAX_DOCUMENT_BYTES + 1), "too_large"), (b"EUR 1\x00", "not_text"), (b"\xff EUR", "not_utf8")],
+)
+def test_a_document_that_is_not_bounded_utf8_text_is_refused(tmp_path: Path, data: bytes, code: str) -> None:
+    path = tmp_path / "document.txt"
+    path.write_bytes(data)
+    with pytest.raises(UnreadableFile) as refused:
+        read_document(path)
+    assert refused.value.code == code
 
 
 def small_dataset() -> tuple[Dataset, Disagreements]:
