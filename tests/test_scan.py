@@ -17,7 +17,7 @@ from fixtures import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from funding.cli.scan import SENTENCE_CHARS, as_text, excerpt
+from funding.cli.scan import SENTENCE_CHARS, as_csv, as_text, excerpt
 from funding.dataset import Dataset
 from funding.disagreements import Disagreement, Disagreements
 from funding.document_text import document_text
@@ -394,7 +394,9 @@ def test_the_command_exits_0_1_2(tmp_path: Path) -> None:
 
 def test_a_finding_is_one_line() -> None:
     dataset, disagreements = small_dataset()
-    long = "Het kabinet trekt € 5 miljoen uit " + "en nog veel meer woorden " * 20 + "."
+    long = "Het kabinet\u202e trekt € 5 miljoen\x1b[2J uit " + "en nog veel meer woorden " * 20 + "."
     report = scan_text("x.txt", long.replace("woorden", "woorden\n", 3), dataset, disagreements, ())
     assert len(excerpt(report.findings[0])) <= SENTENCE_CHARS + 2  # two ellipses at most
-    assert len(as_text(report, "en").splitlines()) == 1 + 2  # the finding, the summary, the file
+    text = as_text(report, "en")
+    assert len(text.splitlines()) == 1 + 2  # the finding, the summary, the file
+    assert "\u202e" not in text and "\x1b" not in text and "\x1b" not in as_csv(report)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import re
 from pathlib import Path
 
 from funding.cli.diff import report_unreadable, write_stdout
@@ -20,6 +21,7 @@ from funding.documents import load_documents
 from funding.errors import InvalidData, UnreadableFile
 from funding.formatting import format_count, format_range
 from funding.i18n import t
+from funding.markdown import plain_text
 from funding.paths import DATA_DIR, DEFAULT_DOCUMENTS
 from funding.scan import STATUSES, Finding, ScanReport, scan_file
 from funding.versions import VersionUnreadable, read_version
@@ -35,6 +37,8 @@ _RELATION = {
     "recorded": "scan_relation_recorded",
     "other_figure": "scan_relation_other_figure",
 }
+# Terminal controls that the whitespace rule leaves (ESC, DEL, C1): a document must not drive the console.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 CSV_COLUMNS = ("line", "kind", "status", "text", "low", "high", "date", "matches", "sentence")
 
 
@@ -98,7 +102,7 @@ def _line(source: str, finding: Finding, lang: Lang) -> str:
         matches,
         f"“{excerpt(finding)}”",
     ]
-    return " | ".join(p for p in parts if p)
+    return shown(" | ".join(p for p in parts if p))
 
 
 def _value(finding: Finding, lang: Lang) -> str:
@@ -130,10 +134,14 @@ def as_csv(report: ScanReport) -> str:
     for f in report.findings:
         numbers = ("", "") if f.mention.kind == "call" else (_plain(f.mention.low), _plain(f.mention.high))
         matches = ";".join(f"{m.id}={m.relation}" for m in f.matches)
-        writer.writerow(
-            (f.line, f.mention.kind, f.status, f.mention.text, *numbers, f.mention.key, matches, f.sentence)
-        )
+        text, sentence = shown(f.mention.text), shown(f.sentence)
+        writer.writerow((f.line, f.mention.kind, f.status, text, *numbers, f.mention.key, matches, sentence))
     return out.getvalue()
+
+
+def shown(text: str) -> str:
+    """As written, without bidirectional or terminal controls (funding.markdown.plain_text)."""
+    return _CONTROLS.sub("", plain_text(text))
 
 
 def _plain(value: float) -> str:
