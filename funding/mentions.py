@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Kind = Literal["amount", "percentage", "call"]
@@ -149,16 +149,13 @@ class Mention:
         """What a dataset entry must say to hold this mention."""
         if self.kind == "call":
             return frozenset({self.key})
-        return frozenset({_value_key(self.low), _value_key(self.high)})
+        return frozenset({value_key(self.low), value_key(self.high)})
 
 
-def _value_key(value: float) -> str:
+def value_key(value: float) -> str:
+    """Euros in whole units, a percentage as written: what a mention and a dataset amount are
+    compared by."""
     return f"{round(value, 6):g}" if value < 1000 else str(round(value))
-
-
-def amount_key(value: float) -> str:
-    """The key of a dataset amount, to compare with `Mention.values`."""
-    return _value_key(value)
 
 
 def read_number(written: str) -> float:
@@ -186,15 +183,7 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> Iterator[Ment
 
 
 def _shifted(mention: Mention, by: int) -> Mention:
-    return Mention(
-        mention.kind,
-        mention.start + by,
-        mention.end + by,
-        mention.text,
-        mention.low,
-        mention.high,
-        mention.key,
-    )
+    return replace(mention, start=mention.start + by, end=mention.end + by)
 
 
 @dataclass

@@ -31,7 +31,7 @@ from funding.disagreements import Disagreements
 from funding.document_text import DocumentText, document_text
 from funding.documents import Document
 from funding.errors import UnreadableFile
-from funding.mentions import KINDS, Kind, Mention, amount_key, mentions
+from funding.mentions import KINDS, Kind, Mention, mentions, value_key
 from funding.quotes import normalise
 from funding.reading import read_file
 from funding.records import Instrument
@@ -234,7 +234,7 @@ def _entry(
     found = list(mentions(text))
     values = {kind: frozenset(v for m in found if m.kind == kind for v in m.values) for kind in KINDS}
     if amount is not None:
-        values["amount"] = values["amount"] | {amount_key(amount)}
+        values["amount"] = values["amount"] | {value_key(amount)}
     return _Entry(id, table, document, text, amount, values, names)
 
 
