@@ -1,5 +1,5 @@
-"""Command line: `python -m funding validate [PATH]`, `export OUT [filters]`, `diff OLD NEW` and
-`check-quotes` (also installed as `funding`). One module per command; a new command is a new module with
+"""Command line: `python -m funding validate [PATH]`, `export OUT [filters]`, `diff OLD NEW`,
+`check-quotes` and `scan DOCUMENT` (also installed as `funding`). One module per command; a new command is a new module with
 `add(commands)` and `run(args)`, registered in COMMANDS."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from funding.cli import diff, export, quotes, validate
+from funding.cli import diff, export, quotes, scan, validate
 from funding.cli.shared import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, format_problem
 from funding.errors import InvalidData, UnreadableFile
 
-COMMANDS = (validate, export, diff, quotes)
+COMMANDS = (validate, export, diff, quotes, scan)
 
 
 def build_parser() -> argparse.ArgumentParser:
