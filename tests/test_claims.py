@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pytest
 from claims_support import Row, Said, holds, net_claim, read_all
@@ -39,7 +39,7 @@ DATASET = load_dataset(DATA)
 DOCS = load_documents(DOCUMENTS)
 INFO = load_info()
 KINDS = ("public", "guarantee", "state_aid_ceiling", "private_expected")
-DIMENSIONS = {
+DIMENSIONS: dict[str, Callable[[Row], list[str]]] = {
     "eu_pillar": lambda r: [r["eu_pillar"]],
     "nl_pillar": lambda r: [r["nl_pillar"]],
     "source": lambda r: [r["source"]],
