@@ -22,7 +22,7 @@ from funding.charts.layout import (
 )
 from funding.charts.text import plotly_text, wrapped
 from funding.figures import WIDER_MARK, spoken_text, wider_note
-from funding.formatting import format_bounds, format_count, format_eur_full, format_range, with_qualifier
+from funding.formatting import format_count, format_eur_full, format_range, with_qualifier
 from funding.i18n import t
 from funding.legibility import legible
 from funding.totals import Bounds, refuse_unsummable
@@ -57,7 +57,7 @@ def breakdown_chart(
     kind_label = AMOUNT_KIND.label(result.kind, lang)
     ranged = bool((table["low"] < table["amount"]).any()) if len(table) else False
     if result.additive:
-        subtitle = t("total_counted", lang, kind=kind_label, total=format_bounds(result.total, lang))
+        subtitle = t("total_counted", lang, kind=kind_label, total=spoken_text(result.total, lang))
     else:
         subtitle = f"{kind_label}. {t('not_additive', lang)}"
     if ranged:
@@ -73,12 +73,15 @@ def breakdown_chart(
         Bounds(low, high, q, rows=("bar",))
         for low, high, q in zip(table["wider_low"], table["wider"], table["wider_qualifier"], strict=True)
     ]
+    # The bar says its amount and, marked, that some of it is not only for batteries; how much
+    # goes under the group's name, where it is never cut off.
+    notes = []
     texts = []
     for (low, high, q, _), part in zip(rows, wider, strict=True):
         bar = Bounds(low, high, q, rows=("bar",))
-        texts.append(
-            plotly_text(" ".join(x for x in (spoken_text(bar, lang), wider_note(part, bar, lang)) if x))
-        )
+        note = wider_note(part, bar, lang)
+        notes.append(note)
+        texts.append(plotly_text(spoken_text(bar, lang) + (f" {WIDER_MARK}" if note else "")))
     hover = [
         "<br>".join(
             [
@@ -138,12 +141,12 @@ def breakdown_chart(
     # never cut off (a bar's own label can run out of room on a phone).
     ticktext = [
         wrapped(str(label), width=30, lines=2)
-        + (
-            f"<br><span style='font-size:10px'>{plotly_text(t('plus_not_stated', lang, n=format_count(int(w), lang)))}</span>"
-            if w and a > 0
-            else ""
+        + "".join(
+            f"<br><span style='font-size:10px'>{plotly_text(line)}</span>"
+            for line in (note, t("plus_not_stated", lang, n=format_count(int(w), lang)) if w else "")
+            if line
         )
-        for label, a, w in zip(table["label"], table["amount"], table["without_amount"], strict=True)
+        for label, w, note in zip(table["label"], table["without_amount"], notes, strict=True)
     ]
     layout = chart_layout(
         title=title,

@@ -134,7 +134,7 @@ def chart_layout(
     a phone.
     """
     title_lines = _lines(title, 50, 2)
-    sub_lines = _lines(subtitle, WRAP, 4)
+    sub_lines = _lines(subtitle, WRAP, 6)
     source_lines = _lines(source, WRAP + 10, 4) if source else []
     text = "<br>".join(sub_lines + [f"<span style='font-size:10px'>{line}</span>" for line in source_lines])
     # The legend sits between the subtitle and the plot; on a phone it wraps, so make room for the

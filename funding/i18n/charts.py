@@ -90,8 +90,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "col_amount_low_eur": {"en": "Low end (EUR)", "nl": "Onderkant (EUR)"},
     "col_amount_high_eur": {"en": "High end (EUR)", "nl": "Bovenkant (EUR)"},
     "wider_mark_legend": {
-        "en": "{mark} marks money in envelopes that are not only for batteries (e.g. all critical raw materials)",
-        "nl": "{mark} markeert geld in budgetten die niet alleen voor batterijen zijn (bijv. alle kritieke grondstoffen)",
+        "en": "{mark}: includes envelopes not only for batteries",
+        "nl": "{mark}: met budgetten niet alleen voor batterijen",
     },
     "incl_wider": {
         "en": "incl. {value} not only for batteries",
