@@ -16,8 +16,9 @@ import streamlit as st
 
 from app.context import Picks
 from app.loading import TTL_SECONDS
-from funding import charts
+from funding import charts, passages
 from funding.dataset import Dataset
+from funding.documents import Document
 from funding.filter_index import select
 from funding.kinds import offered_kinds
 from funding.records import Instrument
@@ -122,3 +123,9 @@ def details(
 ) -> pd.DataFrame:
     """The instruments table of the first `limit` narrowed rows (`_rows`, determined by the keys)."""
     return charts.details_table(_dataset, list(_rows[:limit]), lang)
+
+
+@st.cache_data(max_entries=256, ttl=TTL_SECONDS, show_spinner=False)
+def passage(document: Document | None, quote: str | None) -> passages.Passage | None:
+    """The quote in its document's text, read once per document and quote for every session."""
+    return passages.passage(document, quote)

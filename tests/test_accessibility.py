@@ -25,6 +25,7 @@ from fixtures import DATA, DOCUMENTS
 from PIL import Image
 
 from funding.i18n import t
+from funding.locators import section
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 METRICS = "[data-testid='stMetricValue']"
@@ -245,7 +246,7 @@ def test_keyboard_only_from_a_filter_to_a_chart_to_a_source(app_server: Any, bro
         text = panel.inner_text()
     finally:
         page.context.close()
-    assert chosen["name_en"] in text and chosen["source_locator"] in text
+    assert chosen["name_en"] in text and section(chosen["source_locator"], "en") in text
     assert chosen["source_quote"][:60] in " ".join(text.split())
     assert titles[chosen["source_document"]] in text
 

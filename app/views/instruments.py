@@ -15,6 +15,7 @@ from funding.dataset import Dataset
 from funding.documents import Document
 from funding.formatting import format_eur_full, with_qualifier
 from funding.i18n import t
+from funding.locators import section
 from funding.markdown import markdown_text, plain_table, plain_text
 from funding.records import Instrument
 from funding.vocab import AMOUNT_KIND, Lang
@@ -78,14 +79,23 @@ def instrument_detail(
             cited = t("detail_unknown_document", lang, id=record.source_document)
         else:
             cited = none
+        # Where, in the reader's words (no line numbers), and the quote in its passage where the
+        # document's text is at hand; curators' notes stay in the codebook and the XLSX.
         for label, value in (
             ("detail_document", cited),
-            ("detail_locator", record.source_locator or none),
-            ("detail_quote", record.source_quote or none),
-            ("detail_notes", record.notes or none),
+            ("detail_locator", section(record.source_locator, lang) or none),
         ):
             st.caption(t(label, lang))
             st.text(plain_text(value))
+        found = cached.passage(document, record.source_quote)
+        if found is None:
+            st.caption(t("detail_quote", lang))
+            st.text(plain_text(record.source_quote or none))
+        else:
+            st.caption(t("detail_passage", lang))
+            st.markdown(
+                f"{markdown_text(found.before)}**{markdown_text(found.quote)}**{markdown_text(found.after)}"
+            )
         for item in dataset.disagreements.of(record.id):
             other = documents.get(item.other_document)
             st.caption(t("detail_disagreement", lang))

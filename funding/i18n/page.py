@@ -96,7 +96,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "detail_document": {"en": "Source document", "nl": "Brondocument"},
     "detail_locator": {"en": "Where in the document", "nl": "Vindplaats in het document"},
     "detail_quote": {"en": "Verbatim quote", "nl": "Letterlijk citaat"},
-    "detail_notes": {"en": "Curator's notes", "nl": "Notities van de samensteller"},
+    "detail_passage": {
+        "en": "The quote in its passage (quote in bold)",
+        "nl": "Het citaat in zijn passage (citaat vetgedrukt)",
+    },
     "detail_url": {"en": "Open the source online", "nl": "Bron online openen"},
     "detail_none": {"en": "not given", "nl": "niet opgegeven"},
     "detail_unknown_document": {

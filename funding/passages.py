@@ -1,0 +1,73 @@
+"""A figure's quote in its context: the sentences around it in the document, for the source panel.
+
+An analyst checks a figure by reading what stands around its quote, not the quote alone. The
+documents' texts are read from the sources folder (`FUNDING_SOURCES_DIR`, by default the seeds
+`check-quotes` reads; they are not copied into the repository). Where a text is missing or the
+quote is not found in it, there is no passage and the panel shows the quote alone.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from funding.document_text import DocumentText, document_text
+from funding.documents import Document
+from funding.errors import UnreadableFile
+from funding.quotes import DEFAULT_SOURCES, normalise
+from funding.reading import read_file
+
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # a source text larger than this is no seed text
+CONTEXT_SENTENCES = 1  # sentences shown before and after the quote's own
+MAX_CONTEXT_CHARS = 400  # each side at most, cut at a word
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The text before the quote, the quote as it stands in the document, and the text after."""
+
+    before: str
+    quote: str
+    after: str
+
+
+@functools.lru_cache(maxsize=16)
+def _text(path: str) -> DocumentText | None:
+    try:
+        raw = read_file(path, limit=MAX_DOCUMENT_BYTES).decode("utf-8", errors="replace")
+    except UnreadableFile:
+        return None
+    return document_text(raw)
+
+
+def _inside(sources: Path, name: str) -> Path | None:
+    """The document's file, only as a plain name inside the sources folder."""
+    if not name or PurePath(name).name != name or name in (".", ".."):
+        return None
+    return sources / name
+
+
+def passage(document: Document | None, quote: str | None, sources: Path = DEFAULT_SOURCES) -> Passage | None:
+    """The quote with up to CONTEXT_SENTENCES sentences either side, or None."""
+    if document is None or not quote or not document.file:
+        return None
+    path = _inside(sources, document.file)
+    text = _text(str(path)) if path is not None else None
+    if text is None:
+        return None
+    start, end = next(text.occurrences(normalise(quote)), (-1, -1))
+    if start < 0:
+        return None
+    sentences = text.sentences
+    first = max(text.sentence_index(start) - CONTEXT_SENTENCES, 0)
+    last = min(text.sentence_index(max(end - 1, start)) + CONTEXT_SENTENCES, len(sentences) - 1)
+    begin = min(sentences[first].start, start)
+    finish = max(sentences[last].end, end)
+    before = text.text[begin:start]
+    after = text.text[end:finish]
+    if len(before) > MAX_CONTEXT_CHARS:
+        before = "… " + before[-MAX_CONTEXT_CHARS:].split(" ", 1)[-1]
+    if len(after) > MAX_CONTEXT_CHARS:
+        after = after[:MAX_CONTEXT_CHARS].rsplit(" ", 1)[0] + " …"
+    return Passage(before, text.text[start:end], after)
