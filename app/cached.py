@@ -18,9 +18,12 @@ from app.context import Picks
 from app.loading import TTL_SECONDS
 from funding import charts, passages
 from funding.dataset import Dataset
+from funding.dataset_info import DatasetInfo
 from funding.documents import Document
 from funding.filter_index import select
 from funding.kinds import offered_kinds
+from funding.lead import Lead
+from funding.lead import lead as funding_lead
 from funding.records import Instrument
 from funding.selection import Filters
 from funding.vocab import Lang
@@ -50,6 +53,13 @@ def narrowed(rows: Sequence[Instrument], filters: Filters, picks: Picks) -> Sequ
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
 def headline(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> charts.Headline:
     return charts.headline(_dataset, selection(_dataset, filters, picks), lang, filters)
+
+
+@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
+def lead(
+    digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset, info: DatasetInfo | None
+) -> Lead:
+    return funding_lead(_dataset, selection(_dataset, filters, picks), filters, info, lang)
 
 
 @st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False)

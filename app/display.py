@@ -60,7 +60,8 @@ def headline_section(page: Page) -> None:
     lang = page.lang
     st.html(METRIC_CSS)
     st.header(t("headline", lang))
-    st.caption(markdown_text(t("headline_explained", lang)))
+    with st.expander(t("how_counted", lang), icon=":material/calculate:"):
+        st.markdown(markdown_text(t("headline_explained", lang)))
     for number, row in enumerate((figures.main[:3], figures.main[3:])):
         for column, metric in zip(st.columns(len(row)), row, strict=True):
             column.metric(metric.label, metric.value, help=markdown_text(metric.help), border=True)

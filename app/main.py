@@ -92,7 +92,15 @@ def prepare(*, presenting: bool = False) -> Page | None:
 
 
 def header(page: Page) -> None:
-    """What every view shares above the tabs: the selection, chart clicks, downloads."""
+    """What every view shares above the tabs: the answer first (the lead figure, what it covers
+    and as of when, and the splits asked first), then the selection, chart clicks, downloads."""
+    info = None if page.data.uploaded else page.data.info
+    said = cached.lead(page.digest, page.filters, page.picks, page.lang, page.dataset, info)
+    with st.container(key="lead"):
+        st.markdown(markdown_text(said.sentence))
+        st.markdown(
+            " · ".join(f"{markdown_text(label)}: **{markdown_text(value)}**" for label, value in said.splits)
+        )
     st.caption(markdown_text(t("selection", page.lang, text=describe(page.filters, page.lang))))
     picks.banner(page.pick_map, page.filters.framework, page.lang, page.dataset)
     downloads.download_section(page)

@@ -23,6 +23,7 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "Envelopes that cover more than batteries (batteries are one of several purposes), never added to the figure for batteries: {names}.",
         "nl": "Budgetten die meer dekken dan batterijen (batterijen zijn een van meerdere doelen), nooit opgeteld bij het bedrag voor batterijen: {names}.",
     },
+    "how_counted": {"en": "How this is counted", "nl": "Hoe dit geteld is"},
     "headline_explained": {
         "en": "Each figure is counted once: a part is not added to the whole it belongs to. Where the documents do not say whether two figures share money, the total is a range: the low end assumes they overlap completely, the high end that they do not.",
         "nl": "Elk bedrag telt één keer: een deel wordt niet opgeteld bij het geheel waartoe het hoort. Waar de documenten niet zeggen of twee bedragen geld delen, is het totaal een bandbreedte: de onderkant gaat uit van volledige overlap, de bovenkant van geen overlap.",
@@ -135,4 +136,36 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "nl": "De delen van {whole} ({parts}, uit {parts_documents}) noemen meer dan het geheel ({amount}, uit {whole_document}): de documenten verschillen, dus de delen staan er zoals vermeld, niet binnen het geheel.",
     },
     "count_all_stated": {"en": "each states an amount", "nl": "bij elk staat een bedrag"},
+    # -- the first screen (funding.lead) --------------------------------------------------------
+    "lead_sentence": {
+        "en": {
+            "one": "{figure} of public money for batteries only, named in {n} document{as_of}",
+            "other": "{figure} of public money for batteries only, named in {n} documents{as_of}",
+        },
+        "nl": {
+            "one": "{figure} publiek geld alleen voor batterijen, genoemd in {n} document{as_of}",
+            "other": "{figure} publiek geld alleen voor batterijen, genoemd in {n} documenten{as_of}",
+        },
+    },
+    "lead_none": {
+        "en": {
+            "one": "No public money for batteries only is stated in this selection ({n} document{as_of})",
+            "other": "No public money for batteries only is stated in this selection ({n} documents{as_of})",
+        },
+        "nl": {
+            "one": "In deze selectie staat geen publiek geld alleen voor batterijen ({n} document{as_of})",
+            "other": "In deze selectie staat geen publiek geld alleen voor batterijen ({n} documenten{as_of})",
+        },
+    },
+    "lead_as_of": {"en": "; dataset {version} of {date}", "nl": "; dataset {version} van {date}"},
+    "lead_level": {"en": "{level}, for batteries", "nl": "{level}, voor batterijen"},
+    "lead_wider": {
+        "en": "Wider envelopes, not only for batteries",
+        "nl": "Bredere budgetten, niet alleen voor batterijen",
+    },
+    "lead_unstated": {"en": "Amount not stated", "nl": "Bedrag niet vermeld"},
+    "lead_unstated_value": {
+        "en": {"one": "{part} of {n} instrument", "other": "{part} of {n} instruments"},
+        "nl": {"one": "{part} van {n} instrument", "other": "{part} van {n} instrumenten"},
+    },
 }
