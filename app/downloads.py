@@ -22,7 +22,6 @@ from funding.errors import FundingError, UnreadableFile
 from funding.exports.names import export_file_name
 from funding.exports.render import MEDIA_TYPES, ExportRequest
 from funding.exports.templates import TEMPLATE_MAX_MB, template_problem
-from funding.formatting import format_count
 from funding.i18n import t
 from funding.markdown import markdown_text
 from funding.selection import Filters
@@ -151,7 +150,7 @@ def download_section(page: Page) -> None:
             args=(_moved_filters(page, folded),),
             help=t("present_help", lang),
         )
-        scope = t("download_scope", lang, n=format_count(len(page.narrowed), lang))
+        scope = t("download_scope", lang, n=len(page.narrowed))
         if upload_name is not None:
             scope += " " + t("download_scope_upload", lang, name=upload_name)
         st.caption(markdown_text(scope))
