@@ -28,11 +28,12 @@ def main() -> None:
     if presenting:
         present.render(page)
         return
-    header(page)
+    page = header(page)
     code, tab = view_tabs(page.lang)
     with tab:
         RENDER[code](page)
     display.source_caption(page)
+    share.finish(page)  # last: the link sees what the tabs and the view's widgets wrote
 
 
 # Static CSS, no data in it: the upload size error shown on the page, not only on hover.
@@ -91,12 +92,13 @@ def prepare(*, presenting: bool = False) -> Page | None:
     )
 
 
-def header(page: Page) -> None:
-    """What every view shares above the tabs: the selection, chart clicks, downloads."""
+def header(page: Page) -> Page:
+    """What every view shares above the tabs: the selection, chart clicks, downloads, and the
+    place of the share box (drawn at the end of the run); the page that knows that place."""
     st.caption(markdown_text(t("selection", page.lang, text=describe(page.filters, page.lang))))
     picks.banner(page.pick_map, page.filters.framework, page.lang, page.dataset)
     downloads.download_section(page)
-    share.share_section(page)
+    return share.place(page)
 
 
 def upload_banner(loaded: Loaded, lang: Lang, *, presenting: bool) -> None:

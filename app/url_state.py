@@ -8,6 +8,7 @@ wrote there and the widget's current value, what a widget should show; the Strea
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -91,3 +92,19 @@ def share_link(base: str, params: Sequence[tuple[str, str]]) -> str:
     query = urlencode(list(params), quote_via=quote)
     root = base if urlsplit(base).path else f"{base}/"  # the browser's "http://host:8501" is the root
     return f"{root}?{query}" if query else root
+
+
+EMBED = "embed"  # Streamlit's own parameter: `embed=true` serves the page without its menu and padding
+EMBED_PARAMS = (EMBED, "embed_options")
+EMBED_HEIGHT = 900  # pixels: the headline and the first chart of the Overview
+
+
+def embed_snippet(base: str, params: Sequence[tuple[str, str]], title: str) -> str:
+    """An iframe of this view without Streamlit's chrome, for an intranet page, as OWID and
+    Datawrapper offer; its address and title escaped for an HTML attribute."""
+    kept = [(key, value) for key, value in params if key not in EMBED_PARAMS]
+    src = share_link(base, [*kept, (EMBED, "true")])
+    return (
+        f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" '
+        f'width="100%" height="{EMBED_HEIGHT}" style="border:0"></iframe>'
+    )

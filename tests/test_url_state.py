@@ -8,6 +8,7 @@ from app.url_state import (
     VIEWS,
     choice,
     choices,
+    embed_snippet,
     share_link,
     slide_number,
     url_codes,
@@ -76,3 +77,14 @@ def test_the_share_link_carries_every_value_encoded() -> None:
     assert share_link("", [("view", "timeline")]) == "/?view=timeline"  # address not known yet
     assert share_link("https://host/", []) == "https://host/"
     assert share_link("http://127.0.0.1:8501", [("lang", "nl")]) == "http://127.0.0.1:8501/?lang=nl"
+
+
+def test_the_embed_snippet_is_an_iframe_of_the_view_with_embed_once() -> None:
+    params = [("level", "NL"), ("embed", "true"), ("q", 'a"b'), ("embed_options", "dark_theme")]
+    snippet = embed_snippet("https://host/", params, 'Funding "EU" & NL')
+    # The page's own embed parameters are replaced by one embed=true; & and " escaped for HTML.
+    src = "https://host/?level=NL&amp;q=a%22b&amp;embed=true"
+    assert snippet == (
+        f'<iframe src="{src}" title="Funding &quot;EU&quot; &amp; NL" width="100%" height="900" '
+        'style="border:0"></iframe>'
+    )

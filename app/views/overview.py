@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import cached
+from app import cached, share
 from app.context import Page
 from app.display import headline_section, nothing_selected, show_chart
 from app.widgets import multi_choice, one_choice
@@ -26,9 +26,15 @@ def render(page: Page) -> None:
         envelope_section(page)
 
 
-# A fragment: the colouring, the number of bars or the instruments to compare rerun this section only.
+# A fragment: the colouring, the number of bars or the instruments to compare rerun this section
+# only; the share box, drawn from the URL these widgets write, is redrawn with it.
 @st.fragment
 def envelope_section(page: Page) -> None:
+    envelopes(page)
+    share.draw(page)
+
+
+def envelopes(page: Page) -> None:
     lang = page.lang
     options = cached.compare_choices(
         page.digest, page.filters, page.picks, lang, COMPARE_OPTIONS, page.dataset
