@@ -9,7 +9,7 @@ wrote there and the widget's current value, what a widget should show; the Strea
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from urllib.parse import quote, urlencode, urlsplit
 
 VIEWS: tuple[str, ...] = (
@@ -62,6 +62,39 @@ def choices(
     else:
         wanted = [v for v in current if v in valid]
     return wanted[:limit]
+
+
+def kept_choices(
+    url: Sequence[str],
+    written: Sequence[str] | None,
+    current: Sequence[str] | None,
+    offered: Sequence[str],
+    hidden_before: Sequence[str],
+    limit: int,
+) -> list[str]:
+    """The values a multi-choice widget whose hidden values stay in the URL shows: as `choices`,
+    plus the values the filters hid on the last run that are offered again (a lifted filter
+    brings its picks back), in the URL's order."""
+    shown = choices(url, written, current, offered, limit)
+    back = [v for v in hidden_before if v in offered and v not in shown]
+    wanted = set(shown) | set(back)
+    ordered = [v for v in dict.fromkeys(url) if v in wanted]
+    return [*ordered, *(v for v in shown if v not in ordered)][:limit]
+
+
+def hidden_choices(
+    url: Sequence[str], shown: Sequence[str], offered: Sequence[str], known: Container[str]
+) -> list[str]:
+    """The URL's values that the filters hide: still valid, not offered now, not shown."""
+    return [v for v in dict.fromkeys(url) if v in known and v not in offered and v not in shown]
+
+
+def kept_url(url: Sequence[str], shown: Sequence[str], hidden: Sequence[str], limit: int) -> list[str]:
+    """What the URL holds for such a widget: the shown and the hidden values, in the URL's order
+    (new picks last), at most `limit` of them."""
+    keep = set(shown) | set(hidden)
+    ordered = [v for v in dict.fromkeys(url) if v in keep]
+    return [*ordered, *(v for v in shown if v not in ordered)][:limit]
 
 
 def url_codes(value: str | Sequence[str], default: str | None = None) -> list[str]:

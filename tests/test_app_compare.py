@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from apptest_support import app, bar_ids, bar_values, figures, panels, run
+from apptest_support import app, bar_ids, bar_values, figures, panels, run, said
 from fixtures import shipped_rows
 from streamlit.testing.v1 import AppTest
 
@@ -92,3 +92,23 @@ def test_picking_writes_the_ids_to_the_url() -> None:
     run(at)
     assert at.query_params["compare"] == [BOOSTER, IPCEI]
     assert bar_ids(comparison(at)) == [BOOSTER, IPCEI]
+
+
+def test_picks_a_filter_hides_stay_and_come_back_when_it_is_lifted() -> None:
+    rows = shipped_rows()
+    micb = "ngf-micb"  # the one Dutch pick
+    assert next(r for r in rows if r["id"] == micb)["level"] == "NL"
+    others = [IPCEI, BOOSTER, IPCEI_FIRST]  # EU and member-state rows
+    assert all(next(r for r in rows if r["id"] == i)["level"] != "NL" for i in others)
+    at = app(compare=[IPCEI, micb, BOOSTER, IPCEI_FIRST])
+    assert at.multiselect(key="compare").value == [IPCEI, micb, BOOSTER, IPCEI_FIRST]
+    at.multiselect(key="level").set_value(["NL"])
+    run(at)
+    # The Dutch filter hides the three others: one shown, three named as hidden, none dropped.
+    assert at.multiselect(key="compare").value == [micb]
+    names = "; ".join(next(r["name_en"] for r in rows if r["id"] == i) for i in (IPCEI, BOOSTER, IPCEI_FIRST))
+    assert t("compare_hidden", "en", n=3, names=names) in said(at.caption)
+    at.multiselect(key="level").set_value([])
+    run(at)
+    assert at.multiselect(key="compare").value == [IPCEI, micb, BOOSTER, IPCEI_FIRST]
+    assert sorted(bar_ids(comparison(at))) == sorted([IPCEI, micb, BOOSTER, IPCEI_FIRST])

@@ -7,7 +7,7 @@ import streamlit as st
 from app import cached, share
 from app.context import Page
 from app.display import headline_section, nothing_selected, show_chart
-from app.widgets import multi_choice, one_choice
+from app.widgets import kept_multi_choice, one_choice
 from funding import charts
 from funding.i18n import t
 from funding.markdown import markdown_text
@@ -39,16 +39,21 @@ def envelopes(page: Page) -> None:
     options = cached.compare_choices(
         page.digest, page.filters, page.picks, lang, COMPARE_OPTIONS, page.dataset
     )
-    picked = multi_choice(
+    # Picks the filters hide stay in the URL and come back when the filter is lifted.
+    picked, hidden = kept_multi_choice(
         st,
         COMPARE_KEY,
         t("compare_pick", lang),
         list(options),
         options.__getitem__,
+        known=page.dataset.by_id,
         placeholder=t("choose", lang),
         max_selections=COMPARE_MAX,
         help=t("compare_pick_help", lang),
     )
+    if hidden:
+        names = "; ".join(page.dataset.by_id[i].name(lang) for i in hidden)
+        st.caption(markdown_text(t("compare_hidden", lang, n=len(hidden), names=names)))
     compare = tuple(picked) if len(picked) >= 2 else ()
     if len(picked) == 1:
         st.caption(t("compare_one_more", lang))
