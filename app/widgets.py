@@ -95,6 +95,10 @@ def kept_multi_choice(
         placeholder=placeholder,
         max_selections=room,
         help=help,
+        # Typing finds the words typed ("Booster"), not every label holding those letters in
+        # order; and no "Select all": it would take the first options, whatever they are.
+        filter_mode="contains",
+        select_all=False,
     )
     hidden_state[key] = hidden
     url_write(key, url_state.kept_url(url, value, hidden, max_selections))
