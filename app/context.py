@@ -37,6 +37,7 @@ class Page:
     source: str  # the source line under every chart, with the selection in words
     data: Source
     share: Deferred | None = field(default=None, compare=False)  # where the share box goes
+    compare: tuple[str, ...] = ()  # the instruments compared (ids): what the downloads hold
 
     @property
     def pick_map(self) -> dict[str, list[str]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import streamlit as st
@@ -103,10 +103,14 @@ def _moved_filters(page: Page, folded: Filters | None) -> dict[str, list[str]] |
 
 
 def download_section(page: Page) -> None:
-    """CSV, XLSX and PPTX of exactly the narrowed selection, and the way into presentation mode."""
+    """CSV, XLSX and PPTX of exactly the narrowed selection (the instruments compared, when a
+    comparison is set), and the way into presentation mode."""
     lang, data = page.lang, page.data
     folded = charts.picks_as_filters(page.filters, page.pick_map, page.dataset.records)
     picked = any(codes for _, codes in page.picks)
+    # A comparison is a selection like any other: its rows, named and described as one.
+    compared = set(page.compare)
+    rows = [r for r in page.narrowed if r.id in compared] if compared else page.narrowed
     upload_name = data.loaded.source if data.uploaded else None
     with st.container(border=True, key="downloads"):
         st.markdown(f"**{t('present_section', lang)}**")
@@ -116,11 +120,11 @@ def download_section(page: Page) -> None:
         else:
             with bar.popover(t("template_button", lang), icon=":material/palette:"):
                 template = template_upload(st, data.info, lang)
-            shown = folded or page.filters
+            shown = replace(folded or page.filters, compare=page.compare)
             export = Export(
                 ExportRequest(
                     page.dataset,
-                    page.narrowed,
+                    rows,
                     shown,
                     lang,
                     data.documents,
@@ -150,7 +154,10 @@ def download_section(page: Page) -> None:
             args=(_moved_filters(page, folded),),
             help=t("present_help", lang),
         )
-        scope = t("download_scope", lang, n=len(page.narrowed))
+        if compared:
+            scope = t("download_scope_compare", lang, n=len(rows))
+        else:
+            scope = t("download_scope", lang, n=len(rows))
         if upload_name is not None:
             scope += " " + t("download_scope_upload", lang, name=upload_name)
         st.caption(markdown_text(scope))

@@ -3,6 +3,7 @@ view tabs, of which only the open one is built (see `app.views`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -12,6 +13,7 @@ from app.context import Page
 from app.loading import Loaded, data_source
 from app.views import RENDER
 from app.views.data import back_button, data_section, show_problems
+from app.views.overview import comparison_of
 from app.widgets import view_tabs
 from funding.dataset_info import source_line
 from funding.i18n import t
@@ -28,7 +30,7 @@ def main() -> None:
     if presenting:
         present.render(page)
         return
-    page = header(page)
+    page = header(replace(page, compare=comparison_of(page)))
     code, tab = view_tabs(page.lang)
     with tab:
         RENDER[code](page)

@@ -97,6 +97,16 @@ def kept_url(url: Sequence[str], shown: Sequence[str], hidden: Sequence[str], li
     return [*ordered, *(v for v in shown if v not in ordered)][:limit]
 
 
+COMPARE_MIN = 2  # one pick is not a comparison: the page asks for another
+
+
+def compared(url: Sequence[str], offered: Container[str], limit: int) -> tuple[str, ...]:
+    """The instruments compared: the URL's picks the filters offer (hidden ones wait), at most
+    `limit`, and none unless there are at least two."""
+    picks = [v for v in dict.fromkeys(url) if v in offered][:limit]
+    return tuple(picks) if len(picks) >= COMPARE_MIN else ()
+
+
 def url_codes(value: str | Sequence[str], default: str | None = None) -> list[str]:
     """What the URL holds for a widget's value: its codes, nothing for the default."""
     if isinstance(value, str):

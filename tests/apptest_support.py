@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from fixtures import ROOT, fixture_csv
@@ -121,3 +124,35 @@ def bar_values(figure: dict[str, Any]) -> dict[str, float]:
     )
     factor = scale[unit]
     return {y: x * factor for trace in figure["data"] for x, y in zip(trace["x"], trace["y"], strict=True)}
+
+
+@dataclass(frozen=True)
+class Download:
+    file_name: str
+    build: Callable[[], Any]  # what the button's click would run: the file's bytes
+
+
+@contextmanager
+def captured_downloads() -> Iterator[dict[str, Download]]:
+    """The download buttons of the runs inside, by button key, as a click would get them.
+
+    AppTest runs the page in this process but ends its runtime after each run, so a deferred
+    download (data=callable) cannot be fetched afterwards: its registration is recorded here."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    found: dict[str, Download] = {}
+    original = MediaFileManager.add_deferred
+
+    def add(
+        self: MediaFileManager, data: Any, mimetype: Any, coordinates: str, file_name: Any = None, **kw: Any
+    ) -> str:
+        file_id = original(self, data, mimetype, coordinates, file_name, **kw)
+        key = str(kw.get("element_id", "")).rsplit("-", 1)[-1]
+        found[key] = Download(str(file_name), data)
+        return file_id
+
+    MediaFileManager.add_deferred = add  # type: ignore[method-assign,assignment]
+    try:
+        yield found
+    finally:
+        MediaFileManager.add_deferred = original  # type: ignore[method-assign]

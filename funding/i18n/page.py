@@ -168,6 +168,16 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
             "other": "Elk bestand bevat precies de {n} vermeldingen op deze pagina (filters en grafiekselectie), met hun bronnen.",
         },
     },
+    "download_scope_compare": {
+        "en": {
+            "one": "Each file holds the {n} instrument compared, with its source.",
+            "other": "Each file holds the {n} instruments compared, with their sources.",
+        },
+        "nl": {
+            "one": "Elk bestand bevat het {n} vergeleken instrument, met zijn bron.",
+            "other": "Elk bestand bevat de {n} vergeleken instrumenten, met hun bronnen.",
+        },
+    },
     "download_scope_upload": {
         "en": "They come from the uploaded file {name}, not the curated dataset, and say so.",
         "nl": "Ze komen uit het geüploade bestand {name}, niet uit de samengestelde dataset, en vermelden dat.",

@@ -16,6 +16,7 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "describe_kind": {"en": "figure kind", "nl": "soort bedrag"},
     "describe_origin": {"en": "money origin", "nl": "herkomst geld"},
     "describe_record_type": {"en": "entry type", "nl": "soort vermelding"},
+    "describe_compare": {"en": "compared", "nl": "vergeleken"},
     "describe_period": {"en": "period: {span}", "nl": "periode: {span}"},
     "describe_battery_only": {"en": "battery-specific only", "nl": "alleen batterijspecifiek"},
     "describe_search": {"en": "search: “{q}”", "nl": "zoekterm: “{q}”"},
@@ -43,6 +44,10 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "filter_unknown_value": {
         "en": "{field}: unknown value '{value}'; valid: {valid}",
         "nl": "{field}: onbekende waarde '{value}'; geldig: {valid}",
+    },
+    "filter_unknown_id": {
+        "en": "{field}: no instrument has the id '{value}'",
+        "nl": "{field}: geen instrument heeft de id '{value}'",
     },
     "filter_years_reversed": {
         "en": "year_from {year_from} is after year_to {year_to}",
