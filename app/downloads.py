@@ -131,6 +131,9 @@ def download_section(page: Page) -> None:
                     data.info,
                     upload_name=upload_name,
                     template=template,
+                    # The CSV is the dataset's own format, which loads again as it is; the
+                    # workbook is the file to read.
+                    schema=True,
                 )
             )
             for fmt, icon in (("csv", "table"), ("xlsx", "grid_on"), ("pptx", "slideshow")):
@@ -138,7 +141,7 @@ def download_section(page: Page) -> None:
                 bar.download_button(
                     label,
                     data=functools.partial(export.build, fmt),
-                    file_name=export_file_name(shown, fmt, lang, uploaded=data.uploaded),
+                    file_name=export_file_name(shown, fmt, lang, uploaded=data.uploaded, schema=fmt == "csv"),
                     mime=MEDIA_TYPES[fmt],
                     key=f"download_{fmt}",
                     on_click="ignore",

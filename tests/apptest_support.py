@@ -126,33 +126,28 @@ def bar_values(figure: dict[str, Any]) -> dict[str, float]:
     return {y: x * factor for trace in figure["data"] for x, y in zip(trace["x"], trace["y"], strict=True)}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Download:
+    data: Callable[[], bytes]  # what a click runs: the file's bytes
     file_name: str
-    build: Callable[[], Any]  # what the button's click would run: the file's bytes
+    mime: str
+    on_click: Any
 
 
 @contextmanager
-def captured_downloads() -> Iterator[dict[str, Download]]:
-    """The download buttons of the runs inside, by button key, as a click would get them.
+def download_buttons() -> Iterator[dict[str, Download]]:
+    """The download buttons of the runs inside, by key, with the callable each was given."""
+    from streamlit.delta_generator import DeltaGenerator
 
-    AppTest runs the page in this process but ends its runtime after each run, so a deferred
-    download (data=callable) cannot be fetched afterwards: its registration is recorded here."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
+    seen: dict[str, Download] = {}
+    original = DeltaGenerator.download_button
 
-    found: dict[str, Download] = {}
-    original = MediaFileManager.add_deferred
+    def spy(self: DeltaGenerator, label: str, data: Any, *args: Any, **kwargs: Any) -> bool:
+        seen[kwargs["key"]] = Download(data, kwargs["file_name"], kwargs["mime"], kwargs.get("on_click"))
+        return bool(original(self, label, data, *args, **kwargs))
 
-    def add(
-        self: MediaFileManager, data: Any, mimetype: Any, coordinates: str, file_name: Any = None, **kw: Any
-    ) -> str:
-        file_id = original(self, data, mimetype, coordinates, file_name, **kw)
-        key = str(kw.get("element_id", "")).rsplit("-", 1)[-1]
-        found[key] = Download(str(file_name), data)
-        return file_id
-
-    MediaFileManager.add_deferred = add  # type: ignore[method-assign,assignment]
+    DeltaGenerator.download_button = spy  # type: ignore[method-assign,assignment]
     try:
-        yield found
+        yield seen
     finally:
-        MediaFileManager.add_deferred = original  # type: ignore[method-assign]
+        DeltaGenerator.download_button = original  # type: ignore[method-assign]

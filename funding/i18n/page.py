@@ -125,7 +125,7 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "nl": "Geen instrument voldoet aan deze filters.",
     },
     "present_section": {"en": "Download / Present", "nl": "Downloaden / Presenteren"},
-    "download_csv": {"en": "CSV", "nl": "CSV"},
+    "download_csv": {"en": "CSV (dataset format)", "nl": "CSV (datasetformaat)"},
     "download_xlsx": {"en": "Excel (XLSX)", "nl": "Excel (XLSX)"},
     "download_pptx": {"en": "PowerPoint (PPTX)", "nl": "PowerPoint (PPTX)"},
     "download_pptx_template": {
@@ -133,8 +133,8 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "nl": "PowerPoint (PPTX, uw sjabloon)",
     },
     "download_csv_help": {
-        "en": "The selected rows with their source document, locator, quote and URL (UTF-8, opens in Excel).",
-        "nl": "De geselecteerde rijen met brondocument, vindplaats, citaat en URL (UTF-8, opent in Excel).",
+        "en": "The selected rows in the dataset's own columns, with the rows they refer to (the whole a part belongs to): the Data view's upload and `python -m funding validate` load it as it is. To read or print, take the Excel file.",
+        "nl": "De geselecteerde rijen in de eigen kolommen van de dataset, met de rijen waarnaar ze verwijzen (het geheel waartoe een deel behoort): de upload in de weergave Gegevens en `python -m funding validate` lezen het zoals het is. Om te lezen of af te drukken: neem het Excel-bestand.",
     },
     "download_xlsx_help": {
         "en": "Sheets: the selected rows with amounts as numbers, the sources cited, and About (filters, dataset version, how to cite, totals per kind).",
