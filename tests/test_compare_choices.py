@@ -33,11 +33,10 @@ def test_options_are_grouped_by_kind_with_wholes_before_their_parts() -> None:
     assert list(compare_choices(ds, ds.records, "en", 3)) == ["crm", "loan", "grant"]
 
 
-def test_a_label_leads_with_the_kind_and_the_level_and_marks_a_part() -> None:
+def test_a_label_names_the_entry_then_its_kind_and_level_and_marks_a_part() -> None:
     ds = fixture()
     options = compare_choices(ds, ds.records, "nl", 500)
     public, ceiling = AMOUNT_KIND.label("public", "nl"), AMOUNT_KIND.label("state_aid_ceiling", "nl")
-    assert options["ceiling"].startswith(f"{ceiling} · {LEVEL.label('MS', 'nl')} · ")
-    assert options["prog"].startswith(f"{public} · {LEVEL.label('NL', 'nl')} · ")
-    assert options["prog-a"].startswith(f"{public} · {LEVEL.label('NL', 'nl')} · {PART_MARK}")
-    assert PART_MARK not in options["prog"]
+    assert options["ceiling"].endswith(f" · {ceiling}, {LEVEL.label('MS', 'nl')}")
+    assert options["prog"].endswith(f" · {public}, {LEVEL.label('NL', 'nl')}")
+    assert options["prog-a"].startswith(PART_MARK) and not options["prog"].startswith(PART_MARK)

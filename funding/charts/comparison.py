@@ -51,9 +51,10 @@ def compare_choices(
 ) -> dict[str, str]:
     """What can be picked to compare, id to label, at most `limit`: grouped by kind of figure in
     the vocabulary's order (public budgets first), each whole followed by its parts (↳) as the
-    comparison draws them. A label leads with the kind and the level, so rows of the same
+    comparison draws them. A label ends with the kind and the level, so rows of the same
     programme (the IPCEIs' State aid of the member states and the private money it matches) are
-    told apart by what their money is, read from the data."""
+    told apart by what their money is, read from the data; it starts with the name, which is
+    what a picked chip on a phone still shows."""
     found: dict[str, str] = {}
     for kind in AMOUNT_KIND.codes:
         if len(found) >= limit:
@@ -64,7 +65,7 @@ def compare_choices(
         for id_, name, amount, qualifier, level, depth in zip(*columns, strict=True):
             part = PART_MARK if depth else ""
             money = format_eur(amount, lang, qualifier)
-            found[id_] = plain_text(f"{kind_label} · {LEVEL.label(level, lang)} · {part}{name} · {money}")
+            found[id_] = plain_text(f"{part}{name} · {money} · {kind_label}, {LEVEL.label(level, lang)}")
     return found
 
 
