@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from app.loading import Source
 from funding.dataset import Dataset
@@ -12,6 +13,16 @@ from funding.selection import Filters
 from funding.vocab import Lang
 
 Picks = tuple[tuple[str, tuple[str, ...]], ...]  # (dimension, clicked group codes), hashable
+
+
+@dataclass(eq=False)
+class Deferred:
+    """A place near the top of the page whose content is drawn last: what is built from the URL
+    (the share link) must see what every widget of the run wrote there, and the view's widgets
+    come after the place. `drawn` says whether this run (or fragment rerun) has drawn it."""
+
+    where: Any  # a Streamlit container
+    drawn: bool = False
 
 
 @dataclass(frozen=True)
@@ -25,6 +36,8 @@ class Page:
     lang: Lang
     source: str  # the source line under every chart, with the selection in words
     data: Source
+    share: Deferred | None = field(default=None, compare=False)  # where the share box goes
+    compare: tuple[str, ...] = ()  # the instruments compared (ids): what the downloads hold
 
     @property
     def pick_map(self) -> dict[str, list[str]]:

@@ -12,6 +12,7 @@ from app.context import Page
 from app.widgets import one_choice
 from funding import charts
 from funding.charts.text import NBSP
+from funding.empty_selection import why_empty
 from funding.formatting import format_count
 from funding.i18n import t
 from funding.kinds import default_kind, offered_kinds
@@ -116,7 +117,11 @@ def nothing_selected(page: Page) -> bool:
     """True, with a notice, when the filters and chart clicks leave no entry to show."""
     if page.narrowed:
         return False
-    st.info(t("no_selection", page.lang), icon=":material/filter_alt_off:")
+    lang = page.lang
+    # Filters alone emptying it: say which one and what the rest lack (clicks only narrow).
+    reasons = [] if page.selection else why_empty(page.filters, page.dataset, lang)
+    text = " ".join([t("no_selection", lang), *reasons])
+    st.info(markdown_text(text), icon=":material/filter_alt_off:")
     return True
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import streamlit as st
@@ -22,7 +22,6 @@ from funding.errors import FundingError, UnreadableFile
 from funding.exports.names import export_file_name
 from funding.exports.render import MEDIA_TYPES, ExportRequest
 from funding.exports.templates import TEMPLATE_MAX_MB, template_problem
-from funding.formatting import format_count
 from funding.i18n import t
 from funding.markdown import markdown_text
 from funding.selection import Filters
@@ -104,10 +103,14 @@ def _moved_filters(page: Page, folded: Filters | None) -> dict[str, list[str]] |
 
 
 def download_section(page: Page) -> None:
-    """CSV, XLSX and PPTX of exactly the narrowed selection, and the way into presentation mode."""
+    """CSV, XLSX and PPTX of exactly the narrowed selection (the instruments compared, when a
+    comparison is set), and the way into presentation mode."""
     lang, data = page.lang, page.data
     folded = charts.picks_as_filters(page.filters, page.pick_map, page.dataset.records)
     picked = any(codes for _, codes in page.picks)
+    # A comparison is a selection like any other: its rows, named and described as one.
+    compared = set(page.compare)
+    rows = [r for r in page.narrowed if r.id in compared] if compared else page.narrowed
     upload_name = data.loaded.source if data.uploaded else None
     with st.container(border=True, key="downloads"):
         st.markdown(f"**{t('present_section', lang)}**")
@@ -117,17 +120,20 @@ def download_section(page: Page) -> None:
         else:
             with bar.popover(t("template_button", lang), icon=":material/palette:"):
                 template = template_upload(st, data.info, lang)
-            shown = folded or page.filters
+            shown = replace(folded or page.filters, compare=page.compare)
             export = Export(
                 ExportRequest(
                     page.dataset,
-                    page.narrowed,
+                    rows,
                     shown,
                     lang,
                     data.documents,
                     data.info,
                     upload_name=upload_name,
                     template=template,
+                    # The CSV is the dataset's own format, which loads again as it is; the
+                    # workbook is the file to read.
+                    schema=True,
                 )
             )
             for fmt, icon in (("csv", "table"), ("xlsx", "grid_on"), ("pptx", "slideshow")):
@@ -135,7 +141,7 @@ def download_section(page: Page) -> None:
                 bar.download_button(
                     label,
                     data=functools.partial(export.build, fmt),
-                    file_name=export_file_name(shown, fmt, lang, uploaded=data.uploaded),
+                    file_name=export_file_name(shown, fmt, lang, uploaded=data.uploaded, schema=fmt == "csv"),
                     mime=MEDIA_TYPES[fmt],
                     key=f"download_{fmt}",
                     on_click="ignore",
@@ -151,7 +157,10 @@ def download_section(page: Page) -> None:
             args=(_moved_filters(page, folded),),
             help=t("present_help", lang),
         )
-        scope = t("download_scope", lang, n=format_count(len(page.narrowed), lang))
+        if compared:
+            scope = t("download_scope_compare", lang, n=len(rows))
+        else:
+            scope = t("download_scope", lang, n=len(rows))
         if upload_name is not None:
             scope += " " + t("download_scope_upload", lang, name=upload_name)
         st.caption(markdown_text(scope))

@@ -3,6 +3,7 @@ view tabs, of which only the open one is built (see `app.views`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -12,6 +13,7 @@ from app.context import Page
 from app.loading import Loaded, data_source
 from app.views import RENDER
 from app.views.data import back_button, data_section, show_problems
+from app.views.overview import comparison_of
 from app.widgets import view_tabs
 from funding.dataset_info import source_line
 from funding.i18n import t
@@ -28,11 +30,12 @@ def main() -> None:
     if presenting:
         present.render(page)
         return
-    header(page)
+    page = header(replace(page, compare=comparison_of(page)))
     code, tab = view_tabs(page.lang)
     with tab:
         RENDER[code](page)
     display.source_caption(page)
+    share.finish(page)  # last: the link sees what the tabs and the view's widgets wrote
 
 
 # Static CSS, no data in it: the upload size error shown on the page, not only on hover.
@@ -91,20 +94,20 @@ def prepare(*, presenting: bool = False) -> Page | None:
     )
 
 
-def header(page: Page) -> None:
+def header(page: Page) -> Page:
     """What every view shares above the tabs: the answer first (the lead figure, what it covers
-    and as of when, and the splits asked first), then the selection, chart clicks, downloads."""
+    and as of when, and the splits asked first), then the selection, chart clicks, downloads, and
+    the place of the share box (drawn at the end of the run); the page that knows that place."""
     info = None if page.data.uploaded else page.data.info
     said = cached.lead(page.digest, page.filters, page.picks, page.lang, page.dataset, info)
-    with st.container(key="lead"):
-        st.markdown(markdown_text(said.sentence))
-        st.markdown(
-            " · ".join(f"{markdown_text(label)}: **{markdown_text(value)}**" for label, value in said.splits)
-        )
+    with st.container(key="lead", gap="small"):
+        st.markdown(markdown_text(said.sentence))  # the first element: styled as the page's message
+        splits = (f"{markdown_text(label)}: **{markdown_text(value)}**" for label, value in said.splits)
+        st.markdown(" · ".join(splits))
     st.caption(markdown_text(t("selection", page.lang, text=describe(page.filters, page.lang))))
     picks.banner(page.pick_map, page.filters.framework, page.lang, page.dataset)
     downloads.download_section(page)
-    share.share_section(page)
+    return share.place(page)
 
 
 def upload_banner(loaded: Loaded, lang: Lang, *, presenting: bool) -> None:

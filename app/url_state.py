@@ -8,7 +8,8 @@ wrote there and the widget's current value, what a widget should show; the Strea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import html
+from collections.abc import Container, Sequence
 from urllib.parse import quote, urlencode, urlsplit
 
 VIEWS: tuple[str, ...] = (
@@ -63,6 +64,49 @@ def choices(
     return wanted[:limit]
 
 
+def kept_choices(
+    url: Sequence[str],
+    written: Sequence[str] | None,
+    current: Sequence[str] | None,
+    offered: Sequence[str],
+    hidden_before: Sequence[str],
+    limit: int,
+) -> list[str]:
+    """The values a multi-choice widget whose hidden values stay in the URL shows: as `choices`,
+    plus the values the filters hid on the last run that are offered again (a lifted filter
+    brings its picks back), in the URL's order."""
+    shown = choices(url, written, current, offered, limit)
+    back = [v for v in hidden_before if v in offered and v not in shown]
+    wanted = set(shown) | set(back)
+    ordered = [v for v in dict.fromkeys(url) if v in wanted]
+    return [*ordered, *(v for v in shown if v not in ordered)][:limit]
+
+
+def hidden_choices(
+    url: Sequence[str], shown: Sequence[str], offered: Sequence[str], known: Container[str]
+) -> list[str]:
+    """The URL's values that the filters hide: still valid, not offered now, not shown."""
+    return [v for v in dict.fromkeys(url) if v in known and v not in offered and v not in shown]
+
+
+def kept_url(url: Sequence[str], shown: Sequence[str], hidden: Sequence[str], limit: int) -> list[str]:
+    """What the URL holds for such a widget: the shown and the hidden values, in the URL's order
+    (new picks last), at most `limit` of them."""
+    keep = set(shown) | set(hidden)
+    ordered = [v for v in dict.fromkeys(url) if v in keep]
+    return [*ordered, *(v for v in shown if v not in ordered)][:limit]
+
+
+COMPARE_MIN = 2  # one pick is not a comparison: the page asks for another
+
+
+def compared(url: Sequence[str], offered: Container[str], limit: int) -> tuple[str, ...]:
+    """The instruments compared: the URL's picks the filters offer (hidden ones wait), at most
+    `limit`, and none unless there are at least two."""
+    picks = [v for v in dict.fromkeys(url) if v in offered][:limit]
+    return tuple(picks) if len(picks) >= COMPARE_MIN else ()
+
+
 def url_codes(value: str | Sequence[str], default: str | None = None) -> list[str]:
     """What the URL holds for a widget's value: its codes, nothing for the default."""
     if isinstance(value, str):
@@ -91,3 +135,19 @@ def share_link(base: str, params: Sequence[tuple[str, str]]) -> str:
     query = urlencode(list(params), quote_via=quote)
     root = base if urlsplit(base).path else f"{base}/"  # the browser's "http://host:8501" is the root
     return f"{root}?{query}" if query else root
+
+
+EMBED = "embed"  # Streamlit's own parameter: `embed=true` serves the page without its menu and padding
+EMBED_PARAMS = (EMBED, "embed_options")
+EMBED_HEIGHT = 900  # pixels: the headline and the first chart of the Overview
+
+
+def embed_snippet(base: str, params: Sequence[tuple[str, str]], title: str) -> str:
+    """An iframe of this view without Streamlit's chrome, for an intranet page, as OWID and
+    Datawrapper offer; its address and title escaped for an HTML attribute."""
+    kept = [(key, value) for key, value in params if key not in EMBED_PARAMS]
+    src = share_link(base, [*kept, (EMBED, "true")])
+    return (
+        f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" '
+        f'width="100%" height="{EMBED_HEIGHT}" style="border:0"></iframe>'
+    )

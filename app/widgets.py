@@ -10,7 +10,7 @@ not its value: that stays in the URL, from where it is read back when the view o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from typing import Any
 
 import streamlit as st
@@ -21,6 +21,7 @@ from funding.vocab import Lang
 
 _WRITTEN = "_url_written"  # what this session last wrote to the URL, per key
 _DEFAULTS = "_url_defaults"  # the default each single choice had when last drawn
+_HIDDEN = "_url_hidden"  # per key, the URL's values the filters hid when last drawn
 
 
 def _written() -> dict[str, list[str]]:
@@ -46,13 +47,9 @@ def multi_choice(
     format_func: Callable[[str], str],
     *,
     placeholder: str,
-    max_selections: int | None = None,
-    help: str | None = None,
 ) -> list[str]:
     current = st.session_state.get(key)
-    wanted = url_state.choices(
-        st.query_params.get_all(key), _written().get(key), current, options, max_selections
-    )
+    wanted = url_state.choices(st.query_params.get_all(key), _written().get(key), current, options)
     if current != wanted:
         st.session_state[key] = wanted
     value: list[str] = where.multiselect(
@@ -61,11 +58,51 @@ def multi_choice(
         key=key,
         format_func=format_func,
         placeholder=placeholder,  # Streamlit's own "Choose options" is English only
-        max_selections=max_selections,
-        help=help,
     )
     url_write(key, url_state.url_codes(value))
     return value
+
+
+def kept_multi_choice(
+    where: Any,
+    key: str,
+    label: str,
+    options: Sequence[str],
+    format_func: Callable[[str], str],
+    *,
+    known: Container[str],
+    placeholder: str,
+    max_selections: int,
+    help: str | None = None,
+) -> tuple[list[str], list[str]]:
+    """A multi-choice whose values the filters hide stay in the URL (`known`: values that still
+    exist) and come back when the filter is lifted. Returns the shown and the hidden values."""
+    url = st.query_params.get_all(key)
+    hidden_state: dict[str, list[str]] = st.session_state.setdefault(_HIDDEN, {})
+    current = st.session_state.get(key)
+    wanted = url_state.kept_choices(
+        url, _written().get(key), current, options, hidden_state.get(key, []), max_selections
+    )
+    hidden = url_state.hidden_choices(url, wanted, options, known)
+    room = max(max_selections - len(hidden), len(wanted))
+    if current != wanted:
+        st.session_state[key] = wanted
+    value: list[str] = where.multiselect(
+        label,
+        options,
+        key=key,
+        format_func=format_func,
+        placeholder=placeholder,
+        max_selections=room,
+        help=help,
+        # Typing finds the words typed ("Booster"), not every label holding those letters in
+        # order; and no "Select all": it would take the first options, whatever they are.
+        filter_mode="contains",
+        select_all=False,
+    )
+    hidden_state[key] = hidden
+    url_write(key, url_state.kept_url(url, value, hidden, max_selections))
+    return value, hidden
 
 
 def one_choice(

@@ -225,18 +225,6 @@ def envelope_order(
     return found
 
 
-def largest_stated(dataset: Dataset, selection: Sequence[Instrument], n: int) -> list[Instrument]:
-    """The `n` largest stated amounts of the selection, of any kind; ties in selection order."""
-    positions = positions_in(dataset, selection)
-    if positions is None:
-        stated = [r for r in selection if r.amount_eur is not None]
-        return sorted(stated, key=lambda r: -(r.amount_eur or 0.0))[:n]
-    ix = tree_index(dataset)
-    at = stated_at(ix, positions)
-    top = at[np.argsort(-ix.amount[at], kind="stable")[:n]]
-    return [dataset.records[i] for i in ix.row[top].tolist()]
-
-
 ENVELOPE_COLUMNS = [
     "id",
     "name",

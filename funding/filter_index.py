@@ -50,6 +50,7 @@ def build(dataset: Dataset) -> FilterIndex:
             "kind": column("amount_kind"),
             "origin": [origin_code(origin) for origin in column("money_origin")],
             "record_type": column("record_type"),
+            "compare": column("id"),
             "start": _each_distinct(earliest, starts),
             "end": _each_distinct(latest, ends),
         },
@@ -98,6 +99,7 @@ _FIELDS = {
     "kind": "kind",
     "origin": "origin",
     "record_type": "record_type",
+    "compare": "compare",
 }
 
 

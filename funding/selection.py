@@ -71,9 +71,22 @@ class Filters:
     undated: bool = True
     battery_only: bool = False
     q: str = ""
+    # Instrument ids: the instruments compared (`?compare=`), a selection like any other.
+    compare: tuple[str, ...] = ()
 
 
-MULTI_FIELDS = ("level", "type", "source", "pillar", "beneficiary", "status", "kind", "origin", "record_type")
+MULTI_FIELDS = (
+    "level",
+    "type",
+    "source",
+    "pillar",
+    "beneficiary",
+    "status",
+    "kind",
+    "origin",
+    "record_type",
+    "compare",
+)
 FIELD_NAMES = tuple(f.name for f in fields(Filters))
 
 
@@ -97,7 +110,7 @@ class FilterProblem:
     """A filter value that selects nothing valid: what is wrong (code), where (field), and with what
     (value); `valid` lists what would have been accepted."""
 
-    code: str  # "unknown_value" | "years_reversed"
+    code: str  # "unknown_value" | "unknown_id" | "years_reversed"
     field: str
     value: str
     valid: tuple[str, ...] = ()  # for years_reversed: the year_to that year_from passes
@@ -105,6 +118,8 @@ class FilterProblem:
     def message(self, lang: Lang = "en") -> str:
         if self.code == "years_reversed":
             return t("filter_years_reversed", lang, year_from=self.value, year_to=self.valid[0])
+        if self.code == "unknown_id":
+            return t("filter_unknown_id", lang, field=self.field, value=self.value)
         return t(
             "filter_unknown_value", lang, field=self.field, value=self.value, valid=", ".join(self.valid)
         )
@@ -118,10 +133,14 @@ def filter_problems(filters: Filters, dataset: Dataset) -> list[FilterProblem]:
             FilterProblem("unknown_value", "framework", filters.framework, tuple(PILLAR_FRAMEWORKS))
         )
     valid = choices(dataset, filters.framework)
-    for name in MULTI_FIELDS:
+    for name in valid:
         for value in getattr(filters, name):
             if value not in valid[name]:
                 problems.append(FilterProblem("unknown_value", name, value, valid[name]))
+    # Ids are too many to list as the valid values.
+    problems += [
+        FilterProblem("unknown_id", "compare", i) for i in filters.compare if i not in dataset.positions
+    ]
     if filters.year_from is not None and filters.year_to is not None and filters.year_from > filters.year_to:
         problems.append(
             FilterProblem("years_reversed", "year_from", str(filters.year_from), (str(filters.year_to),))
@@ -154,6 +173,8 @@ def matches(filters: Filters, record: Instrument) -> bool:
     if filters.record_type and record.record_type not in filters.record_type:
         return False
     if filters.battery_only and not record.battery_specific:
+        return False
+    if filters.compare and record.id not in filters.compare:
         return False
     if not _in_period(filters, record):
         return False

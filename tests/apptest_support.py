@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from fixtures import ROOT, fixture_csv
@@ -126,3 +129,30 @@ def bar_values(figure: dict[str, Any]) -> dict[str, float]:
     )
     factor = scale[unit]
     return {y: x * factor for trace in figure["data"] for x, y in zip(trace["x"], trace["y"], strict=True)}
+
+
+@dataclass
+class Download:
+    data: Callable[[], bytes]  # what a click runs: the file's bytes
+    file_name: str
+    mime: str
+    on_click: Any
+
+
+@contextmanager
+def download_buttons() -> Iterator[dict[str, Download]]:
+    """The download buttons of the runs inside, by key, with the callable each was given."""
+    from streamlit.delta_generator import DeltaGenerator
+
+    seen: dict[str, Download] = {}
+    original = DeltaGenerator.download_button
+
+    def spy(self: DeltaGenerator, label: str, data: Any, *args: Any, **kwargs: Any) -> bool:
+        seen[kwargs["key"]] = Download(data, kwargs["file_name"], kwargs["mime"], kwargs.get("on_click"))
+        return bool(original(self, label, data, *args, **kwargs))
+
+    DeltaGenerator.download_button = spy  # type: ignore[method-assign,assignment]
+    try:
+        yield seen
+    finally:
+        DeltaGenerator.download_button = original  # type: ignore[method-assign]

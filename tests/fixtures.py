@@ -184,3 +184,17 @@ def examples(full: int) -> int:
     """Hypothesis examples per property: all of them in the full suite (what CI runs), a tenth in
     the inner loop (`scripts/test --fast` sets FUNDING_TEST_FAST)."""
     return max(full // 10, 10) if os.environ.get("FUNDING_TEST_FAST") else full
+
+
+def with_references(ids: list[str]) -> list[str]:
+    """The shipped rows with these ids and every row they refer to (parent, its parent, overlap
+    partners), in file order: what the dataset-format CSV of a selection holds."""
+    rows = {r["id"]: r for r in shipped_rows()}
+    wanted, todo = set(ids), list(ids)
+    while todo:
+        r = rows[todo.pop()]
+        for other in [r["parent_id"], *r["may_overlap"].split(";")]:
+            if other and other not in wanted:
+                wanted.add(other)
+                todo.append(other)
+    return [i for i in rows if i in wanted]

@@ -37,6 +37,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench import synth
 from funding.i18n import t
+from funding.selection import ORIGIN_LABELS, Filters, describe
 from funding.vocab import AMOUNT_KIND
 
 pytestmark = pytest.mark.apptest
@@ -295,11 +296,24 @@ def test_type_source_status_beneficiary_filters(at: AppTest) -> None:
     at.multiselect(key="status").set_value(["allocated"])
     run(at)
     assert metric(at, "instruments") == "0"
-    assert t("no_selection", "en") in [i.value for i in at.info]
+    # No fixture row is allocated; without the status filter all 14 rows match (the headline's count).
+    why = t("empty_by_filter", "en", n=14, filter=describe(Filters(status=("allocated",)), "en"))
+    empty = " ".join([t("no_selection", "en"), why])
+    assert empty in said(at.info)
     assert not figures(at)  # no empty charts
     for view in ("breakdowns", "structure", "timeline", "instruments"):
         open_view(at, view)
-        assert t("no_selection", "en") in [i.value for i in at.info] and not figures(at)
+        assert empty in said(at.info) and not figures(at)
+
+
+def test_new_money_among_dutch_entries_says_no_dutch_entry_states_an_origin() -> None:
+    dutch = [r for r in shipped_rows() if r["level"] == "NL"]
+    assert dutch and not any(r["money_origin"] for r in dutch)  # what the sentence is about
+    at = app(level="NL", origin="new")
+    # Without the origin filter the Dutch entries match, none stating where its money comes from.
+    label = ORIGIN_LABELS.label("not_stated", "en")
+    why = t("empty_origin_unstated", "en", n=len(dutch), label=label)
+    assert any(why in message for message in said(at.info))
 
 
 def test_kind_filter_and_chart_kind(at: AppTest) -> None:
@@ -469,7 +483,7 @@ def test_invalid_upload_lists_its_problems_and_leaves_the_shipped_file_alone() -
     data_upload(at).set_value(("bad.csv", bad, "text/csv"))
     run(at)
     assert not at.metric  # no figures from a file that failed validation
-    assert t("upload_invalid", "en", count=3, name="bad.csv") in said(at.error)
+    assert t("upload_invalid", "en", n=3, name="bad.csv") in said(at.error)
     found_problems = problems(at)
     assert list(found_problems.columns) == [
         t(f"problem_{c}", "en") for c in ("line", "column", "message", "value")
@@ -502,7 +516,7 @@ def test_invalid_shipped_file_shows_problems_not_a_traceback(
     monkeypatch.setattr("funding.paths.DEFAULT_DATA", broken)
     at = app()
     assert not at.metric
-    assert t("shipped_invalid", "en", name="funding.csv", count=1) in said(at.error)
+    assert t("shipped_invalid", "en", name="funding.csv", n=1) in said(at.error)
     assert list(problems(at)[t("problem_column", "en")]) == ["amount_qualifier"]
     assert at.file_uploader(key="upload_0")  # another file can still be tried
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from apptest_support import app, bar_ids, bar_values, figures, panels, run
+from apptest_support import app, bar_ids, bar_values, figures, panels, run, said
 from fixtures import shipped_rows
 from streamlit.testing.v1 import AppTest
 
 from funding.i18n import t
-from funding.vocab import AMOUNT_KIND
+from funding.vocab import AMOUNT_KIND, LEVEL
 
 pytestmark = pytest.mark.apptest
 
@@ -92,3 +92,41 @@ def test_picking_writes_the_ids_to_the_url() -> None:
     run(at)
     assert at.query_params["compare"] == [BOOSTER, IPCEI]
     assert bar_ids(comparison(at)) == [BOOSTER, IPCEI]
+
+
+def test_picks_a_filter_hides_stay_and_come_back_when_it_is_lifted() -> None:
+    rows = shipped_rows()
+    micb = "ngf-micb"  # the one Dutch pick
+    assert next(r for r in rows if r["id"] == micb)["level"] == "NL"
+    others = [IPCEI, BOOSTER, IPCEI_FIRST]  # EU and member-state rows
+    assert all(next(r for r in rows if r["id"] == i)["level"] != "NL" for i in others)
+    at = app(compare=[IPCEI, micb, BOOSTER, IPCEI_FIRST])
+    assert at.multiselect(key="compare").value == [IPCEI, micb, BOOSTER, IPCEI_FIRST]
+    at.multiselect(key="level").set_value(["NL"])
+    run(at)
+    # The Dutch filter hides the three others: one shown, three named as hidden, none dropped.
+    assert at.multiselect(key="compare").value == [micb]
+    names = "; ".join(next(r["name_en"] for r in rows if r["id"] == i) for i in (IPCEI, BOOSTER, IPCEI_FIRST))
+    assert t("compare_hidden", "en", n=3, names=names) in said(at.caption)
+    at.multiselect(key="level").set_value([])
+    run(at)
+    assert at.multiselect(key="compare").value == [IPCEI, micb, BOOSTER, IPCEI_FIRST]
+    assert sorted(bar_ids(comparison(at))) == sorted([IPCEI, micb, BOOSTER, IPCEI_FIRST])
+
+
+def test_the_picker_leads_with_public_budgets_names_what_the_money_is_and_cannot_select_all() -> None:
+    widget = app().multiselect(key="compare")
+    options = list(widget.options)
+    public = AMOUNT_KIND.label("public", "en")
+    assert f" · {public}, " in options[0]  # not the EUR 55 bn investment target
+    kinds = [AMOUNT_KIND.label(k, "en") for k in AMOUNT_KIND.codes]
+    ranks = [next(i for i, k in enumerate(kinds) if f" · {k}, " in o) for o in options]
+    assert ranks == sorted(ranks)  # grouped by kind, in the vocabulary's order
+    # The battery IPCEIs' rows (three State-aid ceilings, three private figures) each say which
+    # money they are: the member states' State aid says its kind and level.
+    ipcei = [o for o in options if "IPCEI" in o]
+    assert len(ipcei) == 6 and len(set(ipcei)) == 6
+    state_aid = f" · {AMOUNT_KIND.label('state_aid_ceiling', 'en')}, {LEVEL.label('MS', 'en')}"
+    assert sum(o.endswith(state_aid) for o in ipcei) == 3
+    assert widget.proto.select_all == 0  # no "Select all"
+    assert widget.proto.filter_mode == 1  # FILTER_MODE_CONTAINS: words, not fuzzy letters

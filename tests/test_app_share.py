@@ -15,8 +15,10 @@ pytestmark = pytest.mark.apptest
 
 def test_the_link_keeps_view_filters_and_language_and_the_citation_names_the_version() -> None:
     at = app(level="NL", view="timeline", lang="nl")
-    link, cited = (c.value for c in at.code)
+    link, embed, cited = (c.value for c in at.code)
     assert link.startswith("/?") and {"level=NL", "view=timeline", "lang=nl"} <= set(link[2:].split("&"))
+    # The iframe shows the same view without Streamlit's chrome; & is escaped in the attribute.
+    assert embed.startswith('<iframe src="/?') and f"{link[2:]}&embed=true".replace("&", "&amp;") in embed
     info = json.loads((ROOT / "data" / "dataset.json").read_text(encoding="utf-8"))
     assert info["version"] in cited and cited.endswith(link)  # versie 1.1.0 …, then the link
 
@@ -25,5 +27,5 @@ def test_an_uploaded_file_has_no_citation() -> None:
     at = open_view(app(), "data")
     data_upload(at).set_value(("mine.csv", fixture_csv(), "text/csv"))
     at.run()
-    assert len(at.code) == 1  # the link only
+    assert len(at.code) == 2  # the link and the iframe, no citation
     assert t("cite_not_published", "en") in [c.value for c in at.caption]

@@ -174,7 +174,7 @@ def test_invalid_upload_through_the_file_input(app_server: Any, page: Any) -> No
     text = table.inner_text()
     assert "amount_eur" in text and "1.500.000" in text
     alert = page.get_by_test_id("stAlert").first.inner_text()
-    assert alert == t("upload_invalid", "en", count=1, name="bad.csv")
+    assert alert == t("upload_invalid", "en", n=1, name="bad.csv")
     assert page.get_by_test_id("stMetricValue").count() == 0
     screenshot(page, "dashboard-invalid-upload.png", full_page=False)
     page.get_by_role("button", name=t("back_to_curated", "en")).first.click()

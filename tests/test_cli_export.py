@@ -86,6 +86,21 @@ def test_csv_with_url_parameter_filters(files: tuple[Path, Path], tmp_path: Path
     assert csv_ids(repeated) == ["nl-grant", "nl-part"]
 
 
+def test_compare_exports_just_the_instruments_compared(files: tuple[Path, Path], tmp_path: Path) -> None:
+    picked = ("--compare", "nl-part", "--compare", "ms-ceiling")
+    assert export(files, tmp_path / "c.csv", *picked) == 0
+    assert csv_ids(tmp_path / "c.csv") == ["nl-part", "ms-ceiling"]  # in the file's order
+    # The schema CSV adds the whole the part belongs to, so that `validate` accepts it.
+    assert export(files, tmp_path / "s.csv", *picked, "--schema") == 0
+    assert csv_ids(tmp_path / "s.csv") == ["nl-grant", "nl-part", "ms-ceiling"]
+    assert main(["validate", str(tmp_path / "s.csv"), "--documents", str(files[1])]) == 0
+    # A directory: the name says it is a comparison; the workbook holds the two figures.
+    assert export(files, tmp_path, *picked, "--format", "xlsx") == 0
+    (named,) = tmp_path.glob("battery-funding-own-file-comparison-*.xlsx")  # --data: not the curated file
+    assert load_workbook(named)["Figures"].max_row == 2 + 2  # the warning, the header, two rows
+    assert export(files, tmp_path / "x.csv", "--compare", "no-such-id") == 1
+
+
 def test_xlsx_and_pptx_in_dutch(files: tuple[Path, Path], tmp_path: Path) -> None:
     assert export(files, tmp_path / "a.xlsx", "--lang", "nl", "--kind", "public") == 0
     book = load_workbook(tmp_path / "a.xlsx")

@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from funding.i18n import TEXTS, _merged, deck, figures, files, t
+from funding.i18n import TEXTS, _merged, t
 from funding.i18n.forms import categories
 from funding.vocab import LANGS
 
@@ -45,6 +45,8 @@ def test_plural_forms_follow_each_language() -> None:
     assert t("entries", "en", n=0) == "0 entries in this selection"
     assert t("entries", "nl", n=1) == "1 vermelding in deze selectie"
     assert t("entries", "nl", n=1234) == "1.234 vermeldingen in deze selectie"
+    assert t("other_sources", "en", n=1) == "1 other source"
+    assert t("other_sources", "nl", n=2) == "2 andere bronnen"
     with pytest.raises(TypeError, match="integer n"):
         t("entries", "en")
 
@@ -52,11 +54,20 @@ def test_plural_forms_follow_each_language() -> None:
 def test_no_text_writes_a_plural_in_brackets() -> None:
     """ "figure(s)", "rij(en)", "probleem/problemen": a count picks its form instead."""
     bracketed = re.compile(r"\w\((s|en|e)\)|\w/\w+en\b")
-    export_keys = {k for k in TEXTS if k in files.TEXTS or k in deck.TEXTS or k in figures.TEXTS}
     found = [
-        (k, text) for k in export_keys for lang in LANGS for text in forms(k, lang) if bracketed.search(text)
+        (k, text)
+        for k in TEXTS
+        if k not in EDIT_VIEW_KEYS
+        for lang in LANGS
+        for text in forms(k, lang)
+        if bracketed.search(text)
     ]
     assert found == []
+
+
+# Asked for by app/views/edit.py with `count=`, which another change is editing; they become
+# plural entries (asked for with `n=`) together with that call.
+EDIT_VIEW_KEYS = {"edit_problems", "edit_changed"}
 
 
 def test_a_key_defined_in_two_data_modules_is_refused() -> None:

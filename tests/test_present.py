@@ -13,17 +13,15 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
 import openpyxl
 import pytest
-from apptest_support import APP, data_upload, metric, open_view, run
-from fixtures import DATA, fixture_csv, instruments, shipped_rows
+from apptest_support import APP, Download, data_upload, download_buttons, metric, open_view, run
+from fixtures import DATA, fixture_csv, instruments, shipped_rows, with_references
 from pptx import Presentation
 from pptx.util import Emu
-from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from funding.i18n import t
@@ -56,26 +54,11 @@ FILE_NAME = re.compile(
 )
 
 
-@dataclass
-class Download:
-    data: Callable[[], bytes]
-    file_name: str
-    mime: str
-    on_click: Any
-
-
 @pytest.fixture()
-def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Download]]:
+def downloads() -> Iterator[dict[str, Download]]:
     """The download buttons of the latest run, by key, with the callable each was given."""
-    seen: dict[str, Download] = {}
-    original = DeltaGenerator.download_button
-
-    def spy(self: DeltaGenerator, label: str, data: Any, *args: Any, **kwargs: Any) -> bool:
-        seen[kwargs["key"]] = Download(data, kwargs["file_name"], kwargs["mime"], kwargs.get("on_click"))
-        return bool(original(self, label, data, *args, **kwargs))
-
-    monkeypatch.setattr(DeltaGenerator, "download_button", spy)
-    yield seen
+    with download_buttons() as seen:
+        yield seen
 
 
 def start(**query: str | list[str]) -> AppTest:
@@ -85,9 +68,9 @@ def start(**query: str | list[str]) -> AppTest:
     return run(at)
 
 
-def ids_in_csv(data: bytes, delimiter: str) -> list[str]:
-    assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
-    return [r["id"] for r in csv.DictReader(io.StringIO(data[3:].decode("utf-8")), delimiter=delimiter)]
+def ids_in_csv(data: bytes) -> list[str]:
+    """The page's CSV is the dataset's own format: UTF-8 as data/funding.csv, "," in any language."""
+    return [r["id"] for r in csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))]
 
 
 def xlsx_rows(data: bytes, lang: str = "en") -> tuple[list[dict[str, Any]], Any]:
@@ -134,7 +117,8 @@ def test_downloads_hold_exactly_the_filtered_rows(downloads: dict[str, Download]
         assert FILE_NAME.fullmatch(button.file_name) and button.file_name.endswith(f".{fmt}")
         assert button.file_name.startswith("batterijfinanciering-nederland-")
 
-    assert set(ids_in_csv(downloads["download_csv"].data(), ";")) == expected  # Dutch Excel: ";"
+    # The dataset's own format, with the rows the selected ones refer to.
+    assert ids_in_csv(downloads["download_csv"].data()) == with_references(sorted(expected))
 
     data_rows, book = xlsx_rows(downloads["download_xlsx"].data(), "nl")
     assert {r["x_id"].value for r in data_rows} == expected and len(data_rows) == len(expected)
@@ -168,7 +152,7 @@ def test_a_chart_selection_narrows_the_files_and_their_description(downloads: di
     run(at)
     expected = {r["id"] for r in shipped_rows() if r["level"] == "EU" and r["source"] == "Horizon Europe"}
     assert metric(at, "instruments") == str(instruments([r for r in shipped_rows() if r["id"] in expected]))
-    assert set(ids_in_csv(downloads["download_csv"].data(), ",")) == expected
+    assert ids_in_csv(downloads["download_csv"].data()) == with_references(sorted(expected))
     data_rows, book = xlsx_rows(downloads["download_xlsx"].data())
     assert {r["x_id"].value for r in data_rows} == expected
     about = " ".join(str(c.value) for row in book[t("sheet_about", "en")].iter_rows() for c in row if c.value)

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from test_total_properties import SHIPPED, filters, forests
 
 from funding import charts
-from funding.breakdowns import envelopes, largest_stated
+from funding.breakdowns import envelopes
+from funding.charts.comparison import compare_choices
 from funding.charts.headline_figures import headline
 from funding.dataset import Dataset
 from funding.filter_index import select
@@ -40,7 +41,7 @@ def _results(
         origin_split(ds, rows),
         stated_by_kind(ds, rows),
         [envelopes(ds, rows, kind, "en", limit=limit) for kind in AMOUNT_KIND.codes],
-        [r.id for r in largest_stated(ds, rows, 3)],
+        compare_choices(ds, rows, "en", 3),
         headline(ds, rows, "nl"),
         default_framework(rows, framework_of),
     )

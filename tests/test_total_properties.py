@@ -119,9 +119,13 @@ def filters(draw: st.DrawFn) -> Filters:
     year_from = draw(st.one_of(st.none(), st.integers(2018, 2030)))
     year_to = draw(st.one_of(st.none(), st.integers(year_from or 2018, 2032)))
     q = draw(st.sampled_from(("", "micb", "innovation", "ipcei", "grant", "batt")))
+    # Instruments compared: a few ids, or none (no comparison) as often as not.
+    ids = [r.id for r in SHIPPED.records]
+    compare = draw(st.one_of(st.just(()), st.lists(st.sampled_from(ids), max_size=4, unique=True).map(tuple)))
     return replace(
         Filters(),
         **picked,
+        compare=compare,
         year_from=year_from,
         year_to=year_to,
         undated=draw(st.booleans()),

@@ -8,6 +8,10 @@ from app.url_state import (
     VIEWS,
     choice,
     choices,
+    embed_snippet,
+    hidden_choices,
+    kept_choices,
+    kept_url,
     share_link,
     slide_number,
     url_codes,
@@ -76,3 +80,31 @@ def test_the_share_link_carries_every_value_encoded() -> None:
     assert share_link("", [("view", "timeline")]) == "/?view=timeline"  # address not known yet
     assert share_link("https://host/", []) == "https://host/"
     assert share_link("http://127.0.0.1:8501", [("lang", "nl")]) == "http://127.0.0.1:8501/?lang=nl"
+
+
+def test_the_embed_snippet_is_an_iframe_of_the_view_with_embed_once() -> None:
+    params = [("level", "NL"), ("embed", "true"), ("q", 'a"b'), ("embed_options", "dark_theme")]
+    snippet = embed_snippet("https://host/", params, 'Funding "EU" & NL')
+    # The page's own embed parameters are replaced by one embed=true; & and " escaped for HTML.
+    src = "https://host/?level=NL&amp;q=a%22b&amp;embed=true"
+    assert snippet == (
+        f'<iframe src="{src}" title="Funding &quot;EU&quot; &amp; NL" width="100%" height="900" '
+        'style="border:0"></iframe>'
+    )
+
+
+def test_picks_the_filters_hide_stay_in_the_url_and_come_back() -> None:
+    url = ["a", "b", "c", "d"]
+    # A filter now offers only b: the widget shows b, a c d are hidden and stay in the URL.
+    shown = kept_choices(url, url, ["a", "b", "c", "d"], ["b"], [], 6)
+    assert shown == ["b"]
+    hidden = hidden_choices(url, shown, ["b"], known={"a", "b", "c", "d"})
+    assert hidden == ["a", "c", "d"]
+    assert kept_url(url, shown, hidden, 6) == url
+    # The filter is lifted: the widget's own state still says b, the hidden ones come back, in
+    # the URL's order.
+    assert kept_choices(url, url, ["b"], ["a", "b", "c", "d", "e"], hidden, 6) == url
+    # A pick removed by hand while others are hidden leaves the URL; a new one goes last.
+    assert kept_url(url, ["e"], ["a", "c", "d"], 6) == ["a", "c", "d", "e"]
+    # An id the data does not hold is not "hidden": it is dropped.
+    assert hidden_choices(["a", "zz"], [], [], known={"a"}) == ["a"]

@@ -69,7 +69,7 @@ def show_problems(loaded: Loaded, lang: Lang, *, uploaded: bool) -> None:
         st.error(markdown_text(t(key, lang, reason=loaded.reason, name=loaded.source)))
     else:
         key = "upload_invalid" if uploaded else "shipped_invalid"
-        st.error(markdown_text(t(key, lang, count=loaded.problem_count, name=loaded.source)))
+        st.error(markdown_text(t(key, lang, n=loaded.problem_count, name=loaded.source)))
         shown = loaded.problems[:MAX_PROBLEMS_SHOWN]
         # A static table: its text is in the page for screen readers and can be copied. st.table
         # reads cells as Markdown, so every cell is escaped and shows exactly what the file holds.

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from funding.breakdowns import envelopes, largest_stated
+from funding.breakdowns import envelopes
 from funding.charts.caveats import disputed
 from funding.charts.envelopes import envelope_table, envelope_traces, tick_labels
 from funding.charts.layout import (
@@ -36,7 +36,7 @@ from funding.legibility import legible
 from funding.markdown import plain_text
 from funding.records import Instrument
 from funding.totals import stated_by_kind
-from funding.vocab import AMOUNT_KIND, Lang
+from funding.vocab import AMOUNT_KIND, LEVEL, Lang
 
 PANEL_GAP_PX = 56  # between panels: the next panel's title and this one's axis numbers
 # Targets (public and private investment to be mobilised, up to EUR 55 bn) are goals, not money:
@@ -44,19 +44,30 @@ PANEL_GAP_PX = 56  # between panels: the next panel's title and this one's axis 
 # and its title says so.
 PANEL_TITLE_PX = 22
 OWN_SCALE = frozenset({"target"})
+PART_MARK = "↳ "  # a part, listed under its whole (the bars' own mark)
 
 
 def compare_choices(
     dataset: Dataset, selection: Sequence[Instrument], lang: Lang, limit: int
 ) -> dict[str, str]:
-    """What can be picked to compare, id to label: the selection's `limit` largest stated amounts."""
-    return {
-        r.id: plain_text(
-            f"{r.name(lang)} · {AMOUNT_KIND.label(r.amount_kind, lang)} · "
-            + format_eur(r.amount_eur or 0.0, lang, r.amount_qualifier)
-        )
-        for r in largest_stated(dataset, selection, limit)
-    }
+    """What can be picked to compare, id to label, at most `limit`: grouped by kind of figure in
+    the vocabulary's order (public budgets first), each whole followed by its parts (↳) as the
+    comparison draws them. A label ends with the kind and the level, so rows of the same
+    programme (the IPCEIs' State aid of the member states and the private money it matches) are
+    told apart by what their money is, read from the data; it starts with the name, which is
+    what a picked chip on a phone still shows."""
+    found: dict[str, str] = {}
+    for kind in AMOUNT_KIND.codes:
+        if len(found) >= limit:
+            break
+        table = envelopes(dataset, selection, kind, lang, limit=limit - len(found))
+        kind_label = AMOUNT_KIND.label(kind, lang)
+        columns = (table[c].tolist() for c in ("id", "name", "amount", "qualifier", "level", "depth"))
+        for id_, name, amount, qualifier, level, depth in zip(*columns, strict=True):
+            part = PART_MARK if depth else ""
+            money = format_eur(amount, lang, qualifier)
+            found[id_] = plain_text(f"{part}{name} · {money} · {kind_label}, {LEVEL.label(level, lang)}")
+    return found
 
 
 def comparison_chart(

@@ -12,7 +12,7 @@ from funding.charts.hierarchy import MAX_SOURCES, counted_rows
 from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout, colour_map
 from funding.charts.text import plotly_text, wrapped
 from funding.dataset import Dataset
-from funding.formatting import format_bounds, format_count
+from funding.formatting import format_bounds
 from funding.i18n import t
 from funding.legibility import legible
 from funding.records import Instrument
@@ -41,7 +41,7 @@ def flow_chart(
         source_totals[r.source] = source_totals.get(r.source, 0.0) + (r.amount_eur or 0.0)
     ranked = sorted(source_totals, key=lambda src: -source_totals[src])
     named = set(ranked[:sources])
-    other_sources = t("other_sources", lang, n=format_count(len(ranked) - len(named), lang))
+    other_sources = t("other_sources", lang, n=len(ranked) - len(named))
     pillars = PILLAR_FRAMEWORKS.get(framework, PILLAR_FRAMEWORKS["eu"])
     not_stated = t("pillar_not_stated", lang)
     nodes: list[tuple[str, str, str]] = []  # (key, label, colour)

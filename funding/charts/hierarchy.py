@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout
 from funding.charts.text import plotly_text, wrapped
 from funding.dataset import Dataset
-from funding.formatting import format_bounds, format_count, format_eur
+from funding.formatting import format_bounds, format_eur
 from funding.i18n import t
 from funding.legibility import legible
 from funding.records import Instrument
@@ -83,13 +83,13 @@ def hierarchy_chart(
         rest = [r for r in members if r.id not in kept]
         if rest:
             amount, text, bounds = total_of(rest)
-            label = t("other_instruments", lang, n=format_count(len(rest), lang))
+            label = t("other_instruments", lang, n=len(rest))
             tiles.append((f"rest:{src}", label, f"source:{src}", amount, text, colour))
             table.append((src, label, bounds.low, bounds.high, text))
     if folded:
         members = [r for src in folded for r in by_source[src]]
         amount, text, bounds = total_of(members)
-        label = t("other_sources", lang, n=format_count(len(folded), lang))
+        label = t("other_sources", lang, n=len(folded))
         tiles.append(("rest:", label, "root", amount, text, GREY))
         table.append((label, "", bounds.low, bounds.high, text))
     traces = [

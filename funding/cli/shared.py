@@ -65,8 +65,12 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
         "origin": ORIGINS,
         "record_type": RECORD_TYPE.codes,
     }
+    by_data = {
+        "source": "as in the data's source column",
+        "compare": "an instrument id (data's id column): just the instruments compared, as the page's compare=",
+    }
     for name in MULTI_FIELDS:
-        values = ", ".join(valid[name]) if name in valid else "as in the data's source column"
+        values = ", ".join(valid[name]) if name in valid else by_data[name]
         option = "--" + name.replace("_", "-")
         filters.add_argument(option, dest=name, action="append", default=[], metavar="VALUE", help=values)
     filters.add_argument(

@@ -47,14 +47,16 @@ def _labels(filters: Filters) -> dict[str, Vocabulary | None]:
         "kind": AMOUNT_KIND,
         "origin": ORIGIN_LABELS,
         "record_type": RECORD_TYPE,
+        "compare": None,
     }
 
 
 def selection_words(filters: Filters, lang: Lang) -> str:
-    """The filters as a short slug ("netherlands-loan"), "all" / "alles" without any."""
+    """The filters as a short slug ("netherlands-loan"), "all" / "alles" without any; a comparison
+    says so first ("comparison-netherlands"), not its ids."""
     labels = _labels(filters)
-    words: list[str] = []
-    for name in MULTI_FIELDS:
+    words: list[str] = [slug(t("file_comparison", lang))] if filters.compare else []
+    for name in (n for n in MULTI_FIELDS if n != "compare"):
         vocab = labels[name]
         words += [slug(vocab.label(v, lang) if vocab is not None else v) for v in getattr(filters, name)]
     if filters.year_from is not None or filters.year_to is not None:

@@ -26,6 +26,7 @@ from funding.documents import Document
 from funding.exports.common import clean_text
 from funding.exports.workbook_cells import TOP, WRAP, amount_cell, header_row, link, put, warning
 from funding.exports.workbook_columns import COLUMNS, Context, cells, header
+from funding.exports.workbook_print import print_setup
 from funding.exports.workbook_sheets import about_sheet, disagreements_sheet, sources_sheet, totals_sheet
 from funding.i18n import t
 from funding.i18n.forms import LOCALES
@@ -65,6 +66,7 @@ def export_xlsx(
     properties.title = clean_text(f"{info.title_in(lang)} — {describe(filters, lang)}")[:250]
     properties.creator = properties.lastModifiedBy = info.title_in(lang)
     properties.language = LOCALES[lang].replace("_", "-")
+    print_setup(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

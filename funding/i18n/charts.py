@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from funding.i18n.forms import Entry
 from funding.vocab import Lang
 
-TEXTS: dict[str, dict[Lang, str]] = {
+TEXTS: dict[str, dict[Lang, Entry]] = {
     "chart_kind": {"en": "Kind of figure in the charts", "nl": "Soort bedrag in de grafieken"},
     "colour_by": {"en": "Colour by", "nl": "Kleur naar"},
     "colour_level": {"en": "Level", "nl": "Niveau"},
@@ -48,8 +49,14 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "all_sources": {"en": "All sources", "nl": "Alle bronnen"},
     "not_stated_group": {"en": "Not stated", "nl": "Niet vermeld"},
     "pillar_not_stated": {"en": "Pillar not stated", "nl": "Pijler niet vermeld"},
-    "other_instruments": {"en": "{n} other instruments", "nl": "{n} andere instrumenten"},
-    "other_sources": {"en": "{n} other sources", "nl": "{n} andere bronnen"},
+    "other_instruments": {
+        "en": {"one": "{n} other instrument", "other": "{n} other instruments"},
+        "nl": {"one": "{n} ander instrument", "other": "{n} andere instrumenten"},
+    },
+    "other_sources": {
+        "en": {"one": "{n} other source", "other": "{n} other sources"},
+        "nl": {"one": "{n} andere bron", "other": "{n} andere bronnen"},
+    },
     "flow": {
         "en": "From source to instrument type to pillar",
         "nl": "Van bron naar instrumenttype naar pijler",

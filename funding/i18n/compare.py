@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from funding.i18n.forms import Entry
 from funding.vocab import Lang
 
-TEXTS: dict[str, dict[Lang, str]] = {
+TEXTS: dict[str, dict[Lang, Entry]] = {
+    "compare_hidden": {
+        "en": {
+            "one": "{n} pick hidden by the filters, kept for when they are lifted: {names}.",
+            "other": "{n} picks hidden by the filters, kept for when they are lifted: {names}.",
+        },
+        "nl": {
+            "one": "{n} keuze verborgen door de filters, bewaard voor als ze worden opgeheven: {names}.",
+            "other": "{n} keuzes verborgen door de filters, bewaard voor als ze worden opgeheven: {names}.",
+        },
+    },
     "compare_sub": {
         "en": "One panel per kind of figure, never added together. "
         "Parts (↳, hatched) are in their whole, not extra money.",

@@ -9,6 +9,7 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "file_stem": {"en": "battery-funding", "nl": "batterijfinanciering"},
     "file_upload": {"en": "own-file", "nl": "eigen-bestand"},
     "file_all": {"en": "all", "nl": "alles"},
+    "file_comparison": {"en": "comparison", "nl": "vergelijking"},
     "file_battery_only": {"en": "batteries only", "nl": "alleen batterijen"},
     "file_search": {"en": "search {q}", "nl": "zoekterm {q}"},
     "file_schema": {"en": "dataset-format", "nl": "datasetformaat"},

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from funding.i18n.forms import Entry
 from funding.vocab import Lang
 
-TEXTS: dict[str, dict[Lang, str]] = {
+TEXTS: dict[str, dict[Lang, Entry]] = {
     "choose": {"en": "Choose", "nl": "Kies"},  # the placeholder of every multiselect
     "page_title": {
         "en": "Battery funding: EU and the Netherlands",
@@ -28,16 +29,28 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Samengestelde dataset v{version} ({date})",
     },
     "upload_invalid": {
-        "en": "The uploaded file cannot be used: {count} problem(s). Nothing was changed; fix the file and upload it again.",
-        "nl": "Het geüploade bestand is niet bruikbaar: {count} probleem/problemen. Er is niets veranderd; verbeter het bestand en upload het opnieuw.",
+        "en": {
+            "one": "The uploaded file cannot be used: {n} problem. Nothing was changed; fix the file and upload it again.",
+            "other": "The uploaded file cannot be used: {n} problems. Nothing was changed; fix the file and upload it again.",
+        },
+        "nl": {
+            "one": "Het geüploade bestand is niet bruikbaar: {n} probleem. Er is niets veranderd; verbeter het bestand en upload het opnieuw.",
+            "other": "Het geüploade bestand is niet bruikbaar: {n} problemen. Er is niets veranderd; verbeter het bestand en upload het opnieuw.",
+        },
     },
     "upload_unreadable": {
         "en": "The uploaded file cannot be read: {reason}",
         "nl": "Het geüploade bestand kan niet worden gelezen: {reason}",
     },
     "shipped_invalid": {
-        "en": "The curated dataset does not pass validation ({name}: {count} problem(s)), so no figures are shown.",
-        "nl": "De samengestelde dataset voldoet niet aan de controles ({name}: {count} probleem/problemen); er worden geen bedragen getoond.",
+        "en": {
+            "one": "The curated dataset does not pass validation ({name}: {n} problem), so no figures are shown.",
+            "other": "The curated dataset does not pass validation ({name}: {n} problems), so no figures are shown.",
+        },
+        "nl": {
+            "one": "De samengestelde dataset voldoet niet aan de controles ({name}: {n} probleem); er worden geen bedragen getoond.",
+            "other": "De samengestelde dataset voldoet niet aan de controles ({name}: {n} problemen); er worden geen bedragen getoond.",
+        },
     },
     "shipped_unreadable": {
         "en": "The curated dataset cannot be read ({name}): {reason}",
@@ -115,7 +128,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Geen instrument voldoet aan deze filters.",
     },
     "present_section": {"en": "Download / Present", "nl": "Downloaden / Presenteren"},
-    "download_csv": {"en": "CSV", "nl": "CSV"},
+    "download_csv": {"en": "CSV (dataset format)", "nl": "CSV (datasetformaat)"},
     "download_xlsx": {"en": "Excel (XLSX)", "nl": "Excel (XLSX)"},
     "download_pptx": {"en": "PowerPoint (PPTX)", "nl": "PowerPoint (PPTX)"},
     "download_pptx_template": {
@@ -123,8 +136,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "PowerPoint (PPTX, uw sjabloon)",
     },
     "download_csv_help": {
-        "en": "The selected rows with their source document, locator, quote and URL (UTF-8, opens in Excel).",
-        "nl": "De geselecteerde rijen met brondocument, vindplaats, citaat en URL (UTF-8, opent in Excel).",
+        "en": "The selected rows in the dataset's own columns, with the rows they refer to (the whole a part belongs to): the Data view's upload and `python -m funding validate` load it as it is. To read or print, take the Excel file.",
+        "nl": "De geselecteerde rijen in de eigen kolommen van de dataset, met de rijen waarnaar ze verwijzen (het geheel waartoe een deel behoort): de upload in de weergave Gegevens en `python -m funding validate` lezen het zoals het is. Om te lezen of af te drukken: neem het Excel-bestand.",
     },
     "download_xlsx_help": {
         "en": "Sheets: the selected rows with amounts as numbers, the sources cited, and About (filters, dataset version, how to cite, totals per kind).",
@@ -149,8 +162,24 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "De PowerPoint-download gebruikt het sjabloon {name}.",
     },
     "download_scope": {
-        "en": "Each file holds exactly the {n} entries on this page (filters and chart selection), with their sources.",
-        "nl": "Elk bestand bevat precies de {n} vermeldingen op deze pagina (filters en grafiekselectie), met hun bronnen.",
+        "en": {
+            "one": "Each file holds exactly the {n} entry on this page (filters and chart selection), with its source.",
+            "other": "Each file holds exactly the {n} entries on this page (filters and chart selection), with their sources.",
+        },
+        "nl": {
+            "one": "Elk bestand bevat precies de {n} vermelding op deze pagina (filters en grafiekselectie), met haar bron.",
+            "other": "Elk bestand bevat precies de {n} vermeldingen op deze pagina (filters en grafiekselectie), met hun bronnen.",
+        },
+    },
+    "download_scope_compare": {
+        "en": {
+            "one": "Each file holds the {n} instrument compared, with its source.",
+            "other": "Each file holds the {n} instruments compared, with their sources.",
+        },
+        "nl": {
+            "one": "Elk bestand bevat het {n} vergeleken instrument, met zijn bron.",
+            "other": "Elk bestand bevat de {n} vergeleken instrumenten, met hun bronnen.",
+        },
     },
     "download_scope_upload": {
         "en": "They come from the uploaded file {name}, not the curated dataset, and say so.",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from funding.i18n.forms import Entry
 from funding.vocab import Lang
 
-TEXTS: dict[str, dict[Lang, str]] = {
+TEXTS: dict[str, dict[Lang, Entry]] = {
     "amount_not_stated": {"en": "amount not stated", "nl": "bedrag niet vermeld"},
     "describe_level": {"en": "level", "nl": "niveau"},
     "describe_type": {"en": "instrument type", "nl": "instrumenttype"},
@@ -16,6 +17,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "describe_kind": {"en": "figure kind", "nl": "soort bedrag"},
     "describe_origin": {"en": "money origin", "nl": "herkomst geld"},
     "describe_record_type": {"en": "entry type", "nl": "soort vermelding"},
+    "describe_compare": {"en": "compared", "nl": "vergeleken"},
     "describe_period": {
         "en": "envelopes active in {span} (multi-year envelopes counted whole)",
         "nl": "budgetten actief in {span} (meerjarige budgetten volledig meegeteld)",
@@ -23,9 +25,33 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "describe_battery_only": {"en": "battery-specific only", "nl": "alleen batterijspecifiek"},
     "describe_search": {"en": "search: “{q}”", "nl": "zoekterm: “{q}”"},
     "describe_all": {"en": "All instruments", "nl": "Alle instrumenten"},
+    "empty_by_filter": {
+        "en": {
+            "one": "{n} entry matches the other filters, but not “{filter}”.",
+            "other": "{n} entries match the other filters, but none of them matches “{filter}”.",
+        },
+        "nl": {
+            "one": "{n} vermelding voldoet aan de andere filters, maar niet aan “{filter}”.",
+            "other": "{n} vermeldingen voldoen aan de andere filters, maar geen ervan aan “{filter}”.",
+        },
+    },
+    "empty_origin_unstated": {
+        "en": {
+            "one": "The {n} entry the other filters select does not state where its money comes from: its document does not say. Choose “{label}” to see it.",
+            "other": "None of the {n} entries the other filters select states where its money comes from: their documents do not say. Choose “{label}” to see them.",
+        },
+        "nl": {
+            "one": "De {n} vermelding die de andere filters selecteren vermeldt niet waar het geld vandaan komt: het document zegt het niet. Kies “{label}” om haar te zien.",
+            "other": "Geen van de {n} vermeldingen die de andere filters selecteren vermeldt waar het geld vandaan komt: de documenten zeggen het niet. Kies “{label}” om ze te zien.",
+        },
+    },
     "filter_unknown_value": {
         "en": "{field}: unknown value '{value}'; valid: {valid}",
         "nl": "{field}: onbekende waarde '{value}'; geldig: {valid}",
+    },
+    "filter_unknown_id": {
+        "en": "{field}: no instrument has the id '{value}'",
+        "nl": "{field}: geen instrument heeft de id '{value}'",
     },
     "filter_years_reversed": {
         "en": "year_from {year_from} is after year_to {year_to}",
