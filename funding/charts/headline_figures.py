@@ -88,9 +88,9 @@ def headline(
             "wider_public",
             wider_fig.label,
             wider_fig.spoken_kept,
-            explained(
-                "wider_public_help", wider_fig, names=_names(dataset, wider_fig.bounds.rows, lang) or "—"
-            ),
+            explained("wider_public_help", wider_fig, names=_names(dataset, wider_fig.bounds.rows, lang))
+            if not wider_fig.empty
+            else t("wider_public_help_none", lang),
         ),
         Metric(
             "net_public",

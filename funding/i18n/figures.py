@@ -24,6 +24,10 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "nl": "Budgetten die meer dekken dan batterijen (batterijen zijn een van meerdere doelen), nooit opgeteld bij het bedrag voor batterijen: {names}.",
     },
     "how_counted": {"en": "How this is counted", "nl": "Hoe dit geteld is"},
+    "wider_public_help_none": {
+        "en": "Envelopes that cover more than batteries: none with a stated amount in this selection.",
+        "nl": "Budgetten die meer dekken dan batterijen: geen met een vermeld bedrag in deze selectie.",
+    },
     "headline_explained": {
         "en": "Each figure is counted once: a part is not added to the whole it belongs to. Where the documents do not say whether two figures share money, the total is a range: the low end assumes they overlap completely, the high end that they do not.",
         "nl": "Elk bedrag telt één keer: een deel wordt niet opgeteld bij het geheel waartoe het hoort. Waar de documenten niet zeggen of twee bedragen geld delen, is het totaal een bandbreedte: de onderkant gaat uit van volledige overlap, de bovenkant van geen overlap.",
