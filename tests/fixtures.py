@@ -29,7 +29,10 @@ from __future__ import annotations
 
 import csv
 import os
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from factory import csv_bytes, row
 
@@ -184,3 +187,16 @@ def examples(full: int) -> int:
     """Hypothesis examples per property: all of them in the full suite (what CI runs), a tenth in
     the inner loop (`scripts/test --fast` sets FUNDING_TEST_FAST)."""
     return max(full // 10, 10) if os.environ.get("FUNDING_TEST_FAST") else full
+
+
+def peak_mib(action: Callable[[], Any]) -> float:
+    """Peak traced memory (MiB) while `action` runs (its exception, if any, is left to the caller)."""
+    tracemalloc.start()
+    try:
+        action()
+    except Exception:  # the caller asserts on the error separately
+        pass
+    finally:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return peak / (1024 * 1024)
