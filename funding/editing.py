@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from funding.dataset import Dataset
 from funding.diff import DatasetDiff, diff_datasets
 from funding.diff_files import render_csv
 from funding.errors import InvalidData, UnreadableFile
+from funding.formulas import neutralise
 from funding.loading import MAX_BYTES, parse_csv
 from funding.records import COLUMNS
 from funding.vocab import BENEFICIARY, Vocabulary
@@ -188,3 +190,18 @@ def diff_csv(original: Dataset, edited: Dataset) -> str:
     """The edit's change list as `python -m funding diff --format csv` writes it."""
     table, amounts, totals = diff_datasets(original, edited)
     return render_csv(DatasetDiff("original", "edited", table, amounts, totals))
+
+
+PROBLEM_COLUMNS = ("row", "id", "column", "code", "message", "value")
+
+
+def problems_csv(problems: Iterable[EditProblem]) -> bytes:
+    """The problems as codes (grid row, id, column, code), with the loader's message and value;
+    every text cell neutralised (`funding.formulas`), since a typed `=HYPERLINK(...)` is its value."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(PROBLEM_COLUMNS)
+    for p in problems:
+        texts = (p.id, p.column, p.code, p.message, p.value)
+        writer.writerow(["" if p.row is None else p.row, *(neutralise(text) for text in texts)])
+    return out.getvalue().encode("utf-8")

@@ -3,8 +3,6 @@ and column, a preview of every view on the edit (this session only), and the edi
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from typing import Any
 
@@ -21,8 +19,6 @@ from funding.markdown import markdown_text
 from funding.records import COLUMNS, FIELD_VOCABULARIES
 from funding.version_changes import column_label
 from funding.vocab import Lang, Vocabulary
-
-PROBLEM_COLUMNS = ("row", "id", "column", "code", "message", "value")
 
 
 def render(page: Page) -> None:
@@ -217,20 +213,10 @@ def edit_downloads(edit: session.EditSession, lang: Lang) -> None:
     elif checked.problems:
         st.download_button(
             t("edit_download_problems", lang),
-            data=problems_csv(checked.problems),
+            data=editing.problems_csv(checked.problems),
             file_name="funding-edited-problems.csv",
             mime="text/csv",
             key="edit_download_problems",
             on_click="ignore",
             icon=":material/report:",
         )
-
-
-def problems_csv(problems: tuple[editing.EditProblem, ...]) -> bytes:
-    """The problems as codes (grid row, id, column, code), with the loader's message and value."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(PROBLEM_COLUMNS)
-    for p in problems:
-        writer.writerow(["" if p.row is None else p.row, p.id, p.column, p.code, p.message, p.value])
-    return out.getvalue().encode("utf-8")
