@@ -122,3 +122,9 @@ def details(
 ) -> pd.DataFrame:
     """The instruments table of the first `limit` narrowed rows (`_rows`, determined by the keys)."""
     return charts.details_table(_dataset, list(_rows[:limit]), lang)
+
+
+@st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
+def pick_values(digest: str, _dataset: Dataset) -> dict[str, frozenset[str]]:
+    """What a link's chart picks may name in this dataset; one pass over its rows, once."""
+    return charts.pick_values(_dataset)

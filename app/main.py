@@ -12,11 +12,14 @@ from app.context import Page
 from app.loading import Loaded, data_source
 from app.views import RENDER
 from app.views.data import back_button, data_section, show_problems
+from app.views.overview import COMPARE_KEY
 from app.widgets import view_tabs
+from funding import charts
+from funding.dataset import Dataset
 from funding.dataset_info import source_line
 from funding.i18n import t
 from funding.markdown import markdown_text
-from funding.selection import describe, filter_problems
+from funding.selection import Filters, describe, filter_problems
 from funding.vocab import Lang
 
 
@@ -73,10 +76,13 @@ def prepare(*, presenting: bool = False) -> Page | None:
     source = source_line(data.info, lang, loaded.source if data.uploaded else None)
     source = f"{source} {t('selection', lang, text=describe(filters, lang))}"
     # Presentation mode shows the filters alone: entering it moved what clicks it could into them.
-    clicked = {} if presenting else picks.current(filters.framework)
+    clicked = {} if presenting else picks.current(filters.framework, loaded.digest, dataset)
     chosen = tuple((dim, tuple(codes)) for dim, codes in clicked.items() if codes)
-    for problem in filter_problems(filters, dataset):
-        st.warning(markdown_text(t("filter_warning", lang, text=problem.message(lang))))
+    picks.drop_stale(COMPARE_KEY, dataset.by_id)
+    if refused(filters, dataset, lang):
+        if presenting:
+            present.exit_button(lang)
+        return None
     rows = cached.selection(dataset, filters, ())
     return Page(
         dataset=dataset,
@@ -91,9 +97,26 @@ def prepare(*, presenting: bool = False) -> Page | None:
     )
 
 
+def refused(filters: Filters, dataset: Dataset, lang: Lang) -> bool:
+    """Filters the command line refuses (a period whose start is after its end) show no figures
+    and no downloads here either: the reason, and the sidebar to change them."""
+    problems = filter_problems(filters, dataset)
+    for problem in problems:
+        st.error(
+            markdown_text(t("filter_refused", lang, text=problem.message(lang))), icon=":material/block:"
+        )
+    return bool(problems)
+
+
 def header(page: Page) -> None:
-    """What every view shares above the tabs: the selection, chart clicks, downloads."""
-    st.caption(markdown_text(t("selection", page.lang, text=describe(page.filters, page.lang))))
+    """What every view shares above the tabs: the selection with the chart clicks in it, a note on
+    what a link picked that no longer exists, the clicks' banner, downloads."""
+    text = describe(page.filters, page.lang)
+    clicked = charts.describe_picks(page.pick_map, page.filters.framework, page.lang, page.dataset)
+    if clicked:
+        text = f"{text}; {t('picked', page.lang, text=clicked)}"
+    st.caption(markdown_text(t("selection", page.lang, text=text)))
+    picks.stale_note(page.lang)
     picks.banner(page.pick_map, page.filters.framework, page.lang, page.dataset)
     downloads.download_section(page)
     share.share_section(page)

@@ -194,7 +194,8 @@ def describe(filters: Filters, lang: Lang) -> str:
             parts.append(f"{t(f'describe_{name}', lang)}: {', '.join(shown)}")
     if filters.year_from is not None or filters.year_to is not None:
         span = f"{filters.year_from or '…'}–{filters.year_to or '…'}"
-        parts.append(t("describe_period", lang, span=span))
+        # Undated instruments are left out only when asked, and only under a period: say so.
+        parts.append(t("describe_period" if filters.undated else "describe_period_dated", lang, span=span))
     if filters.battery_only:
         parts.append(t("describe_battery_only", lang))
     if filters.q:

@@ -16,6 +16,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "describe_origin": {"en": "money origin", "nl": "herkomst geld"},
     "describe_record_type": {"en": "entry type", "nl": "soort vermelding"},
     "describe_period": {"en": "period: {span}", "nl": "periode: {span}"},
+    "describe_period_dated": {
+        "en": "period: {span}, without undated instruments",
+        "nl": "periode: {span}, zonder instrumenten zonder data",
+    },
     "describe_battery_only": {"en": "battery-specific only", "nl": "alleen batterijspecifiek"},
     "describe_search": {"en": "search: “{q}”", "nl": "zoekterm: “{q}”"},
     "describe_all": {"en": "All instruments", "nl": "Alle instrumenten"},
