@@ -178,3 +178,41 @@ def test_a_file_above_the_editor_limit_is_refused_with_a_message(
     assert not at.data_editor
     expected = t("edit_too_many_rows", "en", rows=editing.MAX_ROWS + 1, limit=editing.MAX_ROWS)
     assert [w.value for w in at.warning] == [expected]
+
+
+def test_discarding_the_edits_clears_every_trace_and_the_banner() -> None:
+    """Discard left the banner saying "edited" over the curated data. Now the preview stops
+    with it: no banner, the curated figures, and no edit left in the grid."""
+    at = app(view="edit")
+    edit(at, {BOOSTER: {"amount_eur": 2.0e9}})
+    at.toggle(key="edit_preview_0").set_value(True)
+    run(at)
+    banner = t("edit_previewing", "en", name=t("edit_edited_name", "en", name="funding.csv"))
+    assert banner in said(at.warning)
+    at.button(key="edit_reset").click()
+    run(at)
+    assert banner not in said(at.warning)
+    assert [e.value for e in at.success] == [t("edit_valid", "en")]
+    assert t("edit_unchanged", "en") in [c.value for c in at.caption]
+    open_view(at, "overview")
+    assert metric(at, "net_public") == "up to EUR 6.721–8.021 bn"  # the curated figure
+
+
+def test_pasted_lines_are_added_at_the_end_and_checked() -> None:
+    at = app(view="edit")
+    lines = "id\tname_en\nnew-a\tNew A\nnew-b\tNew B\nnew-c\tNew C\nnew-d\tNew D\nnew-e\tNew E"
+    at.text_area(key="edit_paste").input(lines)
+    at.button(key="edit_paste_add").click()
+    run(at)
+    assert len(at.data_editor[0].value) == 67  # 62 shipped rows + 5 pasted: rows 63 to 67
+    assert t("edit_paste_added", "en", count=5, first=63, last=67) in [s.value for s in at.success]
+    assert {r for r, _, _, _ in problems(at)} == {63, 64, 65, 66, 67}  # each checked: level etc. missing
+
+
+def test_a_grid_grown_past_the_limit_is_refused_on_every_rerun_without_a_download() -> None:
+    at = app(view="edit")
+    added = [{"id": f"r{n}", "name_en": "x", "battery_specific": True} for n in range(editing.MAX_ROWS)]
+    edit(at, {}, added=added)
+    expected = t("edit_grid_too_many_rows", "en", rows=62 + editing.MAX_ROWS, limit=editing.MAX_ROWS)
+    assert expected in [e.value for e in at.error]
+    assert not [b for b in at.get("download_button") if b.proto.id and "edit_download" in b.proto.id]

@@ -15,6 +15,7 @@ from funding import editing
 from funding.columns import REQUIRED_COLUMNS
 from funding.diff import diff_datasets
 from funding.i18n import t
+from funding.loading import MAX_BYTES
 from funding.markdown import markdown_text
 from funding.records import COLUMNS, FIELD_VOCABULARIES
 from funding.version_changes import column_label
@@ -45,6 +46,7 @@ def render(page: Page) -> None:
             column_config=column_config(lang, tuple(page.data.documents)),
         )
         row_tools(edit, lang)
+        paste_box(edit, lang)
     edit.checked = editing.check(edit.table, tuple(page.data.documents), previous=edit.checked)
     with side:
         show_status(edit, lang)
@@ -145,11 +147,53 @@ def _duplicate(edit: session.EditSession) -> None:
 
 
 def _reset(edit: session.EditSession) -> None:
+    """Every trace of the edit goes: the grid's table, the preview and its banner, pasted text."""
     edit.restart(editing.table_of(edit.original))
+    edit.preview = False
+    for key in (PASTE_KEY, _PASTED):
+        st.session_state.pop(key, None)
+
+
+PASTE_KEY = "edit_paste"
+_PASTED = "_edit_pasted"  # what the last paste did, shown under its button
+PASTE_REFUSALS = {
+    "nothing_pasted": "edit_paste_nothing_pasted",
+    "too_many_rows": "edit_paste_too_many_rows",
+    "too_many_cells": "edit_paste_too_many_cells",
+}
+
+
+def paste_box(edit: session.EditSession, lang: Lang) -> None:
+    """Lines from a spreadsheet added as rows: all of them, or none with the reason."""
+    with st.expander(t("edit_paste", lang)):
+        st.text_area(t("edit_paste_text", lang), key=PASTE_KEY, max_chars=MAX_BYTES)
+        st.button(t("edit_paste_add", lang), key="edit_paste_add", on_click=_paste, args=(edit,))
+        pasted: editing.Pasted | None = st.session_state.get(_PASTED)
+        if pasted is None:
+            return
+        if pasted.table is not None:
+            last = int(max(pasted.table.index))
+            first = last - pasted.added + 1
+            st.success(t("edit_paste_added", lang, count=pasted.added, first=first, last=last))
+        else:
+            st.error(t(PASTE_REFUSALS[pasted.code], lang, line=pasted.line, limit=editing.MAX_ROWS))
+
+
+def _paste(edit: session.EditSession) -> None:
+    pasted = editing.paste_rows(edit.table, st.session_state.get(PASTE_KEY) or "")
+    st.session_state[_PASTED] = pasted
+    if pasted.table is not None:
+        edit.restart(pasted.table)
+        st.session_state[PASTE_KEY] = ""
 
 
 def show_status(edit: session.EditSession, lang: Lang) -> None:
     checked = edit.checked
+    if checked.too_many_rows:
+        st.error(t("edit_grid_too_many_rows", lang, rows=checked.too_many_rows, limit=editing.MAX_ROWS))
+        return
+    if checked.empty_rows:
+        st.caption(t("edit_empty_rows", lang, rows=", ".join(str(r) for r in checked.empty_rows)))
     if checked.reason:
         st.error(markdown_text(t("edit_unreadable", lang, reason=checked.reason)))
     elif checked.dataset is None:
@@ -190,6 +234,8 @@ def preview_switch(edit: session.EditSession, lang: Lang) -> None:
 
 def edit_downloads(edit: session.EditSession, lang: Lang) -> None:
     checked = edit.checked
+    if checked.too_many_rows:
+        return  # nothing was written or checked: there is no file to offer
     st.download_button(
         t("edit_download_csv", lang),
         data=checked.data,

@@ -133,6 +133,36 @@ EDIT: dict[str, dict[Lang, str]] = {
         "en": "The edited data cannot be checked: {reason}",
         "nl": "De bewerkte gegevens kunnen niet worden gecontroleerd: {reason}",
     },
+    "edit_grid_too_many_rows": {
+        "en": "The grid now has {rows} rows; the editor checks up to {limit}. Nothing was checked: delete rows, or discard the edits, to go on.",
+        "nl": "Het raster heeft nu {rows} rijen; de editor controleert er tot {limit}. Er is niets gecontroleerd: verwijder rijen, of wis de wijzigingen, om verder te gaan.",
+    },
+    "edit_empty_rows": {
+        "en": "Empty rows are left out of the file: {rows}.",
+        "nl": "Lege rijen worden weggelaten uit het bestand: {rows}.",
+    },
+    "edit_paste": {"en": "Add rows from a spreadsheet", "nl": "Rijen uit een rekenblad toevoegen"},
+    "edit_paste_text": {
+        "en": "Lines copied from a spreadsheet or the CSV, with or without its header row: each becomes a new row at the end. (The grid's own paste fills only rows that exist.)",
+        "nl": "Regels gekopieerd uit een rekenblad of de CSV, met of zonder kopregel: elke regel wordt een nieuwe rij onderaan. (Plakken in het raster zelf vult alleen rijen die er al zijn.)",
+    },
+    "edit_paste_add": {"en": "Add these rows", "nl": "Deze rijen toevoegen"},
+    "edit_paste_added": {
+        "en": "{count} row(s) added at the end: rows {first} to {last}.",
+        "nl": "{count} rij(en) onderaan toegevoegd: rijen {first} tot en met {last}.",
+    },
+    "edit_paste_nothing_pasted": {
+        "en": "Nothing to add: the box is empty.",
+        "nl": "Niets toe te voegen: het vak is leeg.",
+    },
+    "edit_paste_too_many_rows": {
+        "en": "Nothing added: the grid would have more than {limit} rows, the most the editor checks.",
+        "nl": "Niets toegevoegd: het raster zou meer dan {limit} rijen krijgen, het maximum dat de editor controleert.",
+    },
+    "edit_paste_too_many_cells": {
+        "en": "Nothing added: pasted line {line} has more cells than the dataset has columns.",
+        "nl": "Niets toegevoegd: geplakte regel {line} heeft meer cellen dan de dataset kolommen heeft.",
+    },
     "edit_unchanged": {"en": "No edits yet.", "nl": "Nog geen wijzigingen."},
     "edit_changed": {
         "en": "{count} change(s) against the original.",
