@@ -230,18 +230,24 @@ class Pasted:
 def paste_rows(table: pd.DataFrame, text: str) -> Pasted:
     """Rows copied from a spreadsheet (tab-separated, or the dataset's CSV) added after the last
     row, numbered on from the highest; a first line that names columns says their order, else
-    the cells follow the file's columns. Refused whole, never in part: past MAX_ROWS
-    (`too_many_rows`), or a line with more cells than columns (`too_many_cells`)."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    if not lines:
+    the cells follow the file's columns; quoted cells may hold line breaks (a draft is the file
+    itself). Refused whole, never in part: past MAX_ROWS (`too_many_rows`, found while reading,
+    which stops there), or a line with more cells than columns (`too_many_cells`)."""
+    delimiter = "\t" if "\t" in text.split("\n", 1)[0] else ","
+    cells: list[list[str]] = []
+    room = MAX_ROWS - len(table) + 1  # a header line, if any, is not a row
+    for line in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        if any(cell.strip() for cell in line):
+            cells.append(line)
+        if len(cells) > room:  # stops reading as soon as the paste cannot fit
+            return Pasted(None, code="too_many_rows")
+    if not cells:
         return Pasted(None, code="nothing_pasted")
-    if len(table) + len(lines) > MAX_ROWS:  # counted before a cell is read
-        return Pasted(None, code="too_many_rows")
-    delimiter = "\t" if "\t" in lines[0] else ","
-    cells = list(csv.reader(lines, delimiter=delimiter))
     columns = list(COLUMNS)
-    if [c.strip() for c in cells[0]] and all(c.strip() in COLUMNS for c in cells[0]):
+    if all(c.strip() in COLUMNS for c in cells[0]):
         columns, cells = [c.strip() for c in cells[0]], cells[1:]
+    if len(table) + len(cells) > MAX_ROWS:
+        return Pasted(None, code="too_many_rows")
     for number, line in enumerate(cells, 1):
         if len(line) > len(columns):
             return Pasted(None, code="too_many_cells", line=number)

@@ -25,6 +25,7 @@ from changes_support import downloads
 from fixtures import DATA, DOCUMENTS
 from streamlit.testing.v1 import AppTest
 
+from app import url_state
 from bench import synth
 from funding import editing
 from funding.diff_files import CSV_COLUMNS
@@ -216,3 +217,28 @@ def test_a_grid_grown_past_the_limit_is_refused_on_every_rerun_without_a_downloa
     expected = t("edit_grid_too_many_rows", "en", rows=62 + editing.MAX_ROWS, limit=editing.MAX_ROWS)
     assert expected in [e.value for e in at.error]
     assert not [b for b in at.get("download_button") if b.proto.id and "edit_download" in b.proto.id]
+
+
+def test_an_edit_comes_back_in_a_new_session_from_its_link_only() -> None:
+    """A reload is a new session: with the URL's draft token the edit is back (and says when it
+    was saved); a session without the token sees the curated data; the share link leaves the
+    token out; discarding deletes the draft."""
+    at = app(view="edit")
+    edit(at, {BOOSTER: {"amount_eur": -5}})
+    token = at.query_params["draft"]
+    assert isinstance(token, str) and len(token) == 32
+    reloaded = app(view="edit", draft=token)
+    assert problems(reloaded) == {
+        (2, "battery-booster-facility", column_label("amount_eur", "en"), "amount_negative")
+    }
+    assert any(t("edit_draft_restored", "en", time="")[:20] in i.value for i in reloaded.info)
+    other = app(view="edit")
+    assert problems(other) == set() and "draft" not in other.query_params
+    share = url_state.share_link("http://host", [("view", "edit"), ("draft", token)])
+    assert share == "http://host/?view=edit"
+    reloaded.button(key="edit_reset").click()
+    run(reloaded)
+    assert "draft" not in reloaded.query_params
+    again = app(view="edit", draft=token)
+    assert problems(again) == set()
+    assert t("edit_draft_gone", "en") in [c.value for c in again.caption]

@@ -4,6 +4,7 @@ and column, a preview of every view on the edit (this session only), and the edi
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
@@ -29,9 +30,15 @@ def render(page: Page) -> None:
     if rows > editing.MAX_ROWS and not session.previewing(page.data):
         st.warning(t("edit_too_many_rows", lang, rows=rows, limit=editing.MAX_ROWS))  # numbers only
         return
+    gone = session.stale_draft()
     edit = session.start(page.data, page.dataset)
     st.caption(t("edit_intro", lang))
     st.caption(markdown_text(t("edit_of", lang, name=edit.name)))
+    if edit.restored is not None:
+        saved = datetime.fromtimestamp(edit.restored, UTC).strftime("%Y-%m-%d %H:%M")
+        st.info(t("edit_draft_restored", lang, time=saved), icon=":material/history:")
+    elif gone:
+        st.caption(t("edit_draft_gone", lang))
     if (edit.grid_key not in st.session_state or edit.lang != lang) and edit.table is not edit.base:
         edit.restart(edit.table)  # the grid was not drawn last run, or in another language
     edit.lang = lang
@@ -48,6 +55,7 @@ def render(page: Page) -> None:
         row_tools(edit, lang)
         paste_box(edit, lang)
     edit.checked = editing.check(edit.table, tuple(page.data.documents), previous=edit.checked)
+    session.keep_draft(edit)
     with side:
         show_status(edit, lang)
         preview_switch(edit, lang)
@@ -150,6 +158,7 @@ def _reset(edit: session.EditSession) -> None:
     """Every trace of the edit goes: the grid's table, the preview and its banner, pasted text."""
     edit.restart(editing.table_of(edit.original))
     edit.preview = False
+    session.forget_draft(edit)
     for key in (PASTE_KEY, _PASTED):
         st.session_state.pop(key, None)
 

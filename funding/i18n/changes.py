@@ -113,8 +113,8 @@ CHANGES: dict[str, dict[Lang, str]] = {
 EDIT: dict[str, dict[Lang, str]] = {
     "edit_heading": {"en": "Edit the data", "nl": "Gegevens bewerken"},
     "edit_intro": {
-        "en": "Edit cells, add rows at the bottom or delete them; every change is checked with the same rules as an uploaded file. Nothing is saved: the curated file never changes, and your edits stay in this browser session. Download the result when you are done.",
-        "nl": "Bewerk cellen, voeg onderaan rijen toe of verwijder ze; elke wijziging wordt met dezelfde regels gecontroleerd als een geüpload bestand. Er wordt niets opgeslagen: het samengestelde bestand verandert nooit en uw wijzigingen blijven in deze browsersessie. Download het resultaat als u klaar bent.",
+        "en": "Edit cells, add rows at the bottom or delete them; every change is checked with the same rules as an uploaded file. The curated file never changes. Your edit is kept as a draft on the server for a week, under a private code in this page's address (keep the address to come back to it; the share link leaves it out). Download the result when you are done.",
+        "nl": "Bewerk cellen, voeg onderaan rijen toe of verwijder ze; elke wijziging wordt met dezelfde regels gecontroleerd als een geüpload bestand. Het samengestelde bestand verandert nooit. Uw bewerking wordt een week als concept op de server bewaard, onder een privécode in het adres van deze pagina (bewaar het adres om erop terug te komen; de deellink laat de code weg). Download het resultaat als u klaar bent.",
     },
     "edit_of": {"en": "Editing: {name}", "nl": "U bewerkt: {name}"},
     "edit_too_many_rows": {
@@ -162,6 +162,14 @@ EDIT: dict[str, dict[Lang, str]] = {
     "edit_paste_too_many_cells": {
         "en": "Nothing added: pasted line {line} has more cells than the dataset has columns.",
         "nl": "Niets toegevoegd: geplakte regel {line} heeft meer cellen dan de dataset kolommen heeft.",
+    },
+    "edit_draft_restored": {
+        "en": "Your edit is back: the draft saved at {time} UTC.",
+        "nl": "Uw bewerking is terug: het concept van {time} UTC.",
+    },
+    "edit_draft_gone": {
+        "en": "The draft this address named is no longer kept (a week has passed, or the data changed); you start from the data as it is.",
+        "nl": "Het concept waar dit adres naar verwees, wordt niet meer bewaard (er is een week verstreken of de gegevens zijn gewijzigd); u begint bij de gegevens zoals ze zijn.",
     },
     "edit_unchanged": {"en": "No edits yet.", "nl": "Nog geen wijzigingen."},
     "edit_changed": {
