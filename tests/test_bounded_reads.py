@@ -23,6 +23,7 @@ import pytest
 from fixtures import peak_mib
 
 from funding.cli import main
+from funding.documents import load_documents
 from funding.errors import UnreadableFile
 from funding.quotes import SOURCE_MAX_BYTES, check_version
 from funding.reading import COMPANION_MAX_BYTES, inside
@@ -198,3 +199,31 @@ def test_inside_accepts_a_link_that_stays(tmp_path: Path) -> None:
     (tmp_path / "link.txt").symlink_to("sub/real.txt")
     assert inside(tmp_path, "link.txt") == tmp_path / "link.txt"
     assert inside(tmp_path, "sub/real.txt") == tmp_path / "sub" / "real.txt"
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "data/funding.csv", "--documents", "{big}"],
+        ["export", "{out}", "--documents", "{big}"],
+    ],
+    ids=["validate", "export"],
+)
+def test_validate_and_export_refuse_a_huge_registry(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 3 GiB sparse documents.csv: refused by its size (COMPANION_MAX_BYTES, 5 MB) before a
+    byte is read; it was read whole before."""
+    big = tmp_path / "documents.csv"
+    with big.open("wb") as out:
+        out.truncate(3 * 1024**3)
+    args = [a.format(big=big, out=tmp_path / "out.csv") for a in argv]
+    assert peak_mib(lambda: main(args)) < BOUND_MIB
+    capsys.readouterr()
+    assert main(args) == 2
+    assert f"error: {big}: " in capsys.readouterr().err
+    assert not (tmp_path / "out.csv").exists()
+    with pytest.raises(UnreadableFile) as caught:
+        load_documents(big)
+    assert caught.value.code == "too_large"
