@@ -139,3 +139,9 @@ def details(
 def passage(document: Document | None, quote: str | None) -> passages.Passage | None:
     """The quote in its document's text, read once per document and quote for every session."""
     return passages.passage(document, quote)
+
+
+@st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
+def pick_values(digest: str, _dataset: Dataset) -> dict[str, frozenset[str]]:
+    """What a link's chart picks may name in this dataset; one pass over its rows, once."""
+    return charts.pick_values(_dataset)

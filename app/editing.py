@@ -1,5 +1,9 @@
-"""One session's edit of the dataset: kept in its session state (never in a shared cache or on
-disk), surviving reruns and view switches, and shown on every view when the preview is on.
+"""One session's edit of the dataset: kept in its session state (never in a shared cache),
+surviving reruns and view switches, and shown on every view when the preview is on.
+
+Each edit is also kept as a draft on the server (`funding.drafts`) under a private token in the
+URL (`?draft=...`), so a reload, a server restart or another replica finds it again; only a
+holder of that link can, and the share link leaves the token out (`app.url_state`).
 
 The grid (`st.data_editor`) keeps only the edits made since it was last given a table, and
 Streamlit forgets them when the grid is not drawn (another view is open). So every run stores
@@ -9,14 +13,18 @@ discarded, it is given that table afresh under a new key.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
 
 from app.loading import Loaded, Source
+from app.url_state import DRAFT
+from app.widgets import url_write
 from funding import editing
 from funding.dataset import Dataset
+from funding.drafts import Draft, DraftStore, new_token, valid_token
 from funding.i18n import t
 from funding.markdown import markdown_text
 from funding.vocab import Lang
@@ -38,6 +46,10 @@ class EditSession:
     checked: editing.Checked
     preview: bool = False
     lang: str = ""  # the grid's labels: another language makes another grid, given the table afresh
+    pristine: str = ""  # the digest of the unedited table's CSV: no draft is kept for it
+    token: str = ""  # the draft's token, once there is a draft
+    saved: str = ""  # the digest of the CSV last kept as the draft
+    restored: float | None = None  # when the draft this edit was restored from was saved
 
     @property
     def grid_key(self) -> str:
@@ -55,16 +67,53 @@ def session() -> EditSession | None:
 
 
 def start(source: Source, dataset: Dataset) -> EditSession:
-    """The edit under way (also while its preview is what the page shows), or a new edit of the
-    dataset in use."""
+    """The edit under way (also while its preview is what the page shows), the draft the URL names
+    (after a reload or a restart), or a new edit of the dataset in use."""
     found = session()
     if found is not None and (found.origin == source.loaded.digest or previewing(source)):
         return found
     table = editing.table_of(dataset)
     checked = editing.check(table, tuple(source.documents))
     started = EditSession(source.loaded.digest, source.loaded.source, dataset, table, 0, table, checked)
+    started.pristine = checked.digest
+    token = st.query_params.get(DRAFT)
+    draft = DraftStore().load(token)
+    if token is not None and draft is not None and draft.origin == started.origin:
+        restored = editing.paste_rows(table.iloc[0:0], draft.data.decode("utf-8")).table
+        if restored is not None:
+            started.restart(restored)
+            started.checked = editing.check(restored, tuple(source.documents))
+            started.token, started.saved, started.restored = token, started.checked.digest, draft.saved
     st.session_state[STATE] = started
     return started
+
+
+def keep_draft(edit: EditSession) -> None:
+    """Keep the edit as this URL's draft when it changed; an edit undone leaves no draft."""
+    checked = edit.checked
+    if checked.too_many_rows or checked.digest == edit.saved:
+        return
+    if checked.digest == edit.pristine:
+        forget_draft(edit)
+        return
+    token = edit.token or new_token()
+    if DraftStore().save(token, Draft(edit.origin, edit.name, checked.data, time.time())):
+        edit.token, edit.saved = token, checked.digest
+        url_write(DRAFT, [token])
+
+
+def forget_draft(edit: EditSession) -> None:
+    """No draft for this edit any more: off the server and out of the URL."""
+    DraftStore().delete(edit.token or None)
+    edit.token, edit.saved, edit.restored = "", "", None
+    url_write(DRAFT, [])
+
+
+def stale_draft() -> bool:
+    """The URL names a draft that is not there (expired, or of other data): say so."""
+    token = st.query_params.get(DRAFT)
+    found = session()
+    return valid_token(token) and (found is None or found.token != token)
 
 
 def edited_name(name: str, lang: Lang) -> str:

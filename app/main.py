@@ -13,12 +13,14 @@ from app.context import Page
 from app.loading import Loaded, data_source
 from app.views import RENDER
 from app.views.data import back_button, data_section, show_problems
-from app.views.overview import comparison_of
+from app.views.overview import COMPARE_KEY, comparison_of
 from app.widgets import view_tabs
+from funding import charts
+from funding.dataset import Dataset
 from funding.dataset_info import source_line
 from funding.i18n import t
 from funding.markdown import markdown_text
-from funding.selection import describe, filter_problems
+from funding.selection import Filters, describe, filter_problems
 from funding.vocab import Lang
 
 
@@ -76,10 +78,13 @@ def prepare(*, presenting: bool = False) -> Page | None:
     source = source_line(data.info, lang, loaded.source if data.uploaded else None)
     source = f"{source} {t('selection', lang, text=describe(filters, lang))}"
     # Presentation mode shows the filters alone: entering it moved what clicks it could into them.
-    clicked = {} if presenting else picks.current(filters.framework)
+    clicked = {} if presenting else picks.current(filters.framework, loaded.digest, dataset)
     chosen = tuple((dim, tuple(codes)) for dim, codes in clicked.items() if codes)
-    for problem in filter_problems(filters, dataset):
-        st.warning(markdown_text(t("filter_warning", lang, text=problem.message(lang))))
+    picks.drop_stale(COMPARE_KEY, dataset.by_id)
+    if refused(filters, dataset, lang):
+        if presenting:
+            present.exit_button(lang)
+        return None
     rows = cached.selection(dataset, filters, ())
     return Page(
         dataset=dataset,
@@ -94,17 +99,34 @@ def prepare(*, presenting: bool = False) -> Page | None:
     )
 
 
+def refused(filters: Filters, dataset: Dataset, lang: Lang) -> bool:
+    """Filters the command line refuses (a period whose start is after its end) show no figures
+    and no downloads here either: the reason, and the sidebar to change them."""
+    problems = filter_problems(filters, dataset)
+    for problem in problems:
+        st.error(
+            markdown_text(t("filter_refused", lang, text=problem.message(lang))), icon=":material/block:"
+        )
+    return bool(problems)
+
+
 def header(page: Page) -> Page:
     """What every view shares above the tabs: the answer first (the lead figure, what it covers
-    and as of when, and the splits asked first), then the selection, chart clicks, downloads, and
-    the place of the share box (drawn at the end of the run); the page that knows that place."""
+    and as of when, and the splits asked first), then the selection with the chart clicks in it,
+    a note on what a link picked that no longer exists, the clicks' banner, downloads, and the
+    place of the share box (drawn at the end of the run); the page that knows that place."""
     info = None if page.data.uploaded else page.data.info
     said = cached.lead(page.digest, page.filters, page.picks, page.lang, page.dataset, info)
     with st.container(key="lead", gap="small"):
         st.markdown(markdown_text(said.sentence))  # the first element: styled as the page's message
         splits = (f"{markdown_text(label)}: **{markdown_text(value)}**" for label, value in said.splits)
         st.markdown(" · ".join(splits))
-    st.caption(markdown_text(t("selection", page.lang, text=describe(page.filters, page.lang))))
+    text = describe(page.filters, page.lang)
+    clicked = charts.describe_picks(page.pick_map, page.filters.framework, page.lang, page.dataset)
+    if clicked:
+        text = f"{text}; {t('picked', page.lang, text=clicked)}"
+    st.caption(markdown_text(t("selection", page.lang, text=text)))
+    picks.stale_note(page.lang)
     picks.banner(page.pick_map, page.filters.framework, page.lang, page.dataset)
     downloads.download_section(page)
     return share.place(page)

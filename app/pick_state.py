@@ -5,6 +5,10 @@ and a saved PNG's footer reproduce the narrowed page. Several charts can say the
 source bar, a source tile); the newest click wins. Streamlit forgets a chart's selection when the
 chart is not drawn (another view is open), and a chart drawn afresh reports nothing: neither is
 a click, so the URL keeps what was picked.
+
+A link can outlive what it picked (a source renamed, an instrument removed): such a value would
+narrow the page to nothing and say "none stated". It is dropped instead, and named in a note
+(`stale`), so the page shows what the link can still mean and says what it could not.
 """
 
 from __future__ import annotations
@@ -24,13 +28,33 @@ PARAMS: dict[str, str] = {
 Report = Mapping[str, Sequence[str]]  # what one chart's selection says, per dimension
 
 
-def from_url(query: Mapping[str, Sequence[str]], pillars: Collection[str]) -> dict[str, list[str]]:
-    """The picks a link holds, per dimension, each code once; pillars only of the framework shown
-    (`pillars`), so switching framework lets go of the other one's pillar instead of emptying
-    the page."""
-    picks = {dim: list(dict.fromkeys(query.get(param, ()))) for dim, param in PARAMS.items()}
+def from_url(
+    query: Mapping[str, Sequence[str]], pillars: Collection[str], known: Mapping[str, Collection[str]]
+) -> dict[str, list[str]]:
+    """The picks a link holds, per dimension, each code once and only codes the data has
+    (`known`, per dimension); pillars only of the framework shown (`pillars`), so switching
+    framework lets go of the other one's pillar instead of emptying the page."""
+    picks = {
+        dim: [c for c in dict.fromkeys(query.get(param, ())) if c in known.get(dim, ())]
+        for dim, param in PARAMS.items()
+    }
     picks["pillar"] = [c for c in picks["pillar"] if c in pillars]
     return picks
+
+
+# A hand-made link can name thousands of values; the note names the first ones, each cut short.
+STALE_SHOWN = 10
+STALE_CHARS = 80
+
+
+def stale(query: Mapping[str, Sequence[str]], known: Mapping[str, Collection[str]]) -> list[tuple[str, str]]:
+    """(dimension, value) for every pick in the link that the data does not have, each once."""
+    return [
+        (dim, code)
+        for dim, param in PARAMS.items()
+        for code in dict.fromkeys(query.get(param, ()))
+        if code not in known.get(dim, ())
+    ]
 
 
 def clicks(

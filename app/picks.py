@@ -10,12 +10,13 @@ copied link reproduces the narrowed page. The Sankey cannot report a click in St
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import streamlit as st
 
-from app.pick_state import PARAMS, Report, clicks, from_url
+from app import cached
+from app.pick_state import PARAMS, STALE_CHARS, STALE_SHOWN, Report, clicks, from_url, stale
 from app.widgets import url_write
 from funding import charts
 from funding.breakdowns import NOT_STATED_GROUP, group_codes
@@ -27,6 +28,8 @@ from funding.vocab import PILLAR_FRAMEWORKS, Lang
 
 _GENERATION = "_pick_generation"
 _SEEN = "_picks_seen"
+_STALE = "_picks_stale"  # (dimension, value) a link picked that the data does not have
+STALE_COMPARE = "compare"  # the dimension `drop_stale` notes for the compare picker
 # The charts that report clicks besides the breakdowns, by their name in `charts.SLIDES`.
 CLICKABLE = ("hierarchy", "timeline")
 
@@ -43,8 +46,9 @@ def _report(chart: str, state: Any) -> Report:
     return {charts.INSTRUMENT if chart == "timeline" else chart: charts.picked_groups(state)}
 
 
-def current(framework: str) -> dict[str, list[str]]:
-    """What the URL and this run's chart clicks narrow the page to, per dimension; written back."""
+def current(framework: str, digest: str, dataset: Dataset) -> dict[str, list[str]]:
+    """What the URL and this run's chart clicks narrow the page to, per dimension; written back.
+    Picks the data does not have are dropped and kept for `stale_note`."""
     reports: dict[str, Report | None] = {}
     for chart in (*charts.PICK_DIMENSIONS, *CLICKABLE):
         key = pick_key(chart, framework)
@@ -52,7 +56,10 @@ def current(framework: str) -> dict[str, list[str]]:
     pillars = (
         {*PILLAR_FRAMEWORKS[framework].codes, NOT_STATED_GROUP} if framework in PILLAR_FRAMEWORKS else set()
     )
-    url = from_url({param: st.query_params.get_all(param) for param in PARAMS.values()}, pillars)
+    query = {param: st.query_params.get_all(param) for param in PARAMS.values()}
+    known = cached.pick_values(digest, dataset) if any(query.values()) else {}
+    note_stale(stale(query, known))
+    url = from_url(query, pillars, known)
     picks, seen = clicks(url, st.session_state.get(_SEEN, {}), reports)
     st.session_state[_SEEN] = seen
     for dim, param in PARAMS.items():
@@ -60,9 +67,40 @@ def current(framework: str) -> dict[str, list[str]]:
     return picks
 
 
+def note_stale(dropped: list[tuple[str, str]]) -> None:
+    """Remember what a link picked that the data does not have, for `stale_note`."""
+    if dropped:
+        noted: list[tuple[str, str]] = st.session_state.setdefault(_STALE, [])
+        noted.extend(d for d in dropped if d not in noted)
+
+
+def drop_stale(key: str, known: Collection[str]) -> None:
+    """Leave out of the URL parameter `key` (the compare picker's ids) what `known` lacks, noted."""
+    url = st.query_params.get_all(key)
+    kept = [code for code in url if code in known]
+    if len(kept) < len(url):
+        note_stale([(STALE_COMPARE, code) for code in dict.fromkeys(url) if code not in known])
+        url_write(key, kept)
+
+
+def stale_note(lang: Lang) -> None:
+    """The note that a link's chart selection no longer exists, naming the first values."""
+    noted: list[tuple[str, str]] = st.session_state.get(_STALE, [])
+    if not noted:
+        return
+
+    def label(dim: str) -> str:
+        return t("stale_compare", lang) if dim == STALE_COMPARE else charts.pick_dimension_label(dim, lang)
+
+    values = "; ".join(f"{label(dim)} “{code[:STALE_CHARS]}”" for dim, code in noted[:STALE_SHOWN])
+    more = " …" if len(noted) > STALE_SHOWN else ""
+    st.warning(markdown_text(t("stale_pick", lang, values=values + more)), icon=":material/link_off:")
+
+
 def clear() -> None:
     st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
     st.session_state[_SEEN] = {}
+    st.session_state[_STALE] = []
     for param in PARAMS.values():
         url_write(param, [])
 

@@ -129,10 +129,16 @@ def slide_number(raw: str | None, total: int) -> int:
     return min(max(number, 1), max(total, 1))
 
 
+DRAFT = "draft"  # an edit's private draft token (app.editing, funding.drafts)
+# Parameters that belong to one reader and never go into a shared link.
+PRIVATE_PARAMS = frozenset({DRAFT})
+
+
 def share_link(base: str, params: Sequence[tuple[str, str]]) -> str:
     """The address of this view: the page's address (empty while unknown, giving a link from the
-    site's root) and the query string the page keeps, each value once, in URL encoding."""
-    query = urlencode(list(params), quote_via=quote)
+    site's root) and the query string the page keeps, each value once, in URL encoding, without
+    the private parameters."""
+    query = urlencode([(k, v) for k, v in params if k not in PRIVATE_PARAMS], quote_via=quote)
     root = base if urlsplit(base).path else f"{base}/"  # the browser's "http://host:8501" is the root
     return f"{root}?{query}" if query else root
 

@@ -34,8 +34,9 @@ class DatasetInfo(BaseModel):
 MAX_INFO_BYTES = 1024 * 1024
 
 
-def load_info(path: str | Path = DEFAULT_INFO) -> DatasetInfo:
-    data = read_file(path, limit=MAX_INFO_BYTES)
+def load_info(path: str | Path = DEFAULT_INFO, *, limit: int | None = None) -> DatasetInfo:
+    """The metadata, read within MAX_INFO_BYTES or the smaller `limit` a command was given."""
+    data = read_file(path, limit=MAX_INFO_BYTES if limit is None else min(limit, MAX_INFO_BYTES))
     try:
         return DatasetInfo.model_validate(json.loads(data.decode("utf-8")))
     except (ValueError, ValidationError) as exc:

@@ -11,6 +11,7 @@ import io
 from typing import Any
 
 from funding.diff import MEASURES, Amount, DatasetDiff, TableDiff
+from funding.formulas import neutralise
 from funding.totals import Bounds
 
 CSV_COLUMNS = ("table", "change", "id", "old_id", "column", "old_value", "new_value")
@@ -18,8 +19,6 @@ CSV_COLUMNS = ("table", "change", "id", "old_id", "column", "old_value", "new_va
 
 def render_csv(diff: DatasetDiff) -> str:
     """One line per changed cell, and one per added, removed or renamed row (column empty)."""
-    from funding.exports.common import neutralise
-
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from funding.errors import InvalidData, Problem, UnreadableFile
 from funding.paths import DEFAULT_DISAGREEMENTS
+from funding.reading import COMPANION_MAX_BYTES, read_file
 from funding.records import COLUMNS, SLUG, LongText, Text
 from funding.vocab import QUALIFIER, Lang
 
@@ -71,15 +72,25 @@ def load_disagreements(
     *,
     record_ids: Collection[str] | None = None,
     known_documents: Mapping[str, object] | Collection[str] | None = None,
+    limit: int | None = COMPANION_MAX_BYTES,
 ) -> Disagreements:
     """Read and check the file; raises UnreadableFile or InvalidData with every problem located."""
-    path = Path(path)
+    data = read_file(path, limit=limit)
+    return parse_disagreements(data, source=str(path), record_ids=record_ids, known_documents=known_documents)
+
+
+def parse_disagreements(
+    data: bytes,
+    *,
+    source: str,
+    record_ids: Collection[str] | None = None,
+    known_documents: Mapping[str, object] | Collection[str] | None = None,
+) -> Disagreements:
+    """Check the bytes of a disagreements file; `source` names it in errors."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise UnreadableFile(str(path), "no_such_file", "no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UnreadableFile(str(path), "cannot_read", f"cannot be read as UTF-8 text ({exc})") from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(source, "not_utf8", f"cannot be read as UTF-8 text ({exc})") from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     items: list[Disagreement] = []
     problems: list[Problem] = []
@@ -111,5 +122,5 @@ def load_disagreements(
             )
         items.append(item)
     if problems:
-        raise InvalidData(str(path), problems)
+        raise InvalidData(source, problems)
     return Disagreements(tuple(items))

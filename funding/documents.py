@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from funding.errors import Problem, ProblemLog, UnreadableFile
 from funding.paths import DEFAULT_DOCUMENTS
-from funding.reading import read_file
+from funding.reading import COMPANION_MAX_BYTES, read_file
 from funding.vocab import Lang
 
 
@@ -38,11 +38,13 @@ class Document(BaseModel):
         return f"{self.publisher}, {self.title(lang)}{when}"
 
 
-def load_documents(path: str | Path = DEFAULT_DOCUMENTS) -> dict[str, Document]:
+def load_documents(
+    path: str | Path = DEFAULT_DOCUMENTS, *, limit: int | None = COMPANION_MAX_BYTES
+) -> dict[str, Document]:
     """Read the registry; raises the same errors as the dataset loader."""
     path = Path(path)
     try:
-        text = read_file(path).decode("utf-8-sig")
+        text = read_file(path, limit=limit).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UnreadableFile(str(path), "not_utf8", f"cannot be read as UTF-8 text ({exc})") from None
     reader = csv.DictReader(io.StringIO(text, newline=""))

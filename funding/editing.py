@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from funding.dataset import Dataset
 from funding.diff import DatasetDiff, diff_datasets
 from funding.diff_files import render_csv
 from funding.errors import InvalidData, UnreadableFile
+from funding.formulas import neutralise
 from funding.loading import MAX_BYTES, parse_csv
 from funding.records import COLUMNS
 from funding.vocab import BENEFICIARY, Vocabulary
@@ -55,13 +57,17 @@ class EditProblem:
 @dataclass(frozen=True)
 class Checked:
     """An edited table as a file and what the loader says of it: a dataset, or its problems, or
-    why it cannot be read at all (`reason`, e.g. over the upload size limit)."""
+    why it cannot be read at all (`reason`, e.g. over the upload size limit). A table of more
+    than MAX_ROWS rows is refused before any other work (`too_many_rows`, its row count); rows
+    added and left empty are left out of the file, and named (`empty_rows`)."""
 
     data: bytes
     digest: str
     dataset: Dataset | None
     problems: tuple[EditProblem, ...] = ()
     reason: str = ""
+    too_many_rows: int = 0
+    empty_rows: tuple[int, ...] = ()
 
     @property
     def valid(self) -> bool:
@@ -154,12 +160,17 @@ def check(
     previous: Checked | None = None,
 ) -> Checked:
     """Write the table as CSV and parse that file with the loader's rules and size limit; the
-    `previous` check when the CSV is the same (a rerun without an edit parses nothing)."""
+    `previous` check when the CSV is the same (a rerun without an edit parses nothing). The row
+    limit comes first, so a pasted 10,000 rows cost no checking work on any rerun."""
+    if len(table) > MAX_ROWS:
+        return Checked(b"", "", None, too_many_rows=len(table))
     rows = rows_of(table)
     data, starts = csv_of(rows)
     digest = hashlib.sha256(data).hexdigest()
     if previous is not None and previous.digest == digest:
         return previous
+    written = set(starts.values())
+    empty = tuple(number for number, _ in rows if number not in written)
     try:
         dataset = parse_csv(data, source=source, known_documents=known_documents, max_bytes=MAX_BYTES)
     except InvalidData as exc:
@@ -169,10 +180,10 @@ def check(
             EditProblem(starts.get(p.line), ids.get(p.line, ""), p.column, p.code, p.message, p.value)
             for p in exc.problems
         )
-        return Checked(data, digest, None, problems)
+        return Checked(data, digest, None, problems, empty_rows=empty)
     except UnreadableFile as exc:
-        return Checked(data, digest, None, reason=exc.reason)
-    return Checked(data, digest, dataset)
+        return Checked(data, digest, None, reason=exc.reason, empty_rows=empty)
+    return Checked(data, digest, dataset, empty_rows=empty)
 
 
 def duplicate(table: pd.DataFrame, row: int) -> pd.DataFrame:
@@ -188,3 +199,66 @@ def diff_csv(original: Dataset, edited: Dataset) -> str:
     """The edit's change list as `python -m funding diff --format csv` writes it."""
     table, amounts, totals = diff_datasets(original, edited)
     return render_csv(DatasetDiff("original", "edited", table, amounts, totals))
+
+
+PROBLEM_COLUMNS = ("row", "id", "column", "code", "message", "value")
+
+
+def problems_csv(problems: Iterable[EditProblem]) -> bytes:
+    """The problems as codes (grid row, id, column, code), with the loader's message and value;
+    every text cell neutralised (`funding.formulas`), since a typed `=HYPERLINK(...)` is its value."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(PROBLEM_COLUMNS)
+    for p in problems:
+        texts = (p.id, p.column, p.code, p.message, p.value)
+        writer.writerow(["" if p.row is None else p.row, *(neutralise(text) for text in texts)])
+    return out.getvalue().encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Pasted:
+    """Lines pasted to add as rows: the table with them at the end, or why not (`code`, and the
+    pasted line it concerns, 0 for the whole paste)."""
+
+    table: pd.DataFrame | None
+    added: int = 0
+    code: str = ""
+    line: int = 0
+
+
+def paste_rows(table: pd.DataFrame, text: str) -> Pasted:
+    """Rows copied from a spreadsheet (tab-separated, or the dataset's CSV) added after the last
+    row, numbered on from the highest; a first line that names columns says their order, else
+    the cells follow the file's columns; quoted cells may hold line breaks (a draft is the file
+    itself). Refused whole, never in part: past MAX_ROWS (`too_many_rows`, found while reading,
+    which stops there), or a line with more cells than columns (`too_many_cells`)."""
+    delimiter = "\t" if "\t" in text.split("\n", 1)[0] else ","
+    cells: list[list[str]] = []
+    room = MAX_ROWS - len(table) + 1  # a header line, if any, is not a row
+    for line in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        if any(cell.strip() for cell in line):
+            cells.append(line)
+        if len(cells) > room:  # stops reading as soon as the paste cannot fit
+            return Pasted(None, code="too_many_rows")
+    if not cells:
+        return Pasted(None, code="nothing_pasted")
+    columns = list(COLUMNS)
+    if all(c.strip() in COLUMNS for c in cells[0]):
+        columns, cells = [c.strip() for c in cells[0]], cells[1:]
+    if len(table) + len(cells) > MAX_ROWS:
+        return Pasted(None, code="too_many_rows")
+    for number, line in enumerate(cells, 1):
+        if len(line) > len(columns):
+            return Pasted(None, code="too_many_cells", line=number)
+    start = int(max(table.index, default=0)) + 1
+    added = pd.DataFrame(
+        {
+            c: [typed(c, dict(zip(columns, line, strict=False)).get(c, "").strip()) for line in cells]
+            for c in COLUMNS
+        },
+        columns=list(COLUMNS),
+        index=pd.RangeIndex(start, start + len(cells)),
+    )
+    joined = pd.concat([table, added.astype(table.dtypes.to_dict())]) if len(cells) else table
+    return Pasted(joined, len(cells))

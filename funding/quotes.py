@@ -15,14 +15,17 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from funding.csv_layout import layout_of
 from funding.documents import Document
 from funding.errors import Problem, UnreadableFile, show_value
 from funding.paths import PROJECT_ROOT
+from funding.reading import read_inside
 from funding.versions import DatasetVersion
 
 # The seed texts live beside the project (shared/seeds), not in it.
 DEFAULT_SOURCES = Path(os.environ.get("FUNDING_SOURCES_DIR", PROJECT_ROOT.parent / "shared" / "seeds"))
+# A seed text is a document's plain text (the largest is 135 kB); a larger file is not read
+# whole unless `check-quotes --max-mb` says so.
+SOURCE_MAX_BYTES = 20 * 1024 * 1024
 _UNITS = {
     "million": 1e6,
     "miljoen": 1e6,
@@ -77,13 +80,19 @@ class QuoteReport:
         return not self.unreadable and not any(self.problems.values())
 
 
-def check_version(version: DatasetVersion, documents: Mapping[str, Document], sources: Path) -> QuoteReport:
+def check_version(
+    version: DatasetVersion,
+    documents: Mapping[str, Document],
+    sources: Path,
+    *,
+    limit: int | None = SOURCE_MAX_BYTES,
+) -> QuoteReport:
     """Check every quote of a dataset version against the seed texts in `sources`."""
-    texts, unreadable = read_sources(documents, sources)
+    texts, unreadable = read_sources(documents, sources, limit=limit)
     files: dict[str, list[Quoted]] = {str(version.path): list(_funding_quotes(version))}
     if version.disagreements is not None and version.disagreements.items:
         path = version.path.parent / "disagreements.csv"
-        files[str(path)] = list(_disagreement_quotes(version, path))
+        files[str(path)] = list(_disagreement_quotes(version))
     problems = {
         name: tuple(sorted(quote_problems(quotes, texts, documents), key=lambda p: p.line))
         for name, quotes in files.items()
@@ -93,9 +102,13 @@ def check_version(version: DatasetVersion, documents: Mapping[str, Document], so
 
 
 def read_sources(
-    documents: Mapping[str, Document], sources: Path
+    documents: Mapping[str, Document], sources: Path, *, limit: int | None = SOURCE_MAX_BYTES
 ) -> tuple[dict[str, str], tuple[UnreadableFile, ...]]:
-    """Each document's text, normalised; a seed file that is missing or unreadable is reported."""
+    """Each document's text, normalised; a seed file that is missing or unreadable is reported.
+
+    A document's `file` is a name inside `sources` (`funding.reading.inside`): an absolute path,
+    `..` or a link out of the folder is refused, so a registry cannot make the check read (and
+    its messages reveal) any other file."""
     texts: dict[str, str] = {}
     normalised: dict[str, str] = {}
     errors: list[UnreadableFile] = []
@@ -104,19 +117,16 @@ def read_sources(
     for document in documents.values():
         if not document.file:
             continue
-        path = sources / document.file
         if document.file not in normalised:
             try:
-                normalised[document.file] = normalise(path.read_text(encoding="utf-8"))
-            except FileNotFoundError:
-                errors.append(
-                    UnreadableFile(str(path), "no_such_file", f"no such file (cited by {document.id})")
-                )
+                data = read_inside(sources, document.file, limit=limit)
+                normalised[document.file] = normalise(data.decode("utf-8"))
+            except UnreadableFile as exc:
+                errors.append(UnreadableFile(exc.source, exc.code, f"{exc.reason} (cited by {document.id})"))
                 continue
-            except (OSError, UnicodeDecodeError) as exc:
-                errors.append(
-                    UnreadableFile(str(path), "cannot_read", f"cannot be read as UTF-8 text ({exc})")
-                )
+            except UnicodeDecodeError as exc:
+                path = str(sources / document.file)
+                errors.append(UnreadableFile(path, "not_utf8", f"cannot be read as UTF-8 text ({exc})"))
                 continue
         texts[document.id] = normalised[document.file]
     return texts, tuple(errors)
@@ -164,7 +174,7 @@ def _mismatch(quote: str, text: str) -> str:
 
 
 def _funding_quotes(version: DatasetVersion) -> Iterator[Quoted]:
-    layout = layout_of(version.path.read_bytes())
+    layout = version.layout
     for r in version.dataset.records:
         if r.source_quote and r.source_document:
             yield Quoted(
@@ -178,9 +188,11 @@ def _funding_quotes(version: DatasetVersion) -> Iterator[Quoted]:
             )
 
 
-def _disagreement_quotes(version: DatasetVersion, path: Path) -> Iterator[Quoted]:
-    layout = layout_of(path.read_bytes())
-    for d in version.disagreements.items if version.disagreements else ():
+def _disagreement_quotes(version: DatasetVersion) -> Iterator[Quoted]:
+    layout = version.disagreements_layout
+    if version.disagreements is None or layout is None:
+        return
+    for d in version.disagreements.items:
         yield Quoted(
             layout.line_of(d.id),
             d.other_document,

@@ -6,13 +6,18 @@ loader, the document registry, the dataset metadata, the command line's slide te
 through `read_file`, so each of those gets a clear `UnreadableFile` instead of a hang or a
 MemoryError. The file is opened without blocking and checked with `fstat` on the open
 descriptor, so what is read is what was checked even if the path is swapped meanwhile.
+
+A file found by convention or named by another file (a version folder's `dataset.json`, the seed
+text a `documents.csv` row names) is read with `read_inside`: it must stay in its folder, so a
+data file cannot make a command read `/etc/passwd` or `/proc/self/environ`.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from funding.errors import UnreadableFile
 
@@ -22,6 +27,11 @@ _KINDS = (
     (stat.S_ISBLK, "a block device"),
     (stat.S_ISSOCK, "a socket"),
 )
+
+
+# The files that accompany a dataset (document registry, disagreements, codebook) are a few kB;
+# larger is not one of them, and is not read whole. Commands take --max-mb to read more.
+COMPANION_MAX_BYTES = 5 * 1024 * 1024
 
 
 def too_large_reason(size: int | None, limit: int) -> str:
@@ -89,3 +99,25 @@ def _kind_of_path(path: str | Path) -> str:
     except OSError:
         return ""
     return next((label for test, label in _KINDS if test(mode)), "")
+
+
+def inside(folder: Path, name: str) -> Path:
+    """`folder / name`, when that stays in the folder: a relative name without `..` whose real path
+    (links followed) is inside the folder's real path; UnreadableFile otherwise."""
+    path = folder / name
+    if name.startswith(("/", "\\")) or PureWindowsPath(name).drive:
+        raise UnreadableFile(name, "absolute_path", f"is an absolute path; name a file inside {folder}")
+    if ".." in re.split(r"[\\/]", name):
+        raise UnreadableFile(name, "parent_path", f"goes up a folder ('..'); name a file inside {folder}")
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        raise UnreadableFile(str(path), "cannot_read", "is a loop of links") from None
+    if not real.is_relative_to(folder.resolve()):
+        raise UnreadableFile(str(path), "outside_folder", f"is a link that leads out of {folder}")
+    return path
+
+
+def read_inside(folder: Path, name: str, *, limit: int | None) -> bytes:
+    """The bytes of `name` in `folder` (see `inside`), as `read_file` reads them."""
+    return read_file(inside(folder, name), limit=limit)

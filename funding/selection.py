@@ -245,7 +245,9 @@ def describe(filters: Filters, lang: Lang) -> str:
             shown = [vocab.label(v, lang) if vocab is not None else v for v in values]
             parts.append(f"{t(f'describe_{name}', lang)}: {', '.join(shown)}")
     if filters.year_from is not None or filters.year_to is not None:
-        parts.append(t("describe_period", lang, span=_span(filters)))
+        # Undated instruments are left out only when asked, and only under a period: say so.
+        key = "describe_period" if filters.undated else "describe_period_dated"
+        parts.append(t(key, lang, span=_span(filters)))
     if filters.battery_only:
         parts.append(t("describe_battery_only", lang))
     if filters.q:

@@ -9,20 +9,22 @@ Every released version stays in the repository unchanged, so any two can be comp
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from funding.csv_layout import layout_of
+from funding.csv_layout import Layout, layout_of
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo, load_info
-from funding.disagreements import Disagreements, load_disagreements
+from funding.disagreements import Disagreements, parse_disagreements
 from funding.documents import Document, load_documents
 from funding.errors import FundingError, InvalidData, UnreadableFile
-from funding.loading import load_dataset
+from funding.loading import parse_csv
 from funding.paths import DATA_DIR
+from funding.reading import COMPANION_MAX_BYTES, inside, read_file
 
 RELEASES_DIR = DATA_DIR / "releases"
 _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
@@ -33,10 +35,15 @@ T = TypeVar("T")
 class DatasetVersion:
     path: Path
     dataset: Dataset
-    columns: tuple[str, ...]
+    layout: Layout  # funding.csv's columns and the line each row starts on
     info: DatasetInfo | None = None
     documents: dict[str, Document] | None = None  # None: the CSV is not in a version folder
     disagreements: Disagreements | None = None
+    disagreements_layout: Layout | None = None  # None: no disagreements.csv was read
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.layout.columns
 
     @property
     def label(self) -> str:
@@ -53,35 +60,64 @@ class VersionUnreadable(FundingError):
 
 
 def funding_path(path: Path) -> Path:
-    """A folder stands for the funding.csv in it."""
-    return path / "funding.csv" if path.is_dir() else path
+    """A folder stands for the funding.csv in it (which must then be a file of that folder)."""
+    return inside(path, "funding.csv") if path.is_dir() else path
 
 
-def read_version(path: Path) -> DatasetVersion:
-    """Read and validate a funding CSV and, in a version folder, its companions; only reads."""
-    csv_path = funding_path(path)
-    folder = csv_path.parent
+def read_version(
+    path: Path, *, max_bytes: int | None = None, companion_max_bytes: int | None = COMPANION_MAX_BYTES
+) -> DatasetVersion:
+    """Read and validate a funding CSV and, in a version folder, its companions; only reads.
+
+    Every file is read once, through `funding.reading` (regular files, within their limit:
+    `max_bytes` for the funding CSV, `companion_max_bytes` for the others). The companions are
+    found by name and must be files of the folder: a `dataset.json` that is a FIFO or a link out
+    of the folder is refused, never taken for "not a version folder"."""
     errors: list[UnreadableFile | InvalidData] = []
-    info = documents = disagreements = None
-    in_version = (folder / "dataset.json").is_file()
+    csv_path = _attempt(lambda: funding_path(path), errors)
+    if csv_path is None:
+        raise VersionUnreadable(tuple(errors))
+    folder = csv_path.parent
+    info = documents = None
+    in_version = os.path.lexists(folder / "dataset.json")
     if in_version:
-        info = _attempt(lambda: load_info(folder / "dataset.json"), errors)
-        if (folder / "documents.csv").exists():
-            documents = _attempt(lambda: load_documents(folder / "documents.csv"), errors)
-    dataset = _attempt(lambda: load_dataset(csv_path, known_documents=documents), errors)
-    if in_version and dataset is not None and (folder / "disagreements.csv").exists():
-        disagreements = _attempt(
-            lambda: load_disagreements(
-                folder / "disagreements.csv", record_ids=dataset.by_id, known_documents=documents
-            ),
+        info = _attempt(lambda: load_info(inside(folder, "dataset.json"), limit=companion_max_bytes), errors)
+        if os.path.lexists(folder / "documents.csv"):
+            documents = _attempt(
+                lambda: load_documents(inside(folder, "documents.csv"), limit=companion_max_bytes), errors
+            )
+    data = _attempt(lambda: read_file(csv_path, limit=max_bytes), errors)
+    dataset = None
+    if data is not None:
+        dataset = _attempt(
+            lambda: parse_csv(data, source=str(csv_path), known_documents=documents, max_bytes=max_bytes),
             errors,
         )
-    if errors or dataset is None:
+    disagreements, disagreements_layout = Disagreements(), None  # a version before the file had none
+    if in_version and dataset is not None and os.path.lexists(folder / "disagreements.csv"):
+        read = _attempt(lambda: _disagreements(folder, dataset, documents, companion_max_bytes), errors)
+        if read is not None:
+            disagreements, disagreements_layout = read
+    if errors or data is None or dataset is None:
         raise VersionUnreadable(tuple(errors))
-    columns = layout_of(csv_path.read_bytes()).columns
-    if in_version and disagreements is None:
-        disagreements = Disagreements()  # a version from before the file existed has none
-    return DatasetVersion(csv_path, dataset, columns, info, documents, disagreements)
+    return DatasetVersion(
+        csv_path,
+        dataset,
+        layout_of(data),
+        info,
+        documents,
+        disagreements if in_version else None,
+        disagreements_layout,
+    )
+
+
+def _disagreements(
+    folder: Path, dataset: Dataset, documents: dict[str, Document] | None, limit: int | None
+) -> tuple[Disagreements, Layout]:
+    path = inside(folder, "disagreements.csv")
+    data = read_file(path, limit=limit)
+    found = parse_disagreements(data, source=str(path), record_ids=dataset.by_id, known_documents=documents)
+    return found, layout_of(data)
 
 
 def _attempt(read: Callable[[], T], errors: list[UnreadableFile | InvalidData]) -> T | None:

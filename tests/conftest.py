@@ -6,13 +6,19 @@ no test module imports another test module. Tiers are markers: `apptest`, `brows
 `subprocess`; `scripts/test --fast` runs the rest.
 """
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from hypothesis import settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+# Edits kept as drafts (funding.drafts) go to a folder of this run, never the user's own; the
+# servers the tests start inherit it.
+os.environ.setdefault("FUNDING_DRAFTS_DIR", tempfile.mkdtemp(prefix="funding-drafts-"))
 
 # The browser fixtures (app_server, browser, page) for every test module: one Streamlit server and
 # one chromium per session, however many modules use them (Playwright allows one sync instance).

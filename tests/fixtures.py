@@ -29,7 +29,10 @@ from __future__ import annotations
 
 import csv
 import os
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from factory import csv_bytes, row
 
@@ -198,3 +201,16 @@ def with_references(ids: list[str]) -> list[str]:
                 wanted.add(other)
                 todo.append(other)
     return [i for i in rows if i in wanted]
+
+
+def peak_mib(action: Callable[[], Any]) -> float:
+    """Peak traced memory (MiB) while `action` runs (its exception, if any, is left to the caller)."""
+    tracemalloc.start()
+    try:
+        action()
+    except Exception:  # the caller asserts on the error separately
+        pass
+    finally:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return peak / (1024 * 1024)

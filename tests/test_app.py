@@ -379,12 +379,19 @@ def test_years_undated_battery_only_and_search(at: AppTest) -> None:
     assert metric(at, "instruments") == "2"
 
 
-def test_year_range_backwards_warns(at: AppTest) -> None:
+def test_year_range_backwards_is_refused_as_the_command_line_refuses_it(at: AppTest) -> None:
+    """2030 to 2020 selects nothing: no figures, no charts, no downloads, and the reason (the
+    CLI's exit 1 with the same problem); the sidebar stays to change it."""
     at.number_input(key="year_from").set_value(2030)
     at.number_input(key="year_to").set_value(2020)
     run(at)
     expected = t("filter_years_reversed", "en", year_from=2030, year_to=2020)
-    assert t("filter_warning", "en", text=expected) in said(at.warning)
+    assert t("filter_refused", "en", text=expected) in said(at.error)
+    assert (at.metric.len, len(at.get("plotly_chart")), len(at.get("download_button"))) == (0, 0, 0)
+    assert at.number_input(key="year_from").value == 2030
+    at.number_input(key="year_to").set_value(2031)
+    run(at)
+    assert metric(at, "instruments") != ""  # changed in the sidebar: the page is back
 
 
 def legend(figure: dict[str, Any]) -> list[str]:

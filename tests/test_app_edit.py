@@ -25,6 +25,7 @@ from changes_support import downloads
 from fixtures import DATA, DOCUMENTS
 from streamlit.testing.v1 import AppTest
 
+from app import url_state
 from bench import synth
 from funding import editing
 from funding.diff_files import CSV_COLUMNS
@@ -178,3 +179,66 @@ def test_a_file_above_the_editor_limit_is_refused_with_a_message(
     assert not at.data_editor
     expected = t("edit_too_many_rows", "en", rows=editing.MAX_ROWS + 1, limit=editing.MAX_ROWS)
     assert [w.value for w in at.warning] == [expected]
+
+
+def test_discarding_the_edits_clears_every_trace_and_the_banner() -> None:
+    """Discard left the banner saying "edited" over the curated data. Now the preview stops
+    with it: no banner, the curated figures, and no edit left in the grid."""
+    at = app(view="edit")
+    edit(at, {BOOSTER: {"amount_eur": 2.0e9}})
+    at.toggle(key="edit_preview_0").set_value(True)
+    run(at)
+    banner = t("edit_previewing", "en", name=t("edit_edited_name", "en", name="funding.csv"))
+    assert banner in said(at.warning)
+    at.button(key="edit_reset").click()
+    run(at)
+    assert banner not in said(at.warning)
+    assert [e.value for e in at.success] == [t("edit_valid", "en")]
+    assert t("edit_unchanged", "en") in [c.value for c in at.caption]
+    open_view(at, "overview")
+    assert metric(at, "net_public") == "up to EUR 6.721–8.021 bn"  # the curated figure
+
+
+def test_pasted_lines_are_added_at_the_end_and_checked() -> None:
+    at = app(view="edit")
+    lines = "id\tname_en\nnew-a\tNew A\nnew-b\tNew B\nnew-c\tNew C\nnew-d\tNew D\nnew-e\tNew E"
+    at.text_area(key="edit_paste").input(lines)
+    at.button(key="edit_paste_add").click()
+    run(at)
+    assert len(at.data_editor[0].value) == 67  # 62 shipped rows + 5 pasted: rows 63 to 67
+    assert t("edit_paste_added", "en", count=5, first=63, last=67) in [s.value for s in at.success]
+    assert {r for r, _, _, _ in problems(at)} == {63, 64, 65, 66, 67}  # each checked: level etc. missing
+
+
+def test_a_grid_grown_past_the_limit_is_refused_on_every_rerun_without_a_download() -> None:
+    at = app(view="edit")
+    added = [{"id": f"r{n}", "name_en": "x", "battery_specific": True} for n in range(editing.MAX_ROWS)]
+    edit(at, {}, added=added)
+    expected = t("edit_grid_too_many_rows", "en", rows=62 + editing.MAX_ROWS, limit=editing.MAX_ROWS)
+    assert expected in [e.value for e in at.error]
+    assert not [b for b in at.get("download_button") if b.proto.id and "edit_download" in b.proto.id]
+
+
+def test_an_edit_comes_back_in_a_new_session_from_its_link_only() -> None:
+    """A reload is a new session: with the URL's draft token the edit is back (and says when it
+    was saved); a session without the token sees the curated data; the share link leaves the
+    token out; discarding deletes the draft."""
+    at = app(view="edit")
+    edit(at, {BOOSTER: {"amount_eur": -5}})
+    token = at.query_params["draft"]
+    assert isinstance(token, str) and len(token) == 32
+    reloaded = app(view="edit", draft=token)
+    assert problems(reloaded) == {
+        (2, "battery-booster-facility", column_label("amount_eur", "en"), "amount_negative")
+    }
+    assert any(t("edit_draft_restored", "en", time="")[:20] in i.value for i in reloaded.info)
+    other = app(view="edit")
+    assert problems(other) == set() and "draft" not in other.query_params
+    share = url_state.share_link("http://host", [("view", "edit"), ("draft", token)])
+    assert share == "http://host/?view=edit"
+    reloaded.button(key="edit_reset").click()
+    run(reloaded)
+    assert "draft" not in reloaded.query_params
+    again = app(view="edit", draft=token)
+    assert problems(again) == set()
+    assert t("edit_draft_gone", "en") in [c.value for c in again.caption]

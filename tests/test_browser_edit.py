@@ -7,10 +7,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
+from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser_support import open_app, screenshot, settle
+from browser_support import DESKTOP, open_app, screenshot, settle, streamlit_server
 from fixtures import DATA
 
 from funding.i18n import t
@@ -60,3 +63,33 @@ def test_a_typed_rule_break_is_listed_and_discarding_it_restores_the_file(app_se
     page.get_by_text(t("edit_valid", "en")).wait_for()
     assert download(page, t("edit_download_csv", "en")) == DATA.read_bytes()
     assert hashlib.sha256(DATA.read_bytes()).hexdigest() == before
+
+
+def test_an_edit_survives_a_server_killed_mid_edit(browser: Any, tmp_path: Path) -> None:
+    """The edit is kept as a draft under the token in the page's address: the server is killed
+    (SIGKILL, no shutdown) right after the edit, a new one starts on another port with the same
+    draft folder (as a second replica would), and the address brings the edit back."""
+    env = {"FUNDING_DRAFTS_DIR": str(tmp_path / "drafts")}
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB", accept_downloads=True)
+    page = context.new_page()
+    try:
+        with streamlit_server(env=env) as first:
+            open_app(page, first.url, "/?view=edit", ready=GRID)
+            page.get_by_text(t("edit_valid", "en")).wait_for()
+            type_into(page, 2, 150, "Bad Id")
+            page.get_by_text(t("edit_problems", "en", count=1)).wait_for()
+            page.wait_for_url(re.compile(r"[?&]draft="))
+            (token,) = parse_qs(urlsplit(page.url).query)["draft"]
+            first.process.kill()
+            first.process.wait(timeout=30)
+        with streamlit_server(env=env) as second:
+            open_app(page, second.url, f"/?view=edit&draft={token}", ready=GRID)
+            page.get_by_text(t("edit_problems", "en", count=1)).wait_for()
+            problems = list(
+                csv.DictReader(io.StringIO(download(page, t("edit_download_problems", "en")).decode()))
+            )
+            assert [(p["row"], p["id"], p["column"], p["code"]) for p in problems] == [
+                ("2", "Bad Id", "id", "bad_id")
+            ]
+    finally:
+        context.close()

@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "bad"
 REGISTRY = CORPUS / "documents.csv"
 KNOWN_DOCUMENTS = frozenset({"corpus-document"})  # the one id in REGISTRY
-SUPPORT_FILES = {"README.md", "expected.csv", "documents.csv", ".gitattributes"}
+# folders/: version folders for diff and check-quotes (tests/test_bounded_reads.py)
+SUPPORT_FILES = {"README.md", "expected.csv", "documents.csv", ".gitattributes", "folders"}
 
 
 @dataclass(frozen=True)

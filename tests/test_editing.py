@@ -7,6 +7,7 @@ import csv
 import io
 
 import pandas as pd
+import pytest
 from factory import csv_bytes, row
 from fixtures import DATA, DOCUMENTS, M
 
@@ -14,6 +15,7 @@ from funding import editing
 from funding.diff_files import CSV_COLUMNS
 from funding.documents import load_documents
 from funding.loading import MAX_BYTES, load_dataset, parse_csv
+from funding.records import COLUMNS
 from funding.version_changes import value_label
 
 
@@ -132,3 +134,68 @@ def test_an_unchanged_table_is_not_parsed_again() -> None:
     changed = table.copy()
     changed.loc[2, "name_en"] = "Another name"
     assert editing.check(changed, ["doc"], previous=first) is not first
+
+
+def test_a_grid_past_the_row_limit_is_refused_before_any_checking_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """10,062 pasted rows were written, parsed and checked (102 MiB) before the size limit
+    refused them, on every rerun. Now the row count alone refuses them: nothing is written."""
+    table = small()
+    big = pd.concat([table] * (editing.MAX_ROWS // 3 + 1), ignore_index=True)  # 3 * 334 = 1,002 rows
+
+    def no_work(*args: object, **kwargs: object) -> None:
+        raise AssertionError("checking work done on a table past the row limit")
+
+    monkeypatch.setattr(editing, "rows_of", no_work)
+    monkeypatch.setattr(editing, "parse_csv", no_work)
+    checked = editing.check(big, ["doc"])
+    assert (checked.too_many_rows, checked.data, checked.valid) == (1002, b"", False)
+
+
+def test_rows_added_and_left_empty_are_named_not_dropped_silently() -> None:
+    table = small().astype({"battery_specific": object})
+    # a row the grid added and nobody filled: every cell empty (the checkbox too)
+    empty = {c: float("nan") if c == "amount_eur" else None for c in table.columns}
+    table = pd.concat([table, pd.DataFrame([empty], index=[4]).astype(table.dtypes.to_dict())])
+    checked = editing.check(table, ["doc"])
+    assert checked.valid and checked.empty_rows == (4,)
+
+
+def _tsv(*ids: str) -> str:
+    """Lines as a spreadsheet copies them: tab-separated, the file's columns in order."""
+    lines = []
+    for i in ids:
+        cells = row(i, str(7 * M), source_document="doc")
+        lines.append("\t".join(cells.get(c, "") for c in COLUMNS))
+    return "\n".join(lines)
+
+
+def test_pasted_lines_are_added_as_rows_after_the_last() -> None:
+    """Five lines pasted below three rows: rows 4 to 8, each checked as the file would be."""
+    pasted = editing.paste_rows(small(), _tsv("p1", "p2", "p3", "p4", "p5"))
+    assert pasted.table is not None and pasted.added == 5
+    assert list(pasted.table.index) == [1, 2, 3, 4, 5, 6, 7, 8]
+    checked = editing.check(pasted.table, ["doc"])
+    assert checked.dataset is not None
+    assert [r.id for r in checked.dataset.records][3:] == ["p1", "p2", "p3", "p4", "p5"]
+    assert checked.dataset.by_id["p5"].amount_eur == 7 * M
+
+
+def test_pasted_lines_with_a_header_follow_its_column_order() -> None:
+    text = "name_en\tid\nPasted name\tpasted-id"
+    pasted = editing.paste_rows(small(), text)
+    assert pasted.table is not None
+    assert (pasted.table.loc[4, "id"], pasted.table.loc[4, "name_en"]) == ("pasted-id", "Pasted name")
+
+
+def test_a_paste_is_refused_whole_with_its_reason() -> None:
+    table = small()
+    assert editing.paste_rows(table, " \n").code == "nothing_pasted"
+    too_wide = editing.paste_rows(table, _tsv("a") + "\n" + _tsv("b") + "\textra")
+    assert (too_wide.table, too_wide.code, too_wide.line) == (None, "too_many_cells", 2)
+    # 3 rows + 998 lines = 1,001 > MAX_ROWS (1,000): refused before a cell is read
+    over = editing.paste_rows(table, "\n".join(["x"] * (editing.MAX_ROWS - 2)))
+    assert (over.table, over.code) == (None, "too_many_rows")
+    fits = editing.paste_rows(table, "\n".join([f"id-{n}" for n in range(editing.MAX_ROWS - 3)]))
+    assert fits.table is not None and len(fits.table) == editing.MAX_ROWS

@@ -19,12 +19,18 @@ import openpyxl
 import pytest
 from factory import csv_bytes, row
 
+from funding import editing
 from funding.cli import main
+from funding.dataset import Dataset
 from funding.dataset_info import load_info
-from funding.exports import export_csv, export_xlsx
+from funding.documents import Document
+from funding.exports import export_csv, export_schema_csv, export_xlsx
+from funding.formulas import neutralise
 from funding.i18n import t
 from funding.loading import parse_csv
+from funding.records import Instrument
 from funding.selection import Filters
+from funding.vocab import Lang
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -139,3 +145,120 @@ def test_the_page_offers_no_table_download_that_would_skip_neutralising() -> Non
     page's CSV and XLSX buttons are the neutralised way to take the data away."""
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["disableDataExport"] is True
+
+
+# ---------------------------------------------------------------------------------------------
+# Every CSV and XLSX the page and the command line write, opened and searched for formula cells
+
+
+def formula_cells(name: str, data: bytes, delimiter: str = ",") -> list[str]:
+    """Where a spreadsheet would run a cell of this file: a formula cell of an XLSX, or a CSV
+    cell that starts like a formula."""
+    if name.endswith(".xlsx"):
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        return [
+            f"{s.title}!{c.coordinate}"
+            for s in book.worksheets
+            for r in s.iter_rows()
+            for c in r
+            if c.data_type == "f"
+        ]
+    lines = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter)
+    return [
+        f"{number}:{cell!r}"
+        for number, line in enumerate(lines, 1)
+        for cell in line
+        if cell.startswith(FORMULA_STARTS)
+    ]
+
+
+def unquoted(cell: str) -> str:
+    """A neutralised CSV cell read back: one apostrophe off apostrophes before a formula start."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
+def _hostile() -> tuple[Dataset, list[Instrument], dict[str, Document]]:
+    """The hostile row and a plain one, typed, with the hostile document registry."""
+    dataset = parse_csv(
+        csv_bytes([row("hostile", "1500", source_document=DOCUMENT, **HOSTILE), row("plain", "7.5")])
+    )
+    document = Document(
+        id=DOCUMENT, title_en="=Evil title", title_nl="+Titel", publisher="-Publisher", language="en"
+    )
+    return dataset, list(dataset.records), {DOCUMENT: document}
+
+
+def _hostile_edit() -> tuple[editing.Checked, editing.Checked]:
+    """The hostile rows as the Edit grid holds them, with formula text typed into coded cells (so
+    the loader reports them, values and all), and a valid edit of a row's notes."""
+    dataset, _, _ = _hostile()
+    table = editing.table_of(dataset)
+    table.loc[1, "level"] = '=HYPERLINK("https://evil.example","x")'
+    table.loc[1, "status"] = "@SUM(A1)"
+    table.loc[2, "id"] = "=1+2"
+    fine = editing.table_of(dataset)
+    fine.loc[2, "notes"] = "=2+2"
+    return editing.check(table, [DOCUMENT]), editing.check(fine, [DOCUMENT])
+
+
+def test_the_edit_views_problem_list_is_neutralised_and_keeps_every_value() -> None:
+    invalid, _ = _hostile_edit()
+    data = editing.problems_csv(invalid.problems)
+    assert formula_cells("problems.csv", data) == []
+    table = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    values = {unquoted(line["value"]) for line in table}
+    typed = {'=HYPERLINK("https://evil.example","x")', "@SUM(A1)", "=1+2"}
+    assert typed <= values  # each typed value is in the file, behind its apostrophe
+    assert "=1+2" in {unquoted(line["id"]) for line in table}
+
+
+def test_every_csv_and_xlsx_the_page_and_the_command_line_write(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """One list of every spreadsheet output; each must have no formula cell. The edited dataset
+    itself (`funding-edited.csv`) is left out on purpose: it is the data file, kept as written
+    so that `validate` and the loader read exactly what was typed."""
+    dataset, records, documents = _hostile()
+    outputs: list[tuple[str, bytes, str]] = []
+    languages: tuple[tuple[Lang, str], ...] = (("en", ","), ("nl", ";"))
+    for lang, delimiter in languages:
+        args = (dataset, records, Filters(), lang, documents, load_info())
+        outputs.append((f"page-{lang}.csv", export_csv(*args), delimiter))
+        outputs.append((f"page-{lang}.xlsx", export_xlsx(*args), delimiter))
+    outputs.append(("schema.csv", export_schema_csv(dataset, records), ","))
+    invalid, valid = _hostile_edit()
+    assert valid.dataset is not None
+    outputs.append(("edit-problems.csv", editing.problems_csv(invalid.problems), ","))
+    outputs.append(("edit-changes.csv", editing.diff_csv(dataset, valid.dataset).encode(), ","))
+    data = tmp_path / "hostile.csv"
+    data.write_bytes(csv_bytes([row("hostile", "1500", source_document=DOCUMENT, **HOSTILE)]))
+    plain = tmp_path / "plain.csv"
+    plain.write_bytes(csv_bytes([row("hostile", "1500", source_document=DOCUMENT)]))
+    registry = tmp_path / "documents.csv"
+    registry.write_text(REGISTRY, encoding="utf-8")
+    for name, extra in (("cli.csv", []), ("cli.xlsx", []), ("cli-schema.csv", ["--schema"])):
+        argv = ["export", str(tmp_path / name), "--data", str(data), "--documents", str(registry), *extra]
+        assert main(argv) == 0
+        outputs.append((name, (tmp_path / name).read_bytes(), ","))
+    capsysbinary.readouterr()
+    assert main(["diff", str(plain), str(data), "--format", "csv"]) == 1  # the Changes view's file too
+    outputs.append(("diff.csv", capsysbinary.readouterr().out, ","))
+    found = {name: formula_cells(name, content, delimiter) for name, content, delimiter in outputs}
+    assert found == {name: [] for name, _, _ in outputs}
+    # Not vacuous: each CSV carries hostile text behind its apostrophe.
+    for name, content, _ in outputs:
+        if not name.endswith(".xlsx"):
+            assert any(f"'{start}".encode() in content for start in "=+-@"), name
+
+
+def test_an_apostrophe_only_change_shows_two_different_values() -> None:
+    """`=1+2` became `'=1+2`: both neutralised the same way they printed the same; now the one
+    that starts with an apostrophe gets a second one, and reading back undoes each exactly; an
+    apostrophe before plain text is kept as it is."""
+    old = parse_csv(csv_bytes([row("a", notes="=1+2")]))
+    new = parse_csv(csv_bytes([row("a", notes="'=1+2")]))
+    lines = list(csv.DictReader(io.StringIO(editing.diff_csv(old, new), newline="")))
+    (change,) = [line for line in lines if line["column"] == "notes"]
+    assert (change["old_value"], change["new_value"]) == ("'=1+2", "''=1+2")
+    assert (unquoted(change["old_value"]), unquoted(change["new_value"])) == ("=1+2", "'=1+2")
+    assert neutralise("'aims to' -> up_to") == "'aims to' -> up_to"

@@ -14,7 +14,6 @@ import socket
 import struct
 import subprocess
 import sys
-import tracemalloc
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 
 import pytest
 from factory import csv_bytes, row
+from fixtures import peak_mib
 from pptx import Presentation
 
 from funding.archives import TEMPLATE_MAX_BYTES, TEMPLATE_MAX_ENTRIES, checked_template
@@ -34,19 +34,6 @@ from funding.table import COLUMN_ORDER
 
 ROOT = Path(__file__).resolve().parent.parent
 MIB = 1024 * 1024
-
-
-def peak_mib(action: Callable[[], Any]) -> float:
-    """Peak traced memory while `action` runs (its exception, if any, is left to the caller)."""
-    tracemalloc.start()
-    try:
-        action()
-    except Exception:  # the caller asserts on the error separately
-        pass
-    finally:
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-    return peak / MIB
 
 
 def run_cli(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:

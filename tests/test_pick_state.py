@@ -2,22 +2,47 @@
 
 from __future__ import annotations
 
-from app.pick_state import PARAMS, clicks, from_url
+from app.pick_state import PARAMS, clicks, from_url, stale
 
 NONE: dict[str, list[str]] = {dim: [] for dim in PARAMS}
+KNOWN = {
+    "source": {"Horizon Europe", "Innovation Fund"},
+    "instrument": {"micb"},
+    "pillar": {"financing", "raw_materials"},
+}
 
 
 def test_a_link_holds_the_picks_each_once() -> None:
     picks = from_url(
         {"pick_source": ["Horizon Europe", "Horizon Europe"], "pick_instrument": ["micb"], "level": ["NL"]},
         pillars={"financing"},
+        known=KNOWN,
     )
     assert picks == {**NONE, "source": ["Horizon Europe"], "instrument": ["micb"]}
 
 
+def test_a_pick_the_data_no_longer_has_is_dropped_and_named() -> None:
+    """A stale link (a source renamed since) would narrow the page to nothing: it is let go, the
+    known pick stays, and `stale` names exactly the unknown ones, each once."""
+    query = {
+        "pick_source": ["Horizon Europe", "Horizon 2020", "Horizon 2020"],
+        "pick_instrument": ["gone"],
+        "pick_type": ["loan"],  # a valid code, but no row of this data has it
+    }
+    picks = from_url(query, pillars={"financing"}, known=KNOWN)
+    assert picks == {**NONE, "source": ["Horizon Europe"]}
+    assert stale(query, KNOWN) == [
+        ("source", "Horizon 2020"),
+        ("instrument_type", "loan"),
+        ("instrument", "gone"),
+    ]
+
+
 def test_a_pillar_of_the_other_framework_is_let_go() -> None:
-    picks = from_url({"pick_pillar": ["raw_materials", "financing"]}, pillars={"financing", "demand"})
+    query = {"pick_pillar": ["raw_materials", "financing"]}
+    picks = from_url(query, pillars={"financing", "demand"}, known=KNOWN)
     assert picks["pillar"] == ["financing"]
+    assert stale(query, KNOWN) == []  # it exists, in the other framework: no note
 
 
 def test_chart_clicks_outlive_their_chart() -> None:

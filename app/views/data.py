@@ -11,10 +11,11 @@ import streamlit as st
 from app.context import Page
 from app.loading import Loaded, Source, forget_upload, remember_upload, upload_key
 from funding import paths
-from funding.errors import Problem
+from funding.errors import Problem, UnreadableFile
 from funding.i18n import t
 from funding.loading import MAX_BYTES
 from funding.markdown import markdown_text
+from funding.reading import COMPANION_MAX_BYTES, read_file
 from funding.vocab import Lang
 
 MAX_PROBLEMS_SHOWN = 500
@@ -42,11 +43,11 @@ def data_section(data: Source, lang: Lang) -> None:
         back_button(st, lang, "data")
     elif data.info is not None:
         st.caption(markdown_text(t("curated_dataset", lang, version=data.info.version, date=data.info.date)))
-    codebook = paths.DEFAULT_DATA.parent / "README.md"
-    if codebook.is_file():
+    codebook = _codebook()
+    if codebook is not None:
         st.download_button(
             t("codebook", lang),
-            data=codebook.read_bytes(),
+            data=codebook,
             file_name="codebook.md",
             mime="text/markdown",
             key="codebook",
@@ -54,6 +55,14 @@ def data_section(data: Source, lang: Lang) -> None:
             icon=":material/menu_book:",
             help=t("codebook_help", lang),
         )
+
+
+def _codebook() -> bytes | None:
+    """The codebook's bytes, read as every local file is (`funding.reading`); None without one."""
+    try:
+        return read_file(paths.DEFAULT_DATA.parent / "README.md", limit=COMPANION_MAX_BYTES)
+    except UnreadableFile:
+        return None
 
 
 def back_button(where: Any, lang: Lang, place: str) -> None:

@@ -3,9 +3,8 @@ and column, a preview of every view on the edit (this session only), and the edi
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
@@ -17,12 +16,11 @@ from funding import editing
 from funding.columns import REQUIRED_COLUMNS
 from funding.diff import diff_datasets
 from funding.i18n import t
+from funding.loading import MAX_BYTES
 from funding.markdown import markdown_text
 from funding.records import COLUMNS, FIELD_VOCABULARIES
 from funding.version_changes import column_label
 from funding.vocab import Lang, Vocabulary
-
-PROBLEM_COLUMNS = ("row", "id", "column", "code", "message", "value")
 
 
 def render(page: Page) -> None:
@@ -32,9 +30,15 @@ def render(page: Page) -> None:
     if rows > editing.MAX_ROWS and not session.previewing(page.data):
         st.warning(t("edit_too_many_rows", lang, rows=rows, limit=editing.MAX_ROWS))  # numbers only
         return
+    gone = session.stale_draft()
     edit = session.start(page.data, page.dataset)
     st.caption(t("edit_intro", lang))
     st.caption(markdown_text(t("edit_of", lang, name=edit.name)))
+    if edit.restored is not None:
+        saved = datetime.fromtimestamp(edit.restored, UTC).strftime("%Y-%m-%d %H:%M")
+        st.info(t("edit_draft_restored", lang, time=saved), icon=":material/history:")
+    elif gone:
+        st.caption(t("edit_draft_gone", lang))
     if (edit.grid_key not in st.session_state or edit.lang != lang) and edit.table is not edit.base:
         edit.restart(edit.table)  # the grid was not drawn last run, or in another language
     edit.lang = lang
@@ -49,7 +53,9 @@ def render(page: Page) -> None:
             column_config=column_config(lang, tuple(page.data.documents)),
         )
         row_tools(edit, lang)
+        paste_box(edit, lang)
     edit.checked = editing.check(edit.table, tuple(page.data.documents), previous=edit.checked)
+    session.keep_draft(edit)
     with side:
         show_status(edit, lang)
         preview_switch(edit, lang)
@@ -149,11 +155,54 @@ def _duplicate(edit: session.EditSession) -> None:
 
 
 def _reset(edit: session.EditSession) -> None:
+    """Every trace of the edit goes: the grid's table, the preview and its banner, pasted text."""
     edit.restart(editing.table_of(edit.original))
+    edit.preview = False
+    session.forget_draft(edit)
+    for key in (PASTE_KEY, _PASTED):
+        st.session_state.pop(key, None)
+
+
+PASTE_KEY = "edit_paste"
+_PASTED = "_edit_pasted"  # what the last paste did, shown under its button
+PASTE_REFUSALS = {
+    "nothing_pasted": "edit_paste_nothing_pasted",
+    "too_many_rows": "edit_paste_too_many_rows",
+    "too_many_cells": "edit_paste_too_many_cells",
+}
+
+
+def paste_box(edit: session.EditSession, lang: Lang) -> None:
+    """Lines from a spreadsheet added as rows: all of them, or none with the reason."""
+    with st.expander(t("edit_paste", lang)):
+        st.text_area(t("edit_paste_text", lang), key=PASTE_KEY, max_chars=MAX_BYTES)
+        st.button(t("edit_paste_add", lang), key="edit_paste_add", on_click=_paste, args=(edit,))
+        pasted: editing.Pasted | None = st.session_state.get(_PASTED)
+        if pasted is None:
+            return
+        if pasted.table is not None:
+            last = int(max(pasted.table.index))
+            first = last - pasted.added + 1
+            st.success(t("edit_paste_added", lang, count=pasted.added, first=first, last=last))
+        else:
+            st.error(t(PASTE_REFUSALS[pasted.code], lang, line=pasted.line, limit=editing.MAX_ROWS))
+
+
+def _paste(edit: session.EditSession) -> None:
+    pasted = editing.paste_rows(edit.table, st.session_state.get(PASTE_KEY) or "")
+    st.session_state[_PASTED] = pasted
+    if pasted.table is not None:
+        edit.restart(pasted.table)
+        st.session_state[PASTE_KEY] = ""
 
 
 def show_status(edit: session.EditSession, lang: Lang) -> None:
     checked = edit.checked
+    if checked.too_many_rows:
+        st.error(t("edit_grid_too_many_rows", lang, rows=checked.too_many_rows, limit=editing.MAX_ROWS))
+        return
+    if checked.empty_rows:
+        st.caption(t("edit_empty_rows", lang, rows=", ".join(str(r) for r in checked.empty_rows)))
     if checked.reason:
         st.error(markdown_text(t("edit_unreadable", lang, reason=checked.reason)))
     elif checked.dataset is None:
@@ -194,6 +243,8 @@ def preview_switch(edit: session.EditSession, lang: Lang) -> None:
 
 def edit_downloads(edit: session.EditSession, lang: Lang) -> None:
     checked = edit.checked
+    if checked.too_many_rows:
+        return  # nothing was written or checked: there is no file to offer
     st.download_button(
         t("edit_download_csv", lang),
         data=checked.data,
@@ -217,20 +268,10 @@ def edit_downloads(edit: session.EditSession, lang: Lang) -> None:
     elif checked.problems:
         st.download_button(
             t("edit_download_problems", lang),
-            data=problems_csv(checked.problems),
+            data=editing.problems_csv(checked.problems),
             file_name="funding-edited-problems.csv",
             mime="text/csv",
             key="edit_download_problems",
             on_click="ignore",
             icon=":material/report:",
         )
-
-
-def problems_csv(problems: tuple[editing.EditProblem, ...]) -> bytes:
-    """The problems as codes (grid row, id, column, code), with the loader's message and value."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(PROBLEM_COLUMNS)
-    for p in problems:
-        writer.writerow(["" if p.row is None else p.row, p.id, p.column, p.code, p.message, p.value])
-    return out.getvalue().encode("utf-8")

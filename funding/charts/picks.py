@@ -49,6 +49,17 @@ def _in(record: Instrument, dimension: str, codes: set[str], framework: str) -> 
     return bool(set(group_codes(record, breakdown_dimension(dimension, framework))) & codes)
 
 
+def pick_values(dataset: Dataset) -> dict[str, frozenset[str]]:
+    """Every code a pick can name in this dataset, per dimension (pillars of either framework,
+    "not stated" where a row has none): a link's pick outside these names nothing that exists."""
+    values: dict[str, frozenset[str]] = {INSTRUMENT: frozenset(dataset.by_id)}
+    for dim in PICK_DIMENSIONS:
+        frameworks = tuple(PILLAR_FRAMEWORKS) if dim == "pillar" else ("eu",)
+        dimensions = {breakdown_dimension(dim, framework) for framework in frameworks}
+        values[dim] = frozenset(c for r in dataset.records for d in dimensions for c in group_codes(r, d))
+    return values
+
+
 def picked_groups(state: Mapping[str, Any] | None) -> list[str]:
     """Group codes clicked in a breakdown chart, read from Streamlit's selection state (bars' y)."""
     if not state:

@@ -4,7 +4,8 @@ OLD and NEW are funding CSVs or version folders (a folder stands for its funding
 a folder with dataset.json is read with that version's documents and disagreements, see
 `funding.versions`). Exit codes: 0 identical, 1 differences (the report is on stdout), 2 a file
 that cannot be read or does not validate (every problem of both versions listed on stderr, as
-`validate` lists them). Both files are only read.
+`validate` lists them). Both files are only read; a version folder's companions must be files of
+that folder, each within its limit (`funding.reading`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from funding.cli.shared import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, format_problem
+from funding.cli.shared import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    add_max_mb,
+    format_problem,
+    read_limits,
+)
 from funding.diff import diff_versions
 from funding.diff_report import FORMATS, render
 from funding.errors import InvalidData
@@ -38,6 +46,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default="text",
         help="text (default), md, csv (one line per change) or json",
     )
+    add_max_mb(parser)
     parser.set_defaults(run=run)
 
 
@@ -45,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     versions: list[DatasetVersion] = []
     for path in (args.old, args.new):
         try:
-            versions.append(read_version(path))
+            versions.append(read_version(path, **read_limits(args)))
         except VersionUnreadable as exc:
             report_unreadable(exc)
     if len(versions) < 2:
@@ -56,7 +65,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def report_unreadable(exc: VersionUnreadable) -> None:
-
     for error in exc.errors:
         if isinstance(error, InvalidData):
             for problem in error.problems:

@@ -4,7 +4,8 @@ Every quote of funding.csv and disagreements.csv must be verbatim in its cited s
 every amount written in its quote. Each problem is printed as PATH:LINE: COLUMN: message, like
 `validate`. Exit codes: 0 every quote checks out, 1 a quote or amount does not (or a document
 names no source file), 2 a file that cannot be read or does not validate, or a missing source
-text. Files are only read.
+text. A seed text is named relative to the sources folder and must stay in it. Files are only
+read.
 """
 
 from __future__ import annotations
@@ -14,11 +15,18 @@ import sys
 from pathlib import Path
 
 from funding.cli.diff import report_unreadable
-from funding.cli.shared import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, format_problem
+from funding.cli.shared import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    add_max_mb,
+    format_problem,
+    read_limits,
+)
 from funding.documents import load_documents
 from funding.errors import InvalidData, UnreadableFile
 from funding.paths import DATA_DIR, DEFAULT_DOCUMENTS
-from funding.quotes import DEFAULT_SOURCES, check_version
+from funding.quotes import DEFAULT_SOURCES, SOURCE_MAX_BYTES, check_version
 from funding.versions import VersionUnreadable, read_version
 
 EXIT_PROBLEMS = EXIT_INVALID  # the exit codes of every command (funding.cli.shared)
@@ -46,21 +54,31 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=f"folder of the seed texts named in documents.csv (default: {DEFAULT_SOURCES}, "
         "or $FUNDING_SOURCES_DIR)",
     )
+    add_max_mb(parser, f"seed texts up to {SOURCE_MAX_BYTES // 1_048_576} MB")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-
+    limits = read_limits(args)
     try:
-        version = read_version(args.path)
-        documents = version.documents if version.documents is not None else load_documents(DEFAULT_DOCUMENTS)
+        version = read_version(args.path, **limits)
+        documents = (
+            version.documents
+            if version.documents is not None
+            else load_documents(DEFAULT_DOCUMENTS, limit=limits["companion_max_bytes"])
+        )
     except VersionUnreadable as exc:
         report_unreadable(exc)
         return EXIT_UNREADABLE
     except (UnreadableFile, InvalidData) as exc:
         report_unreadable(VersionUnreadable((exc,)))
         return EXIT_UNREADABLE
-    report = check_version(version, documents, args.sources)
+    report = check_version(
+        version,
+        documents,
+        args.sources,
+        limit=SOURCE_MAX_BYTES if args.max_mb is None else limits["max_bytes"],
+    )
     for error in report.unreadable:
         print(f"error: {error.source}: {error.reason}", file=sys.stderr)
     count = 0

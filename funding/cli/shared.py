@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from funding.errors import Problem
+from funding.reading import COMPANION_MAX_BYTES
 from funding.selection import MULTI_FIELDS, ORIGINS, Filters
 from funding.vocab import (
     AMOUNT_KIND,
@@ -44,6 +45,28 @@ def megabytes(text: str) -> float:
     if not value > 0 or math.isinf(value):
         raise argparse.ArgumentTypeError(f"must be a positive number of megabytes (got {text!r})")
     return value
+
+
+def add_max_mb(parser: argparse.ArgumentParser, *more_defaults: str) -> None:
+    """`--max-mb`: one limit for every file a command reads, in place of the stated defaults."""
+    defaults = (
+        "funding CSVs of any size",
+        f"documents.csv and disagreements.csv up to {COMPANION_MAX_BYTES // 1_048_576} MB",
+        *more_defaults,
+    )
+    parser.add_argument(
+        "--max-mb",
+        type=megabytes,
+        help=f"refuse any file larger than this many MB (default: {', '.join(defaults)})",
+    )
+
+
+def read_limits(args: argparse.Namespace) -> dict[str, int | None]:
+    """The `funding.versions.read_version` limits that `--max-mb` gives (or the defaults)."""
+    if args.max_mb is None:
+        return {"max_bytes": None, "companion_max_bytes": COMPANION_MAX_BYTES}
+    limit = int(args.max_mb * 1_048_576)
+    return {"max_bytes": limit, "companion_max_bytes": limit}
 
 
 def fail(problems: Sequence[str]) -> int:

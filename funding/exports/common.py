@@ -17,14 +17,13 @@ from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.dataset_info import source_line as dataset_source_line
 from funding.documents import Document
+from funding.formulas import is_formula_like as is_formula_like  # the workbook's cells use it
 from funding.markdown import plain_text
 from funding.records import COLUMNS, Instrument
 from funding.selection import FIELD_NAMES, MULTI_FIELDS, Filters
 from funding.totals import counted_ids
 from funding.vocab import Lang
 
-# Text that a spreadsheet would run as a formula (or DDE command) when it starts with these.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Characters XML 1.0 forbids (all of .xlsx and .pptx is XML): control characters but tab, LF, CR.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -45,15 +44,6 @@ def clean_text(text: str) -> str:
     """Drop characters that XML cannot carry, so an odd byte in the data never breaks a file, and
     bidirectional controls, so a title or cell reads in the order it is stored."""
     return plain_text(_XML_ILLEGAL.sub("", text))
-
-
-def neutralise(text: str) -> str:
-    """A leading apostrophe keeps a spreadsheet from reading text as a formula."""
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-def is_formula_like(text: str) -> bool:
-    return text.startswith(FORMULA_PREFIXES)
 
 
 def export_rows(

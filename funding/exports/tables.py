@@ -12,7 +12,7 @@ a selected row refers to (the wholes its parts belong to, the rows it may share 
 `python -m funding validate` accepts it as it is and its totals read as in the dataset.
 
 Text that a spreadsheet would execute (starting with =, +, -, @, tab or CR) is neutralised in text
-columns only (funding.exports.common.neutralise), so amounts stay numbers.
+columns only (funding.formulas.neutralise), so amounts stay numbers.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from funding.cells import row_cells
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.documents import Document
-from funding.exports.common import EXPORT_COLUMNS, export_rows, neutralise
+from funding.exports.common import EXPORT_COLUMNS, export_rows
+from funding.formulas import neutralise
 from funding.markdown import plain_text
 from funding.records import COLUMNS, Instrument
 from funding.selection import Filters

@@ -113,8 +113,8 @@ CHANGES: dict[str, dict[Lang, str]] = {
 EDIT: dict[str, dict[Lang, str]] = {
     "edit_heading": {"en": "Edit the data", "nl": "Gegevens bewerken"},
     "edit_intro": {
-        "en": "Edit cells, add rows at the bottom or delete them; every change is checked with the same rules as an uploaded file. Nothing is saved: the curated file never changes, and your edits stay in this browser session. Download the result when you are done.",
-        "nl": "Bewerk cellen, voeg onderaan rijen toe of verwijder ze; elke wijziging wordt met dezelfde regels gecontroleerd als een geüpload bestand. Er wordt niets opgeslagen: het samengestelde bestand verandert nooit en uw wijzigingen blijven in deze browsersessie. Download het resultaat als u klaar bent.",
+        "en": "Edit cells, add rows at the bottom or delete them; every change is checked with the same rules as an uploaded file. The curated file never changes. Your edit is kept as a draft on the server for a week, under a private code in this page's address (keep the address to come back to it; the share link leaves it out). Download the result when you are done.",
+        "nl": "Bewerk cellen, voeg onderaan rijen toe of verwijder ze; elke wijziging wordt met dezelfde regels gecontroleerd als een geüpload bestand. Het samengestelde bestand verandert nooit. Uw bewerking wordt een week als concept op de server bewaard, onder een privécode in het adres van deze pagina (bewaar het adres om erop terug te komen; de deellink laat de code weg). Download het resultaat als u klaar bent.",
     },
     "edit_of": {"en": "Editing: {name}", "nl": "U bewerkt: {name}"},
     "edit_too_many_rows": {
@@ -132,6 +132,44 @@ EDIT: dict[str, dict[Lang, str]] = {
     "edit_unreadable": {
         "en": "The edited data cannot be checked: {reason}",
         "nl": "De bewerkte gegevens kunnen niet worden gecontroleerd: {reason}",
+    },
+    "edit_grid_too_many_rows": {
+        "en": "The grid now has {rows} rows; the editor checks up to {limit}. Nothing was checked: delete rows, or discard the edits, to go on.",
+        "nl": "Het raster heeft nu {rows} rijen; de editor controleert er tot {limit}. Er is niets gecontroleerd: verwijder rijen, of wis de wijzigingen, om verder te gaan.",
+    },
+    "edit_empty_rows": {
+        "en": "Empty rows are left out of the file: {rows}.",
+        "nl": "Lege rijen worden weggelaten uit het bestand: {rows}.",
+    },
+    "edit_paste": {"en": "Add rows from a spreadsheet", "nl": "Rijen uit een rekenblad toevoegen"},
+    "edit_paste_text": {
+        "en": "Lines copied from a spreadsheet or the CSV, with or without its header row: each becomes a new row at the end. (The grid's own paste fills only rows that exist.)",
+        "nl": "Regels gekopieerd uit een rekenblad of de CSV, met of zonder kopregel: elke regel wordt een nieuwe rij onderaan. (Plakken in het raster zelf vult alleen rijen die er al zijn.)",
+    },
+    "edit_paste_add": {"en": "Add these rows", "nl": "Deze rijen toevoegen"},
+    "edit_paste_added": {
+        "en": "{count} row(s) added at the end: rows {first} to {last}.",
+        "nl": "{count} rij(en) onderaan toegevoegd: rijen {first} tot en met {last}.",
+    },
+    "edit_paste_nothing_pasted": {
+        "en": "Nothing to add: the box is empty.",
+        "nl": "Niets toe te voegen: het vak is leeg.",
+    },
+    "edit_paste_too_many_rows": {
+        "en": "Nothing added: the grid would have more than {limit} rows, the most the editor checks.",
+        "nl": "Niets toegevoegd: het raster zou meer dan {limit} rijen krijgen, het maximum dat de editor controleert.",
+    },
+    "edit_paste_too_many_cells": {
+        "en": "Nothing added: pasted line {line} has more cells than the dataset has columns.",
+        "nl": "Niets toegevoegd: geplakte regel {line} heeft meer cellen dan de dataset kolommen heeft.",
+    },
+    "edit_draft_restored": {
+        "en": "Your edit is back: the draft saved at {time} UTC.",
+        "nl": "Uw bewerking is terug: het concept van {time} UTC.",
+    },
+    "edit_draft_gone": {
+        "en": "The draft this address named is no longer kept (a week has passed, or the data changed); you start from the data as it is.",
+        "nl": "Het concept waar dit adres naar verwees, wordt niet meer bewaard (er is een week verstreken of de gegevens zijn gewijzigd); u begint bij de gegevens zoals ze zijn.",
     },
     "edit_unchanged": {"en": "No edits yet.", "nl": "Nog geen wijzigingen."},
     "edit_changed": {

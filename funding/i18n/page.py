@@ -85,7 +85,12 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     },
     "filter_q": {"en": "Search names and notes", "nl": "Zoeken in namen en notities"},
     "selection": {"en": "Selection: {text}", "nl": "Selectie: {text}"},
-    "filter_warning": {"en": "Filter problem: {text}", "nl": "Probleem met filter: {text}"},
+    "filter_refused": {
+        "en": "These filters select nothing: {text}. No figures or downloads until they are changed "
+        "in the sidebar.",
+        "nl": "Deze filters selecteren niets: {text}. Geen cijfers of downloads tot ze in de zijbalk "
+        "zijn aangepast.",
+    },
     "picked": {
         "en": "Narrowed by a chart selection: {text}",
         "nl": "Verfijnd door een selectie in een grafiek: {text}",

@@ -5,6 +5,13 @@ from __future__ import annotations
 from funding.vocab import Lang
 
 TEXTS: dict[str, dict[Lang, str]] = {
+    "stale_pick": {
+        "en": "A chart selection in this link no longer exists: {values}. It is left out; the page "
+        "shows the rest of the link.",
+        "nl": "Een grafiekselectie in deze link bestaat niet meer: {values}. Die is weggelaten; de "
+        "pagina toont de rest van de link.",
+    },
+    "stale_compare": {"en": "Compared instrument", "nl": "Vergeleken instrument"},
     "pick_instrument": {"en": "Instrument", "nl": "Instrument"},
     "flow_pick_hint": {
         "en": "A click on this flow chart cannot be read by the page: pick its sources, instrument "

@@ -22,6 +22,10 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "envelopes active in {span} (multi-year envelopes counted whole)",
         "nl": "budgetten actief in {span} (meerjarige budgetten volledig meegeteld)",
     },
+    "describe_period_dated": {
+        "en": "envelopes active in {span} (multi-year envelopes counted whole), without undated instruments",
+        "nl": "budgetten actief in {span} (meerjarige budgetten volledig meegeteld), zonder instrumenten zonder data",
+    },
     "describe_battery_only": {"en": "battery-specific only", "nl": "alleen batterijspecifiek"},
     "describe_search": {"en": "search: “{q}”", "nl": "zoekterm: “{q}”"},
     "describe_all": {"en": "All instruments", "nl": "Alle instrumenten"},
