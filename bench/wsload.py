@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,16 +64,29 @@ class Client:
     value: bool = False
 
 
-async def connect(url: str, timeout_s: float, errors: list[str]) -> Client | None:
-    """Open a session and run the page once, as a browser tab does; None (and an error) if not."""
+async def connect(
+    url: str,
+    timeout_s: float,
+    errors: list[str],
+    *,
+    headers: Mapping[str, str] | None = None,
+    query: str = "",
+) -> Client | None:
+    """Open a session and run the page once, as a browser tab does; None (and an error) if not.
+    `headers` go with the WebSocket handshake (a browser's cookies, e.g. a load balancer's route);
+    `query` is added to the stream's URL, which Streamlit ignores and an access log shows."""
     import websockets
     from streamlit.proto.WidgetStates_pb2 import WidgetStates
     from websockets.typing import Subprotocol
 
-    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    ws_url = url.replace("http://", "ws://") + "/_stcore/stream" + (f"?{query}" if query else "")
     try:
         ws = await websockets.connect(
-            ws_url, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=timeout_s
+            ws_url,
+            subprotocols=[Subprotocol("streamlit")],
+            max_size=None,
+            open_timeout=timeout_s,
+            additional_headers=headers,
         )
         _, found, problems = await _run(ws, WidgetStates(), timeout_s)
     except Exception as exc:

@@ -1,0 +1,217 @@
+"""`scripts/serve`: the generated nginx configuration, and two replicas behind nginx for real.
+
+The plain tests read the configuration as text; the `subprocess` ones start nginx (`nginx -t`,
+then `scripts/serve --replicas 2`) and are skipped where nginx is not installed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+from browser_support import free_port
+from fixtures import ROOT
+
+from bench import wsload
+from deploy.nginx import ROUTE_COOKIE, Settings, bind_address, config, frame_ancestors, frame_headers
+
+NGINX = shutil.which("nginx") or next(
+    (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.access(p, os.X_OK)), None
+)
+T = TypeVar("T")
+needs_nginx = pytest.mark.skipif(NGINX is None, reason="no nginx (sudo apt-get install nginx)")
+
+
+def settings(run_dir: Path, **changes: object) -> Settings:
+    base = {"run_dir": run_dir, "replica_ports": [9101, 9102, 9103], "port": 9100}
+    return Settings(**{**base, **changes})  # type: ignore[arg-type]
+
+
+def test_embedding_headers_follow_frame_ancestors() -> None:
+    assert frame_headers("'self'") == [
+        ("Content-Security-Policy", "frame-ancestors 'self'"),
+        ("X-Frame-Options", "SAMEORIGIN"),
+    ]
+    assert frame_headers("'none'") == [
+        ("Content-Security-Policy", "frame-ancestors 'none'"),
+        ("X-Frame-Options", "DENY"),
+    ]
+    # A wider list has no X-Frame-Options equivalent: sending SAMEORIGIN would forbid it.
+    wider = frame_ancestors("'self'   https://intranet.example.nl")
+    assert frame_headers(wider) == [
+        ("Content-Security-Policy", "frame-ancestors 'self' https://intranet.example.nl")
+    ]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "'self'; script-src *", "https://a.example/$host", '"x"', "'none' 'self'", "'unsafe-inline'"],
+)
+def test_frame_ancestors_refuses_what_could_break_out_of_the_header(value: str) -> None:
+    with pytest.raises(ValueError):
+        frame_ancestors(value)
+
+
+def test_bind_addresses() -> None:
+    assert bind_address("0.0.0.0") == "0.0.0.0"
+    assert bind_address("::1") == "[::1]"
+    assert bind_address("dashboard.internal") == "dashboard.internal"
+    for bad in ("a b", "host;", "-x", ""):
+        with pytest.raises(ValueError):
+            bind_address(bad)
+
+
+def test_config_keeps_every_path_in_the_run_directory(tmp_path: Path) -> None:
+    text = config(settings(tmp_path))
+    paths = re.findall(r"(?<![\w:/])/[\w./-]+", text)
+    # pid, error log, access log and five temp paths (client_body, proxy, fastcgi, uwsgi, scgi)
+    assert len(paths) == 8
+    assert all(Path(p).is_relative_to(tmp_path) for p in paths)
+    assert "include" not in text
+    assert "user " not in text
+    assert re.search(r"^user alice staff;$", config(settings(tmp_path, user=("alice", "staff"))), re.M)
+
+
+def test_config_balances_on_the_route_cookie_over_every_replica(tmp_path: Path) -> None:
+    text = config(settings(tmp_path, bind="0.0.0.0", secure_cookie=True))
+    upstream = text.split("upstream streamlit {", 1)[1].split("}", 1)[0]
+    assert "hash $route consistent;" in upstream
+    assert "ip_hash" not in text
+    assert re.findall(r"server 127\.0\.0\.1:(\d+)", upstream) == ["9101", "9102", "9103"]
+    assert "listen 0.0.0.0:9100;" in text
+    assert f"$cookie_{ROUTE_COOKIE}" in text
+    assert "Path=/; HttpOnly; SameSite=Lax; Secure" in text
+    assert "Secure" not in config(settings(tmp_path))
+    # Uploads of up to 5 MiB (the page's limit) pass with their framing: 5 MiB + 1 MiB = 6,291,456.
+    assert "client_max_body_size 6291456;" in text
+
+
+@pytest.mark.subprocess
+@needs_nginx
+def test_nginx_accepts_the_generated_config(tmp_path: Path) -> None:
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(config(settings(tmp_path, frame_ancestors="'self' https://intranet.example.nl")))
+    command = [
+        str(NGINX),
+        "-t",
+        "-q",
+        "-p",
+        str(tmp_path),
+        "-c",
+        str(conf),
+        "-e",
+        str(tmp_path / "error.log"),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def _get(url: str) -> tuple[int, dict[str, str]]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}
+    except urllib.error.HTTPError as exc:
+        return exc.code, {}
+    except (urllib.error.URLError, OSError):
+        return 0, {}
+
+
+def _wait(check: Callable[[], T], what: str, timeout_s: float, serve: subprocess.Popen[bytes]) -> T:
+    """Poll `check()` until it returns something truthy; fail when serve exits or time runs out."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        assert serve.poll() is None, f"scripts/serve exited ({serve.returncode}) while waiting for {what}"
+        time.sleep(0.2)  # poll interval, not a wait for a state
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def _upstreams(log: Path, request: str) -> list[str]:
+    """Replica addresses of the access-log lines for a request (e.g. 'GET /?session=3')."""
+    text = log.read_text() if log.exists() else ""
+    return re.findall(rf'"{re.escape(request)} HTTP/1\.1" \d+ .* upstream=(\S+)', text)
+
+
+@pytest.mark.subprocess
+@needs_nginx
+def test_two_replicas_serve_sessions_each_kept_on_its_own(tmp_path: Path) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = tmp_path / "access.log"
+    with (tmp_path / "serve.out").open("wb") as out:
+        serve = subprocess.Popen(
+            [
+                str(ROOT / "scripts" / "serve"),
+                "--replicas",
+                "2",
+                "--port",
+                str(port),
+                "--run-dir",
+                str(tmp_path),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        _wait(lambda: _get(f"{url}/_stcore/health")[0] == 200, "health through nginx", 240, serve)
+        # Browsers' first request: each gets a route cookie; open sessions until both replicas
+        # have one (each lands on either at random, so 16 leave both empty-handed 2 in 65,536).
+        cookies: dict[int, str] = {}
+        first: dict[int, str] = {}
+        for i in range(16):
+            status, headers = _get(f"{url}/?session={i}")
+            assert status == 200
+            assert headers["x-frame-options"] == "SAMEORIGIN"
+            assert headers["content-security-policy"] == "frame-ancestors 'self'"
+            cookies[i] = headers["set-cookie"].split(";", 1)[0]
+            logged = _wait(partial(_upstreams, log, f"GET /?session={i}"), "the log", 30, serve)
+            first[i] = logged[0]
+            if i >= 2 and len(set(first.values())) == 2:
+                break
+        assert len(set(first.values())) == 2
+
+        async def sessions() -> list[str]:
+            errors: list[str] = []
+            clients = [
+                await wsload.connect(url, 120, errors, headers={"Cookie": cookie}, query=f"session={i}")
+                for i, cookie in cookies.items()
+            ]
+            for client in clients:
+                if client is not None:
+                    await client.ws.close()
+            return errors
+
+        assert asyncio.run(sessions()) == []
+        # Each WebSocket (logged when it closes) went to the replica its page came from.
+        stream = {
+            i: _wait(partial(_upstreams, log, f"GET /_stcore/stream?session={i}"), "the log", 30, serve)
+            for i in cookies
+        }
+        assert stream == {i: [first[i]] for i in cookies}
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        try:
+            code = serve.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(serve.pid, signal.SIGKILL)
+            raise
+    assert code == 0
+    for address in {f"127.0.0.1:{port}", *first.values()}:
+        assert _get(f"http://{address}/_stcore/health")[0] == 0  # nothing listens any more
