@@ -284,6 +284,13 @@ class Fleet:
             stop(replica.process)
 
 
+def find_nginx() -> str | None:
+    """nginx on PATH, or where Debian puts it (/usr/sbin is not on a normal user's PATH)."""
+    return shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.access(p, os.X_OK)), None
+    )
+
+
 def log(message: str) -> None:
     print(f"serve: {message}", file=sys.stderr, flush=True)
 
@@ -318,9 +325,7 @@ def serve(args: argparse.Namespace, run_dir: Path, nginx: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    nginx = shutil.which("nginx") or next(
-        (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.access(p, os.X_OK)), None
-    )
+    nginx = find_nginx()
     if nginx is None:
         log("no nginx found (Debian: sudo apt-get install nginx)")
         return 2

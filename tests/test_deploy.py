@@ -10,7 +10,6 @@ import asyncio
 import contextlib
 import os
 import re
-import shutil
 import signal
 import subprocess
 import time
@@ -27,10 +26,9 @@ from fixtures import ROOT
 
 from bench import wsload
 from deploy.nginx import ROUTE_COOKIE, Settings, bind_address, config, frame_ancestors, frame_headers
+from deploy.serve import find_nginx
 
-NGINX = shutil.which("nginx") or next(
-    (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.access(p, os.X_OK)), None
-)
+NGINX = find_nginx()
 T = TypeVar("T")
 needs_nginx = pytest.mark.skipif(NGINX is None, reason="no nginx (sudo apt-get install nginx)")
 
