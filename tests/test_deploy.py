@@ -145,6 +145,17 @@ def _upstreams(log: Path, request: str) -> list[str]:
     return re.findall(rf'"{re.escape(request)} HTTP/1\.1" \d+ .* upstream=(\S+)', text)
 
 
+def _replica_pid(parent: int, port: str) -> int | None:
+    """The Streamlit child of `parent` serving `port` (from /proc), or None."""
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+            if ppid == parent and b"streamlit" in argv and port.encode() in argv:
+                return int(entry.name)
+    return None
+
+
 @pytest.mark.subprocess
 @needs_nginx
 def test_two_replicas_serve_sessions_each_kept_on_its_own(tmp_path: Path) -> None:
@@ -202,6 +213,14 @@ def test_two_replicas_serve_sessions_each_kept_on_its_own(tmp_path: Path) -> Non
             for i in cookies
         }
         assert stream == {i: [first[i]] for i in cookies}
+        # A replica that dies is started again on its port; nginx serves from the other meanwhile.
+        address = first[0]
+        pid = _replica_pid(serve.pid, address.rsplit(":", 1)[1])
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        _wait(lambda: _replica_pid(serve.pid, address.rsplit(":", 1)[1]) != pid, "a new replica", 60, serve)
+        assert _get(f"{url}/_stcore/health")[0] == 200
+        _wait(lambda: _get(f"http://{address}/_stcore/health")[0] == 200, "the restarted replica", 240, serve)
     finally:
         serve.send_signal(signal.SIGTERM)
         try:
