@@ -79,8 +79,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     if args.quick:
         args.sizes, args.reruns, args.cold_runs, args.sessions, args.changes = "100,1000", 5, 1, 3, 3
         args.browser_changes = 3
-        args.room_sessions, args.room_urls, args.think_s = "3", 20, 0.1
-        args.nginx_sessions, args.nginx_urls, args.replica_rows = 10, 2, 10_000
+        args.room_sessions, args.room_urls, args.think_s = "2", 20, 0.05
+        args.nginx_sessions, args.nginx_urls, args.replica_rows = 6, 2, 10_000
     args.size_list = [int(s) for s in args.sizes.split(",") if s.strip()]
     args.room_list = [int(s) for s in args.room_sessions.split(",") if s.strip()]
     return args
