@@ -15,14 +15,14 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
-from browser_support import free_port
-from fixtures import ROOT
+from browser_support import DESKTOP, free_port, open_app
+from fixtures import ROOT, fixture_csv
 
 from bench import wsload
 from deploy.nginx import ROUTE_COOKIE, Settings, bind_address, config, frame_ancestors, frame_headers
@@ -156,33 +156,45 @@ def _replica_pid(parent: int, port: str) -> int | None:
     return None
 
 
+@contextlib.contextmanager
+def serving(run_dir: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`scripts/serve --replicas 2` on a free port, healthy through nginx; stopped by SIGTERM to
+    its pid (its process group killed only if it does not stop within a minute)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [
+        str(ROOT / "scripts" / "serve"),
+        "--replicas",
+        "2",
+        "--port",
+        str(port),
+        "--run-dir",
+        str(run_dir),
+    ]
+    with (run_dir / "serve.out").open("wb") as out:
+        serve = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        _wait(lambda: _get(f"{url}/_stcore/health")[0] == 200, "health through nginx", 240, serve)
+        yield url, serve
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        try:
+            serve.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(serve.pid, signal.SIGKILL)
+            raise
+
+
 @pytest.mark.subprocess
 @needs_nginx
 def test_two_replicas_serve_sessions_each_kept_on_its_own(tmp_path: Path) -> None:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
     log = tmp_path / "access.log"
-    with (tmp_path / "serve.out").open("wb") as out:
-        serve = subprocess.Popen(
-            [
-                str(ROOT / "scripts" / "serve"),
-                "--replicas",
-                "2",
-                "--port",
-                str(port),
-                "--run-dir",
-                str(tmp_path),
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        _wait(lambda: _get(f"{url}/_stcore/health")[0] == 200, "health through nginx", 240, serve)
+    first: dict[int, str] = {}
+    with serving(tmp_path) as (url, serve):
         # Browsers' first request: each gets a route cookie; open sessions until both replicas
         # have one (each lands on either at random, so 16 leave both empty-handed 2 in 65,536).
         cookies: dict[int, str] = {}
-        first: dict[int, str] = {}
         for i in range(16):
             status, headers = _get(f"{url}/?session={i}")
             assert status == 200
@@ -215,20 +227,41 @@ def test_two_replicas_serve_sessions_each_kept_on_its_own(tmp_path: Path) -> Non
         assert stream == {i: [first[i]] for i in cookies}
         # A replica that dies is started again on its port; nginx serves from the other meanwhile.
         address = first[0]
-        pid = _replica_pid(serve.pid, address.rsplit(":", 1)[1])
+        port = address.rsplit(":", 1)[1]
+        pid = _replica_pid(serve.pid, port)
         assert pid is not None
         os.kill(pid, signal.SIGKILL)
-        _wait(lambda: _replica_pid(serve.pid, address.rsplit(":", 1)[1]) != pid, "a new replica", 60, serve)
+        _wait(lambda: _replica_pid(serve.pid, port) not in (None, pid), "a new replica", 60, serve)
         assert _get(f"{url}/_stcore/health")[0] == 200
         _wait(lambda: _get(f"http://{address}/_stcore/health")[0] == 200, "the restarted replica", 240, serve)
-    finally:
-        serve.send_signal(signal.SIGTERM)
+    assert serve.returncode == 0
+    for where in {url.removeprefix("http://"), *first.values()}:
+        assert _get(f"http://{where}/_stcore/health")[0] == 0  # nothing listens any more
+
+
+@pytest.mark.browser
+@needs_nginx
+def test_a_browser_page_and_its_upload_reach_one_replica_through_nginx(tmp_path: Path, browser: Any) -> None:
+    """A real page through nginx: its WebSocket passes Streamlit's origin check, its upload the
+    XSRF check, and every request it makes (page, scripts, WebSocket, upload) reaches the replica
+    its route cookie names."""
+    log = tmp_path / "access.log"
+    with serving(tmp_path) as (url, serve):
+        page = browser.new_context(viewport=DESKTOP, locale="en-GB").new_page()
         try:
-            code = serve.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(serve.pid, signal.SIGKILL)
-            raise
-    assert code == 0
-    for address in {f"127.0.0.1:{port}", *first.values()}:
-        assert _get(f"http://{address}/_stcore/health")[0] == 0  # nothing listens any more
+            open_app(page, url, "/?view=data", ready="[data-testid='stFileUploader']")
+            assert ROUTE_COOKIE in {cookie["name"] for cookie in page.context.cookies()}
+            page.locator("input[type=file]").first.set_input_files(
+                files=[{"name": "room.csv", "mimeType": "text/csv", "buffer": fixture_csv()}]
+            )
+            page.get_by_test_id("stAlert").filter(has_text="room.csv").first.wait_for(timeout=60_000)
+            assert page.get_by_test_id("stException").count() == 0
+        finally:
+            page.context.close()
+        # The WebSocket is logged once the closed page's connection has ended.
+        _wait(partial(_upstreams, log, "GET /_stcore/stream"), "the WebSocket in the log", 30, serve)
+    logged = log.read_text().splitlines()
+    # From the page's first request on (the health polls before it carry no cookie).
+    lines = logged[next(i for i, line in enumerate(logged) if '"GET /?view=data ' in line) :]
+    assert any("PUT /_stcore/upload_file/" in line and '" 204 ' in line for line in lines)
+    assert len({line.rsplit("upstream=", 1)[1] for line in lines}) == 1
