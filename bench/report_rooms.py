@@ -60,6 +60,7 @@ def add_targets(results: dict[str, Any], add: Add) -> None:
             if d:
                 ran = True
                 errors += d.get("error_count", 0)
+        errors += dash.get("connect_error_count", 0)
     add("Room (every size and phase): 0 errors", errors if ran else None, 0, f"{errors} errors", "not run")
     two = results.get("nginx", {}).get("replicas_2", {})
     add(
@@ -132,6 +133,7 @@ def markdown(results: dict[str, Any]) -> list[str]:
                     f"| {_fmt(_added(base), 1)} / {_fmt(_added(dash), 1)} MB |"
                 )
                 lines += [f"|  | error: {e} ||||||||" for e in d.get("errors", [])[:3]]
+            lines += [f"| {n} | connecting: {e} ||||||||" for e in dash.get("connect_errors", [])[:3]]
     lines += _nginx(results.get("nginx", {})) + _cli(results.get("validate_cli", {}))
     return lines
 
