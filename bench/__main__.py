@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import report, synth  # noqa: E402
+from bench import report, rooms, synth, validate_cli  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 BASELINE = ROOT / "bench" / "baseline_app.py"
@@ -60,6 +60,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=0,
         help="also open N real pages for memory (slow on 2 cores; the WebSocket sessions measure it)",
     )
+    parser.add_argument(
+        "--room-sessions", default="20,50,100", help="room sizes for the multi-URL load test (sessions)"
+    )
+    parser.add_argument("--room-urls", type=int, default=20, help="links each room session opens per phase")
+    parser.add_argument("--think-s", type=float, default=3.0, help="mean pause between links (think time)")
+    parser.add_argument("--nginx-sessions", type=int, default=100, help="sessions through nginx")
+    parser.add_argument("--nginx-urls", type=int, default=5, help="links each session opens through nginx")
+    parser.add_argument(
+        "--replica-rows", type=int, default=100_000, help="rows of the replica of the shipped rows"
+    )
+    parser.add_argument("--no-rooms", action="store_true", help="skip the multi-URL and nginx load tests")
     parser.add_argument("--budget", type=float, default=600, help="seconds for the whole run (soft)")
     parser.add_argument("--no-browser", action="store_true", help="skip cold start, memory, load test")
     parser.add_argument("--quick", action="store_true", help="smoke run: small sizes, few repeats")
@@ -68,7 +79,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     if args.quick:
         args.sizes, args.reruns, args.cold_runs, args.sessions, args.changes = "100,1000", 5, 1, 3, 3
         args.browser_changes = 3
+        args.room_sessions, args.room_urls, args.think_s = "2", 20, 0.05
+        args.nginx_sessions, args.nginx_urls, args.replica_rows = 6, 2, 10_000
     args.size_list = [int(s) for s in args.sizes.split(",") if s.strip()]
+    args.room_list = [int(s) for s in args.room_sessions.split(",") if s.strip()]
     return args
 
 
@@ -170,6 +184,8 @@ def measure_load(files: dict[str, tuple[int, Path]], deadline: float) -> list[di
             pandas_s[name].append(time.perf_counter() - wall)
     reference: dict[str, list[float]] = {name: [] for name in files}
     for name, (n, path) in files.items():  # fewer runs: it takes seconds at 100,000 rows
+        if name.startswith("replica"):  # the per-row model is the synthetic target's yardstick
+            continue
         for _ in range(max(1, load_runs(n) // 3)):
             gc.collect()
             wall = time.perf_counter()
@@ -189,7 +205,7 @@ def measure_load(files: dict[str, tuple[int, Path]], deadline: float) -> list[di
                 "min_s": min(walls),
                 "cpu_median_s": statistics.median(cpus),
                 "pandas_read_csv_median_s": statistics.median(pandas_s[name]),
-                "reference_median_s": statistics.median(reference[name]),
+                "reference_median_s": statistics.median(reference[name]) if reference[name] else None,
                 "reference_runs": len(reference[name]),
             }
         )
@@ -254,6 +270,36 @@ def _skipped(exc: Exception) -> dict[str, str]:
     return {"skipped": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"}
 
 
+def _load_tests(
+    args: argparse.Namespace, have_dashboard: bool, deadline: float, log: Any
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The room (sessions moving through shared links, both apps) and the same through nginx
+    with one and two replicas (dashboard only)."""
+    if args.no_rooms or not have_dashboard:
+        why = {"skipped": "--no-rooms" if args.no_rooms else "dashboard.py not present"}
+        return why, why
+    sizes = ", ".join(map(str, args.room_list))
+    log(f"room: {sizes} sessions x {args.room_urls} links, flat out and with {args.think_s} s think time")
+    room = asyncio.run(
+        rooms.rooms(
+            {"baseline": BASELINE, "dashboard": DASHBOARD},
+            levels=args.room_list,
+            urls=args.room_urls,
+            think_s=args.think_s,
+            timeout_s=180,
+            settle_s=0.5 if args.quick else 2.0,
+            deadline=deadline + 120,
+        )
+    )
+    log(f"nginx: {args.nginx_sessions} sessions x {args.nginx_urls} links on 1 and 2 replicas")
+    pair = asyncio.run(
+        rooms.nginx_pair(
+            sessions=args.nginx_sessions, urls=args.nginx_urls, timeout_s=180, deadline=deadline + 240
+        )
+    )
+    return {"urls": len(rooms.URLS), "think_s": args.think_s, **room}, pair
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     started = time.monotonic()
@@ -286,8 +332,17 @@ def main(argv: list[str] | None = None) -> int:
             log(f"generating {LOAD_TARGET_ROWS} synthetic rows (load + validate only)")
             path = synth.write(folder / f"funding-{LOAD_TARGET_ROWS}.csv", LOAD_TARGET_ROWS)
             loads[str(LOAD_TARGET_ROWS)] = (LOAD_TARGET_ROWS, path)
+        log(f"replica of the shipped rows: about {args.replica_rows} rows")
+        replica = synth.write(folder / "replica.csv", args.replica_rows, replica=True)
+        loads[f"replica-{args.replica_rows}"] = (count_rows(replica), replica)
         log("load + validate")
         results["load_validate"] = measure_load(loads, started + args.budget * 0.25)
+        log("python -m funding validate: shipped file and replica")
+        results["validate_cli"] = validate_cli.measure(
+            {"shipped": SHIPPED, "replica": replica}, 1 if args.quick else 3
+        )
+        results["validate_cli"]["replica"]["rows"] = loads[f"replica-{args.replica_rows}"][0]
+        results["validate_cli"]["shipped"]["rows"] = files["shipped"][0] if "shipped" in files else None
 
         log("AppTest reruns")
         results["rerun"] = measure_reruns(files, args.reruns, deadline - (0 if args.no_browser else 200), log)
@@ -326,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
             results["browser"][key] = _skipped(exc)
     if not have_dashboard:
         results["browser"]["ws_load"] = {"skipped": "dashboard.py not present"}
+    results["rooms"], results["nginx"] = _load_tests(args, have_dashboard, deadline, log)
     results["meta"]["load_average_end"] = os.getloadavg()
     results["meta"]["elapsed_s"] = round(time.monotonic() - started, 1)
     results["targets"] = report.targets(results)

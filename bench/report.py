@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bench import report_rooms
+
 BIG, SMALL = "100000", "100"
 
 
@@ -107,6 +109,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         f"{_fmt(p95, 2)}× ({_fmt(ws.get('p95_ms'))} ms vs {_fmt(base.get('p95_ms'))} ms)",
         str(base.get("skipped") or "baseline load test not run"),
     )
+    report_rooms.add_targets(results, add)
     page = browser.get("page_dashboard", {}) if isinstance(browser, dict) else {}
     errors = page.get("error_count")
     add(
@@ -234,6 +237,7 @@ def markdown(results: dict[str, Any]) -> str:
     ]
     for name, key in (("dashboard", "ws_load"), ("baseline", "ws_load_baseline")):
         lines += _ws_rows(name, browser.get(key, {}))
+    lines += report_rooms.markdown(results)
     lines.append("")
     return "\n".join(lines)
 

@@ -6,9 +6,11 @@ every part with an amount stays within its nearest ancestor of the same kind, so
 cross-row rules pass. Free text (quotes with commas and doubled quotes, locators, multi-line
 notes) is shorter than in the curated file, so 100,000 rows are about 28 MB. Every row passes
 the loader's column checks (a test keeps it so), so the bench measures the fast path.
-Deterministic for a given size and seed.
+Deterministic for a given size and seed. `--replica` writes copies of the shipped rows instead
+(`replica_rows`), with their relations renamed per copy: 99,944 rows for 100,000.
 
     python -m bench.synth 10000 /tmp/funding-10000.csv
+    python -m bench.synth --replica 100000 /tmp/replica-100000.csv
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from funding.paths import DEFAULT_DOCUMENTS
+from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.records import COLUMNS
 from funding.vocab import (
     AMOUNT_KIND,
@@ -193,20 +195,46 @@ def _row(
     return cells
 
 
-def write(path: Path, n: int, *, seed: int = 5) -> Path:
+def replica_rows(n: int, source: Path = DEFAULT_DATA) -> Iterator[dict[str, str]]:
+    """The shipped rows copied until about n (whole copies only, at least one), each copy's ids,
+    `parent_id` and `may_overlap` renamed (`-c1`, `-c2`, ...), so every copy keeps the real data's
+    relations within itself: its wholes and parts, its overlap groups, its long quotes and notes.
+    The synthetic rows carry few of these, and the cross-row rules and totals cost by them."""
+    with source.open(encoding="utf-8-sig", newline="") as shipped:
+        base = list(csv.DictReader(shipped))
+    for copy in range(1, max(1, n // len(base)) + 1):
+        suffix = f"-c{copy}"
+        for row in base:
+            cells = dict(row)
+            cells["id"] += suffix
+            if cells["parent_id"]:
+                cells["parent_id"] += suffix
+            if cells["may_overlap"]:
+                cells["may_overlap"] = ";".join(
+                    f"{i.strip()}{suffix}" for i in cells["may_overlap"].split(";")
+                )
+            yield cells
+
+
+def write(path: Path, n: int, *, seed: int = 5, replica: bool = False) -> Path:
+    """n synthetic rows, or (`replica`) about n rows copied from the shipped file."""
+    made = replica_rows(n) if replica else rows(n, seed=seed)
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=list(COLUMNS), lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows(n, seed=seed))
+        writer.writerows(made)
     return path
 
 
 def main(argv: Sequence[str]) -> int:
-    if len(argv) != 2 or not argv[0].isdigit():
-        print("usage: python -m bench.synth ROWS OUTPUT.csv", file=sys.stderr)
+    args = [a for a in argv if a != "--replica"]
+    if len(args) != 2 or not args[0].isdigit():
+        print("usage: python -m bench.synth [--replica] ROWS OUTPUT.csv", file=sys.stderr)
         return 2
-    path = write(Path(argv[1]), int(argv[0]))
-    print(f"{path}: {int(argv[0])} rows, {path.stat().st_size / 1e6:.1f} MB")
+    path = write(Path(args[1]), int(args[0]), replica="--replica" in argv)
+    with path.open(encoding="utf-8", newline="") as written:
+        count = sum(1 for _ in csv.DictReader(written))
+    print(f"{path}: {count} rows, {path.stat().st_size / 1e6:.1f} MB")
     return 0
 
 

@@ -7,33 +7,48 @@ rerun's latency is from sending the BackMsg to receiving `script_finished`. An e
 in the deltas, a compile error, a dropped connection or a timeout is an error.
 This complements the browser load test: with 20 chromium pages on the same 2 cores, the browser
 numbers include rendering contention on the client side; these do not.
+`walk` moves a session through URLs instead (bench/rooms.py): a room following a briefing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
 import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 TOGGLE_KEY = "battery_only"
 
 
-async def _run(ws: Any, widgets: Any, timeout_s: float) -> tuple[float, dict[str, str], list[str]]:
+@dataclass
+class Run:
+    """One script run as the client saw it."""
+
+    seconds: float
+    found: dict[str, str]  # widget id -> element type, for the widgets the bench drives
+    problems: list[str]
+    received_bytes: int
+
+
+async def _run(ws: Any, widgets: Any, timeout_s: float, query_string: str = "") -> Run:
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     msg = BackMsg()
-    msg.rerun_script.query_string = ""
+    msg.rerun_script.query_string = query_string
     msg.rerun_script.page_script_hash = ""
     msg.rerun_script.widget_states.CopyFrom(widgets)
     started = time.perf_counter()
     await ws.send(msg.SerializeToString())
     found: dict[str, str] = {}
     problems: list[str] = []
+    received = 0
     deadline = started + timeout_s
     while True:
         raw = await asyncio.wait_for(ws.recv(), timeout=max(0.1, deadline - time.perf_counter()))
+        received += len(raw)
         forward = ForwardMsg()
         forward.ParseFromString(raw)
         kind = forward.WhichOneof("type")
@@ -51,7 +66,7 @@ async def _run(ws: Any, widgets: Any, timeout_s: float) -> tuple[float, dict[str
             if status == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                 problems.append("script finished with a compile error")
             if status in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR):
-                return time.perf_counter() - started, found, problems
+                return Run(time.perf_counter() - started, found, problems, received)
 
 
 @dataclass
@@ -63,23 +78,36 @@ class Client:
     value: bool = False
 
 
-async def connect(url: str, timeout_s: float, errors: list[str]) -> Client | None:
-    """Open a session and run the page once, as a browser tab does; None (and an error) if not."""
+async def connect(
+    url: str,
+    timeout_s: float,
+    errors: list[str],
+    *,
+    headers: Mapping[str, str] | None = None,
+    query: str = "",
+) -> Client | None:
+    """Open a session and run the page once, as a browser tab does; None (and an error) if not.
+    `headers` go with the WebSocket handshake (a browser's cookies, e.g. a load balancer's route);
+    `query` is added to the stream's URL, which Streamlit ignores and an access log shows."""
     import websockets
     from streamlit.proto.WidgetStates_pb2 import WidgetStates
     from websockets.typing import Subprotocol
 
-    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    ws_url = url.replace("http://", "ws://") + "/_stcore/stream" + (f"?{query}" if query else "")
     try:
         ws = await websockets.connect(
-            ws_url, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=timeout_s
+            ws_url,
+            subprotocols=[Subprotocol("streamlit")],
+            max_size=None,
+            open_timeout=timeout_s,
+            additional_headers=headers,
         )
-        _, found, problems = await _run(ws, WidgetStates(), timeout_s)
+        first = await _run(ws, WidgetStates(), timeout_s)
     except Exception as exc:
         errors.append(f"connect: {type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")
         return None
-    errors.extend(problems)
-    ids = [wid for wid in found if wid.endswith(TOGGLE_KEY)]
+    errors.extend(first.problems)
+    ids = [wid for wid in first.found if wid.endswith(TOGGLE_KEY)]
     if not ids:
         errors.append(f"no checkbox with key {TOGGLE_KEY!r} in the first run")
         await ws.close()
@@ -100,9 +128,35 @@ async def changes(
             state = widgets.widgets.add()
             state.id = client.toggle_id
             state.bool_value = client.value
-            seconds, _, problems = await _run(client.ws, widgets, timeout_s)
-            errors.extend(problems)
-            latencies.append(seconds * 1000)
+            run = await _run(client.ws, widgets, timeout_s)
+            errors.extend(run.problems)
+            latencies.append(run.seconds * 1000)
+    except Exception as exc:  # a dropped connection or a timeout is an error of the run, not a crash
+        errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")
+
+
+async def walk(
+    client: Client,
+    queries: Sequence[str],
+    timeout_s: float,
+    think_s: float,
+    seed: int,
+    record: Callable[[Run], None],
+    errors: list[str],
+) -> None:
+    """Move the session through `queries` (URL query strings, as when a reader opens shared links
+    in the tab: the widgets take their values from the URL), each as soon as the previous run
+    finished, or after a pause drawn around `think_s` (0.5-1.5 x, seeded per session)."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetStates
+
+    pauses = random.Random(seed)
+    try:
+        for query in queries:
+            if think_s > 0:
+                await asyncio.sleep(think_s * pauses.uniform(0.5, 1.5))  # the reader reads the page
+            run = await _run(client.ws, WidgetStates(), timeout_s, query)
+            errors.extend(run.problems)
+            record(run)
     except Exception as exc:  # a dropped connection or a timeout is an error of the run, not a crash
         errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")
 

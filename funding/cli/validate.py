@@ -1,21 +1,36 @@
 """`python -m funding validate [PATH]`: check a funding CSV against the schema and curation rules.
 
-Exit 0 prints a one-line summary with the lead figures; exit 1 lists the first 1,000 problems
+Exit 0 prints a one-line summary with the lead figures, and a line per range naming the first
+few rows that make it and counting the rest (a file of 100,000 rows has thousands); exit 1 lists the first 1,000 problems
 and the count by column; exit 2 a file that cannot be read (a device, FIFO or socket too) or an
 argument argparse refuses (`--max-mb 0`). Local files of any size are read unless `--max-mb`."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 from funding.cli.shared import EXIT_OK, megabytes
 from funding.disagreements import load_disagreements
 from funding.documents import load_documents
 from funding.figures import figures
+from funding.formatting import format_count
+from funding.i18n import t
 from funding.loading import MAX_BYTES, load_dataset
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.selection import Filters
+
+# Row ids named on a range line before "and N more": the summary stays a few lines at any size.
+NAMED_IDS = 4
+
+
+def named(ids: Sequence[str]) -> str:
+    """The first NAMED_IDS ids, then how many more."""
+    shown = ", ".join(ids[:NAMED_IDS])
+    if len(ids) > NAMED_IDS:
+        shown += " " + t("and_more", "en", n=format_count(len(ids) - NAMED_IDS, "en"))
+    return shown
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
     )
     for figure in public.values():
         if figure.bounds.is_range:
-            names = ", ".join(figure.bounds.uncertain)
-            print(f"  range {figure.exact}: the documents do not say whether these share money: {names}")
+            print(
+                f"  range {figure.exact}: the documents do not say whether these share money: "
+                f"{named(figure.bounds.uncertain)}"
+            )
     return EXIT_OK
