@@ -206,7 +206,7 @@ def test_pasted_lines_are_added_at_the_end_and_checked() -> None:
     at.button(key="edit_paste_add").click()
     run(at)
     assert len(at.data_editor[0].value) == 67  # 62 shipped rows + 5 pasted: rows 63 to 67
-    assert t("edit_paste_added", "en", count=5, first=63, last=67) in [s.value for s in at.success]
+    assert t("edit_paste_added", "en", n=5, first=63, last=67) in [s.value for s in at.success]
     assert {r for r, _, _, _ in problems(at)} == {63, 64, 65, 66, 67}  # each checked: level etc. missing
 
 

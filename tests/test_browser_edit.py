@@ -53,7 +53,7 @@ def test_a_typed_rule_break_is_listed_and_discarding_it_restores_the_file(app_se
     page.get_by_text(t("edit_valid", "en")).wait_for()
     id_column = 150  # past the row marker and the Row column, inside Id
     type_into(page, 2, id_column, "Bad Id")
-    page.get_by_text(t("edit_problems", "en", count=1)).wait_for()
+    page.get_by_text(t("edit_problems", "en", n=1)).wait_for()
     screenshot(page, "edit-problem-browser.png", full_page=False)
     problems = list(csv.DictReader(io.StringIO(download(page, t("edit_download_problems", "en")).decode())))
     assert [(p["row"], p["id"], p["column"], p["code"]) for p in problems] == [
@@ -77,14 +77,14 @@ def test_an_edit_survives_a_server_killed_mid_edit(browser: Any, tmp_path: Path)
             open_app(page, first.url, "/?view=edit", ready=GRID)
             page.get_by_text(t("edit_valid", "en")).wait_for()
             type_into(page, 2, 150, "Bad Id")
-            page.get_by_text(t("edit_problems", "en", count=1)).wait_for()
+            page.get_by_text(t("edit_problems", "en", n=1)).wait_for()
             page.wait_for_url(re.compile(r"[?&]draft="))
             (token,) = parse_qs(urlsplit(page.url).query)["draft"]
             first.process.kill()
             first.process.wait(timeout=30)
         with streamlit_server(env=env) as second:
             open_app(page, second.url, f"/?view=edit&draft={token}", ready=GRID)
-            page.get_by_text(t("edit_problems", "en", count=1)).wait_for()
+            page.get_by_text(t("edit_problems", "en", n=1)).wait_for()
             problems = list(
                 csv.DictReader(io.StringIO(download(page, t("edit_download_problems", "en")).decode()))
             )

@@ -183,7 +183,7 @@ def paste_box(edit: session.EditSession, lang: Lang) -> None:
         if pasted.table is not None:
             last = int(max(pasted.table.index))
             first = last - pasted.added + 1
-            st.success(t("edit_paste_added", lang, count=pasted.added, first=first, last=last))
+            st.success(t("edit_paste_added", lang, n=pasted.added, first=first, last=last))
         else:
             st.error(t(PASTE_REFUSALS[pasted.code], lang, line=pasted.line, limit=editing.MAX_ROWS))
 
@@ -206,12 +206,12 @@ def show_status(edit: session.EditSession, lang: Lang) -> None:
     if checked.reason:
         st.error(markdown_text(t("edit_unreadable", lang, reason=checked.reason)))
     elif checked.dataset is None:
-        st.error(t("edit_problems", lang, count=len(checked.problems)))
+        st.error(t("edit_problems", lang, n=len(checked.problems)))
         st.dataframe(problem_frame(checked.problems, lang), hide_index=True, key="edit_problems")
     else:
         st.success(t("edit_valid", lang))
         changed = len(diff_datasets(edit.original, checked.dataset)[0].changes)
-        st.caption(t("edit_changed", lang, count=changed) if changed else t("edit_unchanged", lang))
+        st.caption(t("edit_changed", lang, n=changed) if changed else t("edit_unchanged", lang))
 
 
 def problem_frame(problems: tuple[editing.EditProblem, ...], lang: Lang) -> pd.DataFrame:

@@ -12,13 +12,25 @@ from funding.charts.hierarchy import MAX_SOURCES, counted_rows
 from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout, colour_map
 from funding.charts.text import plotly_text, wrapped
 from funding.dataset import Dataset
-from funding.formatting import format_bounds
+from funding.figures import WIDER_MARK
+from funding.formatting import format_bounds, format_count
 from funding.i18n import t
 from funding.legibility import legible
 from funding.records import Instrument
 from funding.selection import pillar_of
 from funding.totals import net_bounds, refuse_unsummable
 from funding.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang
+
+
+def _wider(rows: Sequence[Instrument], lang: Lang) -> list[str]:
+    """The flows' envelopes that are not only for batteries, named: the Sankey has no bar to mark."""
+    wider = sorted((r for r in rows if not r.battery_specific), key=lambda r: -(r.amount_eur or 0.0))
+    if not wider:
+        return []
+    names = "; ".join(r.name(lang) for r in wider[:3])
+    if len(wider) > 3:
+        names += " " + t("and_more", lang, n=format_count(len(wider) - 3, lang))
+    return [t("flow_wider", lang, mark=WIDER_MARK, names=names)]
 
 
 def flow_chart(
@@ -109,7 +121,9 @@ def flow_chart(
     ]
     layout = chart_layout(
         title=t("flow", lang),
-        subtitle=t("hierarchy_sub", lang, kind=AMOUNT_KIND.label(kind, lang)),
+        subtitle=" ".join(
+            [t("hierarchy_sub", lang, kind=AMOUNT_KIND.label(kind, lang)), *_wider(rows, lang)]
+        ),
         source=source,
         lang=lang,
         plot_height=420,

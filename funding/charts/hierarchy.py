@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout
 from funding.charts.text import plotly_text, wrapped
 from funding.dataset import Dataset
+from funding.figures import WIDER_MARK
 from funding.formatting import format_bounds, format_eur
 from funding.i18n import t
 from funding.legibility import legible
@@ -72,13 +73,15 @@ def hierarchy_chart(
         members = by_source[src]
         colour = OKABE_ITO[number % len(OKABE_ITO)]
         amount, text, _ = total_of(members)
-        tiles.append((f"source:{src}", src, "root", amount, text, colour))
+        wider = any(not r.battery_specific for r in members)  # marked: not all of it is for batteries
+        tiles.append(
+            (f"source:{src}", src + (f" {WIDER_MARK}" if wider else ""), "root", amount, text, colour)
+        )
         for r in members:
             if r.id in kept:
                 text = format_eur(r.amount_eur, lang, r.amount_qualifier)
-                tiles.append(
-                    (f"instrument:{r.id}", r.name(lang), f"source:{src}", r.amount_eur or 0.0, text, colour)
-                )
+                name = r.name(lang) + ("" if r.battery_specific else f" {WIDER_MARK}")
+                tiles.append((f"instrument:{r.id}", name, f"source:{src}", r.amount_eur or 0.0, text, colour))
                 table.append((src, r.name(lang), r.amount_eur or 0.0, r.amount_eur or 0.0, text))
         rest = [r for r in members if r.id not in kept]
         if rest:
@@ -107,7 +110,14 @@ def hierarchy_chart(
     ]
     layout = chart_layout(
         title=t("hierarchy", lang),
-        subtitle=t("hierarchy_sub", lang, kind=AMOUNT_KIND.label(kind, lang)),
+        subtitle=" ".join(
+            [t("hierarchy_sub", lang, kind=AMOUNT_KIND.label(kind, lang))]
+            + (
+                [t("wider_mark_legend", lang, mark=WIDER_MARK)]
+                if any(not r.battery_specific for r in rows)
+                else []
+            )
+        ),
         source=source,
         lang=lang,
         plot_height=420,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from funding.i18n.forms import Entry
 from funding.vocab import Lang
 
 # The funding.csv columns by name, for tables that list changes or problems per column.
-FIELDS: dict[str, dict[Lang, str]] = {
+FIELDS: dict[str, dict[Lang, Entry]] = {
     "field_id": {"en": "Id", "nl": "Id"},
     "field_name_en": {"en": "Name (English)", "nl": "Naam (Engels)"},
     "field_name_nl": {"en": "Name (Dutch)", "nl": "Naam (Nederlands)"},
@@ -36,7 +37,7 @@ FIELDS: dict[str, dict[Lang, str]] = {
     "field_notes": {"en": "Notes", "nl": "Toelichting"},
 }
 
-CHANGES: dict[str, dict[Lang, str]] = {
+CHANGES: dict[str, dict[Lang, Entry]] = {
     "view_changes": {"en": "What changed", "nl": "Wat is er veranderd"},
     "view_edit": {"en": "Edit", "nl": "Bewerken"},
     "changes_heading": {
@@ -110,7 +111,7 @@ CHANGES: dict[str, dict[Lang, str]] = {
     "value_no": {"en": "no", "nl": "nee"},
 }
 
-EDIT: dict[str, dict[Lang, str]] = {
+EDIT: dict[str, dict[Lang, Entry]] = {
     "edit_heading": {"en": "Edit the data", "nl": "Gegevens bewerken"},
     "edit_intro": {
         "en": "Edit cells, add rows at the bottom or delete them; every change is checked with the same rules as an uploaded file. The curated file never changes. Your edit is kept as a draft on the server for a week, under a private code in this page's address (keep the address to come back to it; the share link leaves it out). Download the result when you are done.",
@@ -126,8 +127,14 @@ EDIT: dict[str, dict[Lang, str]] = {
         "nl": "Geen problemen: de bewerkte gegevens voldoen aan alle controles.",
     },
     "edit_problems": {
-        "en": "{count} problem(s) to fix before the edited data can be previewed.",
-        "nl": "{count} probleem/problemen op te lossen voordat de bewerkte gegevens getoond kunnen worden.",
+        "en": {
+            "one": "{n} problem to fix before the edited data can be previewed.",
+            "other": "{n} problems to fix before the edited data can be previewed.",
+        },
+        "nl": {
+            "one": "{n} probleem op te lossen voordat de bewerkte gegevens getoond kunnen worden.",
+            "other": "{n} problemen op te lossen voordat de bewerkte gegevens getoond kunnen worden.",
+        },
     },
     "edit_unreadable": {
         "en": "The edited data cannot be checked: {reason}",
@@ -148,8 +155,8 @@ EDIT: dict[str, dict[Lang, str]] = {
     },
     "edit_paste_add": {"en": "Add these rows", "nl": "Deze rijen toevoegen"},
     "edit_paste_added": {
-        "en": "{count} row(s) added at the end: rows {first} to {last}.",
-        "nl": "{count} rij(en) onderaan toegevoegd: rijen {first} tot en met {last}.",
+        "en": "Added at the end of the table, from row {first} to row {last}.",
+        "nl": "Onderaan de tabel toegevoegd, van rij {first} tot en met rij {last}.",
     },
     "edit_paste_nothing_pasted": {
         "en": "Nothing to add: the box is empty.",
@@ -173,8 +180,11 @@ EDIT: dict[str, dict[Lang, str]] = {
     },
     "edit_unchanged": {"en": "No edits yet.", "nl": "Nog geen wijzigingen."},
     "edit_changed": {
-        "en": "{count} change(s) against the original.",
-        "nl": "{count} wijziging(en) ten opzichte van het origineel.",
+        "en": {"one": "{n} change against the original.", "other": "{n} changes against the original."},
+        "nl": {
+            "one": "{n} wijziging ten opzichte van het origineel.",
+            "other": "{n} wijzigingen ten opzichte van het origineel.",
+        },
     },
     "edit_row": {"en": "Row", "nl": "Rij"},
     "edit_code": {"en": "Code", "nl": "Code"},
@@ -216,4 +226,4 @@ EDIT: dict[str, dict[Lang, str]] = {
     },
 }
 
-TEXTS: dict[str, dict[Lang, str]] = {**FIELDS, **CHANGES, **EDIT}
+TEXTS: dict[str, dict[Lang, Entry]] = {**FIELDS, **CHANGES, **EDIT}

@@ -100,6 +100,10 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "{mark}: includes envelopes not only for batteries",
         "nl": "{mark}: met budgetten niet alleen voor batterijen",
     },
+    "flow_wider": {
+        "en": "{mark} Includes envelopes not only for batteries: {names}.",
+        "nl": "{mark} Met budgetten die niet alleen voor batterijen zijn: {names}.",
+    },
     "incl_wider": {
         "en": "incl. {value} not only for batteries",
         "nl": "incl. {value} niet alleen voor batterijen",
