@@ -196,7 +196,7 @@ def test_discarding_the_edits_clears_every_trace_and_the_banner() -> None:
     assert [e.value for e in at.success] == [t("edit_valid", "en")]
     assert t("edit_unchanged", "en") in [c.value for c in at.caption]
     open_view(at, "overview")
-    assert metric(at, "net_public") == "up to EUR 6.721–8.021 bn"  # the curated figure
+    assert metric(at, "net_public") == "up to EUR 6.72–8.03 bn"  # the curated figure, said
 
 
 def test_pasted_lines_are_added_at_the_end_and_checked() -> None:
