@@ -207,6 +207,7 @@ MONEY_ORIGIN = _vocab(
     ("new", "New money", "Nieuw geld"),
     ("reprioritised", "Re-prioritised existing money", "Geherprioriteerd bestaand geld"),
     ("earlier_commitment", "Earlier commitment", "Eerdere toezegging"),
+    ("within_existing", "Within existing budgets (current MFF)", "Binnen bestaande kaders (huidig MFK)"),
 )
 NOT_STATED_ORIGIN = "not_stated"
 

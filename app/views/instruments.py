@@ -82,7 +82,7 @@ def instrument_detail(
             ("detail_document", cited),
             ("detail_locator", record.source_locator or none),
             ("detail_quote", record.source_quote or none),
-            ("detail_notes", record.notes or none),
+            ("detail_notes", record.note(lang) or none),
         ):
             st.caption(t(label, lang))
             st.text(plain_text(value))

@@ -1,7 +1,9 @@
 """`python -m funding validate [PATH]`: check a funding CSV against the schema and curation rules.
 
-Exit 0 prints a one-line summary with the lead figures; exit 1 lists the first 1,000 problems
-and the count by column; exit 2 a file that cannot be read (a device, FIFO or socket too) or an
+Exit 0 prints a one-line summary with the lead figures, then any warnings (`warning: PATH:LINE:
+COLUMN: message [code]`: a part that contradicts its whole, a note in one language only), which
+fail the check only with `--strict` (exit 1); exit 1 lists the first 1,000 problems and the count
+by column; exit 2 a file that cannot be read (a device, FIFO or socket too) or an
 argument argparse refuses (`--max-mb 0`). Local files of any size are read unless `--max-mb`."""
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from funding.cli.shared import EXIT_OK, megabytes
+from funding.cli.shared import EXIT_INVALID, EXIT_OK, format_problem, megabytes
+from funding.dataset_rules import dataset_warnings
 from funding.disagreements import load_disagreements
 from funding.documents import load_documents
 from funding.formatting import format_bounds
@@ -31,6 +34,9 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=megabytes,
         help="refuse files larger than this many MB (default: none; uploads on the page are "
         f"limited to {MAX_BYTES // (1024 * 1024)} MB)",
+    )
+    validate.add_argument(
+        "--strict", action="store_true", help="exit 1 when there are warnings (for a curator's release check)"
     )
     validate.set_defaults(run=run)
 
@@ -56,4 +62,7 @@ def run(args: argparse.Namespace) -> int:
             print(
                 f"  range {format_bounds(bounds, 'en')}: the documents do not say whether these share money: {names}"
             )
-    return EXIT_OK
+    warnings = dataset_warnings(dataset)
+    for warning in warnings:
+        print(f"warning: {format_problem(str(args.path), warning)} [{warning.code}]")
+    return EXIT_INVALID if warnings and args.strict else EXIT_OK
