@@ -268,3 +268,22 @@ def test_a_long_cell_shows_only_its_changed_passages() -> None:
         (was.replace(MARK[0], "[").replace(MARK[1], "]"), now.replace(MARK[0], "[").replace(MARK[1], "]"))
         for was, now in changed_passages(old, new, context=2)
     ] == [("… f g [h] i j …", "… f g [H] i j …")]
+
+
+def test_release_1_1_0_to_release_1_2_0() -> None:
+    """1.2.0 links Batt4EU (up to 925, battery-specific) to RESourceEU as a possible overlap, so
+    the low end of all public money counted once drops by 925: 6721 - 925 = 5796; the high end
+    stays 8021 and the battery-only and wider totals do not move (Batt4EU may overlap only with
+    RESourceEU, which is wider). Disagreements 18 + 2 added (resourceeu-catalysed-financing,
+    ipcei-aid-set-aside) = 20, and bbf-ev-only and bbf-q1-2026 changed their column. No amount
+    changed; notes_nl is the one new column."""
+    result = run("data/releases/1.1.0", "data/releases/1.2.0")
+    assert result.returncode == 1, result.stderr
+    text = result.stdout
+    assert "Dataset 1.1.0 (2026-12-01) → 1.2.0 (2026-12-07)" in text
+    public = " ".join(text[text.index("Public funding (budget)") : text.index("Amount changes")].split())
+    assert "up to EUR 6.721–8.021 bn → up to EUR 5.796–8.021 bn changed" in public
+    assert "up to EUR 4.021 bn → up to EUR 4.021 bn unchanged" in public
+    assert "No amount, qualifier or amount kind changed." in text
+    assert "Disagreements: 18 → 20; 2 added, 2 changed (column in 2)." in text
+    assert "New columns: notes_nl." in text
