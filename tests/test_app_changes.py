@@ -53,9 +53,10 @@ def test_release_1_0_0_against_the_curated_data_counts_and_totals(monkeypatch: p
     assert disagreements() == 20
     assert (row[t("col_before", "en")], row[t("col_after", "en")]) == (0, 20)
     assert row[t("changes_count_added", "en")] == 20
-    # The 1.0.0 header lacks four of today's columns; the page says which, by name.
+    # The 1.0.0 header lacks five of today's columns; the page says which, by name.
     new = ", ".join(
-        column_label(c, "en") for c in ("record_type", "parts_disjoint", "may_overlap", "money_origin")
+        column_label(c, "en")
+        for c in ("record_type", "parts_disjoint", "may_overlap", "money_origin", "notes_nl")
     )
     note = t("changes_columns_added", "en", columns=new, default=RECORD_TYPE.label("instrument", "en"))
     assert note in said(at.caption)
@@ -102,9 +103,9 @@ def test_in_dutch_the_totals_and_changes_are_dutch() -> None:
 def test_the_newest_release_is_offered_first_and_equal_to_the_curated_data() -> None:
     at = app(view="changes")
     pick = at.selectbox(key="release")
-    assert pick.options[:2] == ["1.1.0 (2026-12-01)", "1.0.0 (2026-11-23)"]
-    assert pick.value == "1.0.0"  # the default skips the release the page already shows
-    pick.set_value("1.1.0")
+    assert pick.options[:3] == ["1.2.0 (2026-12-07)", "1.1.0 (2026-12-01)", "1.0.0 (2026-11-23)"]
+    assert pick.value == "1.1.0"  # the default skips the release the page already shows
+    pick.set_value("1.2.0")
     run(at)
     assert [e.value for e in at.success] == [t("changes_identical", "en")]
-    assert at.query_params["release"] == "1.1.0"
+    assert at.query_params["release"] == "1.2.0"

@@ -12,6 +12,7 @@ from fixtures import ROOT
 
 from funding.dataset_rules import dataset_warnings
 from funding.loading import parse_csv
+from funding.vocab import Lang
 
 
 def warned(*rows: dict[str, str]) -> set[tuple[int, str, str]]:
@@ -95,3 +96,53 @@ def test_validate_prints_warnings_and_fails_on_them_only_when_strict(tmp_path) -
     assert (loose.returncode, strict.returncode) == (0, 1)
     assert f"warning: {path}:2: notes_nl: " in loose.stdout
     assert loose.stdout.rstrip().endswith("[note_language_missing]")
+
+
+def test_the_curated_dataset_has_no_warnings() -> None:
+    from funding.loading import load_dataset
+
+    assert dataset_warnings(load_dataset()) == []
+
+
+def test_the_dutch_workbook_carries_the_dutch_notes_and_the_english_one_the_english() -> None:
+    """Every curated row has both notes (test above); each language's workbook shows its own,
+    and no English note reaches the Dutch workbook (issue 20: "a Dutch export has no English note")."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from funding.dataset_info import load_info
+    from funding.documents import load_documents
+    from funding.exports import export_xlsx
+    from funding.i18n import t
+    from funding.loading import load_dataset
+    from funding.paths import DATA_DIR
+    from funding.selection import Filters
+
+    data = load_dataset()
+
+    def notes_in(lang: Lang) -> set[str]:
+        book = load_workbook(
+            io.BytesIO(
+                export_xlsx(
+                    data,
+                    data.records,
+                    Filters(),
+                    lang,
+                    load_documents(),
+                    load_info(DATA_DIR / "dataset.json"),
+                )
+            )
+        )
+        found: set[str] = set()
+        for sheet in book.worksheets:
+            for column in sheet.iter_cols(values_only=True):
+                if t("x_notes", lang) in column:
+                    found |= {v for v in column[column.index(t("x_notes", lang)) + 1 :] if isinstance(v, str)}
+        return found
+
+    english = {r.notes for r in data.records if r.notes}
+    dutch = {r.notes_nl for r in data.records if r.notes_nl}
+    assert notes_in("nl") == dutch
+    assert notes_in("en") == english
+    assert not notes_in("nl") & english
