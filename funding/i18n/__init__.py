@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from funding.i18n import changes, charts, compare, deck, figures, files, page, picking, selection, share
+from funding.i18n import (
+    calls,
+    changes,
+    charts,
+    compare,
+    deck,
+    figures,
+    files,
+    page,
+    picking,
+    selection,
+    share,
+)
 from funding.i18n.forms import Entry, pick
 from funding.vocab import Lang
 
@@ -36,6 +48,7 @@ TEXTS = _merged(
     picking.TEXTS,
     changes.TEXTS,
     share.TEXTS,
+    calls.TEXTS,
 )
 
 
