@@ -273,6 +273,7 @@ SCREENS: dict[str, Screen] = {
     "source_locator": _text(TEXT_MAX, required="source_locator" in REQUIRED_COLUMNS),
     "source_quote": _text(LONG_TEXT_MAX, required="source_quote" in REQUIRED_COLUMNS),
     "notes": _text(NOTES_MAX, required="notes" in REQUIRED_COLUMNS),
+    "notes_nl": _text(NOTES_MAX, required="notes_nl" in REQUIRED_COLUMNS),
 }
 if set(SCREENS) != set(COLUMNS) - {"amount_eur"}:  # a new field without a check would pass unchecked
     raise RuntimeError(f"funding.columns: no check for {set(COLUMNS) - set(SCREENS) - {'amount_eur'}}")

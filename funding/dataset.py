@@ -54,6 +54,12 @@ class Dataset:
     records: Sequence[Instrument]  # a tuple, or the loader's `LazyRecords`
     source: str = "funding.csv"
     disagreements: Disagreements = field(default=NO_DISAGREEMENTS, compare=False)
+    # The physical line each record starts on in its file, for warnings that name a place
+    # (empty for records not read from a file: a record's position + 2 stands in).
+    lines: Sequence[int] = field(default=(), compare=False, repr=False)
+
+    def line_of(self, position: int) -> int:
+        return self.lines[position] if self.lines else position + 2
 
     def column(self, name: str) -> Sequence[Any]:
         """One field of every record, in order: the loader's checked column itself, so that the

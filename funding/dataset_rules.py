@@ -14,7 +14,7 @@ import numpy as np
 
 from funding.dataset import Dataset
 from funding.errors import Problem, show_value
-from funding.records import Instrument
+from funding.records import Instrument, earliest, latest
 from funding.table import Table
 
 # A group of rows linked by may_overlap is resolved exactly (its smallest possible union); beyond
@@ -224,3 +224,56 @@ def _cycle_members(parent_of: Mapping[str, str]) -> set[str]:
                 members.add(cycle_node)
                 cycle_node = parent_of[cycle_node]
     return members
+
+
+# Attributes a part takes from its whole: where the whole states one, a different value on the
+# part would let a filter (origin, status, year, battery-only) count the part without its whole.
+INHERITED = ("money_origin", "status", "battery_specific", "period_start", "period_end")
+
+
+def dataset_warnings(dataset: Dataset) -> list[Problem]:
+    """What a valid file should still fix, each with its code and place: a part that contradicts
+    its whole, a note in one language only. Warnings leave the file loadable (an upload is shown),
+    so they are found on request (`validate`), not on every load."""
+    at = dataset.positions
+    column = {name: dataset.column(name) for name in (*INHERITED, "notes", "notes_nl")}
+    found: list[Problem] = []
+    for part_id, whole_id in dataset.whole_of.items():
+        part, whole = at[part_id], at[whole_id]
+        for name, contradicts in _contradictions(column, part, whole):
+            if contradicts:
+                found.append(
+                    Problem(
+                        dataset.line_of(part),
+                        name,
+                        "part_contradicts_whole",
+                        f"its whole {whole_id!r} says {show_value(column[name][whole])!r}; a part "
+                        "inherits what its whole states",
+                        show_value(column[name][part]),
+                    )
+                )
+    english, dutch = column["notes"], column["notes_nl"]
+    for i in [i for i, (en, nl) in enumerate(zip(english, dutch, strict=True)) if bool(en) != bool(nl)]:
+        missing = "notes_nl" if english[i] else "notes"
+        message = "a note a reader sees needs both languages: notes (English) and notes_nl (Dutch)"
+        found.append(Problem(dataset.line_of(i), missing, "note_language_missing", message, ""))
+    return sorted(found, key=lambda p: (p.line, p.column))
+
+
+def _contradictions(
+    column: Mapping[str, Sequence[object]], part: int, whole: int
+) -> Iterable[tuple[str, bool]]:
+    for name in ("money_origin", "status"):
+        stated = column[name][whole]
+        yield name, stated is not None and column[name][part] != stated
+    yield "battery_specific", bool(column["battery_specific"][whole]) and not column["battery_specific"][part]
+    start, end = column["period_start"][part], column["period_end"][part]
+    whole_start, whole_end = column["period_start"][whole], column["period_end"][whole]
+    yield (
+        "period_start",
+        isinstance(start, str) and isinstance(whole_start, str) and earliest(start) < earliest(whole_start),
+    )
+    yield (
+        "period_end",
+        isinstance(end, str) and isinstance(whole_end, str) and latest(end) > latest(whole_end),
+    )

@@ -23,8 +23,9 @@ from funding.reading import COMPANION_MAX_BYTES, read_file
 from funding.records import COLUMNS, SLUG, LongText, Text
 from funding.vocab import QUALIFIER, Lang
 
-# What a disagreement can be about: a column of the row, or its scope (what the money is for).
-ABOUT = (*COLUMNS, "scope")
+# What a disagreement can be about: a column of the row, its scope (what the money is for), or
+# its certainty (an aim in one document, a fact in the other, with the same value).
+ABOUT = (*COLUMNS, "scope", "certainty")
 
 
 class Disagreement(BaseModel):

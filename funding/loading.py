@@ -85,11 +85,11 @@ def parse_csv(
         raise log.error(source)
     records = validate_table(table, delimiter, log)
     if isinstance(records, LazyRecords):
-        dataset = Dataset(records, source=source)
         valid_lines: Sequence[int] = table.lines
+        dataset = Dataset(records, source=source, lines=valid_lines)
     else:
-        dataset = Dataset(tuple(r for r in records if r is not None), source=source)
         valid_lines = [line for record, line in zip(records, table.lines, strict=True) if record]
+        dataset = Dataset(tuple(r for r in records if r is not None), source=source, lines=valid_lines)
     log.extend(dataset_problems(table, valid_lines, dataset, known_documents))
     if len(log):
         raise log.error(source)

@@ -119,6 +119,7 @@ class Instrument(BaseModel):
     source_locator: Text | None = None
     source_quote: LongText | None = None
     notes: Annotated[str, Field(max_length=NOTES_MAX, pattern=SAFE_TEXT)] | None = None
+    notes_nl: Annotated[str, Field(max_length=NOTES_MAX, pattern=SAFE_TEXT)] | None = None
 
     @model_validator(mode="after")
     def _row_rules(self, info: ValidationInfo) -> Instrument:
@@ -131,6 +132,11 @@ class Instrument(BaseModel):
 
     def name(self, lang: Lang) -> str:
         return self.name_en if lang == "en" else self.name_nl
+
+    def note(self, lang: Lang) -> str | None:
+        """The curator's note in the reader's language; a missing Dutch note falls back to the
+        English one (`validate` warns `note_language_missing`), never to nothing."""
+        return (self.notes_nl or self.notes) if lang == "nl" else self.notes
 
 
 MONEY_RECORD_TYPES = frozenset({"instrument", "proposal"})

@@ -27,8 +27,9 @@ from funding.errors import Problem, ProblemLog
 from funding.records import COLUMNS, FIELD_VOCABULARIES
 
 COLUMN_ORDER = {name: i for i, name in enumerate(COLUMNS)}
-# Columns added in dataset version 1.1.0: a file without them reads as if every cell were empty.
-OPTIONAL_COLUMNS = ("record_type", "parts_disjoint", "may_overlap", "money_origin")
+# Columns added in dataset versions 1.1.0 and 1.2.0 (notes_nl): a file without them reads as if
+# every cell were empty.
+OPTIONAL_COLUMNS = ("record_type", "parts_disjoint", "may_overlap", "money_origin", "notes_nl")
 _DEFAULTS: dict[str, str | None] = {"record_type": "instrument"}
 _QUOTE = 0x22
 _LF, _CR = re.compile(b"\n"), re.compile(b"\r")

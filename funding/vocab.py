@@ -207,8 +207,18 @@ MONEY_ORIGIN = _vocab(
     ("new", "New money", "Nieuw geld"),
     ("reprioritised", "Re-prioritised existing money", "Geherprioriteerd bestaand geld"),
     ("earlier_commitment", "Earlier commitment", "Eerdere toezegging"),
+    ("within_existing", "Within existing budgets (current MFF)", "Binnen bestaande kaders (huidig MFK)"),
 )
 NOT_STATED_ORIGIN = "not_stated"
+
+# How firm a document is about a call's date (data/calls.csv): a stated date or deadline, a plan
+# ("will launch"), or an aim ("aims at launching").
+DATE_QUALIFIER = _vocab(
+    "date_qualifier",
+    ("stated", "as stated", "zoals vermeld"),
+    ("planned", "planned", "gepland"),
+    ("aim", "aimed at", "beoogd"),
+)
 
 # Whether a pillar assignment is the document's own or an analyst's reading of it.
 PILLAR_BASIS = _vocab(

@@ -5,10 +5,11 @@ AppTest cannot type into the grid: an edit is the edit state Streamlit's grid wo
 (`edited_rows` by row position, `added_rows`, `deleted_rows`), assigned before a run.
 
 Hand-computed preview: on the shipped data the overview's "all public funding, counted once" is
-up to EUR 6.721-8.021 bn (see tests/test_app_changes.py). battery-booster-facility (grid row 2)
+up to EUR 5.796-8.021 bn (see tests/test_app_changes.py). battery-booster-facility (grid row 2)
 is EUR 1.5 bn, battery-specific, part of eu-innovation-fund which states no amount, and named in
 no may_overlap: it is counted at both ends. Raising it to EUR 2.0 bn adds 0.5 bn to each end:
-up to EUR 7.221-8.521 bn; the battery-specific headline goes from 4.021 to 4.521.
+5.796 + 0.5 = 6.296 and 8.021 + 0.5 = 8.521, up to EUR 6.296-8.521 bn; the battery-specific
+headline goes from 4.021 to 4.521.
 """
 
 from __future__ import annotations
@@ -108,13 +109,13 @@ def test_a_valid_edit_previews_on_every_view_for_this_session_only(monkeypatch: 
         at.toggle(key="edit_preview_0").set_value(True)
         run(at)
     open_view(at, "overview")
-    assert metric(at, "net_public") == "up to EUR 7.22–8.53 bn"  # 7.221 down, 8.521 up
+    assert metric(at, "net_public") == "up to EUR 6.29–8.53 bn"  # 6.296 down, 8.521 up
     banner = t("edit_previewing", "en", name=t("edit_edited_name", "en", name="funding.csv"))
     assert banner in said(at.warning)
     assert any(t("edit_preview_stop", "en") == b.label for b in at.button)
     # Another session sees the curated data, and the curated file is untouched.
     other = app()
-    assert metric(other, "net_public") == "up to EUR 6.72–8.03 bn"
+    assert metric(other, "net_public") == "up to EUR 5.79–8.03 bn"  # 5.796 down, 8.021 up
     assert shipped_hash() == before
     # The downloads: the edited file parses and differs in that cell only.
     edited = parse_csv(files["funding-edited.csv"], known_documents=load_documents(DOCUMENTS))
@@ -138,7 +139,7 @@ def test_the_edit_survives_a_view_switch_and_stopping_the_preview_restores_the_d
     open_view(at, "overview")
     next(b for b in at.button if b.key == "preview_stop").click()
     run(at)
-    assert metric(at, "net_public") == "up to EUR 6.72–8.03 bn"  # 6.721 down, 8.021 up
+    assert metric(at, "net_public") == "up to EUR 5.79–8.03 bn"  # 5.796 down, 8.021 up
 
 
 def test_the_edit_survives_a_language_switch() -> None:
@@ -158,7 +159,7 @@ def test_a_preview_waits_for_the_problems_to_be_fixed() -> None:
     run(at)
     assert t("edit_preview_blocked", "en") in [c.value for c in at.caption]
     open_view(at, "overview")
-    assert metric(at, "net_public") == "up to EUR 6.72–8.03 bn"  # 6.721 down, 8.021 up
+    assert metric(at, "net_public") == "up to EUR 5.79–8.03 bn"  # 5.796 down, 8.021 up
 
 
 def test_the_edit_view_in_dutch_labels_columns_and_problems() -> None:
@@ -196,7 +197,7 @@ def test_discarding_the_edits_clears_every_trace_and_the_banner() -> None:
     assert [e.value for e in at.success] == [t("edit_valid", "en")]
     assert t("edit_unchanged", "en") in [c.value for c in at.caption]
     open_view(at, "overview")
-    assert metric(at, "net_public") == "up to EUR 6.72–8.03 bn"  # the curated figure, said
+    assert metric(at, "net_public") == "up to EUR 5.79–8.03 bn"  # the curated 5.796–8.021, said
 
 
 def test_pasted_lines_are_added_at_the_end_and_checked() -> None:

@@ -160,6 +160,7 @@ POOLS: dict[str, list[str]] = {
     "source_locator": ["L1", "", "=1+1", "<b>", "x" * 301],
     "source_quote": ["a quote", "", "x" * 2001, "q\x07", "line\nbreak"],
     "notes": ["", "a note", "x" * 5001, "<!-- -->", "multi\nline\r\nnote"],
+    "notes_nl": ["", "een notitie", "x" * 5001, "<b>", "meerdere\nregels"],
 }
 assert set(POOLS) == set(COLUMNS)
 

@@ -3,7 +3,8 @@
 Public rows with an amount and where they sit:
     battery-booster-facility 1500 (battery)        if-ev-battery-cell-grants-2024 1000 (battery)
     battery-crm-projects-support up to 300 (battery; may share money with RESourceEU)
-    resourceeu-crm-funding 3000 (wider; may share money with the CRM support and the Net-zero call)
+    resourceeu-crm-funding 3000 (wider; may share money with the CRM support, the Net-zero call
+      and Batt4EU)
     net-zero-technologies-call 1000 (wider)        batt4eu-partnership up to 925 (battery)
       batt4eu-rni-projects-2025-2027 382 (part of 925)
     ngf-micb 296 (battery; its parts may overlap each other)
@@ -18,7 +19,7 @@ from funding.dataset import Dataset
 from funding.documents import load_documents
 from funding.loading import load_dataset
 from funding.selection import Filters, apply
-from funding.totals import totals_by_kind
+from funding.totals import origin_split, totals_by_kind
 
 M = 1_000_000
 
@@ -43,12 +44,14 @@ def public(dataset: Dataset, filters: Filters) -> tuple[float, float, str, float
 
 def test_the_whole_dataset(dataset: Dataset) -> None:
     """Battery: 1500 + 1000 + 300 + 925 + 296 = 4021 ("up to": the 300 and the 925); no overlap
-    is possible among these. Wider: RESourceEU 3000 and the Net-zero call 1000 may share money:
-    3000 (complete overlap) to 4000. All counted once: the battery rows without the 300
-    (1500 + 1000 + 925 + 296 = 3721) plus the group RESourceEU / CRM support / Net-zero call, whose
-    least union is 3000 (the 300 and the 1000 inside the 3000; the two are separate money: 1300 <
-    3000) and most 4300: 3721 + 3000 = 6721 to 3721 + 4300 = 8021."""
-    assert public(dataset, Filters()) == (4021 * M, 4021 * M, "up_to", 3000 * M, 4000 * M, 6721 * M, 8021 * M)
+    is possible among these (each of the 300 and the 925 may share money only with RESourceEU,
+    which is not battery-specific). Wider: RESourceEU 3000 and the Net-zero call 1000 may share
+    money: 3000 (complete overlap) to 4000. All counted once: the battery rows outside the group
+    (1500 + 1000 + 296 = 2796) plus the group RESourceEU / CRM support / Net-zero call / Batt4EU,
+    whose least union is 3000 (the others inside the 3000; they are separate money among
+    themselves: 300 + 1000 + 925 = 2225 < 3000) and most 3000 + 2225 = 5225:
+    2796 + 3000 = 5796 to 2796 + 5225 = 8021."""
+    assert public(dataset, Filters()) == (4021 * M, 4021 * M, "up_to", 3000 * M, 4000 * M, 5796 * M, 8021 * M)
 
 
 def test_a_status_filter_that_drops_the_whole(dataset: Dataset) -> None:
@@ -107,5 +110,25 @@ def test_rows_that_are_not_instruments(dataset: Dataset) -> None:
 def test_money_origin_only_where_a_document_says_so(dataset: Dataset) -> None:
     stated = {r.id: r.money_origin for r in dataset.records if r.money_origin}
     assert stated["if-ev-battery-cell-grants-2024"] == "earlier_commitment"  # "put forward in December 2024"
-    assert "battery-booster-facility" not in stated  # the fiche speaks of the communication in general
+    # "binnen de bestaande kaders" (BNC-fiche 000 L835-837), said of the EUR 1.5 bn itself
+    assert stated["battery-booster-facility"] == "within_existing"
+    # the fiche's "herprioritering" is said of the whole communication (L830-834), not of a row
+    assert "reprioritised" not in stated.values()
+    # parts carry their whole's origin: the IPCEI approvals "in 2019 and 2021" (000 L1007)
+    assert (
+        stated["ipcei-batteries-1-state-aid"] == stated["ipcei-batteries-2-state-aid"] == "earlier_commitment"
+    )
     assert all("Money origin" in (dataset.by_id[i].notes or "") for i in stated)
+
+
+def test_the_lead_figure_by_origin(dataset: Dataset) -> None:
+    """Battery-specific public rows by origin: within existing budgets the BBF 1500 (BNC-fiche
+    L835-837); earlier commitment the December-2024 grants 1000; not stated the CRM support up to
+    300, Batt4EU up to 925 and MICB 296: 300 + 925 + 296 = up to 1521."""
+    battery = [r for r in dataset.records if r.battery_specific]
+    split = origin_split(dataset, battery, "public")
+    assert {origin: (b.low, b.high, b.qualifier) for origin, b in split.items()} == {
+        "within_existing": (1500 * M, 1500 * M, "exact"),
+        "earlier_commitment": (1000 * M, 1000 * M, "exact"),
+        "not_stated": (1521 * M, 1521 * M, "up_to"),
+    }

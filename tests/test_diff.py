@@ -239,13 +239,14 @@ def test_version_folders_compare_their_disagreements(tmp_path: Path) -> None:
     assert rows == [["disagreements", "changed", "d1", "", "other_quote", "EUR 5 million", "EUR 6 million"]]
 
 
-def test_release_1_0_0_to_the_current_files() -> None:
-    """Totals worked out in tests/test_curated_totals.py: in 1.0.0 nothing may overlap, so all
-    public money counted once is 1500 + 1000 + 300 + 925 + 296 + 3000 + 1000 = up to 8021; in
-    1.1.0 RESourceEU may share money with the CRM support and the Net-zero call: 6721 to 8021.
-    Guarantees 200 + 2900 = 3100 become 2900 to 3100. 13 rows got a record type other than
-    instrument (data/README.md §8: 3 frameworks, 1 service, 3 proposals, 6 context)."""
-    result = run("data/releases/1.0.0/funding.csv", "data/funding.csv")
+def test_release_1_0_0_to_release_1_1_0() -> None:
+    """In 1.0.0 nothing may overlap, so all public money counted once is 1500 + 1000 + 300 + 925
+    + 296 + 3000 + 1000 = up to 8021; in 1.1.0 RESourceEU may share money with the CRM support and
+    the Net-zero call: the battery rows without the 300 (1500 + 1000 + 925 + 296 = 3721) plus the
+    group's least union 3000 = 6721, to 8021. Guarantees 200 + 2900 = 3100 become 2900 to 3100.
+    13 rows got a record type other than instrument (data/README.md §8: 3 frameworks, 1 service,
+    3 proposals, 6 context)."""
+    result = run("data/releases/1.0.0/funding.csv", "data/releases/1.1.0/funding.csv")
     assert result.returncode == 1, result.stderr
     text = result.stdout
     assert "Dataset 1.0.0 (2026-11-23) → 1.1.0 (2026-12-01)" in text
@@ -267,3 +268,22 @@ def test_a_long_cell_shows_only_its_changed_passages() -> None:
         (was.replace(MARK[0], "[").replace(MARK[1], "]"), now.replace(MARK[0], "[").replace(MARK[1], "]"))
         for was, now in changed_passages(old, new, context=2)
     ] == [("… f g [h] i j …", "… f g [H] i j …")]
+
+
+def test_release_1_1_0_to_release_1_2_0() -> None:
+    """1.2.0 links Batt4EU (up to 925, battery-specific) to RESourceEU as a possible overlap, so
+    the low end of all public money counted once drops by 925: 6721 - 925 = 5796; the high end
+    stays 8021 and the battery-only and wider totals do not move (Batt4EU may overlap only with
+    RESourceEU, which is wider). Disagreements 18 + 2 added (resourceeu-catalysed-financing,
+    ipcei-aid-set-aside) = 20, and bbf-ev-only and bbf-q1-2026 changed their column. No amount
+    changed; notes_nl is the one new column."""
+    result = run("data/releases/1.1.0", "data/releases/1.2.0")
+    assert result.returncode == 1, result.stderr
+    text = result.stdout
+    assert "Dataset 1.1.0 (2026-12-01) → 1.2.0 (2026-12-07)" in text
+    public = " ".join(text[text.index("Public funding (budget)") : text.index("Amount changes")].split())
+    assert "up to EUR 6.721–8.021 bn → up to EUR 5.796–8.021 bn changed" in public
+    assert "up to EUR 4.021 bn → up to EUR 4.021 bn unchanged" in public
+    assert "No amount, qualifier or amount kind changed." in text
+    assert "Disagreements: 18 → 20; 2 added, 2 changed (column in 2)." in text
+    assert "New columns: notes_nl." in text

@@ -115,7 +115,7 @@ def data_texts() -> tuple[str, ...]:
     found: set[str] = set()
     for record in dataset.records:
         found |= {record.name_en, record.name_nl, record.source, record.source_quote or ""}
-        found |= {record.notes or "", record.source_locator or "", record.id}
+        found |= {record.notes or "", record.notes_nl or "", record.source_locator or "", record.id}
     for document in load_documents(DEFAULT_DOCUMENTS).values():
         found |= {document.title_en, document.title_nl or "", document.publisher, document.id}
     for item in dataset.disagreements.items:

@@ -1,8 +1,10 @@
 """`python -m funding validate [PATH]`: check a funding CSV against the schema and curation rules.
 
 Exit 0 prints a one-line summary with the lead figures, and a line per range naming the first
-few rows that make it and counting the rest (a file of 100,000 rows has thousands); exit 1 lists the first 1,000 problems
-and the count by column; exit 2 a file that cannot be read (a device, FIFO or socket too) or an
+few rows that make it and counting the rest (a file of 100,000 rows has thousands), then any
+warnings (`warning: PATH:LINE: COLUMN: message [code]`: a part that contradicts its whole, a note
+in one language only), which fail the check only with `--strict` (exit 1); exit 1 lists the first
+1,000 problems and the count by column; exit 2 a file that cannot be read (a device, FIFO or socket too) or an
 argument argparse refuses (`--max-mb 0`). Local files of any size are read unless `--max-mb`."""
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from funding.cli.shared import EXIT_OK, megabytes
+from funding.cli.shared import EXIT_INVALID, EXIT_OK, format_problem, megabytes
+from funding.dataset_rules import dataset_warnings
 from funding.disagreements import load_disagreements
 from funding.documents import load_documents
 from funding.figures import figures
@@ -47,6 +50,9 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="refuse files larger than this many MB (default: none; uploads on the page are "
         f"limited to {MAX_BYTES // (1024 * 1024)} MB)",
     )
+    validate.add_argument(
+        "--strict", action="store_true", help="exit 1 when there are warnings (for a curator's release check)"
+    )
     validate.set_defaults(run=run)
 
 
@@ -69,4 +75,7 @@ def run(args: argparse.Namespace) -> int:
                 f"  range {figure.exact}: the documents do not say whether these share money: "
                 f"{named(figure.bounds.uncertain)}"
             )
-    return EXIT_OK
+    warnings = dataset_warnings(dataset)
+    for warning in warnings:
+        print(f"warning: {format_problem(str(args.path), warning)} [{warning.code}]")
+    return EXIT_INVALID if warnings and args.strict else EXIT_OK

@@ -130,7 +130,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("x_lines", lambda r, c: r.source_locator, 30, "wrap"),
     Column("x_quote", lambda r, c: r.source_quote, 60, "wrap"),
     Column("x_disagreements", _disagreements, 40, "wrap"),
-    Column("x_notes", lambda r, c: r.notes, 90, "wrap"),
+    Column("x_notes", lambda r, c: r.note(c.lang), 90, "wrap"),
     Column("x_url", lambda r, c: r.source_url, 30),
 )
 

@@ -10,7 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from funding.i18n import changes, charts, compare, deck, figures, files, page, picking, scan, selection, share
+from funding.i18n import (
+    calls,
+    changes,
+    charts,
+    compare,
+    deck,
+    figures,
+    files,
+    page,
+    picking,
+    scan,
+    selection,
+    share,
+)
 from funding.i18n.forms import Entry, pick
 from funding.vocab import Lang
 
@@ -37,6 +50,7 @@ TEXTS = _merged(
     changes.TEXTS,
     share.TEXTS,
     scan.TEXTS,
+    calls.TEXTS,
 )
 
 

@@ -35,6 +35,7 @@ FIELDS: dict[str, dict[Lang, Entry]] = {
     "field_source_locator": {"en": "Locator", "nl": "Vindplaats"},
     "field_source_quote": {"en": "Quote", "nl": "Citaat"},
     "field_notes": {"en": "Notes", "nl": "Toelichting"},
+    "field_notes_nl": {"en": "Notes in Dutch", "nl": "Toelichting in het Nederlands"},
 }
 
 CHANGES: dict[str, dict[Lang, Entry]] = {

@@ -58,7 +58,7 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     },
     "x_quote": {"en": "Quote (language of the document)", "nl": "Citaat (taal van het document)"},
     "x_disagreements": {"en": "Other documents say", "nl": "Andere documenten zeggen"},
-    "x_notes": {"en": "Notes (in English)", "nl": "Toelichting (in het Engels)"},
+    "x_notes": {"en": "Notes", "nl": "Toelichting"},
     "x_url": {"en": "Link to the source", "nl": "Link naar de bron"},
     "x_code": {"en": "{label} (code)", "nl": "{label} (code)"},
     "what_scope": {"en": "What the money is for", "nl": "Waar het geld voor is"},

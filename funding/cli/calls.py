@@ -1,0 +1,77 @@
+"""`python -m funding calls [--on DATE] [--beneficiary CODE ...] [--lang en|nl]`: the calls and
+application windows open or upcoming on a day (default today), each with its dates as the
+document states them and its source. Exit 0 (also when none is listed), 2 a file that cannot be
+read; a calls file with problems lists them (exit 1)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from funding.calls import OPEN, OPENED, OPENING, UPCOMING, Call, calls_on, load_calls
+from funding.cli.shared import EXIT_OK, EXIT_UNREADABLE, fail
+from funding.documents import load_documents
+from funding.i18n import t
+from funding.loading import load_dataset
+from funding.paths import DEFAULT_CALLS, DEFAULT_DATA, DEFAULT_DOCUMENTS
+from funding.vocab import BENEFICIARY, DATE_QUALIFIER, Lang
+
+# Each state a listed call can be in, by its text key (closed calls are not listed).
+STATE_TEXTS = {UPCOMING: "call_upcoming", OPENING: "call_opening", OPEN: "call_open", OPENED: "call_opened"}
+DATE_TEXTS = {"opens": "call_opens", "closes": "call_closes"}
+
+
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    calls = commands.add_parser(
+        "calls", help="calls open or upcoming on a day, with their stated dates and sources"
+    )
+    calls.add_argument("--on", default=None, metavar="YYYY-MM-DD", help="the day (default: today)")
+    calls.add_argument(
+        "--beneficiary",
+        action="append",
+        default=[],
+        choices=BENEFICIARY.codes,
+        help="only calls for this group",
+    )
+    calls.add_argument("--lang", choices=("en", "nl"), default="en")
+    calls.add_argument(
+        "--calls", type=Path, default=DEFAULT_CALLS, help="calls CSV (default: data/calls.csv)"
+    )
+    calls.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        day = date.fromisoformat(args.on) if args.on else date.today()
+    except ValueError:
+        fail([f"--on: {args.on!r} is not a date written YYYY-MM-DD"])
+        return EXIT_UNREADABLE
+    documents = load_documents(DEFAULT_DOCUMENTS)
+    calls = load_calls(args.calls, record_ids=load_dataset(DEFAULT_DATA).by_id, known_documents=documents)
+    lang: Lang = args.lang
+    listed = calls_on(calls, day, args.beneficiary)
+    if not listed:
+        print(t("calls_none", lang, day=day.isoformat()))
+    for item in listed:
+        call = item.call
+        document = documents.get(call.source_document)
+        cited = document.citation(lang) if document else call.source_document
+        print(f"{call.name(lang)}: {t(STATE_TEXTS[item.state], lang)}")
+        print(f"  {_dates(call, lang)}")
+        if call.beneficiary_types:
+            groups = ", ".join(BENEFICIARY.label(b, lang) for b in call.beneficiary_types)
+            print(f"  {t('call_for', lang, groups=groups)}")
+        quote = t("call_source", lang, document=cited, locator=call.source_locator, quote=call.source_quote)
+        print(f"  {quote}")
+    return EXIT_OK
+
+
+def _dates(call: Call, lang: Lang) -> str:
+    said = []
+    for end in DATE_TEXTS:
+        value = getattr(call, end)
+        if value is not None:
+            qualifier = DATE_QUALIFIER.label(getattr(call, f"{end}_qualifier"), lang)
+            said.append(t(DATE_TEXTS[end], lang, date=value, qualifier=qualifier))
+    return "; ".join(said)
