@@ -16,6 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 from funding import paths
+from funding.calls import Call, load_calls
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo, load_info
 from funding.disagreements import Disagreements, load_disagreements
@@ -172,6 +173,19 @@ def info(path: str, stamp: tuple[int, int]) -> DatasetInfo | str:
         return load_info(path)
     except FundingError as exc:
         return str(exc)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _calls(path: str, stamp: tuple[int, int], known: tuple[str, ...]) -> tuple[Call, ...] | str:
+    try:
+        return load_calls(path, known_documents=known)
+    except (InvalidData, UnreadableFile) as exc:
+        return str(exc)
+
+
+def calls_of(documents: dict[str, Document]) -> tuple[Call, ...] | str:
+    """The curated calls, checked against the registry; the reason as text when they cannot be."""
+    return _calls(str(paths.DEFAULT_CALLS), stamp(paths.DEFAULT_CALLS), tuple(sorted(documents)))
 
 
 @dataclass(frozen=True)

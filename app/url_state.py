@@ -18,6 +18,7 @@ VIEWS: tuple[str, ...] = (
     "structure",
     "timeline",
     "instruments",
+    "calls",
     "data",
     "changes",
     "edit",

@@ -21,7 +21,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from funding.errors import InvalidData, Problem, UnreadableFile
+from funding.i18n import t
 from funding.paths import DEFAULT_CALLS
+from funding.reading import COMPANION_MAX_BYTES, read_file
 from funding.records import SLUG, LongText, Text
 from funding.vocab import BENEFICIARY, DATE_QUALIFIER, Lang
 
@@ -121,6 +123,22 @@ class Listed:
     state: str
 
 
+# Each state a listed call can be in, by its text key (closed calls are not listed).
+STATE_TEXTS = {UPCOMING: "call_upcoming", OPENING: "call_opening", OPEN: "call_open", OPENED: "call_opened"}
+
+
+def dates_text(call: Call, lang: Lang) -> str:
+    """The dates as the document states them: "opens 2026-Q1 (an aim); closes …"."""
+    said = []
+    if call.opens is not None:
+        qualifier = DATE_QUALIFIER.label(call.opens_qualifier or "stated", lang)
+        said.append(t("call_opens", lang, date=call.opens, qualifier=qualifier))
+    if call.closes is not None:
+        qualifier = DATE_QUALIFIER.label(call.closes_qualifier or "stated", lang)
+        said.append(t("call_closes", lang, date=call.closes, qualifier=qualifier))
+    return "; ".join(said)
+
+
 def calls_on(calls: Iterable[Call], day: date, beneficiaries: Collection[str] = ()) -> list[Listed]:
     """Calls not closed on `day`, for any of `beneficiaries` (all when empty), soonest first."""
     listed = []
@@ -142,12 +160,10 @@ def load_calls(
     """Read and check the file; raises UnreadableFile or InvalidData with every problem located
     (line 1 is the header)."""
     path = Path(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise UnreadableFile(str(path), "no_such_file", "no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UnreadableFile(str(path), "cannot_read", f"cannot be read as UTF-8 text ({exc})") from None
+    try:  # the one bounded reader: a regular file, never past the companions' limit
+        text = read_file(path, limit=COMPANION_MAX_BYTES).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(str(path), "not_utf8", f"cannot be read as UTF-8 text ({exc})") from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     calls: list[Call] = []
     problems: list[Problem] = []

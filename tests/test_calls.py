@@ -142,6 +142,6 @@ def test_the_command_lists_calls_with_their_dates_and_sources() -> None:
     assert lines[0].startswith("Second call for strategic projects") and lines[0].endswith(": open")
     assert "closes 2026-01-15" in lines[1]
     assert lines[4].startswith("Raw Materials Mechanism") and lines[4].endswith(": upcoming")
-    assert "L1185-1188" in lines[7]
+    assert "Pillar II" in lines[7] and "L1185" not in lines[7]  # the section, no line numbers
     bad = subprocess.run([*command[:4], "2026-13-01"], capture_output=True, text=True, cwd=ROOT, check=False)
     assert bad.returncode == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.context import Page
-from app.views import breakdowns, changes, data, edit, instruments, overview, structure, timeline
+from app.views import breakdowns, calls, changes, data, edit, instruments, overview, structure, timeline
 
 RENDER: dict[str, Callable[[Page], None]] = {
     "overview": overview.render,
@@ -13,6 +13,7 @@ RENDER: dict[str, Callable[[Page], None]] = {
     "structure": structure.render,
     "timeline": timeline.render,
     "instruments": instruments.render,
+    "calls": calls.render,
     "data": data.render,
     "changes": changes.render,
     "edit": edit.render,

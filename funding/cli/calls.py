@@ -9,17 +9,14 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from funding.calls import OPEN, OPENED, OPENING, UPCOMING, Call, calls_on, load_calls
+from funding.calls import STATE_TEXTS, calls_on, dates_text, load_calls
 from funding.cli.shared import EXIT_OK, EXIT_UNREADABLE, fail
 from funding.documents import load_documents
 from funding.i18n import t
 from funding.loading import load_dataset
+from funding.locators import section
 from funding.paths import DEFAULT_CALLS, DEFAULT_DATA, DEFAULT_DOCUMENTS
-from funding.vocab import BENEFICIARY, DATE_QUALIFIER, Lang
-
-# Each state a listed call can be in, by its text key (closed calls are not listed).
-STATE_TEXTS = {UPCOMING: "call_upcoming", OPENING: "call_opening", OPEN: "call_open", OPENED: "call_opened"}
-DATE_TEXTS = {"opens": "call_opens", "closes": "call_closes"}
+from funding.vocab import BENEFICIARY, Lang
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -58,20 +55,16 @@ def run(args: argparse.Namespace) -> int:
         document = documents.get(call.source_document)
         cited = document.citation(lang) if document else call.source_document
         print(f"{call.name(lang)}: {t(STATE_TEXTS[item.state], lang)}")
-        print(f"  {_dates(call, lang)}")
+        print(f"  {dates_text(call, lang)}")
         if call.beneficiary_types:
             groups = ", ".join(BENEFICIARY.label(b, lang) for b in call.beneficiary_types)
             print(f"  {t('call_for', lang, groups=groups)}")
-        quote = t("call_source", lang, document=cited, locator=call.source_locator, quote=call.source_quote)
+        quote = t(
+            "call_source",
+            lang,
+            document=cited,
+            locator=section(call.source_locator, lang),
+            quote=call.source_quote,
+        )
         print(f"  {quote}")
     return EXIT_OK
-
-
-def _dates(call: Call, lang: Lang) -> str:
-    said = []
-    for end in DATE_TEXTS:
-        value = getattr(call, end)
-        if value is not None:
-            qualifier = DATE_QUALIFIER.label(getattr(call, f"{end}_qualifier"), lang)
-            said.append(t(DATE_TEXTS[end], lang, date=value, qualifier=qualifier))
-    return "; ".join(said)

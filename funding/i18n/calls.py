@@ -27,4 +27,17 @@ TEXTS: dict[str, Mapping[Lang, Entry]] = {
         "en": "No call is open or upcoming on {day}.",
         "nl": "Geen enkele oproep is open of komt eraan op {day}.",
     },
+    # -- the page's "Open to apply" view ---------------------------------------------------------
+    "view_calls": {"en": "Open to apply", "nl": "Aanvragen"},
+    "calls_title": {"en": "Calls open or upcoming", "nl": "Oproepen die open zijn of eraan komen"},
+    "calls_explained": {
+        "en": "Calls and application windows as the documents date them (a day, a month, a quarter, or only a year, with how firm the date is). A call is open only up to a stated closing date; one that names no closing date reads as past its opening. The sidebar's beneficiary filter applies.",
+        "nl": "Oproepen en aanvraagperiodes zoals de documenten ze dateren (een dag, maand, kwartaal of alleen een jaar, met hoe vast de datum is). Een oproep is alleen open tot een vermelde sluitingsdatum; een oproep zonder sluitingsdatum staat als voorbij de opening. Het filter op begunstigden in de zijbalk geldt.",
+    },
+    "calls_on": {"en": "On this day", "nl": "Op deze dag"},
+    "calls_for_groups": {"en": "Calls open to: {groups}", "nl": "Oproepen voor: {groups}"},
+    "calls_unreadable": {
+        "en": "The calls cannot be shown: {reason}",
+        "nl": "De oproepen kunnen niet worden getoond: {reason}",
+    },
 }
