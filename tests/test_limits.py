@@ -121,6 +121,7 @@ def test_special_files_are_refused_by_every_reader(
     ],
     ids=["validate", "documents", "export-data", "template"],
 )
+@pytest.mark.subprocess
 def test_command_line_refuses_special_files_with_exit_2(
     kind: str, place: tuple[str, ...], special_files: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -139,6 +140,7 @@ _KIND_TEXT = {"fifo": "a named pipe (FIFO)", "device": "a character device", "so
 
 
 @pytest.mark.timeout(120)
+@pytest.mark.apptest
 def test_the_page_serves_no_special_file(special_files: dict[str, Path]) -> None:
     """FUNDING_DATA naming a FIFO shows the reason on the page instead of hanging the server."""
     from streamlit.testing.v1 import AppTest
@@ -272,6 +274,7 @@ def test_an_honest_gib_entry_stops_at_the_inflation_budget() -> None:
     )
 
 
+@pytest.mark.subprocess
 def test_the_command_line_refuses_the_bomb_in_bounded_memory(bomb: bytes, tmp_path: Path) -> None:
     """The whole CLI (Python, pandas, pyarrow, python-pptx loaded: about 155 MiB) stays under
     300 MiB of RSS; inflating the bomb alone would need over 1,024 MiB."""
@@ -285,6 +288,7 @@ def test_the_command_line_refuses_the_bomb_in_bounded_memory(bomb: bytes, tmp_pa
     assert not (tmp_path / "deck.pptx").exists()
 
 
+@pytest.mark.apptest
 def test_the_page_refuses_the_bomb_in_bounded_memory(bomb: bytes) -> None:
     """Uploaded on the page (AppTest runs the script in this process, so tracemalloc sees it)."""
     from streamlit.testing.v1 import AppTest
@@ -340,6 +344,7 @@ def test_macro_enabled_templates_are_refused(template: bytes) -> None:
     assert caught.value.code == "template_macros"
 
 
+@pytest.mark.subprocess
 def test_a_macro_template_never_reaches_a_deck(tmp_path: Path) -> None:
     """Through the command line: exit 2, no deck written (the old code carried vbaProject.bin)."""
     template = tmp_path / "macro.pptx"
@@ -387,6 +392,7 @@ def every_cell_wrong(size: int) -> tuple[bytes, int]:
 
 
 @pytest.mark.timeout(600)
+@pytest.mark.slow
 def test_a_5_mb_file_where_every_cell_is_wrong_costs_bounded_memory() -> None:
     """Every row holds 33 problems, counted by hand:
     - 25 from the model, one per field except the three the loader parses first
@@ -416,6 +422,7 @@ def test_a_5_mb_file_where_every_cell_is_wrong_costs_bounded_memory() -> None:
     assert error.by_column == {c: doubled.get(c, rows) for c in COLUMNS}
 
 
+@pytest.mark.subprocess
 def test_the_command_line_lists_the_first_problems_and_counts_the_rest(tmp_path: Path) -> None:
     data, rows = every_cell_wrong(200_000)
     path = tmp_path / "wrong.csv"
@@ -443,6 +450,7 @@ def test_problem_log_keeps_the_first_by_place_whatever_the_order_they_arrive_in(
 # Refused uploads are not kept in the shared cache
 
 
+@pytest.mark.apptest
 def test_refused_uploads_are_not_shared_between_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
     """Counted calls of the loader: a refused file is parsed once per session (a rerun does not
     parse it again) and again by another session, because it was never put in the shared
