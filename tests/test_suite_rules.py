@@ -57,6 +57,11 @@ def test_process_in_a_fixture_unmarked_refused(started: None) -> None:
 
 
 @pytest.mark.subprocess
+def test_process_naming_a_browser_in_its_arguments_allowed() -> None:
+    subprocess.run([sys.executable, "-c", "pass", "chromium"], check=True)
+
+
+@pytest.mark.subprocess
 def test_browser_in_the_subprocess_tier_refused(tmp_path: Path) -> None:
     chromium = tmp_path / "chromium"
     chromium.write_text("#!/bin/sh\\nexit 0\\n")
@@ -112,7 +117,7 @@ def test_the_guard_fails_exactly_the_unmarked_costly_tests(tmp_path: Path) -> No
     cases = ET.parse(report).getroot().iter("testcase")
     failed = {case.get("name", ""): bool(case.findall("failure") + case.findall("error")) for case in cases}
     names = [line.split("(")[0][4:] for line in CHILD.splitlines() if line.startswith("def test_")]
-    assert len(names) == 10
+    assert len(names) == 11
     assert failed == {name: name.endswith("_refused") for name in names}
 
 

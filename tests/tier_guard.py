@@ -13,6 +13,7 @@ import os
 import socket
 import sys
 from collections.abc import Generator
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -21,8 +22,6 @@ from streamlit.testing.v1.app_test import AppTest
 _PROCESS_EVENTS = frozenset(
     {"subprocess.Popen", "os.fork", "os.forkpty", "os.posix_spawn", "os.spawn", "os.system", "os.exec"}
 )
-# Executables that are a browser (or Playwright's driver, which starts one).
-_BROWSER_WORDS = ("chrom", "playwright")
 
 
 class UnmarkedTier(RuntimeError):
@@ -36,31 +35,47 @@ class _State:
     problems: ClassVar[list[str]] = []
 
 
-def required_markers(action: str, detail: str) -> tuple[str, ...]:
+def is_browser(program: str) -> bool:
+    """A chromium (Playwright's, kaleido's) or Playwright's driver, which starts one: judged by the
+    program alone, as its arguments may name anything (a test's own tmp path, for one)."""
+    return "chrom" in Path(program).name.lower() or "/playwright/" in program
+
+
+def required_markers(action: str, program: str) -> tuple[str, ...]:
     """The markers of which a test needs one for this action (any of them will do)."""
     if action == "apptest":
         return ("apptest",)
-    if action == "process" and any(word in detail.lower() for word in _BROWSER_WORDS):
+    if action == "process" and is_browser(program):
         return ("browser",)
     return ("subprocess", "browser")  # a process or a server: the browser tier starts its own
 
 
-def _check(action: str, detail: str) -> None:
+def _check(action: str, program: str, detail: str = "") -> None:
     item = _State.item
     if item is None:
         return
-    wanted = required_markers(action, detail)
+    wanted = required_markers(action, program)
     if any(item.get_closest_marker(name) for name in wanted):
         return
     markers = " or ".join(f"@pytest.mark.{name}" for name in wanted)
-    problem = f"{item.nodeid} starts {action} {detail[:200]!r} without {markers}"
+    problem = f"{item.nodeid} starts {action} {program!r} {detail[:200]!r} without {markers}"
     _State.problems.append(problem)
     raise UnmarkedTier(problem)
 
 
+def _program(event: str, args: tuple[Any, ...]) -> str:
+    """The program an audited event runs: Popen's executable or first argument, else the path."""
+    first = args[0] if args else None
+    if event == "subprocess.Popen" and first is None and isinstance(args[1], list | tuple) and args[1]:
+        first = args[1][0]
+    elif event == "subprocess.Popen" and first is None:
+        first = args[1]
+    return os.fsdecode(first) if isinstance(first, str | bytes | os.PathLike) else event
+
+
 def _audit(event: str, args: tuple[Any, ...]) -> None:
     if event in _PROCESS_EVENTS and _State.item is not None:
-        _check("process", " ".join(os.fsdecode(a) if isinstance(a, str | bytes) else repr(a) for a in args))
+        _check("process", _program(event, args), repr(args[1:2]))
 
 
 _listen = socket.socket.listen
@@ -68,12 +83,12 @@ _run = AppTest._run
 
 
 def _guarded_listen(self: socket.socket, *args: int) -> None:
-    _check("server", repr(self.getsockname()))
+    _check("server", "", repr(self.getsockname()))
     _listen(self, *args)
 
 
 def _guarded_run(self: AppTest, *args: Any, **kwargs: Any) -> AppTest:
-    _check("apptest", str(getattr(self, "_script_path", "")))
+    _check("apptest", "", str(getattr(self, "_script_path", "")))
     return _run(self, *args, **kwargs)
 
 
