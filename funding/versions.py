@@ -22,7 +22,7 @@ from funding.disagreements import Disagreements, load_disagreements
 from funding.documents import Document, load_documents
 from funding.errors import FundingError, InvalidData, UnreadableFile
 from funding.loading import load_dataset
-from funding.paths import DATA_DIR
+from funding.paths import DATA_DIR, DEFAULT_DISAGREEMENTS, DEFAULT_DOCUMENTS
 
 RELEASES_DIR = DATA_DIR / "releases"
 _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
@@ -57,29 +57,58 @@ def funding_path(path: Path) -> Path:
     return path / "funding.csv" if path.is_dir() else path
 
 
+@dataclass(frozen=True)
+class Companions:
+    """The files that go with a funding CSV, by the one rule the page, the export and
+    `read_version` share. A CSV in a version folder (one with dataset.json: data/ or a release)
+    is that published version and has its own files; one the version lacks is None (1.0.0 has no
+    disagreements.csv). A CSV anywhere else is no published version (`version` False): it is
+    checked against the working copy's registry and shown with its disagreements."""
+
+    version: bool
+    info: Path | None
+    documents: Path | None
+    disagreements: Path | None
+
+
+def companions(csv_path: Path) -> Companions:
+    folder = csv_path.parent
+    if (folder / "dataset.json").is_file():
+        documents, disagreements = folder / "documents.csv", folder / "disagreements.csv"
+        return Companions(
+            True,
+            folder / "dataset.json",
+            documents if documents.exists() else None,
+            disagreements if disagreements.exists() else None,
+        )
+    return Companions(False, None, DEFAULT_DOCUMENTS, DEFAULT_DISAGREEMENTS)
+
+
 def read_version(path: Path) -> DatasetVersion:
     """Read and validate a funding CSV and, in a version folder, its companions; only reads."""
     csv_path = funding_path(path)
-    folder = csv_path.parent
+    files = companions(csv_path)
     errors: list[UnreadableFile | InvalidData] = []
     info = documents = disagreements = None
-    in_version = (folder / "dataset.json").is_file()
-    if in_version:
-        info = _attempt(lambda: load_info(folder / "dataset.json"), errors)
-        if (folder / "documents.csv").exists():
-            documents = _attempt(lambda: load_documents(folder / "documents.csv"), errors)
+    if files.version and files.info is not None:
+        info_path = files.info
+        info = _attempt(lambda: load_info(info_path), errors)
+        if files.documents is not None:
+            documents_path = files.documents
+            documents = _attempt(lambda: load_documents(documents_path), errors)
     dataset = _attempt(lambda: load_dataset(csv_path, known_documents=documents), errors)
-    if in_version and dataset is not None and (folder / "disagreements.csv").exists():
+    if files.version and dataset is not None and files.disagreements is not None:
+        disagreements_path = files.disagreements
         disagreements = _attempt(
             lambda: load_disagreements(
-                folder / "disagreements.csv", record_ids=dataset.by_id, known_documents=documents
+                disagreements_path, record_ids=dataset.by_id, known_documents=documents
             ),
             errors,
         )
     if errors or dataset is None:
         raise VersionUnreadable(tuple(errors))
     columns = layout_of(csv_path.read_bytes()).columns
-    if in_version and disagreements is None:
+    if files.version and disagreements is None:
         disagreements = Disagreements()  # a version from before the file existed has none
     return DatasetVersion(csv_path, dataset, columns, info, documents, disagreements)
 
