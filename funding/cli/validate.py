@@ -16,6 +16,7 @@ from funding.formatting import format_bounds
 from funding.loading import MAX_BYTES, load_dataset
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.totals import totals_by_kind
+from funding.versions import companions
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,7 +26,11 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     validate.add_argument(
         "path", nargs="?", type=Path, default=DEFAULT_DATA, help="CSV file (default: data/funding.csv)"
     )
-    validate.add_argument("--documents", type=Path, default=DEFAULT_DOCUMENTS, help="document registry CSV")
+    validate.add_argument(
+        "--documents",
+        type=Path,
+        help="document registry CSV (default: the one beside PATH in a version folder, else data/'s)",
+    )
     validate.add_argument(
         "--max-mb",
         type=megabytes,
@@ -36,11 +41,12 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    documents = load_documents(args.documents)
+    files = companions(Path(args.path))  # a CSV in a version folder is checked with its own files
+    documents = load_documents(args.documents or files.documents or DEFAULT_DOCUMENTS)
     max_bytes = None if args.max_mb is None else int(args.max_mb * 1024 * 1024)
     dataset = load_dataset(args.path, known_documents=documents, max_bytes=max_bytes)
-    if Path(args.path).resolve() == DEFAULT_DATA.resolve():  # the curated file has its disagreements
-        load_disagreements(record_ids=dataset.by_id, known_documents=documents)
+    if files.version and files.disagreements is not None:
+        load_disagreements(files.disagreements, record_ids=dataset.by_id, known_documents=documents)
     public = totals_by_kind(dataset, dataset.records)["public"]
     with_amount = sum(r.amount_eur is not None for r in dataset.records)
     print(
