@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 from factory import csv_bytes, row
+from fixtures import document_id
 from pptx import Presentation
 
 from funding.archives import TEMPLATE_MAX_BYTES, TEMPLATE_MAX_ENTRIES, checked_template
@@ -470,7 +471,7 @@ def test_refused_uploads_are_not_shared_between_sessions(monkeypatch: pytest.Mon
 
     monkeypatch.setattr("app.loading.parse_csv", counting)  # where the page calls it
     bad = csv_bytes([row("a", level="Mars")])
-    good = csv_bytes([row("b", source_document="")])  # no amount, so no source needed
+    good = csv_bytes([row("b", source_document=document_id())])  # a registered document
 
     def session(name: str, data: bytes) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
