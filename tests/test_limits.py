@@ -236,6 +236,7 @@ def bomb() -> bytes:
     return zip_of([*blank_template(), ("ppt/media/image1.png", zeros, 1000, crc)])
 
 
+@pytest.mark.slow  # a GiB inflated under tracemalloc
 def test_a_gib_zip_bomb_declared_as_1_kb_is_refused_in_bounded_memory(bomb: bytes) -> None:
     """zipfile stops at the declared 1,000 bytes and their CRC does not match: refused. The old
     check (declared sizes) passed it and python-pptx inflated the GiB (2.26 GB on the server)."""
@@ -246,6 +247,7 @@ def test_a_gib_zip_bomb_declared_as_1_kb_is_refused_in_bounded_memory(bomb: byte
     assert caught.value.code == "template_not_pptx"
 
 
+@pytest.mark.slow  # a GiB inflated under tracemalloc
 def test_a_bomb_with_a_matching_crc_is_cut_to_its_declared_size(bomb: bytes) -> None:
     """With the CRC of the first 1,000 bytes the entry reads as those 1,000 bytes, and the
     rebuilt archive holds exactly them: python-pptx never sees the GiB behind them."""
@@ -260,6 +262,7 @@ def test_a_bomb_with_a_matching_crc_is_cut_to_its_declared_size(bomb: bytes) -> 
         assert (info.file_size, info.compress_size < 100) == (1000, True)
 
 
+@pytest.mark.slow  # a GiB inflated under tracemalloc
 def test_an_honest_gib_entry_stops_at_the_inflation_budget() -> None:
     """Declared as 1 GiB: inflated in 64 kB chunks until the 60 MB budget is passed."""
     crc = 0
