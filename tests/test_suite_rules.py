@@ -122,6 +122,7 @@ def test_the_guard_fails_exactly_the_unmarked_costly_tests(tmp_path: Path) -> No
 
 
 def _imported(path: Path) -> set[str]:
+    """Every module an import statement names, top-level or inside a function."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
     return names | {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
