@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass, replace
-from typing import Any
 
 import streamlit as st
 
@@ -15,6 +14,7 @@ from app.context import Page
 from app.loading import TTL_SECONDS
 from app.picks import clear as clear_picks
 from app.url_state import PRESENT
+from app.widgets import Where
 from funding import charts
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
@@ -60,7 +60,7 @@ def _template_trial(digest: str, _info: DatasetInfo, _data: bytes) -> str:
     return ""
 
 
-def template_upload(where: Any, info: DatasetInfo, lang: Lang) -> bytes | None:
+def template_upload(where: Where, info: DatasetInfo, lang: Lang) -> bytes | None:
     """An optional .pptx/.potx for the deck: its bytes when usable."""
     upload = where.file_uploader(
         t("template", lang),

@@ -17,13 +17,15 @@ import streamlit as st
 
 from funding import paths
 from funding.calls import Call, load_calls
-from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo, load_info
 from funding.disagreements import Disagreements, load_disagreements
 from funding.documents import Document, load_documents
-from funding.errors import FundingError, InvalidData, Problem, UnreadableFile
-from funding.loading import MAX_BYTES, parse_csv
+from funding.errors import InvalidData, UnreadableFile
+from funding.loading import MAX_BYTES, Loaded, attempt, parse_csv
 from funding.reading import read_file
+from funding.versions import companions
+
+__all__ = ["TTL_SECONDS", "Loaded", "Source", "data_path", "data_source", "stamp"]
 
 # How long any cached entry of the page lives, at most: an edited or uploaded file's figures
 # and checks do not outlive their use (every cache of the page uses it).
@@ -35,37 +37,15 @@ def data_path() -> Path:
     return Path(os.environ.get("FUNDING_DATA") or paths.DEFAULT_DATA)
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """A validated dataset, or why there is none: the problems of an invalid file or the reason
-    an unreadable one could not be read. `digest` names the bytes it was read from."""
-
-    dataset: Dataset | None
-    source: str
-    digest: str = ""
-    problems: tuple[Problem, ...] = ()  # the first ones (funding.errors.MAX_PROBLEMS)
-    reason: str = ""
-    total: int = 0  # problems in all
-
-    @property
-    def problem_count(self) -> int:
-        return max(self.total, len(self.problems))
-
-
-def _invalid(exc: InvalidData, source: str, digest: str = "") -> Loaded:
-    return Loaded(None, source, digest, problems=exc.problems, total=exc.total)
-
-
 def read_upload(data: bytes, name: str, known_documents: Sequence[str]) -> Loaded:
     """An uploaded CSV, validated with the same rules and document registry as the shipped file."""
     digest = hashlib.sha256(data).hexdigest()
-    try:
-        dataset = parse_csv(data, source=name, known_documents=known_documents, max_bytes=MAX_BYTES)
-    except InvalidData as exc:
-        return _invalid(exc, name, digest)
-    except UnreadableFile as exc:
-        return Loaded(None, name, digest, reason=exc.reason)
-    return Loaded(dataset, name, digest)
+    found = attempt(
+        lambda: parse_csv(data, source=name, known_documents=known_documents, max_bytes=MAX_BYTES),
+        name,
+        digest,
+    )
+    return found if isinstance(found, Loaded) else Loaded(found, name, digest)
 
 
 def stamp(path: Path) -> tuple[int, int]:
@@ -79,24 +59,14 @@ def stamp(path: Path) -> tuple[int, int]:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def documents(path: str, stamp: tuple[int, int]) -> dict[str, Document] | Loaded:
-    try:
-        return load_documents(path)
-    except InvalidData as exc:
-        return _invalid(exc, Path(path).name)
-    except UnreadableFile as exc:
-        return Loaded(None, Path(path).name, reason=exc.reason)
+    return attempt(lambda: load_documents(path), Path(path).name)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def disputes(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...]) -> Disagreements | Loaded:
     """The curated disagreements between documents; checked against the registry, and against
     each dataset's ids when attached to it."""
-    try:
-        return load_disagreements(path, known_documents=known_documents)
-    except InvalidData as exc:
-        return _invalid(exc, Path(path).name)
-    except UnreadableFile as exc:
-        return Loaded(None, Path(path).name, reason=exc.reason)
+    return attempt(lambda: load_disagreements(path, known_documents=known_documents), Path(path).name)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -108,16 +78,15 @@ def shipped(
     _disputes: Disagreements,
 ) -> Loaded:
     name = Path(path).name
-    try:
-        # A regular file only (a FIFO would hang the server); the size limit is for uploads.
-        data = read_file(path)
-        digest = hashlib.sha256(data).hexdigest()
-        dataset = parse_csv(data, source=path, known_documents=known_documents, max_bytes=None)
-        return Loaded(dataset.with_disagreements(_disputes), name, digest)
-    except InvalidData as exc:
-        return _invalid(exc, name)
-    except UnreadableFile as exc:
-        return Loaded(None, name, reason=exc.reason)
+    # A regular file only (a FIFO would hang the server); the size limit is for uploads.
+    data = attempt(lambda: read_file(path), name)
+    if isinstance(data, Loaded):
+        return data
+    digest = hashlib.sha256(data).hexdigest()
+    found = attempt(
+        lambda: parse_csv(data, source=path, known_documents=known_documents, max_bytes=None), name
+    )
+    return found if isinstance(found, Loaded) else Loaded(found.with_disagreements(_disputes), name, digest)
 
 
 class _Refused(Exception):
@@ -168,11 +137,8 @@ def uploaded(
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def info(path: str, stamp: tuple[int, int]) -> DatasetInfo | str:
-    try:
-        return load_info(path)
-    except FundingError as exc:
-        return str(exc)
+def info(path: str, stamp: tuple[int, int]) -> DatasetInfo | Loaded:
+    return attempt(lambda: load_info(path), Path(path).name)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -224,17 +190,21 @@ def upload_key() -> str:
 
 
 def data_source() -> Source:
-    """The curated dataset, or the session's uploaded file in its place (never written anywhere)."""
+    """The curated dataset, or the session's uploaded file in its place (never written anywhere).
+
+    The served CSV's version, registry and disagreements are its companions (funding.versions):
+    a release served with FUNDING_DATA shows that release's version and its own files."""
     path = data_path()
-    info_path = path.parent / "dataset.json"
-    dataset_info = info(str(info_path), stamp(info_path))
-    registry = documents(str(paths.DEFAULT_DOCUMENTS), stamp(paths.DEFAULT_DOCUMENTS))
+    files = companions(path)
+    dataset_info = info(str(files.info), stamp(files.info)) if files.info is not None else None
+    documents_path = files.documents or paths.DEFAULT_DOCUMENTS
+    registry = documents(str(documents_path), stamp(documents_path))
     if isinstance(registry, Loaded):
         return Source(registry, None, {}, uploaded=False)
     known = tuple(sorted(registry))
-    disputes_path = paths.DEFAULT_DISAGREEMENTS
-    disputes_stamp = stamp(disputes_path)
-    found = disputes(str(disputes_path), disputes_stamp, known)
+    disputes_path = files.disagreements
+    disputes_stamp = stamp(disputes_path) if disputes_path is not None else (0, -1)
+    found = disputes(str(disputes_path), disputes_stamp, known) if disputes_path else Disagreements()
     if isinstance(found, Loaded):
         return Source(found, None, {}, uploaded=False)
     kept: tuple[str, bytes] | None = st.session_state.get(UPLOAD)

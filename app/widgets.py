@@ -11,13 +11,18 @@ not its value: that stays in the URL, from where it is read back when the view o
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Sequence
+from types import ModuleType
 from typing import Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from app import url_state
 from funding.i18n import t
 from funding.vocab import Lang
+
+# Where a widget is drawn: a container (the sidebar, a column, a tab) or the page itself (`st`).
+Where = DeltaGenerator | ModuleType
 
 _WRITTEN = "_url_written"  # what this session last wrote to the URL, per key
 _DEFAULTS = "_url_defaults"  # the default each single choice had when last drawn
@@ -40,7 +45,7 @@ def url_write(key: str, codes: list[str]) -> None:
 
 
 def multi_choice(
-    where: Any,
+    where: Where,
     key: str,
     label: str,
     options: Sequence[str],
@@ -106,7 +111,7 @@ def kept_multi_choice(
 
 
 def one_choice(
-    where: Any,
+    where: Where,
     key: str,
     label: str,
     options: Sequence[Any],
@@ -138,7 +143,7 @@ def one_choice(
     return value
 
 
-def year_input(column: Any, label: str, key: str) -> int | None:
+def year_input(column: DeltaGenerator, label: str, key: str) -> int | None:
     """An optional year bound in the URL (year_from / year_to); empty means open-ended."""
     value = column.number_input(
         label, min_value=1900, max_value=2100, value=None, step=1, format="%d", key=key, bind="query-params"
@@ -149,7 +154,7 @@ def year_input(column: Any, label: str, key: str) -> int | None:
 VIEW_KEY = "view"
 
 
-def view_tabs(lang: Lang) -> tuple[str, Any]:
+def view_tabs(lang: Lang) -> tuple[str, DeltaGenerator]:
     """The view tabs, lazy: only the open tab's content is built on a rerun. Returns the open
     view's code and its container. The URL's `view` holds the code (the default, the overview,
     is left out); the tabs' state holds the label, so a language switch keeps the open view."""

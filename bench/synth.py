@@ -154,7 +154,6 @@ def _row(
     topic_en, topic_nl = rng.choice(TOPICS)
     label = ("Fund", "Programme", "Call")[depth]
     label_nl = ("Fonds", "Programma", "Call")[depth]
-    has_text = amount is not None or rng.random() < 0.1
     start_year = rng.randint(2018, 2028)
     start = rng.choice((str(start_year), f"{start_year}-{rng.randint(1, 12):02d}", ""))
     end = f"{start_year + rng.randint(0, 6)}" if start and rng.random() < 0.5 else ""
@@ -186,10 +185,11 @@ def _row(
         "battery_specific": rng.choice(("yes", "no")),
         "period_start": start,
         "period_end": end,
-        "source_document": rng.choice(docs) if has_text else "",
+        # Every row cites its source, amount or not (funding.records.REQUIRED_COLUMNS).
+        "source_document": rng.choice(docs),
         "source_url": f"https://example.org/doc/{rng.randint(1, 999)}" if rng.random() < 0.1 else "",
-        "source_locator": f"Pillar {rng.randint(1, 6)}, L{rng.randint(100, 1500)}" if has_text else "",
-        "source_quote": rng.choice(WORDS) if has_text else "",
+        "source_locator": f"Pillar {rng.randint(1, 6)}, L{rng.randint(100, 1500)}",
+        "source_quote": rng.choice(WORDS),
         "notes": "" if rng.random() < 0.85 else f"Counted once.\nAlso in box, L{rng.randint(1, 999)}.",
     }
     return cells

@@ -40,6 +40,9 @@ from funding.records import (
     expand_period,
     real_date,
 )
+from funding.records import (
+    REQUIRED_COLUMNS as REQUIRED_COLUMNS,  # (the editor reads the one table from here)
+)
 from funding.table import Cells, Table, any_longer, mask
 
 Mask = np.ndarray[tuple[int], np.dtype[np.bool_]]
@@ -229,21 +232,6 @@ def amount_screen(*, decimal_comma: bool) -> Screen:
 
     return screen
 
-
-# Columns every row must fill (the codebook's "required"); the page's editor marks the same.
-REQUIRED_COLUMNS = frozenset(
-    {
-        "id",
-        "name_en",
-        "name_nl",
-        "record_type",
-        "level",
-        "source",
-        "instrument_type",
-        "amount_kind",
-        "battery_specific",
-    }
-)
 
 SCREENS: dict[str, Screen] = {
     "id": _slug(required="id" in REQUIRED_COLUMNS),

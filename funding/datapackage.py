@@ -2,7 +2,9 @@
 
 Nothing in it is written by hand. Codes come from `funding.vocab` (via the fields' vocabularies),
 patterns and length limits from the record models, and what each column means and whether it is
-required from the codebook's tables (data/README.md §1, §2, §5), so a change to any of them shows
+required from the codebook's tables (data/README.md §1, §2, §5; for funding.csv the required
+columns are `funding.records.REQUIRED_COLUMNS`, which the codebook must agree with), so a change
+to any of them shows
 up as a stale package in the test that regenerates it. `frictionless validate
 data/datapackage.json` then checks the files against it, including the foreign keys. Rules across
 fields (an amount needs a qualifier, parts within their whole, ...) are beyond a Table Schema;
@@ -25,7 +27,7 @@ from funding.disagreements import ABOUT, Disagreement
 from funding.documents import Document
 from funding.generated import write_or_check
 from funding.paths import DATA_DIR
-from funding.records import COLUMNS, FIELD_VOCABULARIES, PERIOD_PATTERN, SLUG, Instrument
+from funding.records import COLUMNS, FIELD_VOCABULARIES, PERIOD_PATTERN, REQUIRED_COLUMNS, SLUG, Instrument
 from funding.vocab import LANGS, QUALIFIER
 
 PACKAGE = DATA_DIR / "datapackage.json"
@@ -69,6 +71,19 @@ def codebook_columns(text: str, section: str) -> dict[str, tuple[str, bool]]:
     if not found:
         raise ValueError(f"no column table in section {section} of the codebook")
     return found
+
+
+def funding_columns(text: str) -> dict[str, tuple[str, bool]]:
+    """The codebook's §2 table, whose "Required" column must be the loader's `REQUIRED_COLUMNS`:
+    the package takes them from that one table, and a codebook that says otherwise is an error."""
+    found = codebook_columns(text, "2.")
+    says = {name for name, (_, required) in found.items() if required}
+    if says != REQUIRED_COLUMNS:
+        raise ValueError(
+            "the codebook's required columns (§2) differ from funding.records.REQUIRED_COLUMNS: "
+            f"{sorted(says ^ REQUIRED_COLUMNS)}"
+        )
+    return {name: (meaning, name in REQUIRED_COLUMNS) for name, (meaning, _) in found.items()}
 
 
 def _limits(model: type[BaseModel]) -> dict[str, int]:
@@ -163,7 +178,7 @@ def build_package(codebook_text: str, info_path: Path = DATA_DIR / "dataset.json
                 _schema(
                     COLUMNS,
                     Instrument,
-                    codebook_columns(codebook_text, "2."),
+                    funding_columns(codebook_text),
                     vocabularies,
                     [("parent_id", "funding"), ("source_document", "documents")],
                 ),

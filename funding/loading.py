@@ -13,10 +13,11 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 
@@ -36,7 +37,16 @@ from funding.records import (
 )
 from funding.table import COLUMN_ORDER, OPTIONAL_COLUMNS, Table, read_table
 
-__all__ = ["MAX_BYTES", "OPTIONAL_COLUMNS", "check_row", "load_dataset", "parse_amount", "parse_csv"]
+__all__ = [
+    "MAX_BYTES",
+    "OPTIONAL_COLUMNS",
+    "Loaded",
+    "attempt",
+    "check_row",
+    "load_dataset",
+    "parse_amount",
+    "parse_csv",
+]
 
 # Uploads refuse larger files: parsing is in memory and the server is shared. The page's uploader
 # is given the same limit, so a larger file is refused in the browser already. Local files, read
@@ -48,6 +58,40 @@ _COUNTING_CHUNK = 2048  # rows counted together: memory stays that of 2,048 rows
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _COMMA_DECIMAL = re.compile(r"^[+-]?\d+,\d+$")
 _NON_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated dataset, or why there is none (or why another file, such as the registry,
+    could not be loaded): the problems of an invalid file or the code and reason an unreadable
+    one could not be read. `digest` names the bytes it was read from."""
+
+    dataset: Dataset | None
+    source: str
+    digest: str = ""
+    problems: tuple[Problem, ...] = ()  # the first ones (funding.errors.MAX_PROBLEMS)
+    reason: str = ""
+    total: int = 0  # problems in all
+    code: str = ""  # why an unreadable file was refused
+
+    @property
+    def problem_count(self) -> int:
+        return max(self.total, len(self.problems))
+
+
+def attempt(load: Callable[[], T], source: str, digest: str = "") -> T | Loaded:
+    """`load()`'s result, or a `Loaded` that says why there is none: "load or say why", the one
+    way the page loads a file (the curated dataset, an upload, the registry, the disagreements,
+    the dataset's version)."""
+    try:
+        return load()
+    except InvalidData as exc:
+        return Loaded(None, source, digest, problems=exc.problems, total=exc.total)
+    except UnreadableFile as exc:
+        return Loaded(None, source, digest, reason=exc.reason, code=exc.code)
 
 
 def load_dataset(

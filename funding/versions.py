@@ -23,7 +23,7 @@ from funding.disagreements import Disagreements, parse_disagreements
 from funding.documents import Document, load_documents
 from funding.errors import FundingError, InvalidData, UnreadableFile
 from funding.loading import parse_csv
-from funding.paths import DATA_DIR
+from funding.paths import DATA_DIR, DEFAULT_DISAGREEMENTS, DEFAULT_DOCUMENTS
 from funding.reading import COMPANION_MAX_BYTES, inside, read_file
 
 RELEASES_DIR = DATA_DIR / "releases"
@@ -62,6 +62,33 @@ class VersionUnreadable(FundingError):
 def funding_path(path: Path) -> Path:
     """A folder stands for the funding.csv in it (which must then be a file of that folder)."""
     return inside(path, "funding.csv") if path.is_dir() else path
+
+
+@dataclass(frozen=True)
+class Companions:
+    """The files that go with a funding CSV, by the one rule the page, the export and
+    `read_version` share. A CSV in a version folder (one with dataset.json: data/ or a release)
+    is that published version and has its own files; one the version lacks is None (1.0.0 has no
+    disagreements.csv). A CSV anywhere else is no published version (`version` False): it is
+    checked against the working copy's registry and shown with its disagreements."""
+
+    version: bool
+    info: Path | None
+    documents: Path | None
+    disagreements: Path | None
+
+
+def companions(csv_path: Path) -> Companions:
+    folder = csv_path.parent
+    if (folder / "dataset.json").is_file():
+        documents, disagreements = folder / "documents.csv", folder / "disagreements.csv"
+        return Companions(
+            True,
+            folder / "dataset.json",
+            documents if documents.exists() else None,
+            disagreements if disagreements.exists() else None,
+        )
+    return Companions(False, None, DEFAULT_DOCUMENTS, DEFAULT_DISAGREEMENTS)
 
 
 def read_version(

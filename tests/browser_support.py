@@ -46,6 +46,9 @@ CHROMIUM_ARGS = [
 ]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 DESKTOP = {"width": 1400, "height": 1000}
+# How long a state (server up, page loaded, URL written) may take to arrive on a machine with a load
+# average of 8; the waits end as soon as the state is there, and pytest's timeout bounds the test.
+WAIT_S = 240
 PHONE = {"width": 390, "height": 844}
 
 
@@ -93,7 +96,7 @@ def streamlit_server(
     cwd: Path = ROOT,
     extra_args: Sequence[str] = (),
     env: dict[str, str] | None = None,
-    timeout: float = 60.0,
+    timeout: float = WAIT_S,
 ) -> Iterator[Server]:
     """`python -m streamlit run` on a free loopback port; stopped (by its own pid) on exit."""
     port = free_port()
@@ -154,7 +157,7 @@ def chromium(headless: bool = True) -> Iterator[Any]:
             browser.close()
 
 
-def wait_idle(page: Any, timeout: float = 30_000) -> None:
+def wait_idle(page: Any, timeout: float = WAIT_S * 1000) -> None:
     """Wait until the script has finished its run (after a load or an interaction)."""
     page.wait_for_selector(IDLE, timeout=timeout)
     page.wait_for_timeout(150)  # a rerun may start right after an interaction
@@ -169,11 +172,25 @@ def settle(page: Any) -> float:
     return time.perf_counter() - started
 
 
+def wait_for_url(page: Any, *present: str, absent: Sequence[str] = ()) -> str:
+    """Wait until the page's URL matches every `present` regex and no `absent` one, and return it.
+
+    Streamlit writes the URL after its rerun, so `page.url` read straight after a click may still be
+    the old one; the state is awaited in the page instead."""
+    page.wait_for_function(
+        "([yes, no]) => yes.every(p => new RegExp(p).test(location.href))"
+        " && !no.some(p => new RegExp(p).test(location.href))",
+        arg=[list(present), list(absent)],
+        timeout=WAIT_S * 1000,
+    )
+    return str(page.url)
+
+
 READY = "[data-testid='stMain'] [data-testid='stElementContainer']"
 
 
 def open_app(
-    page: Any, base_url: str, path: str = "/", *, ready: str = READY, timeout: float = 60_000
+    page: Any, base_url: str, path: str = "/", *, ready: str = READY, timeout: float = WAIT_S * 1000
 ) -> None:
     """Load a page and wait for its first run to finish. The idle marker is already there before
     the first run starts, so also wait for `ready`: something the finished page shows."""

@@ -3,7 +3,8 @@ browser tier's server and chromium (tests/browser_support.py).
 
 Helper modules (factory, fixtures, apptest_support, browser_support) hold functions and data;
 no test module imports another test module. Tiers are markers: `apptest`, `browser` and
-`subprocess`; `scripts/test --fast` runs the rest.
+`subprocess` (tests/tier_guard.py fails a test that needs one and lacks it), and `slow` for
+in-process tests of many seconds; `scripts/test --fast` runs the rest.
 """
 
 import os
@@ -21,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("FUNDING_DRAFTS_DIR", tempfile.mkdtemp(prefix="funding-drafts-"))
 
 # The browser fixtures (app_server, browser, page) for every test module: one Streamlit server and
-# one chromium per session, however many modules use them (Playwright allows one sync instance).
-pytest_plugins = ["browser_support"]
+# one chromium per session, however many modules use them (Playwright allows one sync instance);
+# and the guard that fails a test which starts a process, server, AppTest or browser unmarked.
+pytest_plugins = ["browser_support", "tier_guard"]
 
 # No per-example deadline: CI machines are shared and a slow example is not a wrong one; the
 # number of examples is what bounds a property's time (fixtures.examples).

@@ -20,14 +20,14 @@ import json
 from typing import Any
 
 import pytest
-from browser_support import OUTPUT, PHONE, open_app, wait_idle
+from browser_support import OUTPUT, PHONE, open_app, wait_for_url, wait_idle
 from fixtures import DATA, DOCUMENTS
 from PIL import Image
 
 from funding.i18n import t
 from funding.locators import section
 
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+pytestmark = pytest.mark.browser
 METRICS = "[data-testid='stMetricValue']"
 CHART = ".js-plotly-plot g.point path"
 AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
@@ -219,7 +219,7 @@ def test_keyboard_only_from_a_filter_to_a_chart_to_a_source(app_server: Any, bro
         page.keyboard.press("Enter")
         page.keyboard.press("Escape")
         wait_idle(page)
-        assert "level=NL" in page.url
+        wait_for_url(page, "level=NL")
         # The first chart, then the table with its numbers, opened with Enter.
         tab_to(page, lambda f: f["key"] == "st-key-envelopes")
         tab_to(page, lambda f: f["tag"] == "SUMMARY")
@@ -232,7 +232,7 @@ def test_keyboard_only_from_a_filter_to_a_chart_to_a_source(app_server: Any, bro
         for _ in range(4):  # each arrow opens the next view
             page.keyboard.press("ArrowRight")
             wait_idle(page)
-        assert "view=instruments" in page.url
+        wait_for_url(page, "view=instruments")
         # An instrument's source: its row in the table, reached and picked with the keyboard alone
         # (the table lists the Dutch rows in file order; Shift+Space picks the focused cell's row).
         tab_to(page, lambda f: f["key"] == "st-key-details_table" and f["tag"] == "CANVAS")

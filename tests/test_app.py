@@ -551,3 +551,23 @@ def test_two_sessions_on_one_link_build_each_figure_once(monkeypatch: pytest.Mon
     assert len(built) == len(charts.PICK_DIMENSIONS)
     app(view="breakdowns", level="NL")
     assert len(built) == 2 * len(charts.PICK_DIMENSIONS)
+
+
+def test_a_release_served_with_funding_data_is_shown_as_that_release(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page takes a CSV's companions from the folder it is in (funding.versions.companions),
+    as the export does: release 1.0.0 of 2026-11-23 (data/releases/1.0.0/dataset.json), which has
+    no disagreements.csv, so the curated data's ⚑ line is not shown."""
+    note = t("disputes_line", "en", items="")  # the line's words before the figures it lists
+
+    def disputed(at: AppTest) -> list[str]:
+        return [c for c in said(at.caption) if c.startswith(note)]
+
+    assert disputed(app())  # the curated data has disagreements
+    release = ROOT / "data" / "releases" / "1.0.0"
+    monkeypatch.setenv("FUNDING_DATA", str(release / "funding.csv"))
+    at = app()
+    assert disputed(at) == []
+    footer = figures(at)[t("envelopes", "en")]["layout"]["title"]["subtitle"]["text"]
+    title = json.loads((release / "dataset.json").read_text(encoding="utf-8"))["title"]
+    expected = t("source_line", "en", title=title, version="1.0.0", date="2026-11-23")
+    assert expected in " ".join(re.sub(r"<[^>]+>", " ", footer).split())  # the footer wraps its lines

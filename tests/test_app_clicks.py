@@ -73,9 +73,10 @@ def test_a_saved_png_says_which_clicks_narrow_its_chart() -> None:
     comparison is narrowed by a source click, the breakdown clicked is not."""
     at = app(level="EU", pick_source="Horizon Europe")
     footer = figures(at)[t("envelopes", "en")]["layout"]["title"]["subtitle"]["text"]
-    assert "Narrowed by a chart selection" in footer and "Horizon Europe" in footer
+    narrowed = t("picked", "en", text="")  # the line's words before the picks it names
+    assert narrowed in footer and "Horizon Europe" in footer
     open_view(at, "breakdowns")
     drawn = figures(at)
     assert len(drawn) == 4  # pillar, source, beneficiary and instrument type
     for figure in drawn.values():
-        assert "Narrowed by a chart selection" not in figure["layout"]["title"]["subtitle"]["text"]
+        assert narrowed not in figure["layout"]["title"]["subtitle"]["text"]

@@ -18,14 +18,14 @@ from typing import Any
 
 import openpyxl
 import pytest
-from browser_support import PHONE, open_app, screenshot, settle
+from browser_support import PHONE, open_app, screenshot, settle, wait_for_url
 from factory import csv_bytes, row
 from fixtures import DATA, document_id, instruments, net_public, shipped_rows
 
 from funding.i18n import t
 from funding.vocab import AMOUNT_KIND
 
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+pytestmark = pytest.mark.browser
 METRICS = "[data-testid='stMetricValue']"
 PROJECTOR = {"width": 1920, "height": 1080}
 MEETING_ROOM = {"width": 1280, "height": 720}  # a projector's common lower resolution
@@ -100,20 +100,20 @@ def test_controls_write_codes_to_the_url_and_a_click_narrows_the_page(app_server
     page.get_by_text(t("filter_battery_only", "en")).click()
     seconds = settle(page)
     print(f"browser rerun after a filter change: {seconds * 1000:.0f} ms")
-    assert "battery_only=true" in page.url
+    wait_for_url(page, "battery_only=true")
     page.get_by_text("Nederlands", exact=True).click()
     settle(page)
-    assert "lang=nl" in page.url
+    wait_for_url(page, "lang=nl")
     page.get_by_text("English", exact=True).click()
     page.get_by_text(t("filter_battery_only", "en")).click()
     settle(page)
+    wait_for_url(page, absent=("lang=", "battery_only"))
     assert values(page) == before
-    assert "lang=" not in page.url and "battery_only" not in page.url
 
     # A tab click opens the view and writes its code to the URL; only its charts are drawn.
     page.get_by_role("tab", name=t("view_breakdowns", "en")).click()
     settle(page)
-    assert re.search(r"[?&]view=breakdowns(&|$)", page.url)
+    wait_for_url(page, r"[?&]view=breakdowns(&|$)")
     page.locator(".js-plotly-plot g.point path").first.wait_for()
     assert page.locator(".js-plotly-plot").count() == 4
     # Click the first bar of the pillar breakdown: the overview's headline narrows to that pillar.
@@ -124,10 +124,10 @@ def test_controls_write_codes_to_the_url_and_a_click_narrows_the_page(app_server
     settle(page)
     banner = page.locator(".st-key-pick_banner")
     banner.wait_for()
-    assert "pick_pillar=" in page.url  # the click is in the link
+    wait_for_url(page, "pick_pillar=")  # the click is in the link
     page.get_by_role("tab", name=t("view_overview", "en")).click()
     settle(page)
-    assert "view=" not in page.url
+    wait_for_url(page, absent=("view=",))
     narrowed = values(page)
     assert narrowed != before  # the click outlives its chart's view
     assert banner.count() == 1
@@ -139,7 +139,7 @@ def test_controls_write_codes_to_the_url_and_a_click_narrows_the_page(app_server
     page.get_by_role("button", name=t("clear_pick", "en")).click()
     settle(page)
     assert banner.count() == 0
-    assert "pick_" not in page.url
+    wait_for_url(page, absent=("pick_",))
     assert values(page) == before
 
 
@@ -153,7 +153,7 @@ def test_a_treemap_tile_click_narrows_the_page_and_lands_in_the_url(app_server: 
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 8)
     settle(page)
     page.locator(".st-key-pick_banner").wait_for()
-    assert re.search(r"[?&]pick_(source|instrument)=", page.url), page.url
+    wait_for_url(page, r"[?&]pick_(source|instrument)=")
 
 
 def test_invalid_upload_through_the_file_input(app_server: Any, page: Any) -> None:
@@ -253,7 +253,7 @@ def test_presentation_mode_fits_the_screen_slide_by_slide(
         following.click()
         settle(page)
         slide += 1
-        assert re.search(rf"[?&]slide={slide}(&|$)", page.url) and "level=EU" in page.url
+        wait_for_url(page, rf"[?&]slide={slide}(&|$)", "level=EU")
         page.locator(".js-plotly-plot .gtitle").first.wait_for()
     assert slide > 5  # the headline, public funding by instrument and its breakdowns, other kinds
 
@@ -270,7 +270,7 @@ def test_presentation_mode_on_a_projector_and_a_real_download(app_server: Any, p
 
     page.get_by_role("button", name=t("exit_present", "en")).click()
     settle(page)
-    assert "view=" not in page.url and "level=EU" in page.url
+    wait_for_url(page, "level=EU", absent=("view=",))
     with page.expect_download() as download:
         page.locator(".st-key-download_xlsx button").first.click()
     # funding.exports.names: the selection (level EU: "eu") in the name, then the date.

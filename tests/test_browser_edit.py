@@ -18,7 +18,7 @@ from fixtures import DATA
 
 from funding.i18n import t
 
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+pytestmark = pytest.mark.browser
 GRID = "[data-testid='stDataFrame']"
 HEADER, ROW = 36, 35  # the grid's header and row heights in pixels
 

@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 from factory import csv_bytes, row
+from fixtures import examples
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -198,7 +199,7 @@ def _both_ways(
     return codes(fast_log), list(fast), codes(slow_log), list(slow)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_row_strategy(), max_size=8), st.sampled_from([",", ";"]))
 @example([row("a", "7,5", source_document="doc")], ";")
 @example([row("a", "9" * 400, source_document="doc")], ",")
@@ -213,7 +214,7 @@ def test_column_checks_and_the_model_on_every_row_agree(rows: list[dict[str, str
             assert fast.model_fields_set == slow.model_fields_set
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_row_strategy(), min_size=1, max_size=8), st.sampled_from([",", ";"]))
 def test_problems_past_the_cap_are_counted_exactly(rows: list[dict[str, str]], delimiter: str) -> None:
     """Rows the log keeps nothing of are only counted, a column at a time (`count_problems`):
@@ -287,7 +288,7 @@ def _reference(text: str, delimiter: str) -> tuple[dict[str, list[str | None]], 
     return {name: table.columns[name] for name in COLUMNS if name in _HEADER}, table.lines
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(csv_texts())
 @example(('id,name_en,name_nl\r\n"a\r\nb",c,d\r\n\r\n"x",,\r\n', ","))
 @example(('id,name_en,name_nl\n"ab"c,d,e\n', ","))

@@ -203,6 +203,7 @@ def test_smaller_limit_from_the_command_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("value", ["-5", "0", "nan", "inf", "five"])
+@pytest.mark.subprocess
 def test_max_mb_must_be_a_positive_number(value: str) -> None:
     result = validate(CORPUS / "ok-header-only.csv", "--max-mb", value)
     assert result.returncode == 2  # argparse's exit code for an argument it refuses

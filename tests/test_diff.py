@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from factory import csv_bytes, row
 
 from funding.diff import Amount, AmountChange, CellChange, KindShift, TableDiff, diff_datasets
@@ -140,6 +141,7 @@ def test_a_possible_overlap_turns_a_total_into_a_range() -> None:
     assert set(shifts[0].causes) == {"big", "small"}
 
 
+@pytest.mark.subprocess
 def test_identical_files_exit_0(tmp_path: Path) -> None:
     rows = [row("a", "5"), row("b")]
     result = run(str(write(tmp_path / "old.csv", rows)), str(write(tmp_path / "new.csv", rows)))
@@ -147,6 +149,7 @@ def test_identical_files_exit_0(tmp_path: Path) -> None:
     assert "identical" in result.stdout
 
 
+@pytest.mark.subprocess
 def test_differences_exit_1_in_every_format(tmp_path: Path) -> None:
     old = write(tmp_path / "old.csv", [row("a", "5"), row("b")])
     new = write(tmp_path / "new.csv", [row("a", "7"), row("c", name_en="Another")])
@@ -170,6 +173,7 @@ def test_differences_exit_1_in_every_format(tmp_path: Path) -> None:
     assert (old.read_bytes(), new.read_bytes(), old.stat().st_mtime_ns, new.stat().st_mtime_ns) == before
 
 
+@pytest.mark.subprocess
 def test_unreadable_files_exit_2(tmp_path: Path) -> None:
     good = write(tmp_path / "good.csv", [row("a")])
     binary = tmp_path / "binary.csv"
@@ -182,6 +186,7 @@ def test_unreadable_files_exit_2(tmp_path: Path) -> None:
         assert "Traceback" not in result.stderr
 
 
+@pytest.mark.subprocess
 def test_invalid_files_exit_2_with_every_problem_of_both(tmp_path: Path) -> None:
     old = write(tmp_path / "old.csv", [row("a", level="Mars")])
     new = write(tmp_path / "new.csv", [row("a"), row("b", "-1")])
@@ -192,6 +197,7 @@ def test_invalid_files_exit_2_with_every_problem_of_both(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.subprocess
 def test_a_file_from_before_1_1_0_names_the_new_columns(tmp_path: Path) -> None:
     """Without the 1.1.0 columns a row reads as record_type "instrument": a row that is now a
     framework is a change of that cell, the others are unchanged."""
@@ -209,6 +215,7 @@ def test_a_file_from_before_1_1_0_names_the_new_columns(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.subprocess
 def test_version_folders_compare_their_disagreements(tmp_path: Path) -> None:
     for name, quote in (("old", "EUR 5 million"), ("new", "EUR 6 million")):
         folder = tmp_path / name
@@ -239,6 +246,7 @@ def test_version_folders_compare_their_disagreements(tmp_path: Path) -> None:
     assert rows == [["disagreements", "changed", "d1", "", "other_quote", "EUR 5 million", "EUR 6 million"]]
 
 
+@pytest.mark.subprocess
 def test_release_1_0_0_to_release_1_1_0() -> None:
     """In 1.0.0 nothing may overlap, so all public money counted once is 1500 + 1000 + 300 + 925
     + 296 + 3000 + 1000 = up to 8021; in 1.1.0 RESourceEU may share money with the CRM support and
@@ -270,6 +278,7 @@ def test_a_long_cell_shows_only_its_changed_passages() -> None:
     ] == [("… f g [h] i j …", "… f g [H] i j …")]
 
 
+@pytest.mark.subprocess
 def test_release_1_1_0_to_release_1_2_0() -> None:
     """1.2.0 links Batt4EU (up to 925, battery-specific) to RESourceEU as a possible overlap, so
     the low end of all public money counted once drops by 925: 6721 - 925 = 5796; the high end

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 from factory import csv_bytes, row
-from fixtures import peak_mib
+from fixtures import document_id, peak_mib
 from pptx import Presentation
 
 from funding.archives import TEMPLATE_MAX_BYTES, TEMPLATE_MAX_ENTRIES, checked_template
@@ -108,6 +108,7 @@ def test_special_files_are_refused_by_every_reader(
     ],
     ids=["validate", "documents", "export-data", "template"],
 )
+@pytest.mark.subprocess
 def test_command_line_refuses_special_files_with_exit_2(
     kind: str, place: tuple[str, ...], special_files: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -126,6 +127,7 @@ _KIND_TEXT = {"fifo": "a named pipe (FIFO)", "device": "a character device", "so
 
 
 @pytest.mark.timeout(120)
+@pytest.mark.apptest
 def test_the_page_serves_no_special_file(special_files: dict[str, Path]) -> None:
     """FUNDING_DATA naming a FIFO shows the reason on the page instead of hanging the server."""
     from streamlit.testing.v1 import AppTest
@@ -220,6 +222,7 @@ def bomb() -> bytes:
     return zip_of([*blank_template(), ("ppt/media/image1.png", zeros, 1000, crc)])
 
 
+@pytest.mark.slow  # a GiB inflated under tracemalloc
 def test_a_gib_zip_bomb_declared_as_1_kb_is_refused_in_bounded_memory(bomb: bytes) -> None:
     """zipfile stops at the declared 1,000 bytes and their CRC does not match: refused. The old
     check (declared sizes) passed it and python-pptx inflated the GiB (2.26 GB on the server)."""
@@ -230,6 +233,7 @@ def test_a_gib_zip_bomb_declared_as_1_kb_is_refused_in_bounded_memory(bomb: byte
     assert caught.value.code == "template_not_pptx"
 
 
+@pytest.mark.slow  # a GiB inflated under tracemalloc
 def test_a_bomb_with_a_matching_crc_is_cut_to_its_declared_size(bomb: bytes) -> None:
     """With the CRC of the first 1,000 bytes the entry reads as those 1,000 bytes, and the
     rebuilt archive holds exactly them: python-pptx never sees the GiB behind them."""
@@ -244,6 +248,7 @@ def test_a_bomb_with_a_matching_crc_is_cut_to_its_declared_size(bomb: bytes) -> 
         assert (info.file_size, info.compress_size < 100) == (1000, True)
 
 
+@pytest.mark.slow  # a GiB inflated under tracemalloc
 def test_an_honest_gib_entry_stops_at_the_inflation_budget() -> None:
     """Declared as 1 GiB: inflated in 64 kB chunks until the 60 MB budget is passed."""
     crc = 0
@@ -259,6 +264,7 @@ def test_an_honest_gib_entry_stops_at_the_inflation_budget() -> None:
     )
 
 
+@pytest.mark.subprocess
 def test_the_command_line_refuses_the_bomb_in_bounded_memory(bomb: bytes, tmp_path: Path) -> None:
     """The whole CLI (Python, pandas, pyarrow, python-pptx loaded: about 155 MiB) stays under
     300 MiB of RSS; inflating the bomb alone would need over 1,024 MiB."""
@@ -272,6 +278,7 @@ def test_the_command_line_refuses_the_bomb_in_bounded_memory(bomb: bytes, tmp_pa
     assert not (tmp_path / "deck.pptx").exists()
 
 
+@pytest.mark.apptest
 def test_the_page_refuses_the_bomb_in_bounded_memory(bomb: bytes) -> None:
     """Uploaded on the page (AppTest runs the script in this process, so tracemalloc sees it)."""
     from streamlit.testing.v1 import AppTest
@@ -327,6 +334,7 @@ def test_macro_enabled_templates_are_refused(template: bytes) -> None:
     assert caught.value.code == "template_macros"
 
 
+@pytest.mark.subprocess
 def test_a_macro_template_never_reaches_a_deck(tmp_path: Path) -> None:
     """Through the command line: exit 2, no deck written (the old code carried vbaProject.bin)."""
     template = tmp_path / "macro.pptx"
@@ -374,6 +382,7 @@ def every_cell_wrong(size: int) -> tuple[bytes, int]:
 
 
 @pytest.mark.timeout(600)
+@pytest.mark.slow
 def test_a_5_mb_file_where_every_cell_is_wrong_costs_bounded_memory() -> None:
     """Every row holds 34 problems, counted by hand:
     - 26 from the model, one per field except the three the loader parses first
@@ -403,6 +412,7 @@ def test_a_5_mb_file_where_every_cell_is_wrong_costs_bounded_memory() -> None:
     assert error.by_column == {c: doubled.get(c, rows) for c in COLUMNS}
 
 
+@pytest.mark.subprocess
 def test_the_command_line_lists_the_first_problems_and_counts_the_rest(tmp_path: Path) -> None:
     data, rows = every_cell_wrong(200_000)
     path = tmp_path / "wrong.csv"
@@ -430,6 +440,7 @@ def test_problem_log_keeps_the_first_by_place_whatever_the_order_they_arrive_in(
 # Refused uploads are not kept in the shared cache
 
 
+@pytest.mark.apptest
 def test_refused_uploads_are_not_shared_between_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
     """Counted calls of the loader: a refused file is parsed once per session (a rerun does not
     parse it again) and again by another session, because it was never put in the shared
@@ -449,7 +460,7 @@ def test_refused_uploads_are_not_shared_between_sessions(monkeypatch: pytest.Mon
 
     monkeypatch.setattr("app.loading.parse_csv", counting)  # where the page calls it
     bad = csv_bytes([row("a", level="Mars")])
-    good = csv_bytes([row("b", source_document="")])  # no amount, so no source needed
+    good = csv_bytes([row("b", source_document=document_id())])  # a registered document
 
     def session(name: str, data: bytes) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)

@@ -20,7 +20,7 @@ from fixtures import document_id
 
 from funding.i18n import t
 
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+pytestmark = pytest.mark.browser
 METRICS = "[data-testid='stMetricValue']"
 EVIL = "evil.example"
 # What each search term must look like on the page (bidi controls removed).

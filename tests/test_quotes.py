@@ -114,6 +114,7 @@ def test_a_file_outside_a_version_folder_citing_an_unknown_document(tmp_path: Pa
     }
 
 
+@pytest.mark.subprocess
 def test_the_command_prints_locations_and_exits_1(tmp_path: Path) -> None:
     folder = version_folder(tmp_path)
     result = run(str(folder), "--sources", str(tmp_path / "seeds"))
@@ -124,6 +125,7 @@ def test_the_command_prints_locations_and_exits_1(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.subprocess
 def test_missing_sources_exit_2(tmp_path: Path) -> None:
     folder = version_folder(tmp_path)
     assert run(str(folder), "--sources", str(tmp_path / "nowhere")).returncode == 2
@@ -133,6 +135,7 @@ def test_missing_sources_exit_2(tmp_path: Path) -> None:
     assert f"error: {tmp_path / 'seeds' / 'seed.txt'}: no such file" in result.stderr
 
 
+@pytest.mark.subprocess
 def test_an_invalid_file_exits_2(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_bytes(csv_bytes([row("a", level="Mars")]))
@@ -141,6 +144,7 @@ def test_an_invalid_file_exits_2(tmp_path: Path) -> None:
     assert f"{path}:2: level: " in result.stderr
 
 
+@pytest.mark.subprocess
 def test_the_shipped_dataset_passes() -> None:
     from funding.quotes import DEFAULT_SOURCES
 

@@ -4,11 +4,17 @@ is the diff between consecutive releases, regenerated here (a stale change log f
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
 
 from funding.changelog import CHANGELOG, render_changelog
+from funding.cli import main
 from funding.dataset_info import load_info
+from funding.disagreements import Disagreements
 from funding.paths import DATA_DIR
-from funding.versions import read_version, releases, version_key
+from funding.versions import Companions, companions, read_version, releases, version_key
 
 # What a release folder holds (from 1.1.0 on), as data/README.md describes it.
 FILES = ("funding.csv", "documents.csv", "disagreements.csv", "dataset.json")
@@ -60,3 +66,27 @@ def test_the_change_log_has_a_section_per_release() -> None:
         "## 1.1.0 (2026-12-01), compared with 1.0.0 (2026-11-23)",
         "## 1.0.0 (2026-11-23)",
     ]
+
+
+def test_a_csv_in_a_version_folder_has_its_own_companions(tmp_path: Path) -> None:
+    """1.0.0's folder holds dataset.json, documents.csv and funding.csv, and no disagreements.csv
+    (it came with 1.1.0); a CSV outside any version folder is checked against data/'s files."""
+    folder = DATA_DIR / "releases" / "1.0.0"
+    assert companions(folder / "funding.csv") == Companions(
+        True, folder / "dataset.json", folder / "documents.csv", None
+    )
+    loose = tmp_path / "funding.csv"
+    assert companions(loose) == Companions(
+        False, None, DATA_DIR / "documents.csv", DATA_DIR / "disagreements.csv"
+    )
+    assert read_version(folder).info == load_info(folder / "dataset.json")
+    assert read_version(folder).disagreements == Disagreements()
+
+
+def test_export_of_a_release_csv_is_that_release(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "release.xlsx"
+    assert main(["export", str(out), "--data", str(DATA_DIR / "releases" / "1.0.0" / "funding.csv")]) == 0
+    assert "v1.0.0," in capsys.readouterr().out  # the summary names the version exported
+    book = load_workbook(out)
+    cells = [str(v) for sheet in book for r in sheet.iter_rows(values_only=True) for v in r if v is not None]
+    assert any("1.0.0" in c for c in cells) and not any("1.1.0" in c for c in cells)

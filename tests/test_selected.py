@@ -16,7 +16,7 @@ from factory import csv_bytes, row
 from fixtures import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_total_properties import SHIPPED, filters, forests
+from strategies import SHIPPED, filters, forests
 
 from funding import charts
 from funding.breakdowns import envelopes

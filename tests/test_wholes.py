@@ -7,7 +7,7 @@ from factory import csv_bytes, row
 from fixtures import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_total_properties import forests
+from strategies import forests
 
 from funding.dataset import Dataset, nearest_whole
 from funding.loading import parse_csv

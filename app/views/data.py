@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from app.context import Page
 from app.loading import Loaded, Source, forget_upload, remember_upload, upload_key
+from app.widgets import Where
 from funding import paths
 from funding.errors import Problem, UnreadableFile
 from funding.i18n import t
@@ -65,7 +65,7 @@ def _codebook() -> bytes | None:
         return None
 
 
-def back_button(where: Any, lang: Lang, place: str) -> None:
+def back_button(where: Where, lang: Lang, place: str) -> None:
     where.button(
         t("back_to_curated", lang), key=f"back_{place}", on_click=forget_upload, icon=":material/undo:"
     )

@@ -31,10 +31,11 @@ from funding.filter_index import select
 from funding.frameworks import with_default_framework
 from funding.loading import load_dataset
 from funding.markdown import plain_text
-from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
+from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS, DEFAULT_INFO
 from funding.reading import read_file
 from funding.selection import describe, filter_problems
 from funding.totals import NotSummable
+from funding.versions import companions
 from funding.vocab import LANGS, Lang
 
 if TYPE_CHECKING:
@@ -70,7 +71,11 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=DEFAULT_DATA,
         help="funding CSV to export from (default: data/funding.csv)",
     )
-    export.add_argument("--documents", type=Path, default=DEFAULT_DOCUMENTS, help="document registry CSV")
+    export.add_argument(
+        "--documents",
+        type=Path,
+        help="document registry CSV (default: the one beside --data in a version folder, else data/'s)",
+    )
     export.add_argument("--lang", default="en", help="language of labels and numbers: en (default) or nl")
     export.add_argument("--template", type=Path, help="PowerPoint .pptx/.potx whose layouts and theme to use")
     export.add_argument("--chart", help=f"the chart for a PNG: {', '.join(PNG_CHARTS)} (default: envelopes)")
@@ -145,11 +150,14 @@ def run(args: argparse.Namespace) -> int:
     filters = filters_from(args, problems)
     if problems:
         return fail(problems)
-    documents = load_documents(args.documents)
+    # A CSV in a version folder (data/ or a release) is that version, with its own files.
+    files = companions(args.data)
+    documents = load_documents(args.documents or files.documents or DEFAULT_DOCUMENTS)
     dataset = load_dataset(args.data, known_documents=documents)
-    dataset = dataset.with_disagreements(load_disagreements())  # the curated ones, by id
-    info = load_info()
-    curated = args.data.resolve() == DEFAULT_DATA.resolve()
+    if files.disagreements is not None:
+        dataset = dataset.with_disagreements(load_disagreements(files.disagreements))
+    info = load_info(files.info or DEFAULT_INFO)
+    curated = files.version
     filters = with_default_framework(filters, dataset, args.framework)
     bad_filters = filter_problems(filters, dataset)
     if bad_filters:

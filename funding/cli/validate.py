@@ -23,6 +23,7 @@ from funding.i18n import t
 from funding.loading import MAX_BYTES, load_dataset
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.selection import Filters
+from funding.versions import companions
 
 # Row ids named on a range line before "and N more": the summary stays a few lines at any size.
 NAMED_IDS = 4
@@ -43,7 +44,11 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     validate.add_argument(
         "path", nargs="?", type=Path, default=DEFAULT_DATA, help="CSV file (default: data/funding.csv)"
     )
-    validate.add_argument("--documents", type=Path, default=DEFAULT_DOCUMENTS, help="document registry CSV")
+    validate.add_argument(
+        "--documents",
+        type=Path,
+        help="document registry CSV (default: the one beside PATH in a version folder, else data/'s)",
+    )
     validate.add_argument(
         "--max-mb",
         type=megabytes,
@@ -57,11 +62,12 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    documents = load_documents(args.documents)
+    files = companions(Path(args.path))  # a CSV in a version folder is checked with its own files
+    documents = load_documents(args.documents or files.documents or DEFAULT_DOCUMENTS)
     max_bytes = None if args.max_mb is None else int(args.max_mb * 1024 * 1024)
     dataset = load_dataset(args.path, known_documents=documents, max_bytes=max_bytes)
-    if Path(args.path).resolve() == DEFAULT_DATA.resolve():  # the curated file has its disagreements
-        load_disagreements(record_ids=dataset.by_id, known_documents=documents)
+    if files.version and files.disagreements is not None:
+        load_disagreements(files.disagreements, record_ids=dataset.by_id, known_documents=documents)
     public = figures(dataset, dataset.records, Filters(), "en").public.by_scope
     with_amount = sum(r.amount_eur is not None for r in dataset.records)
     said = "; ".join(f"{public[s].label.lower()} {public[s].exact}" for s in ("battery", "wider", "all"))

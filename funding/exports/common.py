@@ -37,7 +37,6 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     *COLUMNS[COLUMNS.index("source_document") + 1 :],
     COUNTED_COLUMN,
 )
-NUMERIC_COLUMNS = frozenset({"amount_eur"})
 
 
 def clean_text(text: str) -> str:

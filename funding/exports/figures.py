@@ -21,7 +21,7 @@ from funding.i18n import t
 from funding.kinds import default_kind
 from funding.records import Instrument
 from funding.selection import Filters
-from funding.totals import NOT_SUMMED_KINDS, Bounds, counted_ids
+from funding.totals import NOT_SUMMED_KINDS, Bounds, NotSummable, counted_ids
 from funding.vocab import AMOUNT_KIND, Lang
 
 # Chart names, as used by `--chart` and in the deck's order.
@@ -81,7 +81,7 @@ def chart_spec(
         raise ValueError(f"unknown chart {name!r}; valid: {', '.join(CHARTS)}")
     kind = kind or default_kind(selection, filters.kind)
     if kind in NOT_SUMMED_KINDS and name != "envelopes":
-        raise ValueError(f"{kind} figures may overlap and are never added up; only 'envelopes' shows them")
+        raise NotSummable(kind)  # only 'envelopes' shows them, one by one
     kind_label = AMOUNT_KIND.label(kind, lang)
     of_kind = [r for r in selection if r.amount_kind == kind]
     with_amount = tuple(r for r in of_kind if r.amount_eur is not None)

@@ -28,10 +28,6 @@ class Story:
     sentences: tuple[str, ...]  # the single-bar charts, said in words on the headline slide
     unstated: tuple[Instrument, ...]  # rows that state no amount, for the closing list
 
-    def chart_names(self) -> tuple[tuple[str, str], ...]:
-        """(chart name, figure kind) of every chart slide, for presentation mode."""
-        return tuple((spec.name, spec.kind) for spec in self.charts)
-
 
 def story(dataset: Dataset, selection: Sequence[Instrument], filters: Filters, lang: Lang) -> Story:
     """The charts of the default kind (`funding.kinds.default_kind`): amounts by instrument, then

@@ -1,0 +1,136 @@
+"""The test suite's own rules: a costly test carries its tier's marker (tests/tier_guard.py), and
+no test module imports another (shared helpers live in support modules)."""
+
+import ast
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+
+# Each test says in its name what it does and whether the guard lets it: `_refused` ones must fail.
+CHILD = """
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+
+def python() -> None:
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+
+
+def test_process_unmarked_refused() -> None:
+    python()
+
+
+@pytest.mark.subprocess
+def test_process_marked_allowed() -> None:
+    python()
+
+
+@pytest.mark.browser
+def test_process_in_the_browser_tier_allowed() -> None:
+    python()
+
+
+def test_process_unmarked_even_if_the_error_is_caught_refused() -> None:
+    try:
+        python()
+    except Exception:
+        pass
+
+
+@pytest.fixture
+def started() -> None:
+    python()
+
+
+def test_process_in_a_fixture_unmarked_refused(started: None) -> None:
+    pass
+
+
+@pytest.mark.subprocess
+def test_process_naming_a_browser_in_its_arguments_allowed() -> None:
+    subprocess.run([sys.executable, "-c", "pass", "chromium"], check=True)
+
+
+@pytest.mark.subprocess
+def test_browser_in_the_subprocess_tier_refused(tmp_path: Path) -> None:
+    chromium = tmp_path / "chromium"
+    chromium.write_text("#!/bin/sh\\nexit 0\\n")
+    chromium.chmod(0o755)
+    subprocess.run([str(chromium)], check=True)
+
+
+def apptest() -> None:
+    AppTest.from_string("import streamlit as st\\nst.write(1)").run(timeout=60)
+
+
+def test_apptest_unmarked_refused() -> None:
+    apptest()
+
+
+@pytest.mark.apptest
+def test_apptest_marked_allowed() -> None:
+    apptest()
+
+
+def test_server_unmarked_refused() -> None:
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+
+
+def test_plain_work_allowed() -> None:
+    assert sum(range(4)) == 6  # 0 + 1 + 2 + 3
+"""
+
+
+@pytest.mark.subprocess
+@pytest.mark.timeout(180)
+def test_the_guard_fails_exactly_the_unmarked_costly_tests(tmp_path: Path) -> None:
+    (tmp_path / "test_child.py").write_text(CHILD)
+    report = tmp_path / "report.xml"
+    pytest_args = ["-q", "-p", "no:cacheprovider", "-p", "tier_guard", f"--junitxml={report}"]
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            *pytest_args,
+            "-W",
+            "ignore::pytest.PytestUnknownMarkWarning",
+            "test_child.py",
+        ],
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(TESTS), "HOME": str(tmp_path)},
+        capture_output=True,
+        timeout=150,
+    )
+    cases = ET.parse(report).getroot().iter("testcase")
+    failed = {case.get("name", ""): bool(case.findall("failure") + case.findall("error")) for case in cases}
+    names = [line.split("(")[0][4:] for line in CHILD.splitlines() if line.startswith("def test_")]
+    assert len(names) == 11
+    assert failed == {name: name.endswith("_refused") for name in names}
+
+
+def _imported(path: Path) -> set[str]:
+    """Every module an import statement names, top-level or inside a function."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
+    return names | {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+
+
+def test_no_test_module_imports_another() -> None:
+    found = {
+        path.name: sorted(m for m in _imported(path) if m.split(".")[-1].startswith("test_"))
+        for path in sorted(TESTS.glob("*.py"))
+    }
+    assert {name: modules for name, modules in found.items() if modules} == {}
