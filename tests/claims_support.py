@@ -103,8 +103,7 @@ def net_claim(
     whole left out count up to the whole (all of them where it says they are separate, the
     largest otherwise); figures that may share money count once at the low end. `covering`:
     the rows whose wholes cover others (default: the figures themselves), as a breakdown's
-    group is counted against the whole selection. Parts sit one level under their whole, as in
-    the curated data."""
+    group is counted against the whole selection."""
     rows = {r["id"]: r for r in everything}
 
     def of_scope(row: Row) -> bool:
@@ -128,24 +127,32 @@ def net_claim(
     counted = [r for r in figures if not covered(r)]
     if not counted:
         return None
-    groups: dict[str, list[Row]] = {}
+    # Every counted figure hangs under the chain of wholes above it, none of which is selected.
+    children: dict[str, set[str]] = {}
+    roots: set[str] = set()
     for row in counted:
-        whole = whole_of(rows, row)
-        groups.setdefault(whole["id"] if whole else row["id"], []).append(row)
-    qualifiers = {r["amount_qualifier"] for r in counted}
-    ends: dict[str, tuple[float, float]] = {}
-    for top, members in groups.items():
-        amounts = [float(r["amount_eur"]) for r in members]
-        if members[0]["id"] == top:
-            ends[top] = (amounts[0], amounts[0])
-            continue
-        whole = rows[top]
-        cap = float(whole["amount_eur"])
-        high = min(sum(amounts), cap)
-        low = sum(amounts) if whole["parts_disjoint"] == "yes" else max(amounts)
-        if sum(amounts) > cap:
-            qualifiers.add(whole["amount_qualifier"])
-        ends[top] = (min(low, high), high)
+        node = row["id"]
+        while (whole := whole_of(rows, rows[node])) is not None:
+            children.setdefault(whole["id"], set()).add(node)
+            node = whole["id"]
+        roots.add(node)
+    counted_ids = {r["id"] for r in counted}
+    qualifiers: set[str] = set()
+
+    def ends_of(node: str) -> tuple[float, float]:
+        row = rows[node]
+        if node in counted_ids:
+            qualifiers.add(row["amount_qualifier"])
+            return float(row["amount_eur"]), float(row["amount_eur"])
+        parts = [ends_of(child) for child in sorted(children[node])]
+        high = sum(h for _, h in parts)
+        low = sum(lo for lo, _ in parts) if row["parts_disjoint"] == "yes" else max(lo for lo, _ in parts)
+        if high > float(row["amount_eur"]):  # parts never count above their whole
+            high = float(row["amount_eur"])
+            qualifiers.add(row["amount_qualifier"])
+        return min(low, high), high
+
+    ends = {root: ends_of(root) for root in roots}
     links = {frozenset((a, b)) for a in ends for b in rows[a]["may_overlap"].split(";") if b in ends}
     linked = sorted({i for pair in links for i in pair})
     # The least money: every figure that may share none, plus the heaviest set of the others of

@@ -19,18 +19,20 @@ from collections.abc import Callable, Sequence
 
 import pytest
 from claims_support import Row, Said, holds, net_claim, read_all
+from factory import csv_bytes
 from fixtures import DATA, DOCUMENTS, examples, shipped_rows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pptx import Presentation
+from strategies import forests
 
 from funding.charts.headline_figures import headline
 from funding.dataset_info import load_info
 from funding.documents import load_documents
 from funding.exports import export_pptx, export_xlsx
 from funding.i18n import t
-from funding.loading import load_dataset
+from funding.loading import load_dataset, parse_csv
 from funding.selection import Filters, apply
 from funding.vocab import Lang
 
@@ -63,15 +65,16 @@ def _other_amounts() -> dict[str, list[Said]]:
 OTHER = _other_amounts()
 
 
-def claims(selected: Sequence[Row]) -> list[Said]:
-    """Every claim the selected rows make (see the module docstring)."""
+def claims(selected: Sequence[Row], everything: Sequence[Row] = ROWS) -> list[Said]:
+    """Every claim the selected rows of `everything` make (see the module docstring)."""
+    by_id = {r["id"]: r for r in everything}
     out: list[Said] = []
     for r in selected:
         chain = [r]
         parent = r["parent_id"]
         while parent:  # a part's text may name its whole's amount
-            chain.append(BY_ID[parent])
-            parent = BY_ID[parent]["parent_id"]
+            chain.append(by_id[parent])
+            parent = by_id[parent]["parent_id"]
         for row in chain:
             if row["amount_eur"]:
                 a = float(row["amount_eur"])
@@ -79,7 +82,7 @@ def claims(selected: Sequence[Row]) -> list[Said]:
         out += OTHER.get(r["id"], [])
     for kind in KINDS:
         for battery in (True, False, None):
-            net = net_claim(ROWS, selected, kind, battery)
+            net = net_claim(everything, selected, kind, battery)
             if net is not None:
                 out.append(net)
         for of_group in DIMENSIONS.values():
@@ -87,13 +90,13 @@ def claims(selected: Sequence[Row]) -> list[Said]:
             for group in groups:
                 members = [r for r in selected if group in of_group(r)]
                 for battery in (None, False):  # the bar, and its wider part
-                    net = net_claim(ROWS, members, kind, battery, covering=selected)
+                    net = net_claim(everything, members, kind, battery, covering=selected)
                     if net is not None:
                         out.append(net)
         battery_rows = [r for r in selected if r["battery_specific"] == "yes"]
         for origin in {r["money_origin"] for r in battery_rows}:
             members = [r for r in battery_rows if r["money_origin"] == origin]
-            net = net_claim(ROWS, members, kind, True, covering=battery_rows)
+            net = net_claim(everything, members, kind, True, covering=battery_rows)
             if net is not None:
                 out.append(net)
     return out
@@ -214,3 +217,26 @@ def test_a_sum_of_a_whole_and_its_parts_is_no_claim() -> None:
     allowed = claims(ROWS)
     assert not any(holds(("about", gross, gross), c) for c in allowed)
     assert unclaimed(f"about EUR {gross / 1e9:.3f} bn", "en", allowed)
+
+
+@settings(max_examples=examples(60))
+@given(rows=forests(), picked=st.data(), lang=st.sampled_from(["en", "nl"]))
+def test_random_datasets_make_only_claims_their_rows_make(
+    rows: list[dict[str, str]], picked: st.DataObject, lang: Lang
+) -> None:
+    """Random valid datasets (parts under parts, wholes with separate or overlapping parts, whole
+    figures that may share money) and a random part of their rows selected: every amount the
+    headline, the deck and the workbook write is still a claim of those rows."""
+    data = csv_bytes(rows)
+    everything = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    dataset = parse_csv(data)
+    keep = picked.draw(st.sets(st.sampled_from([r["id"] for r in everything])), label="selected ids")
+    selection = [r for r in dataset.records if r.id in keep]
+    allowed = claims([r for r in everything if r["id"] in keep], everything)
+    tiles = headline(dataset, selection, lang)
+    for metric in (*tiles.main, *tiles.apart, *tiles.origins):
+        assert not unclaimed(metric.value, lang, allowed), (keep, metric)
+    for text in deck_texts(export_pptx(dataset, selection, Filters(), lang, {}, INFO)):
+        assert not unclaimed(text, lang, allowed), (keep, text)
+    for text in sheet_texts(export_xlsx(dataset, selection, Filters(), lang, {}, INFO), lang):
+        assert not unclaimed(text, lang, allowed), (keep, text)
