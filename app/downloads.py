@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from app.context import Page
-from app.loading import TTL_SECONDS
+from app.loading import TTL_SECONDS, calls_of
 from app.picks import clear as clear_picks
 from app.url_state import PRESENT
 from app.widgets import Where
@@ -121,6 +121,7 @@ def download_section(page: Page) -> None:
             with bar.popover(t("template_button", lang), icon=":material/palette:"):
                 template = template_upload(st, data.info, lang)
             shown = replace(folded or page.filters, compare=page.compare)
+            calls = calls_of(data.documents)
             export = Export(
                 ExportRequest(
                     page.dataset,
@@ -134,6 +135,7 @@ def download_section(page: Page) -> None:
                     # The CSV is the dataset's own format, which loads again as it is; the
                     # workbook is the file to read.
                     schema=True,
+                    calls=() if data.uploaded or isinstance(calls, str) else calls,
                 )
             )
             for fmt, icon in (("csv", "table"), ("xlsx", "grid_on"), ("pptx", "slideshow")):

@@ -24,7 +24,7 @@ from funding.errors import InvalidData, Problem, UnreadableFile
 from funding.i18n import t
 from funding.paths import DEFAULT_CALLS
 from funding.reading import COMPANION_MAX_BYTES, read_file
-from funding.records import SLUG, LongText, Text
+from funding.records import SLUG, Instrument, LongText, Text
 from funding.vocab import BENEFICIARY, DATE_QUALIFIER, Lang
 
 # YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD: as precise as the document is.
@@ -137,6 +137,14 @@ def dates_text(call: Call, lang: Lang) -> str:
         qualifier = DATE_QUALIFIER.label(call.closes_qualifier or "stated", lang)
         said.append(t("call_closes", lang, date=call.closes, qualifier=qualifier))
     return "; ".join(said)
+
+
+def calls_of(calls: Iterable[Call], selection: Iterable[Instrument]) -> list[Call]:
+    """The calls a file about this selection lists: those the documents tie to a selected row
+    (`record_id`). A call tied to no row belongs to no selection; the page's Open to apply view
+    and `python -m funding calls` list every call."""
+    ids = {r.id for r in selection}
+    return [c for c in calls if c.record_id is not None and c.record_id in ids]
 
 
 def calls_on(calls: Iterable[Call], day: date, beneficiaries: Collection[str] = ()) -> list[Listed]:

@@ -3,6 +3,7 @@ and which calls are open or upcoming on a day, worked out by hand from the file.
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from datetime import date
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from fixtures import ROOT
+from openpyxl import load_workbook
+from pptx import Presentation
 
 from funding.calls import (
     CLOSED,
@@ -23,10 +26,14 @@ from funding.calls import (
     load_calls,
     state_on,
 )
+from funding.dataset_info import load_info
 from funding.documents import load_documents
 from funding.errors import InvalidData
+from funding.exports.render import ExportRequest, render
+from funding.i18n import t
 from funding.loading import load_dataset
 from funding.quotes import DEFAULT_SOURCES, normalise
+from funding.selection import Filters
 
 HEADER = (
     "id,record_id,name_en,name_nl,beneficiary_types,opens,opens_qualifier,closes,closes_qualifier,"
@@ -145,3 +152,25 @@ def test_the_command_lists_calls_with_their_dates_and_sources() -> None:
     assert "Pillar II" in lines[7] and "L1185" not in lines[7]  # the section, no line numbers
     bad = subprocess.run([*command[:4], "2026-13-01"], capture_output=True, text=True, cwd=ROOT, check=False)
     assert bad.returncode == 2
+
+
+def test_files_list_the_calls_of_their_rows_and_no_others() -> None:
+    """The Battery Booster Facility row has its call (data/calls.csv ties it by record_id): its
+    workbook has a Calls sheet with that one call and its deck a calls slide; MICB has none."""
+    dataset, documents = load_dataset(), load_documents()
+    calls = load_calls(known_documents=documents)
+
+    def request(row_id: str) -> ExportRequest:
+        rows = [dataset.by_id[row_id]]
+        return ExportRequest(dataset, rows, Filters(), "en", documents, load_info(), calls=calls)
+
+    book = load_workbook(io.BytesIO(render("xlsx", request("battery-booster-facility"))))
+    sheet = book[t("sheet_calls", "en")]
+    assert [c.value for c in sheet["A"]][1:] == ["Battery Booster Facility: call for proposals"]
+    deck = Presentation(io.BytesIO(render("pptx", request("battery-booster-facility"))))
+    titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
+    assert t("calls_slide_title", "en") in titles
+    assert (
+        t("sheet_calls", "en")
+        not in load_workbook(io.BytesIO(render("xlsx", request("ngf-micb")))).sheetnames
+    )

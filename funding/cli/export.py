@@ -18,15 +18,17 @@ import io
 import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from funding.archives import TEMPLATE_MAX_BYTES
+from funding.calls import Call, load_calls
 from funding.cli.shared import EXIT_MISSING_TOOL, EXIT_OK, add_filter_options, fail, filters_from
 from funding.dataset_info import load_info
 from funding.disagreements import load_disagreements
-from funding.documents import load_documents
-from funding.errors import UnreadableFile
+from funding.documents import Document, load_documents
+from funding.errors import InvalidData, UnreadableFile
 from funding.filter_index import select
 from funding.frameworks import with_default_framework
 from funding.loading import load_dataset
@@ -184,6 +186,7 @@ def run(args: argparse.Namespace) -> int:
         chart=args.chart or "envelopes",
         delimiter=args.delimiter,
         schema=args.schema,
+        calls=_calls(documents) if curated else (),
     )
     try:
         data = render(fmt, request)
@@ -252,3 +255,12 @@ def _contents(fmt: str, data: bytes, request: ExportRequest) -> str:
             f"({added} of them referred to by the selected ones), {documents} cited"
         )
     return f"{_count(len(selection), 'row', 'rows')}, {documents} cited"
+
+
+def _calls(documents: Mapping[str, Document]) -> tuple[Call, ...]:
+    """The curated calls; a calls file that cannot be read leaves them out and says so."""
+    try:
+        return load_calls(known_documents=documents)
+    except (InvalidData, UnreadableFile) as exc:
+        print(f"warning: {exc}: no calls in the file", file=sys.stderr)
+        return ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from funding.calls import Call, calls_of
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.documents import Document
@@ -42,6 +43,7 @@ class ExportRequest:
     chart: str = "envelopes"  # png only: which chart (funding.exports.CHARTS)
     delimiter: str | None = None  # csv only: "," or ";" (default: the language's)
     schema: bool = False  # csv only: exactly the dataset's columns, a file `validate` accepts
+    calls: Sequence[Call] = ()  # xlsx and pptx: the dated calls, of which those of the selection are listed
 
 
 def render(fmt: str, request: ExportRequest) -> bytes:
@@ -59,12 +61,14 @@ def render(fmt: str, request: ExportRequest) -> bytes:
     if fmt == "xlsx":
         from funding.exports.workbook import export_xlsx
 
-        return export_xlsx(*args, upload_name=r.upload_name)
+        return export_xlsx(*args, upload_name=r.upload_name, calls=calls_of(r.calls, r.selection))
     if fmt == "pptx":
         from funding.exports.slides import export_pptx
 
         # A template is checked by the bytes it inflates to when the deck opens it (deck_layouts).
-        return export_pptx(*args, template=r.template, upload_name=r.upload_name)
+        return export_pptx(
+            *args, template=r.template, upload_name=r.upload_name, calls=calls_of(r.calls, r.selection)
+        )
     if fmt == "png":
         from funding.exports.images import export_png
 

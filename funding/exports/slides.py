@@ -22,10 +22,12 @@ from datetime import date, datetime
 
 from pptx.util import Inches
 
+from funding.calls import Call
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.disagreements import Disagreements
 from funding.documents import Document
+from funding.exports.calls import call_lines
 from funding.exports.common import Citation, citations, clean_text, iso_today, references
 from funding.exports.deck_charts import BAR_IN, bar_chart, chart_height
 from funding.exports.deck_content import (
@@ -65,6 +67,7 @@ def export_pptx(
     template: bytes | None = None,
     today: date | None = None,
     upload_name: str | None = None,
+    calls: Sequence[Call] = (),
 ) -> bytes:
     """The deck as .pptx bytes; `template` is a .pptx or .potx file's bytes (UnreadableFile if not).
 
@@ -89,6 +92,7 @@ def export_pptx(
         deck.chart_slides(spec, cited, disagreements)
     deck.table_slides(table_rows(dataset, selection, cited, lang), bool(selection))
     deck.unstated_slides(unstated_items(plan.unstated, cited, lang))
+    deck.calls_slides(call_lines(calls, documents, lang))
     deck.sources_slides(cited)
     deck.number_slides()
     properties = deck.prs.core_properties
@@ -211,6 +215,17 @@ class _Deck(Frame):
             for offset, column in enumerate(columns[number : number + 2]):
                 left = area.left + offset * int(area.width * 0.52)
                 self.flow(slide, Box(left, area.top, width, area.height), column)
+            self.footer(slide)
+
+    def calls_slides(self, lines: Sequence[tuple[str, str]]) -> None:
+        """The dated calls of the selection's instruments, if any: what a company can apply for."""
+        paras: list[Para] = []
+        for name, detail in lines:
+            paras += [Para(name, 15, bold=True, after=2), Para(detail, 13, after=8)]
+        for number, column in enumerate(self.columns(paras, self.area.width) if paras else []):
+            title = t("calls_slide_title", self.lang) + (f" {t('continued', self.lang)}" if number else "")
+            slide, area = self.new_slide(title)
+            self.flow(slide, area, column)
             self.footer(slide)
 
     def sources_slides(self, cited: Sequence[Citation]) -> None:

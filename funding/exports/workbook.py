@@ -20,9 +20,11 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from funding.calls import Call
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.documents import Document
+from funding.exports.calls import calls_sheet
 from funding.exports.common import clean_text
 from funding.exports.workbook_cells import TOP, WRAP, amount_cell, header_row, link, put, warning
 from funding.exports.workbook_columns import COLUMNS, Context, cells, header
@@ -46,9 +48,11 @@ def export_xlsx(
     *,
     today: date | None = None,
     upload_name: str | None = None,
+    calls: Sequence[Call] = (),
 ) -> bytes:
     """The workbook as bytes. `upload_name`: the file name when the data is an upload, so the
-    workbook never passes it off as the published dataset."""
+    workbook never passes it off as the published dataset; `calls`: the selection's dated calls,
+    a sheet of their own when there are any."""
     workbook = Workbook()
     totals = workbook.active
     assert totals is not None
@@ -57,6 +61,8 @@ def export_xlsx(
     context = Context(dataset, counted_ids(dataset, selection), documents, dataset.disagreements, lang)
     data_sheet(workbook.create_sheet(t("sheet_data", lang)), selection, context)
     disagreements_sheet(workbook.create_sheet(t("sheet_disagreements", lang)), selection, context)
+    if calls:
+        calls_sheet(workbook.create_sheet(t("sheet_calls", lang)), calls, documents, lang)
     sources_sheet(workbook.create_sheet(t("sheet_sources", lang)), selection, documents, lang)
     about_sheet(
         workbook.create_sheet(t("sheet_about", lang)), selection, filters, lang, info, today, upload_name

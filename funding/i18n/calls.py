@@ -40,4 +40,15 @@ TEXTS: dict[str, Mapping[Lang, Entry]] = {
         "en": "The calls cannot be shown: {reason}",
         "nl": "De oproepen kunnen niet worden getoond: {reason}",
     },
+    # -- calls in the workbook and the deck (funding.exports.calls) ---------------------------------
+    "sheet_calls": {"en": "Calls", "nl": "Oproepen"},
+    "calls_slide_title": {
+        "en": "Calls for these instruments, with their dates as stated",
+        "nl": "Oproepen voor deze instrumenten, met hun data zoals vermeld",
+    },
+    "call_col_name": {"en": "Call", "nl": "Oproep"},
+    "call_col_dates": {"en": "Dates as stated", "nl": "Data zoals vermeld"},
+    "call_col_for": {"en": "Who may apply", "nl": "Wie kan aanvragen"},
+    "call_col_source": {"en": "Source", "nl": "Bron"},
+    "call_col_quote": {"en": "Quote (language of the document)", "nl": "Citaat (taal van het document)"},
 }
