@@ -32,13 +32,13 @@ PRESENT_CSS = """<style>
 [data-testid="stMainBlockContainer"] { padding: 3.5rem 2.5rem 1rem 2.5rem; max-width: 100%; }
 .st-key-present_title h1 { font-size: clamp(1.6rem, 2.2vw, 2.6rem); padding: 0; }
 .st-key-present_title [data-testid="stCaptionContainer"] { font-size: clamp(1rem, 1.2vw, 1.35rem); }
-.st-key-present_main [data-testid="stMetricValue"] { font-size: clamp(1.6rem, 2.2vw, 2.6rem); }
+.st-key-present_main [data-testid="stMetricValue"] { font-size: clamp(1.4rem, 1.9vw, 2.6rem); }
 .st-key-present_headline [data-testid="stMetricLabel"] p { font-size: clamp(0.95rem, 1.1vw, 1.3rem); }
 .st-key-present_apart p { font-size: clamp(1rem, 1.2vw, 1.4rem); }
 .st-key-present_slide [data-testid="stCaptionContainer"],
 .st-key-present_headline [data-testid="stCaptionContainer"] { font-size: clamp(0.95rem, 1.1vw, 1.25rem); }
 .st-key-present_nav p { font-size: clamp(1rem, 1.2vw, 1.35rem); }
-.st-key-present_words p { font-size: clamp(1.15rem, 2.6vh, 1.6rem); }
+.st-key-present_words p { font-size: clamp(1rem, 2.3vh, 1.5rem); margin-bottom: 0.2rem; }
 </style>"""
 # The lead figure with the wider envelopes that explain the total beside it, then the counts.
 PRESENT_MONEY = ("battery_public", "wider_public", "net_public")
@@ -100,17 +100,22 @@ def headline(page: Page, sentences: tuple[str, ...]) -> None:
     figures = cached.headline(page.digest, page.filters, (), page.lang, page.dataset)
     main = {m.key: m for m in figures.main}
     money, apart = st.columns([3, 2], gap="large")
+
+    def tiles(keys: tuple[str, ...]) -> None:
+        for column, key in zip(st.columns(len(keys)), keys, strict=True):
+            column.metric(main[key].label, main[key].value, help=markdown_text(main[key].help), border=True)
+
+    # Money on the left with the one-bar charts in words; the counts head the right column, so
+    # the slide fits a 1280x720 projector.
     with money, st.container(key="present_headline"):
         with st.container(key="present_main"):
-            for keys in (PRESENT_MONEY, PRESENT_COUNTS):
-                for column, key in zip(st.columns(len(keys)), keys, strict=True):
-                    column.metric(
-                        main[key].label, main[key].value, help=markdown_text(main[key].help), border=True
-                    )
+            tiles(PRESENT_MONEY)
         with st.container(key="present_words"):
             for sentence in sentences:
                 st.markdown(markdown_text(sentence))
     with apart:
+        with st.container(key="present_counts"):
+            tiles(PRESENT_COUNTS)
         st.caption(markdown_text(f"{t('other_kinds', page.lang)}: {t('kept_apart', page.lang)}"))
         with st.container(key="present_apart", gap="small"):
             for metric in figures.apart:

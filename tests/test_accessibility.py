@@ -177,6 +177,8 @@ def test_chart_text_reaches_4_5_to_1(app_server: Any, browser: Any) -> None:
             page.set_viewport_size(DESKTOP)
         page.get_by_role("tab", name=t("flow_tab", "en")).click()  # the Sankey, in the Structure view
         page.locator(".js-plotly-plot .sankey-node").first.wait_for()
+        # The whole page in view: the lead sentence above the tabs moves the Sankey down.
+        page.set_viewport_size({"width": DESKTOP["width"], "height": min(content_height(page) + 40, 12_000)})
         page.wait_for_timeout(1000)
         flows = chart_text_contrast(page)
     finally:
@@ -224,7 +226,8 @@ def test_keyboard_only_from_a_filter_to_a_chart_to_a_source(app_server: Any, bro
         tab_to(page, lambda f: f["key"] == "st-key-envelopes")
         tab_to(page, lambda f: f["tag"] == "SUMMARY")
         page.keyboard.press("Enter")
-        table = page.get_by_test_id("stExpander").first.get_by_test_id("stDataFrame")
+        expander = page.get_by_test_id("stExpander").filter(has_text=t("data_table", "en")).first
+        table = expander.get_by_test_id("stDataFrame")
         table.wait_for()
         assert table.is_visible()
         # Back to the view tabs, on to the Instruments view with the arrow keys.
@@ -242,7 +245,8 @@ def test_keyboard_only_from_a_filter_to_a_chart_to_a_source(app_server: Any, bro
         page.keyboard.press("Shift+Space")
         wait_idle(page)
         panel = page.locator(".st-key-detail_panel")
-        panel.wait_for()
+        # The name is the panel's first Markdown; its second is the quote in its passage.
+        panel.get_by_test_id("stMarkdownContainer").nth(1).wait_for()
         text = panel.inner_text()
     finally:
         page.context.close()

@@ -186,7 +186,9 @@ def table_rows(
                 Row(
                     instrument=("" if record.id in counted else PART_MARK) + record.name(lang),
                     kind=AMOUNT_KIND.label(kind, lang),
-                    amount=format_eur(record.amount_eur, lang, record.amount_qualifier),
+                    # As on the bars: money that is not only for batteries says so in its cell.
+                    amount=format_eur(record.amount_eur, lang, record.amount_qualifier)
+                    + ("" if record.battery_specific else f" · {t('not_battery_specific', lang)}"),
                     status=STATUS.label(record.status, lang) if record.status else "—",
                     document=where or "—",
                 )

@@ -103,7 +103,8 @@ def chart_spec(
             notes.append(t("deck_range_bars", lang))
         framework = t(f"framework_{filters.framework}", lang) if name == "pillar" else ""
         title = t(f"chart_{name}", lang, kind=kind_label, framework=framework)
-    without = len(of_kind) - len(with_amount)
+    # Counted as the headline counts: funding instruments (frameworks and the like are listed apart).
+    without = sum(1 for r in of_kind if r.amount_eur is None and r.record_type == "instrument")
     if without:
         notes.append(t("not_shown", lang, n=without))
     if not bars:

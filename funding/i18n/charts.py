@@ -34,7 +34,10 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "breakdowns": {"en": "Breakdowns", "nl": "Uitsplitsingen"},
     "by_pillar": {"en": "By pillar: {framework}", "nl": "Naar pijler: {framework}"},
     "by_source": {"en": "By source", "nl": "Naar bron"},
-    "by_beneficiary": {"en": "By beneficiary type", "nl": "Naar soort begunstigde"},
+    "by_beneficiary": {
+        "en": "Envelopes open to each beneficiary type",
+        "nl": "Budgetten die openstaan voor elke soort begunstigde",
+    },
     "by_instrument_type": {"en": "By instrument type", "nl": "Naar instrumenttype"},
     "total_counted": {
         "en": "{kind}; total {total}, parts counted once",

@@ -89,8 +89,8 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "lead_figures": {"en": "Figures in it, each counted once", "nl": "Bedragen erin, elk één keer geteld"},
     "lead_origins": {"en": "Where the money comes from", "nl": "Waar het geld vandaan komt"},
     "origin_help": {
-        "en": "As the documents say. Where a document speaks only of the whole plan a figure belongs to (for instance that it mostly re-prioritises money already available), the figure's own origin is not stated and its notes quote what the document says.",
-        "nl": "Zoals de documenten het zeggen. Waar een document alleen spreekt over het hele plan waar een bedrag bij hoort (bijvoorbeeld dat het vooral al beschikbaar geld herprioriteert), is de herkomst van het bedrag zelf niet vermeld en citeren de toelichtingen wat het document zegt.",
+        "en": "As the documents say. Where one speaks only of the plan as a whole, the figure's own origin is not stated.",
+        "nl": "Zoals de documenten het zeggen. Waar een document alleen over het plan als geheel spreekt, is de herkomst van het bedrag zelf niet vermeld.",
     },
     "lead_ranges": {"en": "What makes a range", "nl": "Waardoor een bandbreedte ontstaat"},
     "range_rows": {
@@ -108,7 +108,10 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "chart_pillar": {"en": "{kind} by pillar ({framework})", "nl": "{kind} per pijler ({framework})"},
     "chart_source": {"en": "{kind} by funding source", "nl": "{kind} per financieringsbron"},
     "chart_instrument_type": {"en": "{kind} by instrument type", "nl": "{kind} per instrumenttype"},
-    "chart_beneficiary": {"en": "{kind} by beneficiary type", "nl": "{kind} per soort begunstigde"},
+    "chart_beneficiary": {
+        "en": "{kind} in envelopes open to each beneficiary type",
+        "nl": "{kind} in budgetten die openstaan voor elke soort begunstigde",
+    },
     "parts_note": {
         "en": "↳ marks a part of the figure above it: already included there, never added on top.",
         "nl": "↳ markeert een deel van het bedrag erboven: daarin al begrepen, nooit erbij opgeteld.",
@@ -124,12 +127,12 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "deck_low_series": {"en": "Low end of the range", "nl": "Onderkant van de bandbreedte"},
     "not_shown": {
         "en": {
-            "one": "Not in this chart: {n} entry of this kind without a stated amount (listed at the end).",
-            "other": "Not in this chart: {n} entries of this kind without a stated amount (listed at the end).",
+            "one": "Not in this chart: {n} funding instrument of this kind without a stated amount (listed at the end).",
+            "other": "Not in this chart: {n} funding instruments of this kind without a stated amount (listed at the end).",
         },
         "nl": {
-            "one": "Niet in deze grafiek: {n} vermelding van deze soort zonder vermeld bedrag (achteraan opgesomd).",
-            "other": "Niet in deze grafiek: {n} vermeldingen van deze soort zonder vermeld bedrag (achteraan opgesomd).",
+            "one": "Niet in deze grafiek: {n} financieringsinstrument van deze soort zonder vermeld bedrag (achteraan opgesomd).",
+            "other": "Niet in deze grafiek: {n} financieringsinstrumenten van deze soort zonder vermeld bedrag (achteraan opgesomd).",
         },
     },
     "not_summed_chart": {
@@ -214,12 +217,12 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     },
     "present_not_shown": {
         "en": {
-            "one": "Not in this chart: {n} entry of this kind without a stated amount.",
-            "other": "Not in this chart: {n} entries of this kind without a stated amount.",
+            "one": "Not in this chart: {n} funding instrument of this kind without a stated amount.",
+            "other": "Not in this chart: {n} funding instruments of this kind without a stated amount.",
         },
         "nl": {
-            "one": "Niet in deze grafiek: {n} vermelding van deze soort zonder vermeld bedrag.",
-            "other": "Niet in deze grafiek: {n} vermeldingen van deze soort zonder vermeld bedrag.",
+            "one": "Niet in deze grafiek: {n} financieringsinstrument van deze soort zonder vermeld bedrag.",
+            "other": "Niet in deze grafiek: {n} financieringsinstrumenten van deze soort zonder vermeld bedrag.",
         },
     },
     "present_full_screen": {
