@@ -42,11 +42,18 @@ def format_range(low: float, high: float, lang: Lang, qualifier: str | None = No
     # At least one decimal on a scaled range ("EUR 3.0–4.0 bn"), as briefing notes write them.
     places = max(_decimals(low / factor), _decimals(high / factor), 1 if word else 0)
     if places > 3 or (low and abs(low) < factor / 1000):
-        ends = f"{format_eur(low, lang)}–{format_eur(high, lang)}"
+        ends = f"{every_digit(low, lang)}–{every_digit(high, lang)}"
         return with_qualifier(ends, qualifier, lang)
     pattern = "#,##0" + ("." + "0" * places if places else "")
     numbers = "–".join(format_decimal(v / factor, format=pattern, locale=_LOCALE[lang]) for v in (low, high))
     return with_qualifier(f"{_CURRENCY[lang]}{numbers}{' ' + word if word else ''}", qualifier, lang)
+
+
+def every_digit(amount: float, lang: Lang) -> str:
+    """An end of a range that no common scale writes: short where that loses no digit, in full
+    otherwise (3,301,500,000 is never "3.302 bn")."""
+    factor = next((f for f, _ in _SCALES[lang] if abs(amount) >= f), 1.0)
+    return format_eur(amount, lang) if _decimals(amount / factor) <= 3 else format_eur_full(amount, lang)
 
 
 def format_bounds(bounds: Bounds, lang: Lang) -> str:

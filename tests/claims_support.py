@@ -23,8 +23,11 @@ WORDS = {
     "minstens": "at_least",
     "circa": "about",
 }
+# A figure as the product writes it: "up to EUR 6.72–8.03 bn" (one scale for both ends), "EUR 7.6 m–
+# EUR 1.5 bn" (a scale each), "about EUR 3.302 bn–EUR 3,309,600,000" (an end in full euros).
 FIGURE = re.compile(
-    r"(?:(up to|at least|about|tot|minstens|circa) )?(?:EUR|€) ([\d.,]+)(?:–([\d.,]+))? (bn|m|mld|mln)\b"
+    r"(?:(up to|at least|about|tot|minstens|circa) )?(?:EUR|€) ([\d.,]*\d)(?: (bn|m|mld|mln)\b)?"
+    r"(?:–(?:EUR |€ )?([\d.,]*\d)(?: (bn|m|mld|mln)\b)?)?"
 )
 Said = tuple[str, float, float]  # qualifier code, low, high (euros)
 
@@ -39,19 +42,28 @@ def read(text: str, lang: Lang) -> Said | None:
 def read_all(text: str, lang: Lang) -> list[Said]:
     """Every figure in a line of text, in order."""
     plain = text.replace("\u00a0", " ").replace("\u2060", "")
-    return [_said(m, lang) for m in FIGURE.finditer(plain)]
+    return [said for m in FIGURE.finditer(plain) if (said := _said(m, lang)) is not None]
 
 
-def _said(match: re.Match[str], lang: Lang) -> Said:
-    word, low, high, scale = match.groups()
+FULL_EUROS = {"en": re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?"), "nl": re.compile(r"\d{1,3}(\.\d{3})+(,\d+)?")}
 
-    def number(digits: str) -> float:
-        return (
-            float(digits.replace(".", "").replace(",", ".") if lang == "nl" else digits.replace(",", ""))
-            * (SCALES[scale])
-        )
 
-    return WORDS.get(word or "", "exact"), number(low), number(high or low)
+def _said(match: re.Match[str], lang: Lang) -> Said | None:
+    """The figure, or None for words that only look like one ("EUR 1 billion" in a document's
+    name: a scale the product never writes, so not a figure of ours)."""
+    word, low, low_scale, high, high_scale = match.groups()
+    for digits, scale in ((low, low_scale or high_scale), (high, high_scale)):
+        if digits is not None and scale is None and not FULL_EUROS[lang].fullmatch(digits):
+            return None
+
+    def number(digits: str, scale: str | None) -> float:
+        plain = digits.replace(".", "").replace(",", ".") if lang == "nl" else digits.replace(",", "")
+        return float(plain) * (SCALES[scale] if scale else 1.0)
+
+    if high is None:
+        return WORDS.get(word or "", "exact"), number(low, low_scale), number(low, low_scale)
+    # One scale written after the range applies to both ends ("EUR 6.72–8.03 bn").
+    return WORDS.get(word or "", "exact"), number(low, low_scale or high_scale), number(high, high_scale)
 
 
 def holds(said: Said, exact: Said, *, cents: float = 0.5) -> bool:

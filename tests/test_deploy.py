@@ -7,6 +7,7 @@ then `scripts/serve --replicas 2`) and are skipped where nginx is not installed.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import os
 import re
@@ -218,7 +219,10 @@ def test_two_replicas_serve_sessions_each_kept_on_its_own(tmp_path: Path) -> Non
                     await client.ws.close()
             return errors
 
-        assert asyncio.run(sessions()) == []
+        # In a thread of its own: a browser test earlier in the session may leave an event loop
+        # running in this one (Playwright's sync API), where asyncio.run refuses to start.
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            assert pool.submit(asyncio.run, sessions()).result() == []
         # Each WebSocket (logged when it closes) went to the replica its page came from.
         stream = {
             i: _wait(partial(_upstreams, log, f"GET /_stcore/stream?session={i}"), "the log", 30, serve)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
-from funding.formatting import format_eur
+from funding.formatting import every_digit
 from funding.i18n.forms import LOCALES
 from funding.vocab import QUALIFIER, Lang
 
@@ -69,8 +69,11 @@ def label_format(low: float, high: float, qualifier: str | None, lang: Lang, *, 
     # As format_range: both ends at the high end's scale with equal decimals, at least one.
     places = max(decimals(low / factor, 7), decimals(high / factor, 7), 1 if word else 0)
     if places > MAX_PLACES or (low and abs(low) < factor / 1000):
+        # As format_range: each end short where that loses no digit, in full euros otherwise.
+        front = _qualifier(qualifier, lang) + every_digit(low, lang) + "–" + _CURRENCY[lang]
+        if decimals(high / factor, 7) > MAX_PLACES:
+            return _LOCALE_TAG[lang] + literal(front) + _pattern(decimals(high, 2), 0) + literal(suffix)
         own = _shown_places(high / factor, MAX_PLACES if word else 2)
-        front = _qualifier(qualifier, lang) + format_eur(low, lang) + "–" + _CURRENCY[lang]
         return _LOCALE_TAG[lang] + literal(front) + _pattern(own, commas) + literal(unit + suffix)
     written_low = format_decimal(low / factor, format=_pattern(places, 0), locale=LOCALES[lang])
     front = _qualifier(qualifier, lang) + _CURRENCY[lang] + written_low + "–"
