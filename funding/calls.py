@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from funding.errors import InvalidData, Problem, UnreadableFile
+from funding.errors import InvalidData, Problem, UnreadableFile, validation_problems
 from funding.i18n import t
 from funding.paths import DEFAULT_CALLS
 from funding.reading import COMPANION_MAX_BYTES, read_file
@@ -185,11 +185,7 @@ def load_calls(
         try:
             call = Call.model_validate(raw)
         except ValidationError as exc:
-            for error in exc.errors():
-                column = str(error["loc"][0]) if error["loc"] else ""
-                value = raw.get(column)
-                code = "required" if value is None else str(error["type"])
-                problems.append(Problem(line, column, code, str(error["msg"]), str(value or "")))
+            problems += validation_problems(exc, line, raw)
             continue
         problems += [
             Problem(line, column, code, message, "") for column, code, message in call_problems(call)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from funding.errors import InvalidData, Problem, UnreadableFile
+from funding.errors import InvalidData, Problem, UnreadableFile, validation_problems
 from funding.paths import DEFAULT_DISAGREEMENTS
 from funding.reading import COMPANION_MAX_BYTES, read_file
 from funding.records import COLUMNS, SLUG, LongText, Text
@@ -102,11 +102,7 @@ def parse_disagreements(
         try:
             item = Disagreement.model_validate(raw)
         except ValidationError as exc:
-            for error in exc.errors():
-                column = str(error["loc"][0]) if error["loc"] else ""
-                value = raw.get(column)
-                code = "required" if value is None else str(error["type"])
-                problems.append(Problem(line, column, code, str(error["msg"]), str(value or "")))
+            problems += validation_problems(exc, line, raw)
             continue
         if item.id in seen:
             problems.append(Problem(line, "id", "duplicate_id", "duplicate disagreement id", item.id))

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from pydantic import ValidationError
+
 
 class Problem(NamedTuple):
     """One thing wrong with a file: the physical line (1 = header), the column, a stable code,
@@ -136,3 +138,15 @@ def show_value(value: object) -> str:
     if isinstance(value, tuple):
         return ";".join(str(v) for v in value)
     return str(value)
+
+
+def validation_problems(exc: ValidationError, line: int, raw: Mapping[str, object]) -> list[Problem]:
+    """A row model's errors as problems at their line and column ("required" for an empty cell),
+    for the registries that read one model per CSV row."""
+    problems = []
+    for error in exc.errors():
+        column = str(error["loc"][0]) if error["loc"] else ""
+        value = raw.get(column)
+        code = "required" if value is None else str(error["type"])
+        problems.append(Problem(line, column, code, str(error["msg"]), str(value or "")))
+    return problems
