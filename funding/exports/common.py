@@ -16,6 +16,7 @@ from funding.cells import row_cells
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.dataset_info import source_line as dataset_source_line
+from funding.disagreements import Disagreements
 from funding.documents import Document
 from funding.formulas import is_formula_like as is_formula_like  # the workbook's cells use it
 from funding.markdown import plain_text
@@ -86,12 +87,24 @@ class Citation:
         return f"[{self.number}]"
 
 
-def citations(selection: Sequence[Instrument], documents: Mapping[str, Document]) -> list[Citation]:
-    """Every document the selection cites, in order of first citation, with the ids citing it."""
+def citations(
+    selection: Sequence[Instrument],
+    documents: Mapping[str, Document],
+    disagreements: Disagreements | None = None,
+) -> list[Citation]:
+    """Every document the selection cites, in order of first citation, with the ids citing it;
+    then the documents whose other figures for those rows a file shows (`disagreements`), so a
+    slide that names one finds it among the sources."""
     rows: dict[str, list[str]] = {}
     for record in selection:
         if record.source_document:
             rows.setdefault(record.source_document, []).append(record.id)
+    if disagreements is not None:
+        for record in selection:
+            for item in disagreements.of(record.id):
+                cited = rows.setdefault(item.other_document, [])
+                if record.id not in cited:
+                    cited.append(record.id)
     return [
         Citation(number, doc_id, documents.get(doc_id), tuple(ids))
         for number, (doc_id, ids) in enumerate(rows.items(), start=1)

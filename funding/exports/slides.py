@@ -76,7 +76,7 @@ def export_pptx(
     Where other documents give other figures comes from `dataset.disagreements`."""
     disagreements = dataset.disagreements
     deck = _Deck(template, lang, info, upload_name)
-    cited = citations(selection, documents)
+    cited = citations(selection, documents, disagreements)
     plan = story(dataset, selection, filters, lang)
     found = figures(dataset, selection, filters, lang)
     deck.selection = found.selection

@@ -63,7 +63,8 @@ def export_xlsx(
     disagreements_sheet(workbook.create_sheet(t("sheet_disagreements", lang)), selection, context)
     if calls:
         calls_sheet(workbook.create_sheet(t("sheet_calls", lang)), calls, documents, lang)
-    sources_sheet(workbook.create_sheet(t("sheet_sources", lang)), selection, documents, lang)
+    sources = workbook.create_sheet(t("sheet_sources", lang))
+    sources_sheet(sources, selection, documents, lang, dataset.disagreements)
     about_sheet(
         workbook.create_sheet(t("sheet_about", lang)), selection, filters, lang, info, today, upload_name
     )

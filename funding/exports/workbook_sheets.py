@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from funding.citation import citation, licence
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
+from funding.disagreements import Disagreements
 from funding.documents import Document
 from funding.exports.common import citations, filter_arguments, iso_today, query_string
 from funding.exports.workbook_cells import HEADER_FONT, TOP, WRAP, amount_cell, header_row, link, put
@@ -186,11 +187,15 @@ def disagreements_sheet(sheet: Worksheet, selection: Sequence[Instrument], conte
 
 
 def sources_sheet(
-    sheet: Worksheet, selection: Sequence[Instrument], documents: Mapping[str, Document], lang: Lang
+    sheet: Worksheet,
+    selection: Sequence[Instrument],
+    documents: Mapping[str, Document],
+    lang: Lang,
+    disagreements: Disagreements | None = None,
 ) -> None:
     names = ("src_id", "src_title", "src_publisher", "src_issued", "src_url", "src_count", "src_rows")
     header_row(sheet, 1, ["#", *(t(n, lang) for n in names)])
-    for row, cited in enumerate(citations(selection, documents), start=2):
+    for row, cited in enumerate(citations(selection, documents, disagreements), start=2):
         document = cited.document
         values: list[str | int | None] = [
             cited.reference(),
