@@ -20,6 +20,7 @@ from funding import charts, passages
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.documents import Document
+from funding.figures import Figures, figures
 from funding.filter_index import select
 from funding.kinds import offered_kinds
 from funding.lead import Lead
@@ -52,14 +53,22 @@ def narrowed(rows: Sequence[Instrument], filters: Filters, picks: Picks) -> Sequ
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
 def headline(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> charts.Headline:
-    return charts.headline(_dataset, selection(_dataset, filters, picks), lang, filters)
+    found = figure_set(digest, filters, picks, lang, _dataset)
+    return charts.headline(_dataset, selection(_dataset, filters, picks), lang, filters, found)
+
+
+@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
+def figure_set(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> Figures:
+    """The selection's figures, made once for the headline and the lead sentence alike."""
+    return figures(_dataset, selection(_dataset, filters, picks), filters, lang)
 
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
 def lead(
     digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset, info: DatasetInfo | None
 ) -> Lead:
-    return funding_lead(_dataset, selection(_dataset, filters, picks), filters, info, lang)
+    found = figure_set(digest, filters, picks, lang, _dataset)
+    return funding_lead(_dataset, selection(_dataset, filters, picks), filters, info, lang, found)
 
 
 @st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False)

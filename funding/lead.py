@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 from babel.dates import format_date
 
 from funding.dataset import Dataset
@@ -17,6 +18,7 @@ from funding.figures import Figures, figures
 from funding.i18n import t
 from funding.i18n.forms import LOCALES
 from funding.records import Instrument
+from funding.selected import Selected, positions_in
 from funding.selection import Filters
 from funding.vocab import LEVEL, Lang
 
@@ -39,6 +41,24 @@ def _as_of(info: DatasetInfo | None, lang: Lang) -> str:
     return t("lead_as_of", lang, version=info.version, date=when)
 
 
+def _at_level(dataset: Dataset, selection: Sequence[Instrument], level: str) -> Sequence[Instrument]:
+    """The selection's rows of one level; a selection of dataset positions stays one (arrays,
+    no record made), so 100,000 rows cost a comparison, not a pass."""
+    if isinstance(selection, Selected) and selection.of(dataset):
+        levels = np.asarray(dataset.column("level"), dtype=object)
+        return selection.where(levels[selection.positions] == level)
+    return [r for r in selection if r.level == level]
+
+
+def _documents(dataset: Dataset, selection: Sequence[Instrument]) -> set[str]:
+    """The documents the selection's rows cite, read from the column when positions are known."""
+    positions = positions_in(dataset, selection)
+    if positions is None:
+        return {r.source_document for r in selection if r.source_document}
+    cited = dataset.column("source_document")
+    return {cited[i] for i in positions.tolist() if cited[i]}
+
+
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -54,7 +74,7 @@ def lead(
     """The sentence and the splits for this selection (`found`: its figures, if already made)."""
     found = found or figures(dataset, selection, filters, lang)
     battery = found.public.by_scope["battery"]
-    documents = len({r.source_document for r in selection if r.source_document})
+    documents = len(_documents(dataset, selection))
     as_of = _as_of(info, lang)
     if battery.empty:
         said = t("lead_none", lang, n=documents, as_of=as_of)
@@ -62,9 +82,10 @@ def lead(
         said = t("lead_sentence", lang, figure=battery.spoken_kept, n=documents, as_of=as_of)
     splits: list[tuple[str, str]] = []
     for level in SPLIT_LEVELS:
-        rows = [r for r in selection if r.level == level]
-        if any(r.amount_kind == "public" and r.amount_eur is not None for r in rows):
-            figure = figures(dataset, rows, filters, lang).public.by_scope["battery"]
+        figure = figures(dataset, _at_level(dataset, selection, level), filters, lang).public.by_scope[
+            "battery"
+        ]
+        if figure.stated:  # some row of this level states public money
             splits.append((t("lead_level", lang, level=LEVEL.label(level, lang)), figure.spoken_kept))
     wider = found.public.by_scope["wider"]
     if not wider.empty:

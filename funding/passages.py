@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from funding.document_text import DocumentText, document_text
 from funding.documents import Document
 from funding.errors import UnreadableFile
-from funding.quotes import DEFAULT_SOURCES, normalise
-from funding.reading import read_file
+from funding.quotes import DEFAULT_SOURCES, SOURCE_MAX_BYTES, normalise
+from funding.reading import read_inside
 
-MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # a source text larger than this is no seed text
 CONTEXT_SENTENCES = 1  # sentences shown before and after the quote's own
 MAX_CONTEXT_CHARS = 400  # each side at most, cut at a word
 
@@ -33,27 +32,20 @@ class Passage:
 
 
 @functools.lru_cache(maxsize=16)
-def _text(path: str) -> DocumentText | None:
+def _text(sources: Path, name: str) -> DocumentText | None:
+    """The document's text, read as `check-quotes` reads it: inside the sources folder, bounded."""
     try:
-        raw = read_file(path, limit=MAX_DOCUMENT_BYTES).decode("utf-8", errors="replace")
+        raw = read_inside(sources, name, limit=SOURCE_MAX_BYTES).decode("utf-8", errors="replace")
     except UnreadableFile:
         return None
     return document_text(raw)
-
-
-def _inside(sources: Path, name: str) -> Path | None:
-    """The document's file, only as a plain name inside the sources folder."""
-    if not name or PurePath(name).name != name or name in (".", ".."):
-        return None
-    return sources / name
 
 
 def passage(document: Document | None, quote: str | None, sources: Path = DEFAULT_SOURCES) -> Passage | None:
     """The quote with up to CONTEXT_SENTENCES sentences either side, or None."""
     if document is None or not quote or not document.file:
         return None
-    path = _inside(sources, document.file)
-    text = _text(str(path)) if path is not None else None
+    text = _text(sources, document.file)
     if text is None:
         return None
     start, end = next(text.occurrences(normalise(quote)), (-1, -1))

@@ -32,12 +32,12 @@ from funding.document_text import DocumentText, document_text
 from funding.documents import Document
 from funding.errors import UnreadableFile
 from funding.mentions import KINDS, Kind, Mention, mentions, value_key
-from funding.quotes import normalise
+from funding.quotes import SOURCE_MAX_BYTES, normalise
 from funding.reading import read_file
 from funding.records import Instrument
 
-# The longest seed is 0.13 MB; 5 MB of them took 16 s and 230 MB on the shared 2-core machine.
-MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+# One limit for every source text (funding.quotes.SOURCE_MAX_BYTES, 20 MB): the longest seed is
+# 0.13 MB, and 5 MB of them took 16 s and 230 MB to scan on the shared 2-core machine.
 Status = Literal["known", "disagreement", "new"]
 STATUSES: tuple[Status, ...] = ("known", "disagreement", "new")
 Relation = Literal["quoted_here", "same_document", "other_document", "recorded", "other_figure"]
@@ -104,7 +104,7 @@ class _Entry:
 
 def read_document(path: Path) -> str:
     """The document's text through the bounded reader; UnreadableFile if it is not UTF-8 text."""
-    data = read_file(path, limit=MAX_DOCUMENT_BYTES)
+    data = read_file(path, limit=SOURCE_MAX_BYTES)
     if b"\x00" in data:
         raise UnreadableFile(str(path), "not_text", "is not a text file (it holds NUL bytes)")
     try:

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from fixtures import CODEBOOK_REQUIRED
 from frictionless import validate
 
 from funding.datapackage import PACKAGE, render_package
@@ -45,21 +46,7 @@ def test_code_columns_list_exactly_the_vocabularies() -> None:
 
 def test_required_columns_follow_the_codebook() -> None:
     required = {name for name, f in fields("funding").items() if f.get("constraints", {}).get("required")}
-    # data/README.md §2, column "Required": yes
-    assert required == {
-        "id",
-        "name_en",
-        "name_nl",
-        "record_type",
-        "level",
-        "source",
-        "instrument_type",
-        "amount_kind",
-        "battery_specific",
-        "source_document",
-        "source_locator",
-        "source_quote",
-    }
+    assert required == CODEBOOK_REQUIRED
 
 
 def test_foreign_keys() -> None:

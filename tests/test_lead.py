@@ -10,7 +10,9 @@ from __future__ import annotations
 from fixtures import fixture
 
 from funding.dataset_info import DatasetInfo
+from funding.filter_index import select
 from funding.lead import lead
+from funding.selected import Selected
 from funding.selection import Filters
 
 INFO = DatasetInfo(title="T", title_nl="T", version="9.9.9", date="2026-01-02", citation="c", licence="l")
@@ -45,3 +47,11 @@ def test_no_battery_money_says_so() -> None:
     ds = fixture()
     said = lead(ds, [ds.by_id["crm"]], Filters(), INFO, "en")
     assert said.sentence.startswith("No public money for batteries only is stated in this selection")
+
+
+def test_a_selection_of_positions_says_the_same_as_its_rows() -> None:
+    """The array path (a filter's Selected, as the page has) and the row path agree."""
+    ds = fixture()
+    selected = select(Filters(), ds)
+    assert isinstance(selected, Selected)
+    assert lead(ds, selected, Filters(), INFO, "en") == lead(ds, list(selected), Filters(), INFO, "en")

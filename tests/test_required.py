@@ -9,28 +9,13 @@ from typing import Any
 
 import pytest
 from factory import csv_bytes, row
+from fixtures import CODEBOOK_REQUIRED
 from frictionless import Resource, Schema
 
 from funding.datapackage import PACKAGE
 from funding.errors import InvalidData
 from funding.loading import parse_csv
 from funding.records import COLUMNS, REQUIRED_COLUMNS
-
-# data/README.md §2, the rows whose "Required" cell is "yes" (12 of the 29 columns).
-CODEBOOK_REQUIRED = {
-    "id",
-    "name_en",
-    "name_nl",
-    "record_type",
-    "level",
-    "source",
-    "instrument_type",
-    "amount_kind",
-    "battery_specific",
-    "source_document",
-    "source_locator",
-    "source_quote",
-}
 
 
 def one_empty_cell_per_row() -> tuple[bytes, dict[int, str]]:

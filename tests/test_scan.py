@@ -27,8 +27,8 @@ from funding.i18n import t
 from funding.loading import parse_csv
 from funding.mentions import mentions, read_number
 from funding.paths import DATA_DIR
-from funding.quotes import DEFAULT_SOURCES, normalise
-from funding.scan import MAX_DOCUMENT_BYTES, Finding, ScanReport, read_document, scan_file, scan_text
+from funding.quotes import DEFAULT_SOURCES, SOURCE_MAX_BYTES, normalise
+from funding.scan import Finding, ScanReport, read_document, scan_file, scan_text
 from funding.versions import read_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,7 +164,7 @@ def test_an_amount_split_over_a_line_break_is_reported_where_it_starts() -> None
 
 @pytest.mark.parametrize(
     ("data", "code"),
-    [(b"a" * (MAX_DOCUMENT_BYTES + 1), "too_large"), (b"EUR 1\x00", "not_text"), (b"\xff EUR", "not_utf8")],
+    [(b"a" * (SOURCE_MAX_BYTES + 1), "too_large"), (b"EUR 1\x00", "not_text"), (b"\xff EUR", "not_utf8")],
 )
 def test_a_document_that_is_not_bounded_utf8_text_is_refused(tmp_path: Path, data: bytes, code: str) -> None:
     path = tmp_path / "document.txt"

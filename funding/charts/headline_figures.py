@@ -9,7 +9,7 @@ from typing import Any
 
 from funding.charts.caveats import FIGURE_COLUMNS
 from funding.dataset import Dataset
-from funding.figures import Figure, exact_text, figures, kind_summary, spoken_text
+from funding.figures import Figure, Figures, exact_text, figures, kind_summary, spoken_text
 from funding.formatting import format_count, format_eur
 from funding.i18n import t
 from funding.records import Instrument
@@ -66,13 +66,17 @@ def range_help(dataset: Dataset, bounds: Bounds, lang: Lang) -> str:
 
 
 def headline(
-    dataset: Dataset, selection: Sequence[Instrument], lang: Lang, filters: Filters | None = None
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    lang: Lang,
+    filters: Filters | None = None,
+    found: Figures | None = None,
 ) -> Headline:
     """Battery-specific public funding first; wider envelopes open to batteries apart; then all
     public funding counted once and the counts; the other kinds apart, each split into battery
     money and wider envelopes, and targets (which may overlap) counted, never summed. Every value
     is a figure of `funding.figures`, said at presentation precision; the help gives every digit."""
-    found = figures(dataset, selection, filters or Filters(), lang)
+    found = found or figures(dataset, selection, filters or Filters(), lang)
     public = found.public
     counts = found.counts
 
