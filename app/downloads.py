@@ -23,6 +23,7 @@ from funding.exports.names import export_file_name
 from funding.exports.render import MEDIA_TYPES, ExportRequest
 from funding.exports.templates import TEMPLATE_MAX_MB, template_problem
 from funding.i18n import t
+from funding.loading import Loaded
 from funding.markdown import markdown_text
 from funding.selection import Filters
 from funding.vocab import Lang
@@ -135,7 +136,7 @@ def download_section(page: Page) -> None:
                     # The CSV is the dataset's own format, which loads again as it is; the
                     # workbook is the file to read.
                     schema=True,
-                    calls=() if data.uploaded or isinstance(calls, str) else calls,
+                    calls=() if data.uploaded or isinstance(calls, Loaded) else calls,
                 )
             )
             for fmt, icon in (("csv", "table"), ("xlsx", "grid_on"), ("pptx", "slideshow")):

@@ -20,7 +20,6 @@ from funding.calls import Call, load_calls
 from funding.dataset_info import DatasetInfo, load_info
 from funding.disagreements import Disagreements, load_disagreements
 from funding.documents import Document, load_documents
-from funding.errors import InvalidData, UnreadableFile
 from funding.loading import MAX_BYTES, Loaded, attempt, parse_csv
 from funding.reading import read_file
 from funding.versions import companions
@@ -142,15 +141,12 @@ def info(path: str, stamp: tuple[int, int]) -> DatasetInfo | Loaded:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _calls(path: str, stamp: tuple[int, int], known: tuple[str, ...]) -> tuple[Call, ...] | str:
-    try:
-        return load_calls(path, known_documents=known)
-    except (InvalidData, UnreadableFile) as exc:
-        return str(exc)
+def _calls(path: str, stamp: tuple[int, int], known: tuple[str, ...]) -> tuple[Call, ...] | Loaded:
+    return attempt(lambda: load_calls(path, known_documents=known), Path(path).name)
 
 
-def calls_of(documents: dict[str, Document]) -> tuple[Call, ...] | str:
-    """The curated calls, checked against the registry; the reason as text when they cannot be."""
+def calls_of(documents: dict[str, Document]) -> tuple[Call, ...] | Loaded:
+    """The curated calls, checked against the registry, or why they cannot be had."""
     return _calls(str(paths.DEFAULT_CALLS), stamp(paths.DEFAULT_CALLS), tuple(sorted(documents)))
 
 

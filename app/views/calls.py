@@ -10,8 +10,10 @@ import streamlit as st
 
 from app.context import Page
 from app.loading import calls_of
+from app.views.data import show_problems
 from funding.calls import STATE_TEXTS, calls_on, dates_text
 from funding.i18n import t
+from funding.loading import Loaded
 from funding.locators import section
 from funding.markdown import markdown_text, plain_text
 from funding.vocab import BENEFICIARY
@@ -22,8 +24,9 @@ def render(page: Page) -> None:
     st.header(t("calls_title", lang))
     st.caption(markdown_text(t("calls_explained", lang)))
     found = calls_of(page.data.documents)
-    if isinstance(found, str):  # the calls file cannot be read: say so, the rest of the page works
-        st.warning(markdown_text(t("calls_unreadable", lang, reason=found)))
+    if isinstance(found, Loaded):  # the calls file cannot be had: say why; the rest of the page works
+        st.warning(markdown_text(t("calls_unreadable", lang)))
+        show_problems(found, lang, uploaded=False)
         return
     day = st.date_input(t("calls_on", lang), value=date.today(), key="calls_on", format="YYYY-MM-DD")
     listed = calls_on(found, day, page.filters.beneficiary)

@@ -37,8 +37,8 @@ TEXTS: dict[str, Mapping[Lang, Entry]] = {
     "calls_on": {"en": "On this day", "nl": "Op deze dag"},
     "calls_for_groups": {"en": "Calls open to: {groups}", "nl": "Oproepen voor: {groups}"},
     "calls_unreadable": {
-        "en": "The calls cannot be shown: {reason}",
-        "nl": "De oproepen kunnen niet worden getoond: {reason}",
+        "en": "The calls cannot be shown; the file's problems follow.",
+        "nl": "De oproepen kunnen niet worden getoond; de problemen in het bestand volgen.",
     },
     # -- calls in the workbook and the deck (funding.exports.calls) ---------------------------------
     "sheet_calls": {"en": "Calls", "nl": "Oproepen"},
