@@ -2,7 +2,7 @@
 
 The page lives in the `app` package (one module per view, the URL state, the sidebar, the
 downloads, presentation mode); every number comes from `funding`. The URL parameters are the
-`funding.selection.Filters` field names plus `lang`, `view`, `chart_kind`, `color`, `top`, `rows`
+`funding.selecting.selection.Filters` field names plus `lang`, `view`, `chart_kind`, `color`, `top`, `rows`
 and, in presentation mode, `slide` (see the README).
 """
 

@@ -2,7 +2,7 @@
 
 Curators and scripts keep the dataset, its registries, releases and codebook in data/ at the top of
 the checkout. An installed `funding` has no checkout, so the build copies those files to
-funding/_data, where `funding.paths` looks first."""
+funding/_data, where `funding.base.paths` looks first."""
 
 import shutil
 from pathlib import Path

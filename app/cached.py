@@ -16,18 +16,19 @@ import streamlit as st
 
 from app.context import Picks
 from app.loading import TTL_SECONDS
-from funding import charts, passages
-from funding.dataset import Dataset
-from funding.dataset_info import DatasetInfo
-from funding.documents import Document
-from funding.figures import Figures, figures
-from funding.filter_index import select
-from funding.kinds import offered_kinds
-from funding.lead import Lead
-from funding.lead import lead as funding_lead
-from funding.records import Instrument
-from funding.selection import Filters
-from funding.vocab import Lang
+from funding import charts
+from funding.base.vocab import Lang
+from funding.changes import passages
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import DatasetInfo
+from funding.registry.documents import Document
+from funding.selecting.figures import Figures, figures
+from funding.selecting.filter_index import select
+from funding.selecting.kinds import offered_kinds
+from funding.selecting.lead import Lead
+from funding.selecting.lead import lead as funding_lead
+from funding.selecting.selection import Filters
 
 # Bounds by what an entry weighs: a headline is a few kB; a chart about 70 kB in memory at the
 # shipped size (its bars and tiles are capped whatever the data size), so 256 charts stay near

@@ -11,14 +11,14 @@ from app import cached
 from app.context import Page
 from app.widgets import one_choice
 from funding import charts
+from funding.base.markdown import markdown_text, plain_table, plain_text
+from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.charts.text import NBSP
-from funding.empty_selection import why_empty
-from funding.formatting import format_count
 from funding.i18n import t
-from funding.kinds import default_kind, offered_kinds
-from funding.markdown import markdown_text, plain_table, plain_text
-from funding.totals import summable
-from funding.vocab import AMOUNT_KIND, Lang
+from funding.selecting.empty_selection import why_empty
+from funding.selecting.formatting import format_count
+from funding.selecting.kinds import default_kind, offered_kinds
+from funding.selecting.totals import summable
 
 PNG_SCALE = 3  # modebar PNGs at three times the on-screen size: sharp on a full-width slide
 
@@ -92,7 +92,7 @@ def headline_notes(figures: charts.Headline, lang: Lang) -> None:
 
 def chart_kind(page: Page) -> str:
     """The one kind of figure the charts show (kinds are never added together); by default the
-    one `funding.kinds.default_kind` picks for the filtered rows, as the deck and the CLI do (not
+    one `funding.selecting.kinds.default_kind` picks for the filtered rows, as the deck and the CLI do (not
     for the clicked ones: a click must not change the kind of the chart clicked)."""
     lang = page.lang
     return str(

@@ -16,17 +16,17 @@ from app.picks import clear as clear_picks
 from app.url_state import PRESENT
 from app.widgets import Where
 from funding import charts
-from funding.dataset import Dataset
-from funding.dataset_info import DatasetInfo
-from funding.errors import FundingError, UnreadableFile
+from funding.base.errors import FundingError, UnreadableFile
+from funding.base.markdown import markdown_text
+from funding.base.vocab import Lang
 from funding.exports.names import export_file_name
 from funding.exports.render import MEDIA_TYPES, ExportRequest
 from funding.exports.templates import TEMPLATE_MAX_MB, template_problem
 from funding.i18n import t
-from funding.loading import Loaded
-from funding.markdown import markdown_text
-from funding.selection import Filters
-from funding.vocab import Lang
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import DatasetInfo
+from funding.registry.loading import Loaded
+from funding.selecting.selection import Filters
 
 
 @dataclass(frozen=True)

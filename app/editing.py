@@ -1,7 +1,7 @@
 """One session's edit of the dataset: kept in its session state (never in a shared cache),
 surviving reruns and view switches, and shown on every view when the preview is on.
 
-Each edit is also kept as a draft on the server (`funding.drafts`) under a private token in the
+Each edit is also kept as a draft on the server (`funding.changes.drafts`) under a private token in the
 URL (`?draft=...`), so a reload, a server restart or another replica finds it again; only a
 holder of that link can, and the share link leaves the token out (`app.url_state`).
 
@@ -22,12 +22,12 @@ import streamlit as st
 from app.loading import Loaded, Source
 from app.url_state import DRAFT
 from app.widgets import url_write
-from funding import editing
-from funding.dataset import Dataset
-from funding.drafts import Draft, DraftStore, new_token, valid_token
+from funding.base.markdown import markdown_text
+from funding.base.vocab import Lang
+from funding.changes import editing
+from funding.changes.drafts import Draft, DraftStore, new_token, valid_token
 from funding.i18n import t
-from funding.markdown import markdown_text
-from funding.vocab import Lang
+from funding.registry.dataset import Dataset
 
 STATE = "_edit"
 

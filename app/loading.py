@@ -15,14 +15,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from funding import paths
-from funding.calls import Call, load_calls
-from funding.dataset_info import DatasetInfo, load_info
-from funding.disagreements import Disagreements, load_disagreements
-from funding.documents import Document, load_documents
-from funding.loading import MAX_BYTES, Loaded, attempt, parse_csv
-from funding.reading import read_file
-from funding.versions import companions
+from funding.base import paths
+from funding.base.reading import read_file
+from funding.registry.calls import Call, load_calls
+from funding.registry.dataset_info import DatasetInfo, load_info
+from funding.registry.disagreements import Disagreements, load_disagreements
+from funding.registry.documents import Document, load_documents
+from funding.registry.loading import MAX_BYTES, Loaded, attempt, parse_csv
+from funding.registry.versions import companions
 
 __all__ = ["TTL_SECONDS", "Loaded", "Source", "data_path", "data_source", "stamp"]
 
@@ -188,7 +188,7 @@ def upload_key() -> str:
 def data_source() -> Source:
     """The curated dataset, or the session's uploaded file in its place (never written anywhere).
 
-    The served CSV's version, registry and disagreements are its companions (funding.versions):
+    The served CSV's version, registry and disagreements are its companions (funding.registry.versions):
     a release served with FUNDING_DATA shows that release's version and its own files."""
     path = data_path()
     files = companions(path)

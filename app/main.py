@@ -16,12 +16,12 @@ from app.views.data import back_button, data_section, show_problems
 from app.views.overview import COMPARE_KEY, comparison_of
 from app.widgets import view_tabs
 from funding import charts
-from funding.dataset import Dataset
-from funding.dataset_info import source_line
+from funding.base.markdown import markdown_text
+from funding.base.vocab import Lang
 from funding.i18n import t
-from funding.markdown import markdown_text
-from funding.selection import Filters, describe, filter_problems
-from funding.vocab import Lang
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import source_line
+from funding.selecting.selection import Filters, describe, filter_problems
 
 
 def main() -> None:

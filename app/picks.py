@@ -19,12 +19,12 @@ from app import cached
 from app.pick_state import PARAMS, STALE_CHARS, STALE_SHOWN, Report, clicks, from_url, stale
 from app.widgets import url_write
 from funding import charts
-from funding.breakdowns import NOT_STATED_GROUP, group_codes
-from funding.dataset import Dataset
+from funding.base.markdown import markdown_text, plain_text
+from funding.base.vocab import PILLAR_FRAMEWORKS, Lang
 from funding.i18n import t
-from funding.markdown import markdown_text, plain_text
-from funding.records import Instrument
-from funding.vocab import PILLAR_FRAMEWORKS, Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.selecting.breakdowns import NOT_STATED_GROUP, group_codes
 
 _GENERATION = "_pick_generation"
 _SEEN = "_picks_seen"

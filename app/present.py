@@ -15,14 +15,14 @@ from app import cached, url_state
 from app.context import Page
 from app.display import METRIC_CSS, plotly_config
 from app.loading import TTL_SECONDS
-from funding.dataset import Dataset
+from funding.base.markdown import markdown_text
+from funding.base.vocab import Lang
 from funding.exports.projected import alt_text, projected_figure
 from funding.exports.story import Story, story
 from funding.i18n import t
-from funding.markdown import markdown_text
-from funding.records import Instrument
-from funding.selection import Filters, describe
-from funding.vocab import Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.selecting.selection import Filters, describe
 
 # Static CSS, no data in it: no sidebar (nor the button that opens it), large type. The top
 # padding leaves room for Streamlit's fixed header (its menu stays reachable).

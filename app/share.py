@@ -17,9 +17,9 @@ import streamlit as st
 
 from app import url_state
 from app.context import Deferred, Page
-from funding.citation import citation
+from funding.base.markdown import plain_text
 from funding.i18n import t
-from funding.markdown import plain_text
+from funding.registry.citation import citation
 
 
 def place(page: Page) -> Page:

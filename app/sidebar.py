@@ -12,12 +12,8 @@ from dataclasses import replace
 import streamlit as st
 
 from app.widgets import multi_choice, one_choice, year_input
-from funding.dataset import Dataset
-from funding.frameworks import with_default_framework
-from funding.i18n import t
-from funding.markdown import plain_text
-from funding.selection import ORIGIN_LABELS, ORIGINS, Filters, choices
-from funding.vocab import (
+from funding.base.markdown import plain_text
+from funding.base.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
     INSTRUMENT_TYPE,
@@ -28,6 +24,10 @@ from funding.vocab import (
     STATUS,
     Lang,
 )
+from funding.i18n import t
+from funding.registry.dataset import Dataset
+from funding.selecting.frameworks import with_default_framework
+from funding.selecting.selection import ORIGIN_LABELS, ORIGINS, Filters, choices
 
 LANG_NAMES = {"en": "English", "nl": "Nederlands"}
 

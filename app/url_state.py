@@ -130,7 +130,7 @@ def slide_number(raw: str | None, total: int) -> int:
     return min(max(number, 1), max(total, 1))
 
 
-DRAFT = "draft"  # an edit's private draft token (app.editing, funding.drafts)
+DRAFT = "draft"  # an edit's private draft token (app.editing, funding.changes.drafts)
 # Parameters that belong to one reader and never go into a shared link.
 PRIVATE_PARAMS = frozenset({DRAFT})
 

@@ -131,14 +131,14 @@ def count_rows(path: Path) -> int:
 
 def reference_load(path: Path, known: tuple[str, ...]) -> int:
     """The loader's reference way, as the whole loader worked before column-wise validation:
-    the csv module row by row and the pydantic model on every row (`funding.table.csv_table`,
-    `funding.loading.check_row`, the same cross-row rules). Timed next to the loader, it gives a
+    the csv module row by row and the pydantic model on every row (`funding.intake.table.csv_table`,
+    `funding.registry.loading.check_row`, the same cross-row rules). Timed next to the loader, it gives a
     same-run ratio for a target first measured on another day and machine load."""
-    from funding.dataset import Dataset
-    from funding.dataset_rules import dataset_problems
-    from funding.errors import ProblemLog
-    from funding.loading import check_row
-    from funding.table import COLUMN_ORDER, csv_table
+    from funding.base.errors import ProblemLog
+    from funding.intake.table import COLUMN_ORDER, csv_table
+    from funding.registry.dataset import Dataset
+    from funding.registry.dataset_rules import dataset_problems
+    from funding.registry.loading import check_row
 
     text = path.read_bytes().decode("utf-8-sig")
     header = [h.strip() for h in next(csv.reader(io.StringIO(text[: text.find("\n")])))]
@@ -157,8 +157,8 @@ def reference_load(path: Path, known: tuple[str, ...]) -> int:
 def measure_load(files: dict[str, tuple[int, Path]], deadline: float) -> list[dict[str, Any]]:
     import pandas as pd
 
-    from funding.documents import load_documents
-    from funding.loading import load_dataset
+    from funding.registry.documents import load_documents
+    from funding.registry.loading import load_dataset
 
     known = tuple(load_documents())
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in files}

@@ -146,7 +146,7 @@ def markdown(results: dict[str, Any]) -> str:
     small = _find(load, SMALL)
     lines += [
         "",
-        "### Load + validate (`funding.loading.load_dataset`, median wall time)",
+        "### Load + validate (`funding.registry.loading.load_dataset`, median wall time)",
         "",
         "| Dataset | Rows | MB | Runs | Median | CPU | × 100-row | µs/row | pandas.read_csv | × read_csv "
         "| Per-row model (runs) | × per-row model |",

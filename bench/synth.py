@@ -21,9 +21,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
-from funding.records import COLUMNS
-from funding.vocab import (
+from funding.base.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
+from funding.base.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
     EU_PILLAR,
@@ -33,6 +32,7 @@ from funding.vocab import (
     QUALIFIER,
     STATUS,
 )
+from funding.intake.records import COLUMNS
 
 SOURCES = (
     ("EU", "EU Innovation Fund"),
@@ -185,7 +185,7 @@ def _row(
         "battery_specific": rng.choice(("yes", "no")),
         "period_start": start,
         "period_end": end,
-        # Every row cites its source, amount or not (funding.records.REQUIRED_COLUMNS).
+        # Every row cites its source, amount or not (funding.intake.records.REQUIRED_COLUMNS).
         "source_document": rng.choice(docs),
         "source_url": f"https://example.org/doc/{rng.randint(1, 999)}" if rng.random() < 0.1 else "",
         "source_locator": f"Pillar {rng.randint(1, 6)}, L{rng.randint(100, 1500)}",

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from funding.archives import TEMPLATE_MAX_BYTES
-from funding.loading import MAX_BYTES
+from funding.intake.archives import TEMPLATE_MAX_BYTES
+from funding.registry.loading import MAX_BYTES
 
 ROUTE_COOKIE = "st_route"
 # An upload is the file plus its multipart framing; the page refuses anything over the larger of

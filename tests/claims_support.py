@@ -1,7 +1,7 @@
 """Reading a figure back from what a reader sees, and checking it against an independent
 computation: a figure said at presentation precision must never claim more than the rows.
 
-Written without `funding.figures`: the rule is restated here from the issue ("an 'up to' bound
+Written without `funding.selecting.figures`: the rule is restated here from the issue ("an 'up to' bound
 or a range's high end is never rounded below the exact figure, an 'at least' bound or a low end
 never above it, or the rounded figure says 'about'") so that the code cannot agree with itself.
 """
@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 
-from funding.vocab import Lang
+from funding.base.vocab import Lang
 
 SCALES = {"bn": 1e9, "m": 1e6, "mld": 1e9, "mln": 1e6}
 WORDS = {

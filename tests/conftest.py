@@ -17,7 +17,7 @@ from hypothesis import settings
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-# Edits kept as drafts (funding.drafts) go to a folder of this run, never the user's own; the
+# Edits kept as drafts (funding.changes.drafts) go to a folder of this run, never the user's own; the
 # servers the tests start inherit it.
 os.environ.setdefault("FUNDING_DRAFTS_DIR", tempfile.mkdtemp(prefix="funding-drafts-"))
 

@@ -25,14 +25,14 @@ from typing import Any
 from factory import csv_bytes, row
 from pptx import Presentation
 
-from funding.dataset import Dataset
-from funding.dataset_info import DatasetInfo
-from funding.disagreements import Disagreement, Disagreements
-from funding.documents import Document
+from funding.base.vocab import Lang
 from funding.exports import export_pptx, export_xlsx
-from funding.loading import parse_csv
-from funding.selection import Filters, apply
-from funding.vocab import Lang
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import DatasetInfo
+from funding.registry.disagreements import Disagreement, Disagreements
+from funding.registry.documents import Document
+from funding.registry.loading import parse_csv
+from funding.selecting.selection import Filters, apply
 
 M = 1_000_000
 EVIL_NAME = '=HYPERLINK("http://x","y")'

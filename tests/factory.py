@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Mapping
 
-from funding.records import COLUMNS
+from funding.intake.records import COLUMNS
 
 BASE: dict[str, str] = {
     "name_en": "Example instrument",

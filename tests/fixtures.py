@@ -36,15 +36,15 @@ from typing import Any
 
 from factory import csv_bytes, row
 
-from funding.dataset import Dataset
-from funding.loading import parse_csv
+from funding.registry.dataset import Dataset
+from funding.registry.loading import parse_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "funding.csv"
 DOCUMENTS = ROOT / "data" / "documents.csv"
 M = 1_000_000
 # data/README.md §2, the rows whose "Required" cell is "yes" (12 of the 29 columns), written out
-# here, not read from funding.records, so that the tests hold the code to the codebook.
+# here, not read from funding.intake.records, so that the tests hold the code to the codebook.
 CODEBOOK_REQUIRED = frozenset(
     {
         "id",

@@ -11,9 +11,9 @@ from typing import Any
 from factory import row
 from hypothesis import strategies as st
 
-from funding.loading import load_dataset
-from funding.selection import Filters, choices
-from funding.vocab import AMOUNT_KIND, QUALIFIER
+from funding.base.vocab import AMOUNT_KIND, QUALIFIER
+from funding.registry.loading import load_dataset
+from funding.selecting.selection import Filters, choices
 
 
 @st.composite

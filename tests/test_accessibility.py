@@ -25,7 +25,7 @@ from fixtures import DATA, DOCUMENTS
 from PIL import Image
 
 from funding.i18n import t
-from funding.locators import section
+from funding.registry.locators import section
 
 pytestmark = pytest.mark.browser
 METRICS = "[data-testid='stMetricValue']"

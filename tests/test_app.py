@@ -36,9 +36,9 @@ from fixtures import DATA, DOCUMENTS, ROOT, document_id, fixture_rows, instrumen
 from streamlit.testing.v1 import AppTest
 
 from bench import synth
+from funding.base.vocab import AMOUNT_KIND
 from funding.i18n import t
-from funding.selection import ORIGIN_LABELS, Filters, describe
-from funding.vocab import AMOUNT_KIND
+from funding.selecting.selection import ORIGIN_LABELS, Filters, describe
 
 pytestmark = pytest.mark.apptest
 EN_PILLAR_TITLE = t("by_pillar", "en", framework=t("framework_eu", "en"))
@@ -135,7 +135,7 @@ def test_an_all_dutch_selection_groups_by_the_dutch_pillars_unless_the_link_says
 
 def test_member_states_show_their_state_aid_ceilings() -> None:
     """`/?level=MS`: the MS rows state ceilings, no public budget, so the page shows the ceilings
-    (funding.kinds), as `python -m funding export --level MS` does."""
+    (funding.selecting.kinds), as `python -m funding export --level MS` does."""
     at = app(level="MS")
     rows = shipped_rows()
     ceilings = {
@@ -522,7 +522,7 @@ def test_invalid_shipped_file_shows_problems_not_a_traceback(
 ) -> None:
     broken = tmp_path / "funding.csv"
     broken.write_bytes(csv_bytes([row("a", "10", qualifier="roughly", source_document=document_id())]))
-    monkeypatch.setattr("funding.paths.DEFAULT_DATA", broken)
+    monkeypatch.setattr("funding.base.paths.DEFAULT_DATA", broken)
     at = app()
     assert not at.metric
     assert t("shipped_invalid", "en", name="funding.csv", n=1) in said(at.error)
@@ -554,7 +554,7 @@ def test_two_sessions_on_one_link_build_each_figure_once(monkeypatch: pytest.Mon
 
 
 def test_a_release_served_with_funding_data_is_shown_as_that_release(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The page takes a CSV's companions from the folder it is in (funding.versions.companions),
+    """The page takes a CSV's companions from the folder it is in (funding.registry.versions.companions),
     as the export does: release 1.0.0 of 2026-11-23 (data/releases/1.0.0/dataset.json), which has
     no disagreements.csv, so the curated data's ⚑ line is not shown."""
     note = t("disputes_line", "en", items="")  # the line's words before the figures it lists

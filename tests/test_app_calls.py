@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 from apptest_support import app, run
 
+from funding.base.markdown import markdown_text
 from funding.i18n import t
-from funding.markdown import markdown_text
 
 pytestmark = pytest.mark.apptest
 

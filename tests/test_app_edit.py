@@ -28,12 +28,12 @@ from streamlit.testing.v1 import AppTest
 
 from app import url_state
 from bench import synth
-from funding import editing
-from funding.diff_files import CSV_COLUMNS
-from funding.documents import load_documents
+from funding.changes import editing
+from funding.changes.diff_files import CSV_COLUMNS
+from funding.changes.version_changes import column_label
 from funding.i18n import t
-from funding.loading import parse_csv
-from funding.version_changes import column_label
+from funding.registry.documents import load_documents
+from funding.registry.loading import parse_csv
 
 pytestmark = pytest.mark.apptest
 BOOSTER = 1  # battery-booster-facility: position 1, grid row 2

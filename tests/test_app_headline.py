@@ -1,5 +1,5 @@
 """The page's headline for four links, against a computation from the CSV that shares no code
-with `funding.totals` (the csv module, the codebook's rules written out plainly).
+with `funding.selecting.totals` (the csv module, the codebook's rules written out plainly).
 
 The independent computation covers what the curated data holds: parts at most one level below
 a whole that a filter left out, and pairs of whole figures that may share money."""
@@ -11,7 +11,7 @@ from apptest_support import app, metric
 from claims_support import holds, net_claim, read, read_all
 from fixtures import shipped_rows
 
-from funding.vocab import Lang
+from funding.base.vocab import Lang
 
 pytestmark = pytest.mark.apptest
 

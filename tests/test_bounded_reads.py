@@ -1,4 +1,4 @@
-"""Every file `diff` and `check-quotes` read goes through `funding.reading`, and stays in its folder.
+"""Every file `diff` and `check-quotes` read goes through `funding.base.reading`, and stays in its folder.
 
 A version folder's companions (`dataset.json`, `documents.csv`, `disagreements.csv`) are found
 by name, and a seed text is named by a `documents.csv` row: none of them may lead a command out of
@@ -22,12 +22,12 @@ from pathlib import Path
 import pytest
 from fixtures import peak_mib
 
+from funding.base.errors import UnreadableFile
+from funding.base.reading import COMPANION_MAX_BYTES, inside
+from funding.changes.quotes import SOURCE_MAX_BYTES, check_version
 from funding.cli import main
-from funding.documents import load_documents
-from funding.errors import UnreadableFile
-from funding.quotes import SOURCE_MAX_BYTES, check_version
-from funding.reading import COMPANION_MAX_BYTES, inside
-from funding.versions import VersionUnreadable, read_version
+from funding.registry.documents import load_documents
+from funding.registry.versions import VersionUnreadable, read_version
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ROOT / "tests" / "data" / "bad" / "folders"

@@ -22,8 +22,8 @@ from browser_support import PHONE, open_app, screenshot, settle, wait_for_url
 from factory import csv_bytes, row
 from fixtures import DATA, document_id, instruments, net_public, shipped_rows
 
+from funding.base.vocab import AMOUNT_KIND
 from funding.i18n import t
-from funding.vocab import AMOUNT_KIND
 
 pytestmark = pytest.mark.browser
 METRICS = "[data-testid='stMetricValue']"
@@ -209,9 +209,9 @@ def test_markup_in_a_name_is_shown_as_written(browser: Any) -> None:
     """Plotly reads <b>, <a href> and friends in labels; escaped names show exactly as written."""
     sys.path.insert(0, str(DATA.parent.parent))
     from funding.charts import envelope_chart
-    from funding.dataset import Dataset
-    from funding.loading import parse_csv
-    from funding.records import Instrument
+    from funding.intake.records import Instrument
+    from funding.registry.dataset import Dataset
+    from funding.registry.loading import parse_csv
 
     names = [
         "<img src=x onerror=alert(1)>",

@@ -14,7 +14,11 @@ from fixtures import ROOT
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from funding.calls import (
+from funding.base.errors import InvalidData
+from funding.changes.quotes import DEFAULT_SOURCES, normalise
+from funding.exports.render import ExportRequest, render
+from funding.i18n import t
+from funding.registry.calls import (
     CLOSED,
     OPEN,
     OPENED,
@@ -26,14 +30,10 @@ from funding.calls import (
     load_calls,
     state_on,
 )
-from funding.dataset_info import load_info
-from funding.documents import load_documents
-from funding.errors import InvalidData
-from funding.exports.render import ExportRequest, render
-from funding.i18n import t
-from funding.loading import load_dataset
-from funding.quotes import DEFAULT_SOURCES, normalise
-from funding.selection import Filters
+from funding.registry.dataset_info import load_info
+from funding.registry.documents import load_documents
+from funding.registry.loading import load_dataset
+from funding.selecting.selection import Filters
 
 HEADER = (
     "id,record_id,name_en,name_nl,beneficiary_types,opens,opens_qualifier,closes,closes_qualifier,"

@@ -13,14 +13,14 @@ from factory import csv_bytes, row
 from fixtures import fixture, fixture_rows
 
 from funding import charts
-from funding.breakdowns import NOT_STATED_GROUP, breakdown
-from funding.dataset import Dataset
+from funding.base.vocab import AMOUNT_KIND
 from funding.i18n import t
-from funding.loading import parse_csv
-from funding.records import Instrument
-from funding.selection import Filters, apply
-from funding.totals import NotSummable
-from funding.vocab import AMOUNT_KIND
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.loading import parse_csv
+from funding.selecting.breakdowns import NOT_STATED_GROUP, breakdown
+from funding.selecting.selection import Filters, apply
+from funding.selecting.totals import NotSummable
 
 M = 1_000_000
 NBSP = "\u00a0"

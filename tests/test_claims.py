@@ -3,7 +3,7 @@ data and random filter combinations, is a claim the CSV's rows make.
 
 A claim is a row's stated amount (or its whole's, or another document's figure for it), or a net
 total computed from the CSV alone (`claims_support.net_claim`, no code shared with
-`funding.totals`): of one kind and scope over the selection, over one group of a breakdown, or
+`funding.selecting.totals`): of one kind and scope over the selection, over one group of a breakdown, or
 over the battery money of one origin. A figure passes when it holds for some claim, said at
 three significant digits the safe way (`claims_support.holds`). A sum that adds a part to its
 whole, or wider money to battery money, is no claim and fails. The headline's tiles are held
@@ -27,14 +27,14 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from strategies import forests
 
+from funding.base.vocab import Lang
 from funding.charts.headline_figures import headline
-from funding.dataset_info import load_info
-from funding.documents import load_documents
 from funding.exports import export_pptx, export_xlsx
 from funding.i18n import t
-from funding.loading import load_dataset, parse_csv
-from funding.selection import Filters, apply
-from funding.vocab import Lang
+from funding.registry.dataset_info import load_info
+from funding.registry.documents import load_documents
+from funding.registry.loading import load_dataset, parse_csv
+from funding.selecting.selection import Filters, apply
 
 ROWS = shipped_rows()
 BY_ID = {r["id"]: r for r in ROWS}

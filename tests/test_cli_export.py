@@ -255,7 +255,7 @@ def test_png_with_chromium(files: tuple[Path, Path], tmp_path: Path) -> None:
 
 
 def test_member_states_export_their_state_aid_ceilings(files: tuple[Path, Path], tmp_path: Path) -> None:
-    """--level MS: the rows state a ceiling only, so the deck is about it (funding.kinds), as the
+    """--level MS: the rows state a ceiling only, so the deck is about it (funding.selecting.kinds), as the
     page is for /?level=MS. One ceiling is one bar: no chart slide, a sentence each instead."""
     out = tmp_path / "ms.pptx"
     assert export(files, out, "--level", "MS") == 0

@@ -20,13 +20,9 @@ from fixtures import examples
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from funding.errors import ProblemLog
-from funding.lazy_records import LazyRecords
-from funding.loading import check_row, load_dataset, parse_csv, validate_table
-from funding.paths import DEFAULT_DATA
-from funding.records import COLUMNS, Instrument
-from funding.table import COLUMN_ORDER, arrow_table, csv_table, plain_quoting, read_table
-from funding.vocab import (
+from funding.base.errors import ProblemLog
+from funding.base.paths import DEFAULT_DATA
+from funding.base.vocab import (
     AMOUNT_KIND,
     EU_PILLAR,
     INSTRUMENT_TYPE,
@@ -38,6 +34,10 @@ from funding.vocab import (
     RECORD_TYPE,
     STATUS,
 )
+from funding.intake.lazy_records import LazyRecords
+from funding.intake.records import COLUMNS, Instrument
+from funding.intake.table import COLUMN_ORDER, arrow_table, csv_table, plain_quoting, read_table
+from funding.registry.loading import check_row, load_dataset, parse_csv, validate_table
 
 # ---------------------------------------------------------------------------------------------
 # Records made without validation are the records validation makes
@@ -232,7 +232,7 @@ def test_problems_past_the_cap_are_counted_exactly(rows: list[dict[str, str]], d
 def test_every_row_of_the_synthetic_bench_file_passes_the_column_checks(tmp_path: object) -> None:
     """The bench measures the fast path: its rows must not fall back to the model."""
     from bench import synth
-    from funding import columns
+    from funding.intake import columns
 
     path = synth.write(tmp_path / "s.csv", 500)  # type: ignore[operator]
     data = path.read_bytes()

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
+from funding.base.errors import InvalidData, UnreadableFile
 from funding.cli.shared import format_problem
-from funding.errors import InvalidData, UnreadableFile
-from funding.loading import MAX_BYTES, parse_csv
+from funding.registry.loading import MAX_BYTES, parse_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "bad"
@@ -233,7 +233,7 @@ def _unescape(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def registry_ids() -> frozenset[str]:
-    from funding.documents import load_documents
+    from funding.registry.documents import load_documents
 
     return frozenset(load_documents())
 

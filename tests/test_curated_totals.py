@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import pytest
 
-from funding.dataset import Dataset
-from funding.documents import load_documents
-from funding.loading import load_dataset
-from funding.selection import Filters, apply
-from funding.totals import origin_split, totals_by_kind
+from funding.registry.dataset import Dataset
+from funding.registry.documents import load_documents
+from funding.registry.loading import load_dataset
+from funding.selecting.selection import Filters, apply
+from funding.selecting.totals import origin_split, totals_by_kind
 
 M = 1_000_000
 

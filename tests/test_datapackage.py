@@ -11,10 +11,10 @@ from typing import Any
 from fixtures import CODEBOOK_REQUIRED
 from frictionless import validate
 
-from funding.datapackage import PACKAGE, render_package
-from funding.paths import DATA_DIR
-from funding.records import COLUMNS, FIELD_VOCABULARIES
-from funding.vocab import QUALIFIER
+from funding.base.paths import DATA_DIR
+from funding.base.vocab import QUALIFIER
+from funding.intake.records import COLUMNS, FIELD_VOCABULARIES
+from funding.registry.datapackage import PACKAGE, render_package
 
 
 def package() -> dict[str, Any]:

@@ -1,5 +1,5 @@
 """The shipped dataset: valid, complete for the instruments the project brief names, and every
-quote found verbatim in its cited source document (the curator's check, `funding.quotes`).
+quote found verbatim in its cited source document (the curator's check, `funding.changes.quotes`).
 
 Expected figures come from the brief and the source documents, not from the CSV itself.
 """
@@ -11,14 +11,14 @@ import re
 
 import pytest
 
-from funding.dataset import Dataset
-from funding.disagreements import Disagreements, load_disagreements
-from funding.documents import load_documents
-from funding.loading import load_dataset
-from funding.paths import DATA_DIR, DEFAULT_DATA
-from funding.quotes import DEFAULT_SOURCES, amounts_in, check_version
-from funding.totals import totals_by_kind
-from funding.versions import read_version
+from funding.base.paths import DATA_DIR, DEFAULT_DATA
+from funding.changes.quotes import DEFAULT_SOURCES, amounts_in, check_version
+from funding.registry.dataset import Dataset
+from funding.registry.disagreements import Disagreements, load_disagreements
+from funding.registry.documents import load_documents
+from funding.registry.loading import load_dataset
+from funding.registry.versions import read_version
+from funding.selecting.totals import totals_by_kind
 
 
 @pytest.fixture(scope="module")

@@ -28,15 +28,15 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches, Pt
 
-from funding.errors import UnreadableFile
+from funding.base.errors import UnreadableFile
+from funding.base.vocab import AMOUNT_KIND, EU_PILLAR, INSTRUMENT_TYPE, Lang
 from funding.exports import CHARTS, export_pptx
 from funding.exports.figures import chart_spec
 from funding.exports.slides import MAX_TABLE_ROWS
 from funding.i18n import t
-from funding.loading import parse_csv
-from funding.selection import ORIGIN_LABELS, Filters, apply
-from funding.totals import NotSummable
-from funding.vocab import AMOUNT_KIND, EU_PILLAR, INSTRUMENT_TYPE, Lang
+from funding.registry.loading import parse_csv
+from funding.selecting.selection import ORIGIN_LABELS, Filters, apply
+from funding.selecting.totals import NotSummable
 
 M = 1_000_000
 LOAN_ONLY = Filters(type=("loan",))
@@ -354,8 +354,8 @@ def test_long_selection_paginates_bars_evenly_and_tables() -> None:
 
 def test_control_characters_do_not_break_files() -> None:
     loaded = parse_csv(csv_bytes([row("a", "5")]))
-    from funding.dataset import Dataset
     from funding.exports import export_xlsx
+    from funding.registry.dataset import Dataset
 
     ds = Dataset((loaded.records[0].model_copy(update={"name_en": "bell\x07 and vertical\x0btab"}),))
     for export in (export_xlsx, export_pptx):

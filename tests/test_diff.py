@@ -1,4 +1,4 @@
-"""`funding.diff` on hand-made pairs of small files, and `python -m funding diff` in a real process.
+"""`funding.changes.diff` on hand-made pairs of small files, and `python -m funding diff` in a real process.
 
 Every expected total is worked out by hand in the test's docstring (amounts in EUR million)."""
 
@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from factory import csv_bytes, row
 
-from funding.diff import Amount, AmountChange, CellChange, KindShift, TableDiff, diff_datasets
-from funding.diff_report import MARK, changed_passages
-from funding.loading import parse_csv
-from funding.records import COLUMNS
+from funding.changes.diff import Amount, AmountChange, CellChange, KindShift, TableDiff, diff_datasets
+from funding.changes.diff_report import MARK, changed_passages
+from funding.intake.records import COLUMNS
+from funding.registry.loading import parse_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 M = 1_000_000

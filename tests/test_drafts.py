@@ -1,4 +1,4 @@
-"""Drafts of curators' edits on the server (funding.drafts): found by their token only, bounded
+"""Drafts of curators' edits on the server (funding.changes.drafts): found by their token only, bounded
 in number, size and age, and read back like every other file."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import hashlib
 import os
 from pathlib import Path
 
-from funding.drafts import Draft, DraftStore, new_token, valid_token
-from funding.loading import MAX_BYTES
+from funding.changes.drafts import Draft, DraftStore, new_token, valid_token
+from funding.registry.loading import MAX_BYTES
 
 CSV = b"id,name_en\na,Name\n"
 

@@ -1,4 +1,4 @@
-"""The editor's table and its way back to a file (funding.editing): the loader's problems located
+"""The editor's table and its way back to a file (funding.changes.editing): the loader's problems located
 by grid row, id and column; the shipped file written back byte for byte."""
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import pytest
 from factory import csv_bytes, row
 from fixtures import DATA, DOCUMENTS, M
 
-from funding import editing
-from funding.diff_files import CSV_COLUMNS
-from funding.documents import load_documents
-from funding.loading import MAX_BYTES, load_dataset, parse_csv
-from funding.records import COLUMNS
-from funding.version_changes import value_label
+from funding.changes import editing
+from funding.changes.diff_files import CSV_COLUMNS
+from funding.changes.version_changes import value_label
+from funding.intake.records import COLUMNS
+from funding.registry.documents import load_documents
+from funding.registry.loading import MAX_BYTES, load_dataset, parse_csv
 
 
 def shipped() -> tuple[editing.Checked, pd.DataFrame]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from factory import csv_bytes, row
 
-from funding.dataset import Dataset
-from funding.empty_selection import Emptying, emptying_filters, why_empty
+from funding.base.vocab import LANGS
 from funding.i18n import t
-from funding.loading import parse_csv
-from funding.selection import ORIGIN_LABELS, Filters, describe
-from funding.vocab import LANGS
+from funding.registry.dataset import Dataset
+from funding.registry.loading import parse_csv
+from funding.selecting.empty_selection import Emptying, emptying_filters, why_empty
+from funding.selecting.selection import ORIGIN_LABELS, Filters, describe
 
 M = 1_000_000
 

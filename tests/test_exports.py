@@ -14,18 +14,18 @@ from export_support import DISAGREEMENTS, DOCUMENTS, EVIL_NAME, INFO, M, dataset
 from factory import csv_bytes, row
 from openpyxl import load_workbook
 
+from funding.base.paths import DEFAULT_DATA
+from funding.base.vocab import AMOUNT_KIND, LEVEL, Lang
 from funding.cli import main
 from funding.exports import export_csv, export_schema_csv
 from funding.exports.common import EXPORT_COLUMNS
 from funding.exports.names import export_file_name
 from funding.exports.workbook_columns import COLUMNS, header
 from funding.i18n import t
-from funding.loading import parse_csv
-from funding.paths import DEFAULT_DATA
-from funding.records import COLUMNS as DATASET_COLUMNS
-from funding.selection import ORIGIN_LABELS, Filters, apply
-from funding.totals import totals_by_kind
-from funding.vocab import AMOUNT_KIND, LEVEL, Lang
+from funding.intake.records import COLUMNS as DATASET_COLUMNS
+from funding.registry.loading import parse_csv
+from funding.selecting.selection import ORIGIN_LABELS, Filters, apply
+from funding.selecting.totals import totals_by_kind
 
 # -- CSV -------------------------------------------------------------------------------------------
 
@@ -89,7 +89,7 @@ def test_dutch_csv_uses_semicolons_and_decimal_commas_unless_asked_otherwise() -
 
 
 def test_the_whole_dataset_in_its_own_format_is_its_file_byte_for_byte() -> None:
-    from funding.loading import load_dataset
+    from funding.registry.loading import load_dataset
 
     shipped = load_dataset(DEFAULT_DATA)
     assert export_schema_csv(shipped, shipped.records) == DEFAULT_DATA.read_bytes()

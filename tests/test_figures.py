@@ -8,10 +8,10 @@ from factory import csv_bytes, row
 from hypothesis import given
 from hypothesis import strategies as st
 
-from funding.figures import counts, figures, spoken_ends, spoken_text
-from funding.loading import parse_csv
-from funding.selection import Filters
-from funding.totals import Bounds
+from funding.registry.loading import parse_csv
+from funding.selecting.figures import counts, figures, spoken_ends, spoken_text
+from funding.selecting.selection import Filters
+from funding.selecting.totals import Bounds
 
 M = 1_000_000
 

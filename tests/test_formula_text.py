@@ -19,18 +19,18 @@ import openpyxl
 import pytest
 from factory import csv_bytes, row
 
-from funding import editing
+from funding.base.formulas import neutralise
+from funding.base.vocab import Lang
+from funding.changes import editing
 from funding.cli import main
-from funding.dataset import Dataset
-from funding.dataset_info import load_info
-from funding.documents import Document
 from funding.exports import export_csv, export_schema_csv, export_xlsx
-from funding.formulas import neutralise
 from funding.i18n import t
-from funding.loading import parse_csv
-from funding.records import Instrument
-from funding.selection import Filters
-from funding.vocab import Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import load_info
+from funding.registry.documents import Document
+from funding.registry.loading import parse_csv
+from funding.selecting.selection import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -68,7 +68,7 @@ def test_the_loader_keeps_formula_like_text_exactly() -> None:
 
 
 def _documents() -> dict[str, object]:
-    from funding.documents import Document
+    from funding.registry.documents import Document
 
     return {
         DOCUMENT: Document(

@@ -7,9 +7,9 @@ import string
 
 import pytest
 
+from funding.base.vocab import LANGS
 from funding.i18n import TEXTS, _merged, t
 from funding.i18n.forms import categories
-from funding.vocab import LANGS
 
 
 def placeholders(text: str) -> set[str]:

@@ -1,13 +1,13 @@
-"""One default-kind rule (funding.kinds) for the page, the deck, the CLI and PNGs."""
+"""One default-kind rule (funding.selecting.kinds) for the page, the deck, the CLI and PNGs."""
 
 from __future__ import annotations
 
 from factory import csv_bytes, row
 
 from funding.exports.story import story
-from funding.kinds import default_kind, offered_kinds
-from funding.loading import parse_csv
-from funding.selection import Filters, apply
+from funding.registry.loading import parse_csv
+from funding.selecting.kinds import default_kind, offered_kinds
+from funding.selecting.selection import Filters, apply
 
 M = 1_000_000
 ROWS = [

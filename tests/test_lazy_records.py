@@ -1,4 +1,4 @@
-"""The loader's records are made when read (`funding.lazy_records`): they read exactly as the
+"""The loader's records are made when read (`funding.intake.lazy_records`): they read exactly as the
 records the model makes, and the page's figures over a large file make almost none of them."""
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ import pytest
 from factory import csv_bytes, row
 
 from funding.charts import comparison_chart, headline
-from funding.dataset import Dataset
-from funding.filter_index import select
-from funding.lazy_records import LazyRecords
-from funding.loading import parse_csv
-from funding.records import Instrument
-from funding.selection import Filters
-from funding.totals import totals_by_kind
+from funding.intake.lazy_records import LazyRecords
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.loading import parse_csv
+from funding.selecting.filter_index import select
+from funding.selecting.selection import Filters
+from funding.selecting.totals import totals_by_kind
 
 
 def _loaded(rows: int) -> Dataset:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from fixtures import fixture
 
-from funding.dataset_info import DatasetInfo
-from funding.filter_index import select
-from funding.lead import lead
-from funding.selected import Selected
-from funding.selection import Filters
+from funding.registry.dataset_info import DatasetInfo
+from funding.selecting.filter_index import select
+from funding.selecting.lead import lead
+from funding.selecting.selected import Selected
+from funding.selecting.selection import Filters
 
 INFO = DatasetInfo(title="T", title_nl="T", version="9.9.9", date="2026-01-02", citation="c", licence="l")
 

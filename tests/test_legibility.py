@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from funding.legibility import MUTED, TEXT, contrast_ratio, on_white, text_on
+from funding.charts.legibility import MUTED, TEXT, contrast_ratio, on_white, text_on
 
 
 def test_contrast_ratio_of_the_extremes_and_of_streamlits_chart_grey() -> None:

@@ -24,13 +24,13 @@ from factory import csv_bytes, row
 from fixtures import document_id, peak_mib
 from pptx import Presentation
 
-from funding.archives import TEMPLATE_MAX_BYTES, TEMPLATE_MAX_ENTRIES, checked_template
-from funding.dataset_info import load_info
-from funding.documents import load_documents
-from funding.errors import MAX_PROBLEMS, InvalidData, Problem, ProblemLog, UnreadableFile
-from funding.loading import MAX_BYTES, load_dataset, parse_csv
-from funding.records import COLUMNS
-from funding.table import COLUMN_ORDER
+from funding.base.errors import MAX_PROBLEMS, InvalidData, Problem, ProblemLog, UnreadableFile
+from funding.intake.archives import TEMPLATE_MAX_BYTES, TEMPLATE_MAX_ENTRIES, checked_template
+from funding.intake.records import COLUMNS
+from funding.intake.table import COLUMN_ORDER
+from funding.registry.dataset_info import load_info
+from funding.registry.documents import load_documents
+from funding.registry.loading import MAX_BYTES, load_dataset, parse_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 MIB = 1024 * 1024
@@ -448,11 +448,11 @@ def test_refused_uploads_are_not_shared_between_sessions(monkeypatch: pytest.Mon
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    import funding.loading
+    import funding.registry.loading
 
     st.cache_resource.clear()  # another test's uploads must not answer from the shared cache
     calls: list[str] = []
-    original = funding.loading.parse_csv
+    original = funding.registry.loading.parse_csv
 
     def counting(data: bytes, **kwargs: Any) -> Any:
         calls.append(kwargs.get("source", ""))

@@ -11,8 +11,8 @@ from collections import Counter
 from pathlib import Path
 
 from bench import synth
-from funding.documents import load_documents
-from funding.loading import load_dataset
+from funding.registry.documents import load_documents
+from funding.registry.loading import load_dataset
 
 
 def test_synthetic_rows_are_valid_and_shaped_like_the_real_data(tmp_path: Path) -> None:

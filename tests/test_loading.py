@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from factory import csv_bytes, row
 
-from funding.errors import InvalidData, UnreadableFile
-from funding.loading import parse_csv
+from funding.base.errors import InvalidData, UnreadableFile
+from funding.registry.loading import parse_csv
 
 
 def problems_of(data: bytes) -> set[tuple[int, str]]:
@@ -137,7 +137,7 @@ def test_part_of_another_kind_may_be_larger() -> None:
 
 
 def test_missing_and_unknown_columns_are_header_problems() -> None:
-    from funding.records import COLUMNS
+    from funding.intake.records import COLUMNS
 
     columns = [c for c in COLUMNS if c != "notes"] + ["amount_euro"]
     assert problems_of(csv_bytes([row("a")], columns=columns)) == {(1, "notes"), (1, "amount_euro")}
@@ -202,7 +202,7 @@ def test_wrong_delimiter_says_so() -> None:
 def test_records_built_in_code_obey_the_row_rules_too() -> None:
     from pydantic import ValidationError
 
-    from funding.records import Instrument
+    from funding.intake.records import Instrument
 
     raw = parse_csv(csv_bytes([row("a", "100")])).records[0].model_dump()
     with pytest.raises(ValidationError):

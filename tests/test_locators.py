@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from funding.locators import section
+from funding.registry.locators import section
 
 
 @pytest.mark.parametrize(

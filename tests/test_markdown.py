@@ -1,4 +1,4 @@
-"""Text that cannot become a link: `funding.markdown` against a model of Streamlit 1.67's Markdown.
+"""Text that cannot become a link: `funding.base.markdown` against a model of Streamlit 1.67's Markdown.
 
 The model is what the browser test (tests/test_links.py) confirms in chromium: after parsing,
 remark-gfm and Streamlit run these regular expressions over each text node, with escapes
@@ -18,12 +18,12 @@ from openpyxl import load_workbook
 from pptx import Presentation
 
 from funding import charts
-from funding.dataset_info import DatasetInfo
+from funding.base.markdown import SEPARATOR, markdown_text, plain_table, plain_text
 from funding.exports import export_csv, export_pptx, export_xlsx
-from funding.loading import parse_csv
-from funding.markdown import SEPARATOR, markdown_text, plain_table, plain_text
-from funding.records import Instrument
-from funding.selection import Filters, describe
+from funding.intake.records import Instrument
+from funding.registry.dataset_info import DatasetInfo
+from funding.registry.loading import parse_csv
+from funding.selecting.selection import Filters, describe
 
 ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -174,7 +174,7 @@ def test_a_right_to_left_override_in_the_search_stays_out_of_every_export() -> N
     rigged = tuple(
         Instrument.model_construct(**{**r.model_dump(), "name_en": "live\u202e" + r.name_en}) for r in base
     )
-    from funding.dataset import Dataset
+    from funding.registry.dataset import Dataset
 
     data = Dataset(rigged)
     filters = Filters(q=RLO_QUERY)

@@ -1,7 +1,7 @@
 """Data labels and cells tied to their values (funding.exports.number_formats).
 
 A label drawn through a number format must read exactly as the chart on the page writes the same
-figure (funding.formatting.format_range). `excel` below renders the subset of Excel's number
+figure (funding.selecting.formatting.format_range). `excel` below renders the subset of Excel's number
 format language the module writes (a locale tag, quoted text, `#,##0.00` with trailing commas that
 divide by 1,000 each), rounding half away from zero as Excel does.
 """
@@ -14,9 +14,9 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from funding.base.vocab import QUALIFIER
 from funding.exports.number_formats import euro_cell_format, label_format, millions_cell_format
-from funding.formatting import format_range
-from funding.vocab import QUALIFIER
+from funding.selecting.formatting import format_range
 
 SEPARATORS = {"809": (".", ","), "413": (",", ".")}  # en-GB, nl-NL: decimal, thousands
 TOKEN = re.compile(r'"(?P<text>[^"]*)"|(?P<number>[#0][#0,.]*)')
@@ -99,7 +99,7 @@ def test_a_headline_range_may_wrap_after_its_currency_never_inside_its_number_or
     space), never between the number and "bn" (no-break space) or at the dash (word joiners).
     A single amount keeps the currency too: "EUR 6.1 bn" has no break at all."""
     from funding.charts import bounds_text
-    from funding.totals import Bounds
+    from funding.selecting.totals import Bounds
 
     nbsp, joiner = "\u00a0", "\u2060"
     assert bounds_text(Bounds(2.9e9, 3.1e9), "en") == f"EUR 2.9{joiner}–{joiner}3.1{nbsp}bn"

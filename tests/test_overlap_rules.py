@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from factory import csv_bytes, row
 
-from funding.dataset_rules import MAX_OVERLAP_GROUP
-from funding.errors import InvalidData
-from funding.loading import parse_csv
+from funding.base.errors import InvalidData
+from funding.registry.dataset_rules import MAX_OVERLAP_GROUP
+from funding.registry.loading import parse_csv
 
 
 def codes(rows: list[dict[str, str]]) -> set[tuple[int, str, str]]:

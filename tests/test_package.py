@@ -65,7 +65,7 @@ def test_funding_validate_works_installed_from_any_directory(wheel: Path, tmp_pa
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    where = run(python, "-c", "import funding.paths as p; print(p.DATA_DIR)", cwd=elsewhere)
+    where = run(python, "-c", "import funding.base.paths as p; print(p.DATA_DIR)", cwd=elsewhere)
     assert Path(where.stdout.strip()).is_relative_to(env_dir)  # the installed copy, not the checkout
     result = run(env_dir / "bin" / "funding", "validate", cwd=elsewhere)
     assert result.returncode == 0, result.stdout + result.stderr

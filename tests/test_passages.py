@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from fixtures import shipped_rows
 
-from funding.documents import Document, load_documents
-from funding.passages import passage
-from funding.quotes import DEFAULT_SOURCES, normalise
+from funding.changes.passages import passage
+from funding.changes.quotes import DEFAULT_SOURCES, normalise
+from funding.registry.documents import Document, load_documents
 
 
 def doc(file: str) -> Document:

@@ -20,17 +20,17 @@ import openpyxl
 import pytest
 from pptx import Presentation
 
-from funding import vocab
-from funding.dataset import Dataset
-from funding.dataset_info import load_info
-from funding.disagreements import load_disagreements
-from funding.documents import load_documents
+from funding.base import vocab
+from funding.base.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
+from funding.base.vocab import Lang, Vocabulary
 from funding.exports import ExportRequest, render
-from funding.frameworks import with_default_framework
-from funding.loading import load_dataset
-from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
-from funding.selection import Filters, apply
-from funding.vocab import Lang, Vocabulary
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import load_info
+from funding.registry.disagreements import load_disagreements
+from funding.registry.documents import load_documents
+from funding.registry.loading import load_dataset
+from funding.selecting.frameworks import with_default_framework
+from funding.selecting.selection import Filters, apply
 
 # Internal words and machine plurals, in either language (case-insensitive, whole words).
 JARGON = (

@@ -11,8 +11,8 @@ from factory import csv_bytes, pillar_range_rows, row
 from funding.exports.figures import chart_spec
 from funding.exports.projected import TEXT_PX, alt_text, projected_figure
 from funding.i18n import t
-from funding.loading import parse_csv
-from funding.selection import Filters
+from funding.registry.loading import parse_csv
+from funding.selecting.selection import Filters
 
 M = 1_000_000
 

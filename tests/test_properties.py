@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import Field, TypeAdapter, ValidationError
 
-from funding.errors import InvalidData, UnreadableFile
-from funding.loading import parse_csv
-from funding.records import COLUMNS, SAFE_TEXT, unsafe_text_reason
+from funding.base.errors import InvalidData, UnreadableFile
+from funding.intake.records import COLUMNS, SAFE_TEXT, unsafe_text_reason
+from funding.registry.loading import parse_csv
 
 
 def dataset_or_own_error(data: bytes) -> None:

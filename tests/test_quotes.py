@@ -1,4 +1,4 @@
-"""The curator's check (`funding.quotes`, `python -m funding check-quotes`) on a small version
+"""The curator's check (`funding.changes.quotes`, `python -m funding check-quotes`) on a small version
 folder whose seed text is written here, with a tampered quote and a tampered amount."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from factory import csv_bytes, row
 
-from funding.documents import load_documents
-from funding.quotes import amounts_in, check_version
-from funding.versions import read_version
+from funding.changes.quotes import amounts_in, check_version
+from funding.registry.documents import load_documents
+from funding.registry.versions import read_version
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = """Line one of the seed.
@@ -146,7 +146,7 @@ def test_an_invalid_file_exits_2(tmp_path: Path) -> None:
 
 @pytest.mark.subprocess
 def test_the_shipped_dataset_passes() -> None:
-    from funding.quotes import DEFAULT_SOURCES
+    from funding.changes.quotes import DEFAULT_SOURCES
 
     if not DEFAULT_SOURCES.is_dir():
         if os.environ.get("CI"):  # CI has the documents: a skip there would hide a broken check

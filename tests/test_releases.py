@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from funding.changelog import CHANGELOG, render_changelog
+from funding.base.paths import DATA_DIR
+from funding.changes.changelog import CHANGELOG, render_changelog
 from funding.cli import main
-from funding.dataset_info import load_info
-from funding.disagreements import Disagreements
-from funding.paths import DATA_DIR
-from funding.versions import Companions, companions, read_version, releases, version_key
+from funding.registry.dataset_info import load_info
+from funding.registry.disagreements import Disagreements
+from funding.registry.versions import Companions, companions, read_version, releases, version_key
 
 # What a release folder holds (from 1.1.0 on), as data/README.md describes it.
 FILES = ("funding.csv", "documents.csv", "disagreements.csv", "dataset.json")

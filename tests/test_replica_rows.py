@@ -8,10 +8,10 @@ from pathlib import Path
 from fixtures import shipped_rows
 
 from bench import synth
-from funding.documents import load_documents
-from funding.loading import load_dataset
-from funding.paths import DEFAULT_DATA
-from funding.totals import totals_by_kind
+from funding.base.paths import DEFAULT_DATA
+from funding.registry.documents import load_documents
+from funding.registry.loading import load_dataset
+from funding.selecting.totals import totals_by_kind
 
 
 def test_three_copies_load_as_valid_and_count_three_times(tmp_path: Path) -> None:

@@ -12,10 +12,10 @@ from factory import csv_bytes, row
 from fixtures import CODEBOOK_REQUIRED
 from frictionless import Resource, Schema
 
-from funding.datapackage import PACKAGE
-from funding.errors import InvalidData
-from funding.loading import parse_csv
-from funding.records import COLUMNS, REQUIRED_COLUMNS
+from funding.base.errors import InvalidData
+from funding.intake.records import COLUMNS, REQUIRED_COLUMNS
+from funding.registry.datapackage import PACKAGE
+from funding.registry.loading import parse_csv
 
 
 def one_empty_cell_per_row() -> tuple[bytes, dict[int, str]]:

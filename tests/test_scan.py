@@ -17,19 +17,19 @@ from fixtures import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from funding.base.errors import UnreadableFile
+from funding.base.paths import DATA_DIR
+from funding.changes.mentions import mentions, read_number
+from funding.changes.quotes import DEFAULT_SOURCES, SOURCE_MAX_BYTES, normalise
+from funding.changes.scan import Finding, ScanReport, read_document, scan_file, scan_text
 from funding.cli.scan import SENTENCE_CHARS, as_csv, as_text, excerpt
-from funding.dataset import Dataset
-from funding.disagreements import Disagreement, Disagreements
-from funding.document_text import document_text
-from funding.documents import load_documents
-from funding.errors import UnreadableFile
 from funding.i18n import t
-from funding.loading import parse_csv
-from funding.mentions import mentions, read_number
-from funding.paths import DATA_DIR
-from funding.quotes import DEFAULT_SOURCES, SOURCE_MAX_BYTES, normalise
-from funding.scan import Finding, ScanReport, read_document, scan_file, scan_text
-from funding.versions import read_version
+from funding.intake.document_text import document_text
+from funding.registry.dataset import Dataset
+from funding.registry.disagreements import Disagreement, Disagreements
+from funding.registry.documents import load_documents
+from funding.registry.loading import parse_csv
+from funding.registry.versions import read_version
 
 ROOT = Path(__file__).resolve().parent.parent
 B, M = 1_000_000_000, 1_000_000

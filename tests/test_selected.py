@@ -1,4 +1,4 @@
-"""A selection kept as positions (`funding.selected`) gives exactly what the same records give.
+"""A selection kept as positions (`funding.selecting.selected`) gives exactly what the same records give.
 
 The page hands its totals, headline, envelope table and compare picker a `Selected`, which they
 compute as arrays; a plain list of the same records goes through the record-by-record code,
@@ -19,18 +19,18 @@ from hypothesis import strategies as st
 from strategies import SHIPPED, filters, forests
 
 from funding import charts
-from funding.breakdowns import envelopes
+from funding.base.vocab import AMOUNT_KIND
 from funding.charts.comparison import compare_choices
 from funding.charts.headline_figures import headline
-from funding.dataset import Dataset
-from funding.filter_index import select
-from funding.frameworks import default_framework
-from funding.loading import parse_csv
-from funding.records import Instrument
-from funding.selected import Selected, positions_in
-from funding.selection import Filters
-from funding.totals import origin_split, stated_by_kind, totals_by_kind
-from funding.vocab import AMOUNT_KIND
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.loading import parse_csv
+from funding.selecting.breakdowns import envelopes
+from funding.selecting.filter_index import select
+from funding.selecting.frameworks import default_framework
+from funding.selecting.selected import Selected, positions_in
+from funding.selecting.selection import Filters
+from funding.selecting.totals import origin_split, stated_by_kind, totals_by_kind
 
 
 def _results(

@@ -8,8 +8,8 @@ import zipfile
 
 from pptx import Presentation
 
-from funding.archives import TEMPLATE_MAX_BYTES, TEMPLATE_MAX_INFLATED
 from funding.exports.templates import template_problem
+from funding.intake.archives import TEMPLATE_MAX_BYTES, TEMPLATE_MAX_INFLATED
 
 
 def zipped(size: int) -> bytes:

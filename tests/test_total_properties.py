@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import SHIPPED, filters, forests
 
-from funding.dataset import Dataset
-from funding.filter_index import select
-from funding.loading import parse_csv
-from funding.records import Instrument
-from funding.selection import Filters, apply
-from funding.totals import net_bounds, totals_by_kind
-from funding.vocab import AMOUNT_KIND
+from funding.base.vocab import AMOUNT_KIND
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.loading import parse_csv
+from funding.selecting.filter_index import select
+from funding.selecting.selection import Filters, apply
+from funding.selecting.totals import net_bounds, totals_by_kind
 
 
 def check(ds: Dataset, selection: list[Instrument], extra: Instrument | None) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from factory import csv_bytes, row
 
-from funding.dataset import Dataset
-from funding.loading import parse_csv
-from funding.records import Instrument
-from funding.totals import Bounds, combine_qualifiers, net_bounds, origin_split, totals_by_kind
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.loading import parse_csv
+from funding.selecting.totals import Bounds, combine_qualifiers, net_bounds, origin_split, totals_by_kind
 
 
 def dataset(programme_disjoint: str = "") -> Dataset:
@@ -179,7 +179,7 @@ def test_combine_qualifiers() -> None:
 
 
 def test_envelopes_put_parts_under_their_whole_and_limit_rows() -> None:
-    from funding.breakdowns import envelopes
+    from funding.selecting.breakdowns import envelopes
 
     ds = dataset()
     table = envelopes(ds, ds.records, "public", "en")
@@ -195,7 +195,7 @@ def test_envelopes_put_parts_under_their_whole_and_limit_rows() -> None:
 
 
 def test_filter_problems_are_typed_with_code_field_and_value() -> None:
-    from funding.selection import FilterProblem, Filters, filter_problems
+    from funding.selecting.selection import FilterProblem, Filters, filter_problems
 
     ds = parse_csv(csv_bytes([row("a", "10")]))
     found = filter_problems(Filters(level=("EU", "Mars"), framework="xx", year_from=2030, year_to=2020), ds)

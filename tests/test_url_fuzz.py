@@ -31,9 +31,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from app.url_state import VIEWS
-from funding.i18n import t
-from funding.selection import ORIGIN_LABELS, ORIGINS
-from funding.vocab import (
+from funding.base.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
     EU_PILLAR,
@@ -46,6 +44,8 @@ from funding.vocab import (
     Lang,
     Vocabulary,
 )
+from funding.i18n import t
+from funding.selecting.selection import ORIGIN_LABELS, ORIGINS
 
 pytestmark = pytest.mark.apptest
 
@@ -53,7 +53,7 @@ URL_EXAMPLES = 500 if os.environ.get("CI") else 60
 ROWS = shipped_rows()
 SOURCES = sorted({r["source"] for r in ROWS})
 IDS = [r["id"] for r in ROWS]
-NOT_STATED = "_not_stated"  # the group of rows that state nothing (funding.breakdowns)
+NOT_STATED = "_not_stated"  # the group of rows that state nothing (funding.selecting.breakdowns)
 VOCABULARIES: dict[str, Vocabulary] = {
     "level": LEVEL,
     "type": INSTRUMENT_TYPE,
@@ -154,7 +154,7 @@ def stale_values(query: Mapping[str, list[str]]) -> list[str]:
 
 def _plain(text: str) -> str:
     """Text as the page shows it: format characters (bidirectional controls) dropped, white
-    space collapsed (funding.markdown)."""
+    space collapsed (funding.base.markdown)."""
     shown = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return re.sub(r"\s+", " ", shown).strip()
 

@@ -12,8 +12,8 @@ from fixtures import document_id
 
 from funding.cli import main
 from funding.cli.validate import NAMED_IDS
-from funding.formatting import format_count
 from funding.i18n import t
+from funding.selecting.formatting import format_count
 
 
 def pairs_file(path: Path, pairs: int) -> Path:

@@ -10,9 +10,9 @@ import pytest
 from factory import csv_bytes, row
 from fixtures import ROOT
 
-from funding.dataset_rules import dataset_warnings
-from funding.loading import parse_csv
-from funding.vocab import Lang
+from funding.base.vocab import Lang
+from funding.registry.dataset_rules import dataset_warnings
+from funding.registry.loading import parse_csv
 
 
 def warned(*rows: dict[str, str]) -> set[tuple[int, str, str]]:
@@ -99,7 +99,7 @@ def test_validate_prints_warnings_and_fails_on_them_only_when_strict(tmp_path) -
 
 
 def test_the_curated_dataset_has_no_warnings() -> None:
-    from funding.loading import load_dataset
+    from funding.registry.loading import load_dataset
 
     assert dataset_warnings(load_dataset()) == []
 
@@ -111,13 +111,13 @@ def test_the_dutch_workbook_carries_the_dutch_notes_and_the_english_one_the_engl
 
     from openpyxl import load_workbook
 
-    from funding.dataset_info import load_info
-    from funding.documents import load_documents
+    from funding.base.paths import DATA_DIR
     from funding.exports import export_xlsx
     from funding.i18n import t
-    from funding.loading import load_dataset
-    from funding.paths import DATA_DIR
-    from funding.selection import Filters
+    from funding.registry.dataset_info import load_info
+    from funding.registry.documents import load_documents
+    from funding.registry.loading import load_dataset
+    from funding.selecting.selection import Filters
 
     data = load_dataset()
 

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import forests
 
-from funding.dataset import Dataset, nearest_whole
-from funding.loading import parse_csv
+from funding.registry.dataset import Dataset, nearest_whole
+from funding.registry.loading import parse_csv
 
 
 def _walked(ds: Dataset) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """Open to apply (`?view=calls`): the calls and application windows open or upcoming on a day,
 for the beneficiary types the sidebar selects, each with its dates as the document states them and
-its source. Nothing is called open that a document does not date (`funding.calls`)."""
+its source. Nothing is called open that a document does not date (`funding.registry.calls`)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ import streamlit as st
 from app.context import Page
 from app.loading import calls_of
 from app.views.data import show_problems
-from funding.calls import STATE_TEXTS, calls_on, dates_text
+from funding.base.markdown import markdown_text, plain_text
+from funding.base.vocab import BENEFICIARY
 from funding.i18n import t
-from funding.loading import Loaded
-from funding.locators import section
-from funding.markdown import markdown_text, plain_text
-from funding.vocab import BENEFICIARY
+from funding.registry.calls import STATE_TEXTS, calls_on, dates_text
+from funding.registry.loading import Loaded
+from funding.registry.locators import section
 
 
 def render(page: Page) -> None:

@@ -11,15 +11,22 @@ import streamlit as st
 from app.context import Page
 from app.loading import TTL_SECONDS, stamp
 from app.widgets import one_choice
-from funding.dataset import Dataset
-from funding.diff import DatasetDiff, TableDiff
-from funding.diff_files import render_csv
-from funding.documents import Document
+from funding.base.markdown import markdown_text
+from funding.base.vocab import RECORD_TYPE, Lang
+from funding.changes.diff import DatasetDiff, TableDiff
+from funding.changes.diff_files import render_csv
+from funding.changes.version_changes import (
+    CHANGE_CODES,
+    change_rows,
+    column_label,
+    compare,
+    counts,
+    total_rows,
+)
 from funding.i18n import t
-from funding.markdown import markdown_text
-from funding.version_changes import CHANGE_CODES, change_rows, column_label, compare, counts, total_rows
-from funding.versions import DatasetVersion, Release, VersionUnreadable, read_version, releases
-from funding.vocab import RECORD_TYPE, Lang
+from funding.registry.dataset import Dataset
+from funding.registry.documents import Document
+from funding.registry.versions import DatasetVersion, Release, VersionUnreadable, read_version, releases
 
 RELEASE_KEY = "release"
 

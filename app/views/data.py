@@ -10,13 +10,13 @@ import streamlit as st
 from app.context import Page
 from app.loading import Loaded, Source, forget_upload, remember_upload, upload_key
 from app.widgets import Where
-from funding import paths
-from funding.errors import Problem, UnreadableFile
+from funding.base import paths
+from funding.base.errors import Problem, UnreadableFile
+from funding.base.markdown import markdown_text
+from funding.base.reading import COMPANION_MAX_BYTES, read_file
+from funding.base.vocab import Lang
 from funding.i18n import t
-from funding.loading import MAX_BYTES
-from funding.markdown import markdown_text
-from funding.reading import COMPANION_MAX_BYTES, read_file
-from funding.vocab import Lang
+from funding.registry.loading import MAX_BYTES
 
 MAX_PROBLEMS_SHOWN = 500
 
@@ -58,7 +58,7 @@ def data_section(data: Source, lang: Lang) -> None:
 
 
 def _codebook() -> bytes | None:
-    """The codebook's bytes, read as every local file is (`funding.reading`); None without one."""
+    """The codebook's bytes, read as every local file is (`funding.base.reading`); None without one."""
     try:
         return read_file(paths.DEFAULT_DATA.parent / "README.md", limit=COMPANION_MAX_BYTES)
     except UnreadableFile:

@@ -12,15 +12,15 @@ import streamlit as st
 
 from app import editing as session
 from app.context import Page
-from funding import editing
-from funding.columns import REQUIRED_COLUMNS
-from funding.diff import diff_datasets
+from funding.base.markdown import markdown_text
+from funding.base.vocab import Lang, Vocabulary
+from funding.changes import editing
+from funding.changes.diff import diff_datasets
+from funding.changes.version_changes import column_label
 from funding.i18n import t
-from funding.loading import MAX_BYTES
-from funding.markdown import markdown_text
-from funding.records import COLUMNS, FIELD_VOCABULARIES
-from funding.version_changes import column_label
-from funding.vocab import Lang, Vocabulary
+from funding.intake.columns import REQUIRED_COLUMNS
+from funding.intake.records import COLUMNS, FIELD_VOCABULARIES
+from funding.registry.loading import MAX_BYTES
 
 
 def render(page: Page) -> None:

@@ -11,14 +11,14 @@ from app import cached
 from app.context import Page
 from app.display import nothing_selected
 from app.widgets import one_choice
-from funding.dataset import Dataset
-from funding.documents import Document
-from funding.formatting import format_eur_full, with_qualifier
+from funding.base.markdown import markdown_text, plain_table, plain_text
+from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.i18n import t
-from funding.locators import section
-from funding.markdown import markdown_text, plain_table, plain_text
-from funding.records import Instrument
-from funding.vocab import AMOUNT_KIND, Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.documents import Document
+from funding.registry.locators import section
+from funding.selecting.formatting import format_eur_full, with_qualifier
 
 ROW_CHOICES = (100, 500, 2000, 10_000)
 

@@ -9,8 +9,8 @@ from app.context import Page
 from app.display import headline_section, nothing_selected, show_chart
 from app.widgets import kept_multi_choice, one_choice
 from funding import charts
+from funding.base.markdown import markdown_text
 from funding.i18n import t
-from funding.markdown import markdown_text
 
 TOP_CHOICES = (10, 25, 50, 100, 250, 1000)
 COMPARE_KEY = "compare"

@@ -1,8 +1,8 @@
 """Plotly figures and their data tables for the dashboard, with no Streamlit in sight.
 
 Every builder returns a `Chart`: the figure and the table with the same numbers, which the page
-shows as the chart's accessible alternative. Amounts come from `funding.totals` and
-`funding.breakdowns`, so a bar is the same figure as on a slide or in a spreadsheet; the
+shows as the chart's accessible alternative. Amounts come from `funding.selecting.totals` and
+`funding.selecting.breakdowns`, so a bar is the same figure as on a slide or in a spreadsheet; the
 builders only lay them out. One module per chart; `layout` and `text` hold what they share.
 """
 

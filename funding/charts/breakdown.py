@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from funding.breakdowns import Breakdown
+from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.charts.layout import (
     BAR_PX,
     LABEL_ROOM,
@@ -20,13 +20,13 @@ from funding.charts.layout import (
     scale_for,
     text_position,
 )
+from funding.charts.legibility import legible
 from funding.charts.text import plotly_text, wrapped
-from funding.figures import WIDER_MARK, spoken_text, wider_note
-from funding.formatting import format_count, format_eur_full, format_range, with_qualifier
 from funding.i18n import t
-from funding.legibility import legible
-from funding.totals import Bounds, refuse_unsummable
-from funding.vocab import AMOUNT_KIND, Lang
+from funding.selecting.breakdowns import Breakdown
+from funding.selecting.figures import WIDER_MARK, spoken_text, wider_note
+from funding.selecting.formatting import format_count, format_eur_full, format_range, with_qualifier
+from funding.selecting.totals import Bounds, refuse_unsummable
 
 BREAKDOWN_DIMENSIONS = {
     "pillar": "{framework}_pillar",

@@ -3,9 +3,9 @@ may share money with another one. Shown on the bar itself (a mark) and in its ho
 
 from __future__ import annotations
 
-from funding.dataset import Dataset
+from funding.base.vocab import Lang
 from funding.i18n import t
-from funding.vocab import Lang
+from funding.registry.dataset import Dataset
 
 # On a bar's label: another document states this figure differently (see the hover or table).
 DISPUTED_MARK = "⚑"

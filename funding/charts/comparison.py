@@ -15,7 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from funding.breakdowns import envelopes
+from funding.base.markdown import plain_text
+from funding.base.vocab import AMOUNT_KIND, LEVEL, Lang
 from funding.charts.caveats import disputed
 from funding.charts.envelopes import envelope_table, envelope_traces, tick_labels
 from funding.charts.layout import (
@@ -27,16 +28,15 @@ from funding.charts.layout import (
     chart_layout,
     scale_for,
 )
+from funding.charts.legibility import legible
 from funding.charts.text import plotly_text
-from funding.dataset import Dataset
-from funding.figures import parts_beyond_whole
-from funding.formatting import format_eur
 from funding.i18n import t
-from funding.legibility import legible
-from funding.markdown import plain_text
-from funding.records import Instrument
-from funding.totals import stated_by_kind
-from funding.vocab import AMOUNT_KIND, LEVEL, Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.selecting.breakdowns import envelopes
+from funding.selecting.figures import parts_beyond_whole
+from funding.selecting.formatting import format_eur
+from funding.selecting.totals import stated_by_kind
 
 PANEL_GAP_PX = 56  # between panels: the next panel's title and this one's axis numbers
 # Targets (public and private investment to be mobilised, up to EUR 55 bn) are goals, not money:

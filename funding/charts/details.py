@@ -6,14 +6,14 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from funding.base.vocab import AMOUNT_KIND, LEVEL, QUALIFIER, RECORD_TYPE, STATUS, Lang
 from funding.charts.caveats import caveat_lines, mark
 from funding.charts.text import period_text
-from funding.dataset import Dataset
-from funding.formatting import format_eur_full
 from funding.i18n import t
-from funding.records import Instrument
-from funding.selection import ORIGIN_LABELS, origin_of
-from funding.vocab import AMOUNT_KIND, LEVEL, QUALIFIER, RECORD_TYPE, STATUS, Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.selecting.formatting import format_eur_full
+from funding.selecting.selection import ORIGIN_LABELS, origin_of
 
 
 def details_table(dataset: Dataset, records: Sequence[Instrument], lang: Lang) -> pd.DataFrame:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from funding.breakdowns import envelopes
+from funding.base.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, LEVEL, Lang
 from funding.charts.caveats import caveat_lines, disputed, mark
 from funding.charts.layout import (
     BAR_PX,
@@ -25,13 +25,13 @@ from funding.charts.layout import (
     scale_for,
     text_position,
 )
+from funding.charts.legibility import legible
 from funding.charts.text import plotly_text, wrapped
-from funding.dataset import Dataset
-from funding.formatting import format_eur, format_eur_full, with_qualifier
 from funding.i18n import t
-from funding.legibility import legible
-from funding.records import Instrument
-from funding.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, LEVEL, Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.selecting.breakdowns import envelopes
+from funding.selecting.formatting import format_eur, format_eur_full, with_qualifier
 
 
 def envelope_chart(

@@ -7,19 +7,19 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from funding.breakdowns import NOT_STATED_GROUP
+from funding.base.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang
 from funding.charts.hierarchy import MAX_SOURCES, counted_rows
 from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout, colour_map
+from funding.charts.legibility import legible
 from funding.charts.text import plotly_text, wrapped
-from funding.dataset import Dataset
-from funding.figures import WIDER_MARK
-from funding.formatting import format_bounds, format_count
 from funding.i18n import t
-from funding.legibility import legible
-from funding.records import Instrument
-from funding.selection import pillar_of
-from funding.totals import net_bounds, refuse_unsummable
-from funding.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.selecting.breakdowns import NOT_STATED_GROUP
+from funding.selecting.figures import WIDER_MARK
+from funding.selecting.formatting import format_bounds, format_count
+from funding.selecting.selection import pillar_of
+from funding.selecting.totals import net_bounds, refuse_unsummable
 
 
 def _wider(rows: Sequence[Instrument], lang: Lang) -> list[str]:

@@ -7,15 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from funding.base.vocab import Lang
 from funding.charts.caveats import FIGURE_COLUMNS
-from funding.dataset import Dataset
-from funding.figures import Figure, Figures, exact_text, figures, kind_summary, spoken_text
-from funding.formatting import format_count, format_eur
 from funding.i18n import t
-from funding.records import Instrument
-from funding.selection import ORIGIN_LABELS, Filters
-from funding.totals import Bounds, origin_split
-from funding.vocab import Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.selecting.figures import Figure, Figures, exact_text, figures, kind_summary, spoken_text
+from funding.selecting.formatting import format_count, format_eur
+from funding.selecting.selection import ORIGIN_LABELS, Filters
+from funding.selecting.totals import Bounds, origin_split
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def headline(
     """Battery-specific public funding first; wider envelopes open to batteries apart; then all
     public funding counted once and the counts; the other kinds apart, each split into battery
     money and wider envelopes, and targets (which may overlap) counted, never summed. Every value
-    is a figure of `funding.figures`, said at presentation precision; the help gives every digit."""
+    is a figure of `funding.selecting.figures`, said at presentation precision; the help gives every digit."""
     found = found or figures(dataset, selection, filters or Filters(), lang)
     public = found.public
     counts = found.counts

@@ -8,16 +8,16 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout
+from funding.charts.legibility import legible
 from funding.charts.text import plotly_text, wrapped
-from funding.dataset import Dataset
-from funding.figures import WIDER_MARK
-from funding.formatting import format_bounds, format_eur
 from funding.i18n import t
-from funding.legibility import legible
-from funding.records import Instrument
-from funding.totals import Bounds, counted_ids, net_bounds, refuse_unsummable
-from funding.vocab import AMOUNT_KIND, Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.selecting.figures import WIDER_MARK
+from funding.selecting.formatting import format_bounds, format_eur
+from funding.selecting.totals import Bounds, counted_ids, net_bounds, refuse_unsummable
 
 ROOT_GREY = "#E6E6E6"
 # Bounds on what one figure carries, whatever the size of the selection; sums stay exact (the

@@ -14,10 +14,10 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from funding.base.vocab import Lang, Vocabulary
 from funding.charts.text import plotly_text, wrapped
-from funding.dataset import Dataset
 from funding.i18n import t
-from funding.vocab import Lang, Vocabulary
+from funding.registry.dataset import Dataset
 
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies. The same list is
 # `chartCategoricalColors` in .streamlit/config.toml; colours are fixed per code here so that EU

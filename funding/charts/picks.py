@@ -7,14 +7,14 @@ from dataclasses import replace
 from itertools import compress
 from typing import Any
 
-from funding.breakdowns import NOT_STATED_GROUP, group_codes
+from funding.base.vocab import BENEFICIARY, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang, Vocabulary
 from funding.charts.breakdown import breakdown_dimension
-from funding.dataset import Dataset
 from funding.i18n import t
-from funding.records import Instrument
-from funding.selected import Selected
-from funding.selection import Filters, apply
-from funding.vocab import BENEFICIARY, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang, Vocabulary
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.selecting.breakdowns import NOT_STATED_GROUP, group_codes
+from funding.selecting.selected import Selected
+from funding.selecting.selection import Filters, apply
 
 # Breakdown dimensions that can be clicked to narrow the page, and the URL-free keys for them.
 PICK_DIMENSIONS = ("pillar", "source", "beneficiary", "instrument_type")

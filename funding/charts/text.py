@@ -2,7 +2,7 @@
 
 Text from the data (names, sources, an uploaded file's cells) goes through `plotly_text`, so a
 name such as ``<img src=x onerror=...>`` is shown as written instead of being read by plotly as
-markup (Streamlit's Markdown has its own: `funding.markdown.markdown_text`).
+markup (Streamlit's Markdown has its own: `funding.base.markdown.markdown_text`).
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import textwrap
 
-from funding.formatting import NBSP as NBSP
+from funding.base.markdown import plain_text
+from funding.base.vocab import Lang
 from funding.i18n import t
-from funding.markdown import plain_text
-from funding.records import Instrument
-from funding.vocab import Lang
+from funding.intake.records import Instrument
+from funding.selecting.formatting import NBSP as NBSP
 
 _PLOTLY_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 

@@ -10,12 +10,12 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from funding.base.vocab import LEVEL, STATUS, Lang
 from funding.charts.layout import BAR_PX, Chart, chart_layout, colour_map
+from funding.charts.legibility import legible
 from funding.charts.text import period_text, plotly_text, wrapped
 from funding.i18n import t
-from funding.legibility import legible
-from funding.records import Instrument, period_bounds
-from funding.vocab import LEVEL, STATUS, Lang
+from funding.intake.records import Instrument, period_bounds
 
 OPEN_OPACITY = 0.35
 MAX_TIMELINE_ROWS = 60

@@ -9,9 +9,9 @@ import os
 import sys
 from collections.abc import Sequence
 
+from funding.base.errors import InvalidData, UnreadableFile
 from funding.cli import calls, diff, export, quotes, scan, validate
 from funding.cli.shared import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, format_problem
-from funding.errors import InvalidData, UnreadableFile
 
 COMMANDS = (validate, export, diff, quotes, scan, calls)
 

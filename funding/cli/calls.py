@@ -9,14 +9,14 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from funding.calls import STATE_TEXTS, calls_on, dates_text, load_calls
+from funding.base.paths import DEFAULT_CALLS, DEFAULT_DATA, DEFAULT_DOCUMENTS
+from funding.base.vocab import BENEFICIARY, Lang
 from funding.cli.shared import EXIT_OK, EXIT_UNREADABLE, fail
-from funding.documents import load_documents
 from funding.i18n import t
-from funding.loading import load_dataset
-from funding.locators import section
-from funding.paths import DEFAULT_CALLS, DEFAULT_DATA, DEFAULT_DOCUMENTS
-from funding.vocab import BENEFICIARY, Lang
+from funding.registry.calls import STATE_TEXTS, calls_on, dates_text, load_calls
+from funding.registry.documents import load_documents
+from funding.registry.loading import load_dataset
+from funding.registry.locators import section
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -2,10 +2,10 @@
 
 OLD and NEW are funding CSVs or version folders (a folder stands for its funding.csv; a CSV in
 a folder with dataset.json is read with that version's documents and disagreements, see
-`funding.versions`). Exit codes: 0 identical, 1 differences (the report is on stdout), 2 a file
+`funding.registry.versions`). Exit codes: 0 identical, 1 differences (the report is on stdout), 2 a file
 that cannot be read or does not validate (every problem of both versions listed on stderr, as
 `validate` lists them). Both files are only read; a version folder's companions must be files of
-that folder, each within its limit (`funding.reading`).
+that folder, each within its limit (`funding.base.reading`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from funding.base.errors import InvalidData
+from funding.changes.diff import diff_versions
+from funding.changes.diff_report import FORMATS, render
 from funding.cli.shared import (
     EXIT_INVALID,
     EXIT_OK,
@@ -22,10 +25,7 @@ from funding.cli.shared import (
     format_problem,
     read_limits,
 )
-from funding.diff import diff_versions
-from funding.diff_report import FORMATS, render
-from funding.errors import InvalidData
-from funding.versions import DatasetVersion, VersionUnreadable, read_version
+from funding.registry.versions import DatasetVersion, VersionUnreadable, read_version
 
 EXIT_IDENTICAL, EXIT_DIFFERENT = EXIT_OK, EXIT_INVALID  # as diff(1): 0 same, 1 different, 2 trouble
 

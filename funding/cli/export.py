@@ -4,7 +4,7 @@ one chart as PNG, through the same `funding.exports.render` as the page's downlo
 OUT may be a directory: with `--format` the file in it is named as the page names its downloads
 (funding.exports.names), so the name says what the selection is. `--schema` writes a CSV with
 exactly the dataset's columns that `python -m funding validate` accepts as it is. Without
-`--framework`, pillars follow `funding.frameworks` (Dutch pillars for an all-Dutch selection).
+`--framework`, pillars follow `funding.selecting.frameworks` (Dutch pillars for an all-Dutch selection).
 
 Exit 1 also for a bad option or filter value (the message lists the valid values) and for an
 output file that exists without --force; 2 also when the output or a template cannot be used;
@@ -22,23 +22,23 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from funding.archives import TEMPLATE_MAX_BYTES
-from funding.calls import Call, load_calls
+from funding.base.errors import InvalidData, UnreadableFile
+from funding.base.markdown import plain_text
+from funding.base.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS, DEFAULT_INFO
+from funding.base.reading import read_file
+from funding.base.vocab import LANGS, Lang
 from funding.cli.shared import EXIT_MISSING_TOOL, EXIT_OK, add_filter_options, fail, filters_from
-from funding.dataset_info import load_info
-from funding.disagreements import load_disagreements
-from funding.documents import Document, load_documents
-from funding.errors import InvalidData, UnreadableFile
-from funding.filter_index import select
-from funding.frameworks import with_default_framework
-from funding.loading import load_dataset
-from funding.markdown import plain_text
-from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS, DEFAULT_INFO
-from funding.reading import read_file
-from funding.selection import describe, filter_problems
-from funding.totals import NotSummable
-from funding.versions import companions
-from funding.vocab import LANGS, Lang
+from funding.intake.archives import TEMPLATE_MAX_BYTES
+from funding.registry.calls import Call, load_calls
+from funding.registry.dataset_info import load_info
+from funding.registry.disagreements import load_disagreements
+from funding.registry.documents import Document, load_documents
+from funding.registry.loading import load_dataset
+from funding.registry.versions import companions
+from funding.selecting.filter_index import select
+from funding.selecting.frameworks import with_default_framework
+from funding.selecting.selection import describe, filter_problems
+from funding.selecting.totals import NotSummable
 
 if TYPE_CHECKING:
     from funding.exports.render import ExportRequest
@@ -141,8 +141,8 @@ def _onto_inputs(out: Path, args: argparse.Namespace) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from funding.base.writing import OutputExists, write_atomically
     from funding.exports import ChromiumMissing, ExportRequest, render
-    from funding.exports.files import OutputExists, write_atomically
     from funding.exports.names import export_file_name
 
     started = time.perf_counter()

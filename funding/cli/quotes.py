@@ -14,6 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from funding.base.errors import InvalidData, UnreadableFile
+from funding.base.paths import DATA_DIR, DEFAULT_DOCUMENTS
+from funding.changes.quotes import DEFAULT_SOURCES, SOURCE_MAX_BYTES, check_version
 from funding.cli.diff import report_unreadable
 from funding.cli.shared import (
     EXIT_INVALID,
@@ -23,11 +26,8 @@ from funding.cli.shared import (
     format_problem,
     read_limits,
 )
-from funding.documents import load_documents
-from funding.errors import InvalidData, UnreadableFile
-from funding.paths import DATA_DIR, DEFAULT_DOCUMENTS
-from funding.quotes import DEFAULT_SOURCES, SOURCE_MAX_BYTES, check_version
-from funding.versions import VersionUnreadable, read_version
+from funding.registry.documents import load_documents
+from funding.registry.versions import VersionUnreadable, read_version
 
 EXIT_PROBLEMS = EXIT_INVALID  # the exit codes of every command (funding.cli.shared)
 

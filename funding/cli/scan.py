@@ -15,17 +15,17 @@ import io
 import re
 from pathlib import Path
 
+from funding.base.errors import InvalidData, UnreadableFile
+from funding.base.markdown import plain_text
+from funding.base.paths import DATA_DIR, DEFAULT_DOCUMENTS
+from funding.base.vocab import LANGS, Lang
+from funding.changes.scan import STATUSES, Finding, ScanReport, scan_file
 from funding.cli.diff import report_unreadable, write_stdout
 from funding.cli.shared import EXIT_OK, EXIT_UNREADABLE
-from funding.documents import load_documents
-from funding.errors import InvalidData, UnreadableFile
-from funding.formatting import format_count, format_range
 from funding.i18n import t
-from funding.markdown import plain_text
-from funding.paths import DATA_DIR, DEFAULT_DOCUMENTS
-from funding.scan import STATUSES, Finding, ScanReport, scan_file
-from funding.versions import VersionUnreadable, read_version
-from funding.vocab import LANGS, Lang
+from funding.registry.documents import load_documents
+from funding.registry.versions import VersionUnreadable, read_version
+from funding.selecting.formatting import format_count, format_range
 
 EXIT_NEW = 1
 SENTENCE_CHARS = 160  # one line per finding: the sentence is cut around the mention beyond this
@@ -140,7 +140,7 @@ def as_csv(report: ScanReport) -> str:
 
 
 def shown(text: str) -> str:
-    """As written, without bidirectional or terminal controls (funding.markdown.plain_text)."""
+    """As written, without bidirectional or terminal controls (funding.base.markdown.plain_text)."""
     return _CONTROLS.sub("", plain_text(text))
 
 

@@ -12,10 +12,9 @@ import math
 import sys
 from collections.abc import Sequence
 
-from funding.errors import Problem
-from funding.reading import COMPANION_MAX_BYTES
-from funding.selection import MULTI_FIELDS, ORIGINS, Filters
-from funding.vocab import (
+from funding.base.errors import Problem
+from funding.base.reading import COMPANION_MAX_BYTES
+from funding.base.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
     EU_PILLAR,
@@ -25,6 +24,7 @@ from funding.vocab import (
     RECORD_TYPE,
     STATUS,
 )
+from funding.selecting.selection import MULTI_FIELDS, ORIGINS, Filters
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_MISSING_TOOL = 0, 1, 2, 3
 
@@ -62,7 +62,7 @@ def add_max_mb(parser: argparse.ArgumentParser, *more_defaults: str) -> None:
 
 
 def read_limits(args: argparse.Namespace) -> dict[str, int | None]:
-    """The `funding.versions.read_version` limits that `--max-mb` gives (or the defaults)."""
+    """The `funding.registry.versions.read_version` limits that `--max-mb` gives (or the defaults)."""
     if args.max_mb is None:
         return {"max_bytes": None, "companion_max_bytes": COMPANION_MAX_BYTES}
     limit = int(args.max_mb * 1_048_576)
@@ -98,7 +98,7 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
         filters.add_argument(option, dest=name, action="append", default=[], metavar="VALUE", help=values)
     filters.add_argument(
         "--framework",
-        help="pillar framework: eu or nl (default: nl for an all-Dutch selection, else eu; funding.frameworks)",
+        help="pillar framework: eu or nl (default: nl for an all-Dutch selection, else eu; funding.selecting.frameworks)",
     )
     filters.add_argument("--year-from", metavar="YEAR")
     filters.add_argument("--year-to", metavar="YEAR")
@@ -117,7 +117,7 @@ def filters_from(args: argparse.Namespace, problems: list[str]) -> Filters:
     years = {name: _year(getattr(args, name), name, problems) for name in ("year_from", "year_to")}
     return Filters(
         **{name: tuple(getattr(args, name)) for name in MULTI_FIELDS},
-        framework=args.framework or "eu",  # without a choice, funding.frameworks decides later
+        framework=args.framework or "eu",  # without a choice, funding.selecting.frameworks decides later
         year_from=years["year_from"],
         year_to=years["year_to"],
         undated=args.undated,

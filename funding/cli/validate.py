@@ -13,17 +13,17 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from funding.base.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.cli.shared import EXIT_INVALID, EXIT_OK, format_problem, megabytes
-from funding.dataset_rules import dataset_warnings
-from funding.disagreements import load_disagreements
-from funding.documents import load_documents
-from funding.figures import figures
-from funding.formatting import format_count
 from funding.i18n import t
-from funding.loading import MAX_BYTES, load_dataset
-from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
-from funding.selection import Filters
-from funding.versions import companions
+from funding.registry.dataset_rules import dataset_warnings
+from funding.registry.disagreements import load_disagreements
+from funding.registry.documents import load_documents
+from funding.registry.loading import MAX_BYTES, load_dataset
+from funding.registry.versions import companions
+from funding.selecting.figures import figures
+from funding.selecting.formatting import format_count
+from funding.selecting.selection import Filters
 
 # Row ids named on a range line before "and N more": the summary stays a few lines at any size.
 NAMED_IDS = 4

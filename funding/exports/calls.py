@@ -7,12 +7,12 @@ from collections.abc import Mapping, Sequence
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from funding.calls import Call, dates_text
-from funding.documents import Document
+from funding.base.vocab import BENEFICIARY, Lang
 from funding.exports.workbook_cells import WRAP, header_row, put
 from funding.i18n import t
-from funding.locators import section
-from funding.vocab import BENEFICIARY, Lang
+from funding.registry.calls import Call, dates_text
+from funding.registry.documents import Document
+from funding.registry.locators import section
 
 COLUMNS = ("call_col_name", "call_col_dates", "call_col_for", "call_col_source", "call_col_quote")
 WIDTHS = (44, 34, 30, 50, 70)

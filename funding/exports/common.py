@@ -12,18 +12,18 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-from funding.cells import row_cells
-from funding.dataset import Dataset
-from funding.dataset_info import DatasetInfo
-from funding.dataset_info import source_line as dataset_source_line
-from funding.disagreements import Disagreements
-from funding.documents import Document
-from funding.formulas import is_formula_like as is_formula_like  # the workbook's cells use it
-from funding.markdown import plain_text
-from funding.records import COLUMNS, Instrument
-from funding.selection import FIELD_NAMES, MULTI_FIELDS, Filters
-from funding.totals import counted_ids
-from funding.vocab import Lang
+from funding.base.formulas import is_formula_like as is_formula_like  # the workbook's cells use it
+from funding.base.markdown import plain_text
+from funding.base.vocab import Lang
+from funding.intake.cells import row_cells
+from funding.intake.records import COLUMNS, Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import DatasetInfo
+from funding.registry.dataset_info import source_line as dataset_source_line
+from funding.registry.disagreements import Disagreements
+from funding.registry.documents import Document
+from funding.selecting.selection import FIELD_NAMES, MULTI_FIELDS, Filters
+from funding.selecting.totals import counted_ids
 
 # Characters XML 1.0 forbids (all of .xlsx and .pptx is XML): control characters but tab, LF, CR.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -50,7 +50,7 @@ def export_rows(
     dataset: Dataset, selection: Sequence[Instrument], documents: Mapping[str, Document], lang: Lang
 ) -> list[dict[str, str | float | None]]:
     """One dict per selected record, keyed by EXPORT_COLUMNS: amounts stay floats, every other cell
-    is written as the dataset's CSV writes it (funding.cells), so `a;b`, not `('a', 'b')`."""
+    is written as the dataset's CSV writes it (funding.intake.cells), so `a;b`, not `('a', 'b')`."""
     counted = counted_ids(dataset, selection)
     rows: list[dict[str, str | float | None]] = []
     for record in selection:
@@ -118,7 +118,7 @@ def references(records: Sequence[Instrument], cited: Sequence[Citation]) -> str:
 
 
 def source_line(info: DatasetInfo, lang: Lang, upload_name: str | None = None) -> str:
-    """The page's source line (funding.dataset_info), with a file name that XML can carry."""
+    """The page's source line (funding.registry.dataset_info), with a file name that XML can carry."""
     return dataset_source_line(info, lang, None if upload_name is None else clean_text(upload_name))
 
 

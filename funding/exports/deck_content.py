@@ -2,7 +2,7 @@
 of, the table of stated figures, the list of rows without an amount, the sources, and the
 speaker notes. slides.py only lays these out.
 
-Readers see document sections (funding.locators.section), never line numbers; the speaker notes,
+Readers see document sections (funding.registry.locators.section), never line numbers; the speaker notes,
 which the presenter reads, keep the full locator and the verbatim quote of every figure.
 """
 
@@ -11,19 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from funding.breakdowns import envelopes
-from funding.dataset import Dataset
-from funding.disagreements import Disagreements
+from funding.base.vocab import AMOUNT_KIND, RECORD_TYPE, STATUS, Lang
 from funding.exports.common import Citation
 from funding.exports.figures import PART_MARK, ChartSpec
-from funding.figures import Figures, KindFigures, count_text, kind_lines, spoken_text
-from funding.formatting import format_eur
 from funding.i18n import t
-from funding.locators import section
-from funding.records import Instrument
-from funding.selection import ORIGIN_LABELS
-from funding.totals import KindTotal, counted_ids, origin_split
-from funding.vocab import AMOUNT_KIND, RECORD_TYPE, STATUS, Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.disagreements import Disagreements
+from funding.registry.locators import section
+from funding.selecting.breakdowns import envelopes
+from funding.selecting.figures import Figures, KindFigures, count_text, kind_lines, spoken_text
+from funding.selecting.formatting import format_eur
+from funding.selecting.selection import ORIGIN_LABELS
+from funding.selecting.totals import KindTotal, counted_ids, origin_split
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class KindLine:
 class HeadlineTexts:
     """Battery money first, wider envelopes apart, then all public funding counted once, each
     explained once; the other kinds beside, split the same way and never added; then the counts
-    and the one-bar charts. Every value is a figure of `funding.figures`, said aloud."""
+    and the one-bar charts. Every value is a figure of `funding.selecting.figures`, said aloud."""
 
     lead: Figure
     public: tuple[Figure, ...]

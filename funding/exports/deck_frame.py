@@ -19,13 +19,13 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from funding.citation import citation
-from funding.dataset_info import DatasetInfo
+from funding.base.vocab import Lang
 from funding.exports.common import clean_text
 from funding.exports.deck_layouts import drop_empty_placeholders, open_template, pick_layout
 from funding.exports.deck_parts import LANGUAGE, Box, lines, paginate, text_height
 from funding.i18n import t
-from funding.vocab import Lang
+from funding.registry.citation import citation
+from funding.registry.dataset_info import DatasetInfo
 
 WIDE = (Inches(13.333), Inches(7.5))
 MARGIN = Inches(0.5)

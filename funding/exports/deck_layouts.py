@@ -13,8 +13,8 @@ from typing import Any
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from funding.archives import checked_template
-from funding.errors import UnreadableFile
+from funding.base.errors import UnreadableFile
+from funding.intake.archives import checked_template
 
 TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"

@@ -15,8 +15,8 @@ from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
+from funding.base.vocab import Lang
 from funding.exports.common import clean_text
-from funding.vocab import Lang
 
 LANGUAGE = {"en": MSO_LANGUAGE_ID.ENGLISH_UK, "nl": MSO_LANGUAGE_ID.DUTCH}
 EM_PER_CHAR = 0.55  # average character width in ems, with a margin, from LibreOffice's renders

@@ -1,7 +1,7 @@
 """The charts of an export as plain data (bars, labels, the figures behind each bar), drawn by the
 deck's native charts and read by its speaker notes.
 
-Numbers come from `funding.breakdowns`, so a bar on a slide is the figure on the page. One chart
+Numbers come from `funding.selecting.breakdowns`, so a bar on a slide is the figure on the page. One chart
 shows one figure kind; parts are marked and never stacked or summed onto their whole. A group
 whose figures may share money is a range, drawn to its high end and labelled with both ends.
 Bars are in reading order, largest first ("not stated" last), and so are the notes.
@@ -12,17 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from funding.breakdowns import NOT_STATED_GROUP, breakdown, envelopes, group_codes
-from funding.dataset import Dataset
+from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.exports.common import clean_text
-from funding.figures import WIDER_MARK, parts_beyond_whole, wider_note
-from funding.formatting import format_range
 from funding.i18n import t
-from funding.kinds import default_kind
-from funding.records import Instrument
-from funding.selection import Filters
-from funding.totals import NOT_SUMMED_KINDS, Bounds, NotSummable, counted_ids
-from funding.vocab import AMOUNT_KIND, Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.selecting.breakdowns import NOT_STATED_GROUP, breakdown, envelopes, group_codes
+from funding.selecting.figures import WIDER_MARK, parts_beyond_whole, wider_note
+from funding.selecting.formatting import format_range
+from funding.selecting.kinds import default_kind
+from funding.selecting.selection import Filters
+from funding.selecting.totals import NOT_SUMMED_KINDS, Bounds, NotSummable, counted_ids
 
 # Chart names, as used by `--chart` and in the deck's order.
 CHARTS: tuple[str, ...] = ("envelopes", "pillar", "source", "instrument_type", "beneficiary")
@@ -76,7 +76,7 @@ def chart_spec(
     lang: Lang,
     kind: str | None = None,
 ) -> ChartSpec:
-    """One chart of one figure kind (default: `funding.kinds.default_kind`)."""
+    """One chart of one figure kind (default: `funding.selecting.kinds.default_kind`)."""
     if name not in CHARTS:
         raise ValueError(f"unknown chart {name!r}; valid: {', '.join(CHARTS)}")
     kind = kind or default_kind(selection, filters.kind)

@@ -11,17 +11,17 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from funding.dataset import Dataset
-from funding.dataset_info import DatasetInfo
-from funding.documents import Document
-from funding.errors import FundingError
+from funding.base.errors import FundingError
+from funding.base.vocab import Lang
 from funding.exports.common import citations, source_line
 from funding.exports.figures import CHARTS
 from funding.i18n import t
-from funding.kinds import default_kind
-from funding.records import Instrument
-from funding.selection import Filters
-from funding.vocab import Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import DatasetInfo
+from funding.registry.documents import Document
+from funding.selecting.kinds import default_kind
+from funding.selecting.selection import Filters
 
 # Slide width at twice the pixels: sharp on a projected slide.
 WIDTH, HEIGHT, SCALE = 1280, 720, 2

@@ -12,9 +12,7 @@ import re
 import unicodedata
 from datetime import date
 
-from funding.i18n import t
-from funding.selection import MULTI_FIELDS, ORIGIN_LABELS, Filters
-from funding.vocab import (
+from funding.base.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
     INSTRUMENT_TYPE,
@@ -25,6 +23,8 @@ from funding.vocab import (
     Lang,
     Vocabulary,
 )
+from funding.i18n import t
+from funding.selecting.selection import MULTI_FIELDS, ORIGIN_LABELS, Filters
 
 MAX_SELECTION = 60  # characters of the name that describe the selection
 

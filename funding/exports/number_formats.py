@@ -2,7 +2,7 @@
 
 A chart's data label that is fixed text stays "EUR 1.5 bn" after someone edits the bar to 2 bn
 in PowerPoint. A label drawn from the value through a number format (`"up to EUR "#,##0.0,,," bn"`)
-follows the edit. The formats here write exactly what `funding.formatting.format_range` writes for
+follows the edit. The formats here write exactly what `funding.selecting.formatting.format_range` writes for
 the value they are made for: the same scale, decimals, qualifier and currency, in the deck's
 language (the `[$-413]` locale tag makes Dutch decimals commas where the viewer honours it).
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
-from funding.formatting import every_digit
+from funding.base.vocab import QUALIFIER, Lang
 from funding.i18n.forms import LOCALES
-from funding.vocab import QUALIFIER, Lang
+from funding.selecting.formatting import every_digit
 
 _CURRENCY = {"en": "EUR ", "nl": "€ "}
 _SCALES = {"en": ((1e9, "bn", 3), (1e6, "m", 2)), "nl": ((1e9, "mld", 3), (1e6, "mln", 2))}

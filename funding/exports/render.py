@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from funding.calls import Call, calls_of
-from funding.dataset import Dataset
-from funding.dataset_info import DatasetInfo
-from funding.documents import Document
-from funding.records import Instrument
-from funding.selection import Filters
-from funding.vocab import Lang
+from funding.base.vocab import Lang
+from funding.intake.records import Instrument
+from funding.registry.calls import Call, calls_of
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import DatasetInfo
+from funding.registry.documents import Document
+from funding.selecting.selection import Filters
 
 FORMATS: tuple[str, ...] = ("csv", "xlsx", "pptx", "png")
 MEDIA_TYPES: dict[str, str] = {

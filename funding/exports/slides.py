@@ -22,11 +22,7 @@ from datetime import date, datetime
 
 from pptx.util import Inches
 
-from funding.calls import Call
-from funding.dataset import Dataset
-from funding.dataset_info import DatasetInfo
-from funding.disagreements import Disagreements
-from funding.documents import Document
+from funding.base.vocab import Lang
 from funding.exports.calls import call_lines
 from funding.exports.common import Citation, citations, clean_text, iso_today, references
 from funding.exports.deck_charts import BAR_IN, bar_chart, chart_height
@@ -47,11 +43,15 @@ from funding.exports.deck_parts import Box, text_height
 from funding.exports.deck_tables import add_table, table_pages
 from funding.exports.figures import ChartSpec
 from funding.exports.story import story
-from funding.figures import figures
 from funding.i18n import t
-from funding.records import Instrument
-from funding.selection import Filters, describe
-from funding.vocab import Lang
+from funding.intake.records import Instrument
+from funding.registry.calls import Call
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import DatasetInfo
+from funding.registry.disagreements import Disagreements
+from funding.registry.documents import Document
+from funding.selecting.figures import figures
+from funding.selecting.selection import Filters, describe
 
 MAX_TABLE_ROWS = 8  # rows of a table slide: read from the back of a room, not studied
 

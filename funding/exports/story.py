@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from funding.dataset import Dataset
+from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.exports.figures import BREAKDOWNS, ChartSpec, chart_spec
 from funding.i18n import t
-from funding.kinds import default_kind
-from funding.records import Instrument
-from funding.selection import Filters
-from funding.totals import summable
-from funding.vocab import AMOUNT_KIND, Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.selecting.kinds import default_kind
+from funding.selecting.selection import Filters
+from funding.selecting.totals import summable
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Story:
 
 
 def story(dataset: Dataset, selection: Sequence[Instrument], filters: Filters, lang: Lang) -> Story:
-    """The charts of the default kind (`funding.kinds.default_kind`): amounts by instrument, then
+    """The charts of the default kind (`funding.selecting.kinds.default_kind`): amounts by instrument, then
     its breakdowns when the kind may be added up (pillars of `filters.framework`); then amounts by
     instrument of every other kind the selection states. Charts without a bar are left out, charts
     with one bar become sentences."""

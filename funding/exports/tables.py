@@ -3,7 +3,7 @@
 The view carries every CSV column plus the cited document's title and whether each amount is in
 the net total. Its separator follows the language unless chosen: "," with a decimal point for
 English, ";" with a decimal comma for Dutch, which is what Excel in each locale opens as columns
-(and what `funding.loading` reads). The file is UTF-8 with a byte order mark so Excel detects the
+(and what `funding.registry.loading` reads). The file is UTF-8 with a byte order mark so Excel detects the
 encoding; a `sep=;` first line would announce the separator too, but Excel then ignores the byte
 order mark, so the choice is an option instead (`--delimiter`).
 
@@ -12,7 +12,7 @@ a selected row refers to (the wholes its parts belong to, the rows it may share 
 `python -m funding validate` accepts it as it is and its totals read as in the dataset.
 
 Text that a spreadsheet would execute (starting with =, +, -, @, tab or CR) is neutralised in text
-columns only (funding.formulas.neutralise), so amounts stay numbers.
+columns only (funding.base.formulas.neutralise), so amounts stay numbers.
 """
 
 from __future__ import annotations
@@ -21,16 +21,16 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 
-from funding.cells import row_cells
-from funding.dataset import Dataset
-from funding.dataset_info import DatasetInfo
-from funding.documents import Document
+from funding.base.formulas import neutralise
+from funding.base.markdown import plain_text
+from funding.base.vocab import Lang
 from funding.exports.common import EXPORT_COLUMNS, export_rows
-from funding.formulas import neutralise
-from funding.markdown import plain_text
-from funding.records import COLUMNS, Instrument
-from funding.selection import Filters
-from funding.vocab import Lang
+from funding.intake.cells import row_cells
+from funding.intake.records import COLUMNS, Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import DatasetInfo
+from funding.registry.documents import Document
+from funding.selecting.selection import Filters
 
 DELIMITERS = (",", ";")
 BOM = b"\xef\xbb\xbf"

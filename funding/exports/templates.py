@@ -1,13 +1,13 @@
 """Whether a user's slide template (.pptx/.potx) may be used, for the page and the CLI alike.
 
-The limits and the check by inflated bytes are `funding.archives`; this says why not in a
+The limits and the check by inflated bytes are `funding.intake.archives`; this says why not in a
 sentence the page can show beside the upload.
 """
 
 from __future__ import annotations
 
-from funding.archives import TEMPLATE_MAX_BYTES, checked_template
-from funding.errors import UnreadableFile
+from funding.base.errors import UnreadableFile
+from funding.intake.archives import TEMPLATE_MAX_BYTES, checked_template
 
 TEMPLATE_MAX_MB = TEMPLATE_MAX_BYTES // (1024 * 1024)
 

@@ -20,10 +20,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from funding.calls import Call
-from funding.dataset import Dataset
-from funding.dataset_info import DatasetInfo
-from funding.documents import Document
+from funding.base.vocab import Lang
 from funding.exports.calls import calls_sheet
 from funding.exports.common import clean_text
 from funding.exports.workbook_cells import TOP, WRAP, amount_cell, header_row, link, put, warning
@@ -32,10 +29,13 @@ from funding.exports.workbook_print import print_setup
 from funding.exports.workbook_sheets import about_sheet, disagreements_sheet, sources_sheet, totals_sheet
 from funding.i18n import t
 from funding.i18n.forms import LOCALES
-from funding.records import Instrument
-from funding.selection import Filters, describe
-from funding.totals import counted_ids
-from funding.vocab import Lang
+from funding.intake.records import Instrument
+from funding.registry.calls import Call
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import DatasetInfo
+from funding.registry.documents import Document
+from funding.selecting.selection import Filters, describe
+from funding.selecting.totals import counted_ids
 
 
 def export_xlsx(

@@ -10,14 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from funding.dataset import Dataset
-from funding.disagreements import Disagreements
-from funding.documents import Document
-from funding.i18n import t
-from funding.locators import section
-from funding.records import Instrument
-from funding.selection import ORIGIN_LABELS, origin_of
-from funding.vocab import (
+from funding.base.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
     EU_PILLAR,
@@ -31,6 +24,13 @@ from funding.vocab import (
     Lang,
     Vocabulary,
 )
+from funding.i18n import t
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.disagreements import Disagreements
+from funding.registry.documents import Document
+from funding.registry.locators import section
+from funding.selecting.selection import ORIGIN_LABELS, origin_of
 
 Value = str | float | None
 

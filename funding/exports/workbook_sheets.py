@@ -11,21 +11,21 @@ from datetime import date
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from funding.citation import citation, licence
-from funding.dataset import Dataset
-from funding.dataset_info import DatasetInfo
-from funding.disagreements import Disagreements
-from funding.documents import Document
+from funding.base.vocab import AMOUNT_KIND, QUALIFIER, STATUS, Lang
 from funding.exports.common import citations, filter_arguments, iso_today, query_string
 from funding.exports.workbook_cells import HEADER_FONT, TOP, WRAP, amount_cell, header_row, link, put
 from funding.exports.workbook_columns import Context
-from funding.figures import Figure, KindFigures, exact_text, figures
-from funding.formatting import format_eur
 from funding.i18n import t
-from funding.records import Instrument
-from funding.selection import ORIGIN_LABELS, Filters, describe
-from funding.totals import origin_split
-from funding.vocab import AMOUNT_KIND, QUALIFIER, STATUS, Lang
+from funding.intake.records import Instrument
+from funding.registry.citation import citation, licence
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import DatasetInfo
+from funding.registry.disagreements import Disagreements
+from funding.registry.documents import Document
+from funding.selecting.figures import Figure, KindFigures, exact_text, figures
+from funding.selecting.formatting import format_eur
+from funding.selecting.selection import ORIGIN_LABELS, Filters, describe
+from funding.selecting.totals import origin_split
 
 Line = list[str | float | int | None]
 TOTAL_COLUMNS = (
@@ -44,7 +44,7 @@ TOTAL_WIDTHS = (30, 40, 30, 19, 19, 14, 12, 12, 12, 60)
 
 
 def _figure_line(dataset: Dataset, figure: Figure, lang: Lang, counts: Sequence[int | None] = ()) -> Line:
-    """A figure of `funding.figures` with every digit: written, low, high and what makes a range."""
+    """A figure of `funding.selecting.figures` with every digit: written, low, high and what makes a range."""
     bounds = figure.bounds
     names = "; ".join(dataset.by_id[i].name(lang) for i in bounds.uncertain if i in dataset.by_id)
     # Parts of a whole outside the selection are listed, never summed into a new figure.

@@ -1,6 +1,6 @@
 """The one text catalogue: every UI, chart, export and CLI-facing text in English and Dutch.
 
-Vocabulary labels live in funding.vocab; this holds the rest, in data modules by where a text
+Vocabulary labels live in funding.base.vocab; this holds the rest, in data modules by where a text
 appears (figures, page, charts, files, deck, selection), merged behind one `t()`. A key exists once:
 the page, the deck and the spreadsheet say the same thing in the same words. An entry that
 counts something has plural forms (funding.i18n.forms) and is asked for with `n=`.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from funding.base.vocab import Lang
 from funding.i18n import (
     calls,
     changes,
@@ -25,7 +26,6 @@ from funding.i18n import (
     share,
 )
 from funding.i18n.forms import Entry, pick
-from funding.vocab import Lang
 
 
 def _merged(*parts: Mapping[str, Mapping[Lang, Entry]]) -> dict[str, Mapping[Lang, Entry]]:

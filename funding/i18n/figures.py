@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from funding.base.vocab import Lang
 from funding.i18n.forms import Entry
-from funding.vocab import Lang
 
 TEXTS: dict[str, dict[Lang, Entry]] = {
     "net_public": {
@@ -92,7 +92,7 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "{kind}: these figures may overlap and are never added up, so there are no breakdowns, hierarchy or flow for them. The envelope chart above shows each one on its own.",
         "nl": "{kind}: deze bedragen kunnen overlappen en worden nooit opgeteld; daarom zijn er geen uitsplitsingen, hiërarchie of stroom. De budgetgrafiek hierboven toont elk bedrag apart.",
     },
-    # -- every kind by scope (funding.figures) -------------------------------------------------
+    # -- every kind by scope (funding.selecting.figures) -------------------------------------------------
     "scope_battery": {"en": "{kind}, for batteries", "nl": "{kind}, voor batterijen"},
     "scope_wider": {
         "en": "{kind}, wider envelopes open to batteries (not only for batteries)",
@@ -140,7 +140,7 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "nl": "De delen van {whole} ({parts}, uit {parts_documents}) noemen meer dan het geheel ({amount}, uit {whole_document}): de documenten verschillen, dus de delen staan er zoals vermeld, niet binnen het geheel.",
     },
     "count_all_stated": {"en": "each states an amount", "nl": "bij elk staat een bedrag"},
-    # -- the first screen (funding.lead) --------------------------------------------------------
+    # -- the first screen (funding.selecting.lead) --------------------------------------------------------
     "lead_sentence": {
         "en": {
             "one": "{figure} of public money for batteries only, named in {n} document{as_of}",

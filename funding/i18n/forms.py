@@ -13,7 +13,7 @@ from functools import cache
 from babel import Locale
 from babel.numbers import format_decimal
 
-from funding.vocab import Lang
+from funding.base.vocab import Lang
 
 # A text, or its plural forms keyed by CLDR category; "other" is always there.
 Entry = str | Mapping[str, str]

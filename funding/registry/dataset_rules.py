@@ -1,0 +1,279 @@
+"""Rules across rows: unique ids, parents without cycles, parts within their whole, overlaps.
+
+They are checked on the raw ids as well as on the valid records, so that one bad row does not
+hide another's problem, and every problem names the line and column where it is fixed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import compress, repeat
+
+import numpy as np
+
+from funding.base.errors import Problem, show_value
+from funding.intake.records import Instrument, earliest, latest
+from funding.intake.table import Table
+from funding.registry.dataset import Dataset
+
+# A group of rows linked by may_overlap is resolved exactly (its smallest possible union); beyond
+# this size the search would be slow and the curation is better written as parts of one whole.
+MAX_OVERLAP_GROUP = 12
+_BOUNDED_ABOVE = ("exact", "up_to")
+
+
+def dataset_problems(
+    table: Table,
+    valid_lines: Sequence[int],
+    dataset: Dataset,
+    known_documents: Iterable[str] | None,
+) -> list[Problem]:
+    """`dataset` holds the table's valid rows, which start on `valid_lines`; its lookups
+    (parents, wholes) are built here once and kept for the page."""
+    ids, parents, lines = table.columns["id"], table.columns["parent_id"], table.lines
+    first_line: dict[str, int] = {}
+    parent_of: dict[str, str] = {}
+    problems = _id_problems(ids, parents, lines, first_line, parent_of)
+    if not set(parent_of.values()) <= first_line.keys():
+        for rid, parent in parent_of.items():
+            if parent not in first_line:
+                message = "parent_id names no row in this file"
+                problems.append(Problem(first_line[rid], "parent_id", "unknown_parent", message, parent))
+    in_cycle = _cycle_members(parent_of)
+    for rid in sorted(in_cycle, key=first_line.__getitem__):
+        problems.append(
+            Problem(first_line[rid], "parent_id", "parent_cycle", "parents form a cycle", parent_of[rid])
+        )
+    if len(valid_lines) == len(ids) == len(first_line):  # every row valid, each id once
+        line_of = first_line
+    else:
+        line_of = dict(zip(dataset.column("id"), valid_lines, strict=True))
+    wholes = {rid: whole for rid, whole in dataset.whole_of.items() if rid not in in_cycle}
+    problems += _part_problems(dataset, line_of, wholes)
+    problems += _overlap_problems(dataset, line_of, wholes)
+    if known_documents is not None:
+        documents = table.columns["source_document"]
+        unknown = set(documents) - set(known_documents) - {None}
+        problems += [
+            Problem(
+                line,
+                "source_document",
+                "unknown_document",
+                "unknown source document (see documents.csv)",
+                doc,
+            )
+            for doc, line in (zip(documents, lines, strict=True) if unknown else ())
+            if doc is not None and doc in unknown
+        ]
+    return problems
+
+
+def _id_problems(
+    ids: Sequence[str | None],
+    parents: Sequence[str | None],
+    lines: Sequence[int],
+    first_line: dict[str, int],
+    parent_of: dict[str, str],
+) -> list[Problem]:
+    """Duplicate ids; fills the first line of every id and the parent of its first row."""
+    problems: list[Problem] = []
+    if len(set(ids)) == len(ids) and None not in ids:  # the usual file: each id once
+        first_line.update(zip(ids, lines, strict=True))  # type: ignore[arg-type]
+        parent_of.update(zip(compress(ids, parents), filter(None, parents), strict=True))  # type: ignore[arg-type]
+        return problems
+    for rid_or_none, parent, line in zip(ids, parents, lines, strict=True):
+        rid = rid_or_none or ""
+        if rid in first_line:
+            message = f"duplicate id (first on line {first_line[rid]})"
+            problems.append(Problem(line, "id", "duplicate_id", message, rid))
+            continue
+        first_line[rid] = line
+        if parent:
+            parent_of[rid] = parent
+    return problems
+
+
+def _part_problems(dataset: Dataset, line_of: Mapping[str, int], wholes: Mapping[str, str]) -> list[Problem]:
+    """A part is never larger than its whole; parts said to be separate money fit inside it.
+    (Read from the dataset's columns: no record is made for the 100,000 rows of a large file.)"""
+    at, amounts = dataset.positions, dataset.column("amount_eur")
+    disjoint, qualifiers = dataset.column("parts_disjoint"), dataset.column("amount_qualifier")
+    problems: list[Problem] = []
+    parts: dict[str, list[float]] = {}  # of the wholes whose parts are said to be separate money
+    for rid, whole_id in wholes.items():
+        amount, whole = amounts[at[rid]] or 0.0, at[whole_id]
+        if amount > (amounts[whole] or 0.0):
+            problems.append(
+                Problem(
+                    line_of[rid],
+                    "amount_eur",
+                    "part_larger_than_whole",
+                    f"a part is larger than its whole {whole_id!r}",
+                    show_value(amounts[at[rid]]),
+                )
+            )
+        if disjoint[whole] and qualifiers[whole] in _BOUNDED_ABOVE:
+            parts.setdefault(whole_id, []).append(amount)
+    for whole_id, sizes in parts.items():
+        total = math.fsum(sizes)
+        if total > (amounts[at[whole_id]] or 0.0) + 0.005:
+            problems.append(
+                Problem(
+                    line_of[whole_id],
+                    "parts_disjoint",
+                    "disjoint_parts_exceed_whole",
+                    f"its parts, said to be separate money, add up to {show_value(round(total, 2))}, "
+                    "more than this whole",
+                    "yes",
+                )
+            )
+    return problems
+
+
+def _overlap_problems(
+    dataset: Dataset, line_of: Mapping[str, int], wholes: Mapping[str, str]
+) -> list[Problem]:
+    """may_overlap links two whole figures of one kind, both ways, in small groups."""
+    problems: list[Problem] = []
+    links: dict[str, set[str]] = {}
+    valid = dataset.by_id
+    filled = compress(range(len(dataset.records)), dataset.column("may_overlap"))
+    for record in map(dataset.records.__getitem__, filled):  # (the few rows that fill may_overlap)
+        if not record.may_overlap:
+            continue
+        line = line_of[record.id]
+        if record.amount_eur is None:
+            continue  # a row rule reports may_overlap without an amount
+        if record.id in wholes:
+            whole = wholes[record.id]
+            message = f"a part cannot overlap another figure; say it of its whole {whole!r} or use its parts_disjoint"
+            problems.append(
+                Problem(line, "may_overlap", "overlap_on_part", message, show_value(record.may_overlap))
+            )
+            continue
+        for other_id in record.may_overlap:
+            other = valid.get(other_id)
+            problem = _link_problem(record, other_id, other)
+            if problem is not None:
+                code, message = problem
+                problems.append(Problem(line, "may_overlap", code, message, other_id))
+            elif other is not None:
+                links.setdefault(record.id, set()).add(other_id)
+                links.setdefault(other_id, set()).add(record.id)
+    for group in _groups(links):
+        if len(group) > MAX_OVERLAP_GROUP:
+            first = min(group, key=line_of.__getitem__)
+            message = f"{len(group)} rows are linked by may_overlap; at most {MAX_OVERLAP_GROUP} can be"
+            problems.append(Problem(line_of[first], "may_overlap", "overlap_group_too_large", message, first))
+    return problems
+
+
+def _link_problem(record: Instrument, other_id: str, other: Instrument | None) -> tuple[str, str] | None:
+    if other_id == record.id:
+        return None  # a row rule reports it
+    if other is None:
+        return "unknown_overlap_id", "may_overlap names no valid row in this file"
+    if other.amount_kind != record.amount_kind:
+        return "overlap_kind_differs", f"{other_id!r} is a figure of another kind; kinds never share money"
+    if other.amount_eur is None:
+        return "overlap_without_amount", f"{other_id!r} has no amount to overlap with"
+    if record.id not in other.may_overlap:
+        return "overlap_not_symmetric", f"{other_id!r} does not list this row in its may_overlap"
+    return None
+
+
+def _groups(links: Mapping[str, set[str]]) -> list[set[str]]:
+    seen: set[str] = set()
+    groups: list[set[str]] = []
+    for start in links:
+        if start in seen:
+            continue
+        group, todo = set(), [start]
+        while todo:
+            node = todo.pop()
+            if node not in group:
+                group.add(node)
+                todo.extend(links.get(node, ()))
+        seen |= group
+        groups.append(group)
+    return groups
+
+
+def _cycle_members(parent_of: Mapping[str, str]) -> set[str]:
+    """Ids on a cycle of parents. A forest (the usual file) is recognised by pointer doubling over
+    index arrays, in about twenty vector steps; only ids whose chain of parents never ends are
+    then walked one by one, each id once."""
+    ids = list(parent_of)
+    index = dict(zip(ids, range(len(ids)), strict=True))
+    up = np.fromiter(map(index.get, parent_of.values(), repeat(-1)), dtype=np.int64, count=len(ids))
+    ancestor = up.copy()
+    for _ in range(max(1, len(ids)).bit_length()):  # 2**k > len(ids): every chain is followed to its end
+        ancestor = np.where(ancestor >= 0, ancestor[ancestor], -1)
+    endless = {ids[i] for i in np.flatnonzero(ancestor >= 0).tolist()}
+    members: set[str] = set()
+    walk_of: dict[str, int] = {}
+    for walk, start in enumerate(endless):
+        node: str | None = start
+        while node is not None and node not in walk_of:
+            walk_of[node] = walk
+            node = parent_of.get(node)
+        if node is not None and walk_of[node] == walk:  # back on this walk's own path: a new cycle
+            cycle_node = node
+            while cycle_node not in members:
+                members.add(cycle_node)
+                cycle_node = parent_of[cycle_node]
+    return members
+
+
+# Attributes a part takes from its whole: where the whole states one, a different value on the
+# part would let a filter (origin, status, year, battery-only) count the part without its whole.
+INHERITED = ("money_origin", "status", "battery_specific", "period_start", "period_end")
+
+
+def dataset_warnings(dataset: Dataset) -> list[Problem]:
+    """What a valid file should still fix, each with its code and place: a part that contradicts
+    its whole, a note in one language only. Warnings leave the file loadable (an upload is shown),
+    so they are found on request (`validate`), not on every load."""
+    at = dataset.positions
+    column = {name: dataset.column(name) for name in (*INHERITED, "notes", "notes_nl")}
+    found: list[Problem] = []
+    for part_id, whole_id in dataset.whole_of.items():
+        part, whole = at[part_id], at[whole_id]
+        for name, contradicts in _contradictions(column, part, whole):
+            if contradicts:
+                found.append(
+                    Problem(
+                        dataset.line_of(part),
+                        name,
+                        "part_contradicts_whole",
+                        f"its whole {whole_id!r} says {show_value(column[name][whole])!r}; a part "
+                        "inherits what its whole states",
+                        show_value(column[name][part]),
+                    )
+                )
+    english, dutch = column["notes"], column["notes_nl"]
+    for i in [i for i, (en, nl) in enumerate(zip(english, dutch, strict=True)) if bool(en) != bool(nl)]:
+        missing = "notes_nl" if english[i] else "notes"
+        message = "a note a reader sees needs both languages: notes (English) and notes_nl (Dutch)"
+        found.append(Problem(dataset.line_of(i), missing, "note_language_missing", message, ""))
+    return sorted(found, key=lambda p: (p.line, p.column))
+
+
+def _contradictions(
+    column: Mapping[str, Sequence[object]], part: int, whole: int
+) -> Iterable[tuple[str, bool]]:
+    for name in ("money_origin", "status"):
+        stated = column[name][whole]
+        yield name, stated is not None and column[name][part] != stated
+    yield "battery_specific", bool(column["battery_specific"][whole]) and not column["battery_specific"][part]
+    start, end = column["period_start"][part], column["period_end"][part]
+    whole_start, whole_end = column["period_start"][whole], column["period_end"][whole]
+    yield (
+        "period_start",
+        isinstance(start, str) and isinstance(whole_start, str) and earliest(start) < earliest(whole_start),
+    )
+    yield (
+        "period_end",
+        isinstance(end, str) and isinstance(whole_end, str) and latest(end) > latest(whole_end),
+    )

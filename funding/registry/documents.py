@@ -1,0 +1,80 @@
+"""The registry of cited source documents (data/documents.csv).
+
+Rows cite a document by id, so a title is written once and every export can list the full
+reference; the loader refuses ids that are not in the registry.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from funding.base.errors import Problem, ProblemLog, UnreadableFile
+from funding.base.paths import DEFAULT_DOCUMENTS
+from funding.base.reading import COMPANION_MAX_BYTES, read_file
+from funding.base.vocab import Lang
+
+
+class Document(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title_en: str = Field(min_length=1)
+    title_nl: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    issued: str | None = None
+    language: str = Field(min_length=2)
+    file: str | None = None
+    url: str | None = None
+
+    def title(self, lang: Lang) -> str:
+        return self.title_en if lang == "en" else self.title_nl
+
+    def citation(self, lang: Lang) -> str:
+        when = f", {self.issued}" if self.issued else ""
+        return f"{self.publisher}, {self.title(lang)}{when}"
+
+
+def load_documents(
+    path: str | Path = DEFAULT_DOCUMENTS, *, limit: int | None = COMPANION_MAX_BYTES
+) -> dict[str, Document]:
+    """Read the registry; raises the same errors as the dataset loader."""
+    path = Path(path)
+    try:
+        text = read_file(path, limit=limit).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(str(path), "not_utf8", f"cannot be read as UTF-8 text ({exc})") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    documents: dict[str, Document] = {}
+    log = ProblemLog({})
+    try:
+        for row in reader:
+            _add(row, reader.line_num, documents, log)
+    except csv.Error as exc:
+        log.add(Problem(reader.line_num, "", "csv_syntax", f"CSV syntax error: {exc}", ""))
+    if len(log):
+        raise log.error(str(path))
+    return documents
+
+
+def _add(row: dict[str, str], line: int, documents: dict[str, Document], log: ProblemLog) -> None:
+    try:
+        doc = Document.model_validate({k: (v or "").strip() or None for k, v in row.items() if k})
+    except ValidationError as exc:
+        log.extend(
+            Problem(
+                line,
+                str(e["loc"][0]) if e["loc"] else "",
+                "required" if e.get("input") is None else str(e["type"]),
+                e["msg"],
+                str(e.get("input") or ""),
+            )
+            for e in exc.errors()
+        )
+        return
+    if doc.id in documents:
+        log.add(Problem(line, "id", "duplicate_id", "duplicate document id", doc.id))
+    documents[doc.id] = doc

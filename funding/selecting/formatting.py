@@ -1,0 +1,86 @@
+"""Amounts as people read them: EN "EUR 1.5 bn", NL "€ 1,5 mld", with the qualifier in front.
+
+Babel supplies the locale's digits and separators; the short scale words are ours because
+Babel's compact forms ("1.5B", "1,5 mld.") are not what Dutch and EU briefing notes use.
+"""
+
+from __future__ import annotations
+
+from babel.numbers import format_decimal
+
+from funding.base.vocab import QUALIFIER, Lang
+from funding.i18n import t
+from funding.selecting.totals import Bounds
+
+NBSP = "\u00a0"  # a space that never breaks a figure from its unit
+_LOCALE = {"en": "en_GB", "nl": "nl_NL"}
+_CURRENCY = {"en": "EUR ", "nl": "€ "}
+_SCALES = {"en": ((1e9, "bn"), (1e6, "m")), "nl": ((1e9, "mld"), (1e6, "mln"))}
+
+
+def format_eur(amount: float | None, lang: Lang, qualifier: str | None = None) -> str:
+    """Short form for headlines and bar labels; up to three decimals so no figure is rounded away
+    at the scale it is shown in (EUR 7.6 m, EUR 2.796 bn)."""
+    if amount is None:
+        return t("amount_not_stated", lang)
+    for factor, word in _SCALES[lang]:
+        if abs(amount) >= factor:
+            number = format_decimal(amount / factor, format="#,##0.###", locale=_LOCALE[lang])
+            text = f"{_CURRENCY[lang]}{number} {word}"
+            break
+    else:
+        text = _CURRENCY[lang] + format_decimal(amount, format="#,##0.##", locale=_LOCALE[lang])
+    return with_qualifier(text, qualifier, lang)
+
+
+def format_range(low: float, high: float, lang: Lang, qualifier: str | None = None) -> str:
+    """A range at one scale with equal decimals (EN "EUR 7.721–8.021 bn", NL "€ 7,721–8,021 mld");
+    one figure when the ends are equal. Ends too far apart for one scale get a scale each."""
+    if low == high:
+        return format_eur(high, lang, qualifier)
+    factor, word = next(((f, w) for f, w in _SCALES[lang] if abs(high) >= f), (1.0, ""))
+    # At least one decimal on a scaled range ("EUR 3.0–4.0 bn"), as briefing notes write them.
+    places = max(_decimals(low / factor), _decimals(high / factor), 1 if word else 0)
+    if places > 3 or (low and abs(low) < factor / 1000):
+        ends = f"{every_digit(low, lang)}–{every_digit(high, lang)}"
+        return with_qualifier(ends, qualifier, lang)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    numbers = "–".join(format_decimal(v / factor, format=pattern, locale=_LOCALE[lang]) for v in (low, high))
+    return with_qualifier(f"{_CURRENCY[lang]}{numbers}{' ' + word if word else ''}", qualifier, lang)
+
+
+def every_digit(amount: float, lang: Lang) -> str:
+    """An end of a range that no common scale writes: short where that loses no digit, in full
+    otherwise (3,301,500,000 is never "3.302 bn")."""
+    factor = next((f for f, _ in _SCALES[lang] if abs(amount) >= f), 1.0)
+    return format_eur(amount, lang) if _decimals(amount / factor) <= 3 else format_eur_full(amount, lang)
+
+
+def format_bounds(bounds: Bounds, lang: Lang) -> str:
+    """A net total as people read it: one figure, or a range where overlaps are uncertain."""
+    return format_range(bounds.low, bounds.high, lang, bounds.qualifier)
+
+
+def _decimals(value: float) -> int:
+    """Decimal places needed to write `value` without rounding it (beyond float noise)."""
+    for places in range(7):
+        if abs(round(value, places) - value) < 1e-9 * max(1.0, abs(value)):
+            return places
+    return 7
+
+
+def format_eur_full(amount: float | None, lang: Lang) -> str:
+    """Every digit, for tables and exports where the exact figure matters."""
+    if amount is None:
+        return t("amount_not_stated", lang)
+    return _CURRENCY[lang] + format_decimal(amount, format="#,##0.##", locale=_LOCALE[lang])
+
+
+def with_qualifier(text: str, qualifier: str | None, lang: Lang) -> str:
+    if qualifier is None or qualifier == "exact":
+        return text
+    return f"{QUALIFIER.label(qualifier, lang)} {text}"
+
+
+def format_count(n: int, lang: Lang) -> str:
+    return str(format_decimal(n, locale=_LOCALE[lang]))

@@ -1,0 +1,101 @@
+"""The first screen's answer: one sentence with the lead figure, what it covers and as of when,
+then the splits an analyst asks first (EU or the Netherlands, battery or wider money, how many
+instruments state no amount). Every number in it is a figure of `funding.selecting.figures`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from babel.dates import format_date
+
+from funding.base.vocab import LEVEL, Lang
+from funding.i18n import t
+from funding.i18n.forms import LOCALES
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import DatasetInfo
+from funding.selecting.figures import Figures, figures
+from funding.selecting.selected import Selected, positions_in
+from funding.selecting.selection import Filters
+
+SPLIT_LEVELS = ("EU", "NL")  # where the money is decided: the two levels a briefing compares
+
+
+@dataclass(frozen=True)
+class Lead:
+    sentence: str
+    splits: tuple[tuple[str, str], ...]  # (label, spoken figure), in reading order
+
+
+def _as_of(info: DatasetInfo | None, lang: Lang) -> str:
+    if info is None:
+        return ""
+    try:
+        when = format_date(date.fromisoformat(info.date), format="medium", locale=LOCALES[lang])
+    except ValueError:
+        when = info.date
+    return t("lead_as_of", lang, version=info.version, date=when)
+
+
+def _at_level(dataset: Dataset, selection: Sequence[Instrument], level: str) -> Sequence[Instrument]:
+    """The selection's rows of one level; a selection of dataset positions stays one (arrays,
+    no record made), so 100,000 rows cost a comparison, not a pass."""
+    if isinstance(selection, Selected) and selection.of(dataset):
+        levels = np.asarray(dataset.column("level"), dtype=object)
+        return selection.where(levels[selection.positions] == level)
+    return [r for r in selection if r.level == level]
+
+
+def _documents(dataset: Dataset, selection: Sequence[Instrument]) -> set[str]:
+    """The documents the selection's rows cite, read from the column when positions are known."""
+    positions = positions_in(dataset, selection)
+    if positions is None:
+        return {r.source_document for r in selection if r.source_document}
+    cited = dataset.column("source_document")
+    return {cited[i] for i in positions.tolist() if cited[i]}
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lead(
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    filters: Filters,
+    info: DatasetInfo | None,
+    lang: Lang,
+    found: Figures | None = None,
+) -> Lead:
+    """The sentence and the splits for this selection (`found`: its figures, if already made)."""
+    found = found or figures(dataset, selection, filters, lang)
+    battery = found.public.by_scope["battery"]
+    documents = len(_documents(dataset, selection))
+    as_of = _as_of(info, lang)
+    if battery.empty:
+        said = t("lead_none", lang, n=documents, as_of=as_of)
+    else:
+        said = t("lead_sentence", lang, figure=battery.spoken_kept, n=documents, as_of=as_of)
+    splits: list[tuple[str, str]] = []
+    for level in SPLIT_LEVELS:
+        figure = figures(dataset, _at_level(dataset, selection, level), filters, lang).public.by_scope[
+            "battery"
+        ]
+        if figure.stated:  # some row of this level states public money
+            splits.append((t("lead_level", lang, level=LEVEL.label(level, lang)), figure.spoken_kept))
+    wider = found.public.by_scope["wider"]
+    if not wider.empty:
+        splits.append((t("lead_wider", lang), wider.spoken_kept))
+    counts = found.counts
+    if counts.instruments:
+        splits.append(
+            (
+                t("lead_unstated", lang),
+                t("lead_unstated_value", lang, part=counts.instruments_unstated, n=counts.instruments),
+            )
+        )
+    return Lead(_capitalised(said), tuple(splits))
