@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+
+from streamlit.delta_generator import DeltaGenerator
 
 from app.loading import Source
-from funding.dataset import Dataset
-from funding.records import Instrument
-from funding.selection import Filters
-from funding.vocab import Lang
+from funding.base.vocab import Lang
+from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
+from funding.selecting.selection import Filters
 
 Picks = tuple[tuple[str, tuple[str, ...]], ...]  # (dimension, clicked group codes), hashable
 
@@ -21,7 +22,7 @@ class Deferred:
     (the share link) must see what every widget of the run wrote there, and the view's widgets
     come after the place. `drawn` says whether this run (or fragment rerun) has drawn it."""
 
-    where: Any  # a Streamlit container
+    where: DeltaGenerator
     drawn: bool = False
 
 

@@ -18,8 +18,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from app import url_state
+from funding.base.vocab import Lang
 from funding.i18n import t
-from funding.vocab import Lang
 
 # Where a widget is drawn: a container (the sidebar, a column, a tab) or the page itself (`st`).
 Where = DeltaGenerator | ModuleType
@@ -69,7 +69,7 @@ def multi_choice(
 
 
 def kept_multi_choice(
-    where: Any,
+    where: Where,
     key: str,
     label: str,
     options: Sequence[str],
