@@ -8,6 +8,7 @@ from factory import csv_bytes, row
 from hypothesis import given
 from hypothesis import strategies as st
 
+from funding.i18n import t
 from funding.registry.loading import parse_csv
 from funding.selecting.figures import counts, figures, spoken_ends, spoken_text
 from funding.selecting.selection import Filters
@@ -126,4 +127,4 @@ def test_a_beneficiary_or_year_filter_names_the_envelopes_not_money_for_them() -
     )
     label = found.public.by_scope["battery"].label
     assert label.startswith("Public funding for batteries — in envelopes open to start-ups and SMEs")
-    assert "envelopes active in 2026 (multi-year envelopes counted whole)" in label
+    assert t("describe_period", "en", span="2026") in label  # the year filter, named as envelopes
