@@ -72,7 +72,7 @@ def test_every_sheet_prints_landscape_one_page_wide_with_its_header_repeated(tmp
         assert sheet.page_setup.orientation == "landscape"
         assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    # Figures: the warning and the header (above the frozen pane at C3) on every page.
+    # Figures: the warning and the header (above the frozen pane at B3) on every page.
     assert book[t("sheet_data", "en")].print_title_rows == "$1:$2"
     # Figures prints its reading columns, the first ones; codes, ids and notes stay on screen.
     figures = book[t("sheet_data", "en")]
