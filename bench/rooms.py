@@ -25,7 +25,7 @@ from typing import Any
 from bench import wsload
 from bench.browser import LOGS, ROOT, _healthy, free_port, rss_mb, server
 
-# The links of a briefing, as query strings: README "Sharing a view: URL parameters".
+# The links of a briefing, as query strings: docs/url-parameters.md.
 URLS = (
     "",
     "level=NL",

@@ -97,9 +97,11 @@ def streamlit_server(
     extra_args: Sequence[str] = (),
     env: dict[str, str] | None = None,
     timeout: float = WAIT_S,
+    port: int | None = None,
 ) -> Iterator[Server]:
-    """`python -m streamlit run` on a free loopback port; stopped (by its own pid) on exit."""
-    port = free_port()
+    """`python -m streamlit run` on a loopback port (a free one unless given); stopped (by its own
+    pid) on exit."""
+    port = port or free_port()
     OUTPUT.mkdir(exist_ok=True)
     log = OUTPUT / f"streamlit-{port}.log"
     command = [

@@ -172,7 +172,7 @@ def test_max_mb_overrides_every_limit(folder: Path, capsys: pytest.CaptureFixtur
 
 
 def test_the_limits_are_stated_in_megabytes() -> None:
-    # 5 MiB and 20 MiB: the README's security table states them
+    # 5 MiB and 20 MiB: the security table in docs/security.md states them
     assert (COMPANION_MAX_BYTES, SOURCE_MAX_BYTES) == (5 * 1024 * 1024, 20 * 1024 * 1024)
 
 

@@ -171,7 +171,8 @@ def column(lang: Lang, key: str, code: bool = False) -> int:
 
 def data_rows(book: Any, lang: Lang = "en") -> dict[str, int]:
     sheet = book[t("sheet_data", lang)]
-    return {sheet.cell(r, 1).value: r for r in range(3, sheet.max_row + 1)}
+    ids = column(lang, "x_id")
+    return {sheet.cell(r, ids).value: r for r in range(3, sheet.max_row + 1)}
 
 
 def test_sheets_in_order_the_totals_first() -> None:
@@ -186,12 +187,12 @@ def test_figures_sheet_warns_then_labels_every_column() -> None:
     sheet = book[t("sheet_data", "en")]
     assert sheet.cell(1, 1).value == t("xlsx_warning", "en") and sheet.cell(1, 1).font.bold
     assert [c.value for c in sheet[2]] == [header(c, "en") for c in COLUMNS]
-    assert sheet.freeze_panes == "C3" and sheet.auto_filter.ref.startswith("A2:")
+    assert sheet.freeze_panes == "B3" and sheet.auto_filter.ref.startswith("A2:")  # the name stays in view
     rows = data_rows(book)
     assert list(rows) == [r.id for r in dataset().records]
     programme = rows["programme"]
-    level = column("en", "x_level", code=True)
-    assert [sheet.cell(programme, level).value, sheet.cell(programme, level + 1).value] == [
+    code, label = column("en", "x_level", code=True), column("en", "x_level")
+    assert [sheet.cell(programme, code).value, sheet.cell(programme, label).value] == [
         "NL",
         LEVEL.label("NL", "en"),
     ]

@@ -117,7 +117,8 @@ def test_xlsx_export_has_no_formula_cell_and_keeps_text_exactly(lang: str) -> No
         ]
     sheet = book[t("sheet_data", lang)]  # type: ignore[arg-type]
     header = [c.value for c in sheet[2]]  # row 1 is the warning not to add the amounts up
-    hostile = next(r for r in sheet.iter_rows(min_row=3) if r[0].value == "hostile")
+    ids = header.index(t("x_id", lang))  # type: ignore[arg-type]
+    hostile = next(r for r in sheet.iter_rows(min_row=3) if r[ids].value == "hostile")
     for column, (shown_in, key) in XLSX_HEADERS.items():
         if shown_in == lang:
             cell = hostile[header.index(t(key, lang))]  # type: ignore[arg-type]

@@ -1,17 +1,24 @@
-"""The README's code-layout table names files that exist and covers every module, and the
+"""The code-layout table (docs/layout.md) names files that exist and covers every module; the README
+links every page of docs/ and every relative link of the README and docs/ leads somewhere; and the
 runtime dependencies are declared once in substance (pyproject.toml pins what requirements.txt pins)."""
 
 from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
 from fixtures import ROOT
+from screenshot_support import LIMIT_BYTES, VIEWPORT
+
+DOCS = ROOT / "docs"
+# [text](target) and ![alt](target); the target ends at white space or the closing parenthesis.
+LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
 
 
 def layout_paths() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = text.split("## Code layout", 1)[1].split("\n## ", 1)[0]
+    text = (DOCS / "layout.md").read_text(encoding="utf-8")
+    table = text.split("# Code layout", 1)[1]
     rows = [line for line in table.splitlines() if line.startswith("| `")]
     return [path for line in rows for path in re.findall(r"`([^`]+)`", line.split("|")[1])]
 
@@ -44,3 +51,50 @@ def test_pyproject_declares_the_pinned_runtime_and_the_console_script() -> None:
     ]
     assert project["dependencies"] == pinned
     assert project["scripts"] == {"funding": "funding.cli:main"}
+
+
+def relative_links(page: Path) -> list[str]:
+    """The page's links that point into the repository (not to a web address or an e-mail)."""
+    text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+    return [t for t in LINK.findall(text) if not re.match(r"[a-z]+:", t)]
+
+
+def anchors(page: Path) -> set[str]:
+    """The anchors GitHub gives the page's headings: lower case, punctuation dropped, spaces as -."""
+    headings = re.findall(r"^#+ (.+)$", page.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in headings}
+
+
+def broken(page: Path, target: str) -> bool:
+    path, _, anchor = target.partition("#")
+    resolved = (page.parent / path).resolve() if path else page
+    if not resolved.exists() or not resolved.is_relative_to(ROOT):
+        return True
+    return bool(anchor) and resolved.suffix == ".md" and anchor not in anchors(resolved)
+
+
+def test_every_page_of_docs_is_linked_from_the_readme() -> None:
+    pages = sorted(DOCS.glob("*.md"))
+    assert len(pages) >= 10
+    linked = {(ROOT / t.partition("#")[0]).resolve() for t in relative_links(ROOT / "README.md")}
+    assert [p.name for p in pages if p.resolve() not in linked] == []
+
+
+def test_every_relative_link_of_the_readme_and_docs_resolves() -> None:
+    pages = [ROOT / "README.md", ROOT / "bench" / "README.md", *sorted(DOCS.glob("*.md"))]
+    links = [(page, target) for page in pages for target in relative_links(page)]
+    assert len(links) > 15
+    assert [f"{p.relative_to(ROOT)}: {t}" for p, t in links if broken(p, t)] == []
+
+
+def test_the_readme_leads_with_a_small_picture_of_the_first_screen() -> None:
+    """The picture scripts/screenshot writes: a PNG of its viewport (width and height are the IHDR
+    chunk's first two 4-byte numbers, from byte 16), small enough to keep in git."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    first = text.split("\n\n", 2)[1]
+    assert first.startswith("![") and first.rstrip().endswith("(docs/first-screen.png)"), first
+    png = (DOCS / "first-screen.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    size = (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big"))
+    assert size == (VIEWPORT["width"], VIEWPORT["height"]) == (1280, 720)
+    assert len(png) < LIMIT_BYTES

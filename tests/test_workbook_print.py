@@ -6,21 +6,29 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import statistics
 import subprocess
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.worksheet.worksheet import Worksheet
 
 from funding.cli import main
+from funding.exports.workbook_columns import PRINTED
 from funding.exports.workbook_print import fit_wrapped_rows, print_setup, wrapped_lines
 from funding.i18n import t
 
 
-def test_wrapped_lines_count_each_paragraph_and_each_full_line() -> None:
-    assert wrapped_lines("a" * 100, 30) == 4  # 30 + 30 + 30 + 10
-    assert wrapped_lines("abc\n" + "b" * 61, 30) == 1 + 3  # "abc", then 30 + 30 + 1
+def test_wrapped_lines_count_each_paragraph_and_break_between_words() -> None:
+    # Width 30 holds int(30 × 1.15) − 1 (the padding) = 33 characters a line.
+    assert wrapped_lines("a" * 100, 30) == 4  # one word cut: 33 + 33 + 33 + 1
+    assert wrapped_lines("abc\n" + "b" * 61, 30) == 1 + 2  # "abc", then 33 + 28
+    assert wrapped_lines(" ".join(["a" * 20] * 3), 30) == 3  # 20 + 1 + 20 > 33: a word a line
+    assert wrapped_lines("aaaa " * 7, 30) == 2  # 6 words (6 × 4 + 5 spaces = 29), then 1
     assert wrapped_lines("", 30) == 1
 
 
@@ -41,6 +49,21 @@ def test_a_row_is_as_tall_as_its_most_wrapped_cell() -> None:
     assert sheet.row_dimensions[3].height == 40  # never lower than it was set
 
 
+def test_a_sheet_with_a_print_area_fits_its_rows_to_the_printed_columns() -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for letter in "AB":
+        sheet.column_dimensions[letter].width = 10
+    sheet["A1"] = "x" * 20  # 10 characters a line: 2 lines, printed
+    sheet["B1"] = "x" * 90  # 9 lines, off the printed page
+    for cell in (sheet["A1"], sheet["B1"]):
+        cell.alignment = Alignment(wrap_text=True)
+    sheet.print_area = "A1:A1"
+    fit_wrapped_rows(sheet)
+    assert sheet.row_dimensions[1].height == 31  # ceil(2 lines × 11 pt × 1.3 = 28.6) + 2
+
+
 def test_every_sheet_prints_landscape_one_page_wide_with_its_header_repeated(tmp_path: Path) -> None:
     out = tmp_path / "all.xlsx"
     assert main(["export", str(out)]) == 0
@@ -49,8 +72,14 @@ def test_every_sheet_prints_landscape_one_page_wide_with_its_header_repeated(tmp
         assert sheet.page_setup.orientation == "landscape"
         assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    # Figures: the warning and the header (above the frozen pane at C3) on every page.
+    # Figures: the warning and the header (above the frozen pane at B3) on every page.
     assert book[t("sheet_data", "en")].print_title_rows == "$1:$2"
+    # Figures prints its reading columns, the first ones; codes, ids and notes stay on screen.
+    figures = book[t("sheet_data", "en")]
+    last = get_column_letter(len(PRINTED))
+    assert figures.print_area == f"'{figures.title}'!$A$1:${last}${figures.max_row}"
+    assert [c.value for c in figures[2]][: len(PRINTED)] == [t(c.header, "en") for c in PRINTED]
+    assert len(list(figures[2])) > len(PRINTED)
     assert book[t("sheet_about", "en")].print_title_rows is None  # no table, no header
     unset = Workbook()
     print_setup(unset)  # a sheet without a pane gets no print titles and no error
@@ -66,25 +95,44 @@ def _libreoffice() -> str:
     return found
 
 
-def _pages_by_sheet(pdf: Path, pages: int) -> dict[str, list[str]]:
-    """Each page's text under the sheet its footer names ("Figures · 2 / 5")."""
-    found: dict[str, list[str]] = {}
+def _page_text(pdf: Path, number: int, *flags: str) -> str:
+    return subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), *flags, str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+
+
+def _pages_by_sheet(pdf: Path, pages: int) -> dict[str, list[int]]:
+    """Each page's number under the sheet its footer names ("Figures · 2 / 5")."""
+    found: dict[str, list[int]] = {}
     for number in range(1, pages + 1):
-        text = subprocess.run(
-            ["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(pdf), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        ).stdout
-        footer = re.search(r"(\S+) · \d+ / \d+", text)
+        footer = re.search(r"(\S+) · \d+ / \d+", _page_text(pdf, number, "-layout"))
         if footer:  # LibreOffice may add a blank page after a tall last row: no footer, no text
-            found.setdefault(footer.group(1), []).append(text)
+            found.setdefault(footer.group(1), []).append(number)
     return found
 
 
+def _word_height(pdf: Path, number: int) -> float:
+    """The median height of the page's word boxes, in points: the printed size of its text."""
+    boxes = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', _page_text(pdf, number, "-bbox"))
+    return statistics.median(float(high) - float(low) for low, high in boxes)
+
+
+def _printed_header(sheet: Worksheet) -> list[str]:
+    """The header row's names in the columns the sheet prints (its print area, or all)."""
+    row = int(str(sheet.print_title_rows).split(":")[1].lstrip("$"))
+    columns = range(1, sheet.max_column + 1)
+    if sheet.print_area:
+        low, _, high, _ = range_boundaries(str(sheet.print_area).split("!")[-1].replace("$", ""))
+        columns = range(low or 1, (high or 1) + 1)
+    return [str(sheet.cell(row, c).value) for c in columns if sheet.cell(row, c).value]
+
+
 @pytest.mark.subprocess
-def test_libreoffice_prints_totals_and_figures_one_page_wide(tmp_path: Path) -> None:
+def test_libreoffice_prints_totals_and_figures_one_page_wide_and_legible(tmp_path: Path) -> None:
     office = _libreoffice()
     out = tmp_path / "all.xlsx"
     assert main(["export", str(out)]) == 0
@@ -99,18 +147,23 @@ def test_libreoffice_prints_totals_and_figures_one_page_wide(tmp_path: Path) -> 
         capture_output=True,
         timeout=300,
     )
-    info = subprocess.run(["pdfinfo", str(tmp_path / "all.pdf")], capture_output=True, text=True, check=True)
+    pdf = tmp_path / "all.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
-    by_sheet = _pages_by_sheet(tmp_path / "all.pdf", pages)
+    by_sheet = _pages_by_sheet(pdf, pages)
     book = load_workbook(io.BytesIO(out.read_bytes()))
     for key in ("sheet_totals", "sheet_data"):
         sheet = book[t(key, "en")]
-        header = int(str(sheet.print_title_rows).split(":")[1].lstrip("$"))
-        names = [c.value for c in sheet[header] if c.value]
-        first, last = str(names[0]), str(names[-1])
+        names = _printed_header(sheet)
+        first, last = names[0], names[-1]
         assert by_sheet[sheet.title], f"{sheet.title}: no page"
-        for text in by_sheet[sheet.title]:
-            # One page wide: every page holds the header's first and last column (their words:
-            # a header wrapped in its cell comes out on two lines).
-            words = set(text.split())
+        for number in by_sheet[sheet.title]:
+            # One page wide: every page holds the header's first and last printed column (their
+            # words: a header wrapped in its cell comes out on two lines).
+            words = set(_page_text(pdf, number, "-layout").split())
             assert set(first.split()) <= words and set(last.split()) <= words, (sheet.title, first, last)
+            # Legible: 11 pt text printed at 100 % makes word boxes 14.3 pt tall (measured with
+            # this LibreOffice), so 8 pt means a scale of at least 8 / 14.3 = 56 %, text of 6.2 pt
+            # or more on paper; these print at 8.5-8.7 pt (59-61 %), where the 42 columns of
+            # Figures on one page width made 0.65 pt boxes (4.5 %) and Totals 6.4 pt.
+            assert _word_height(pdf, number) >= 8.0, (sheet.title, number)

@@ -2,9 +2,10 @@
 
 Sheets: Totals first (per kind, each euro counted once, as ranges, with the battery figure by
 origin), so the right answer is the first thing seen; Figures (one line per entry, under a
-warning not to add up its amount columns, codes beside labels, euro formats without cents from a
-million up, long text wrapped); Disagreements; Sources; About (selection, the same view's URL
-parameters and command, version, citation, licence). Every label is in the export's language.
+warning not to add up its amount columns, the columns a reader needs first and the only ones
+printed, codes and ids after them, euro formats without cents from a million up, long text
+wrapped); Disagreements; Sources; About (selection, the same view's URL parameters and command,
+version, citation, licence). Every label is in the export's language.
 
 Text is stored as text, never as a formula: a cell that a spreadsheet would execute keeps
 Excel's own quote prefix, which keeps the text exactly as written.
@@ -24,7 +25,7 @@ from funding.base.vocab import Lang
 from funding.exports.calls import calls_sheet
 from funding.exports.common import clean_text
 from funding.exports.workbook_cells import TOP, WRAP, amount_cell, header_row, link, put, warning
-from funding.exports.workbook_columns import COLUMNS, Context, cells, header
+from funding.exports.workbook_columns import COLUMNS, PRINTED, Context, cells, header
 from funding.exports.workbook_print import print_setup
 from funding.exports.workbook_sheets import about_sheet, disagreements_sheet, sources_sheet, totals_sheet
 from funding.i18n import t
@@ -98,7 +99,7 @@ def printed_footer(
 
 def data_sheet(sheet: Worksheet, selection: Sequence[Instrument], context: Context) -> None:
     lang = context.lang
-    warning(sheet, 1, t("xlsx_warning", lang), 12)
+    warning(sheet, 1, t("xlsx_warning", lang), len(PRINTED))
     header_row(sheet, 2, [header(c, lang) for c in COLUMNS])
     sheet.row_dimensions[2].height = 32
     url_column = next(i for i, c in enumerate(COLUMNS, start=1) if c.header == "x_url")
@@ -112,5 +113,7 @@ def data_sheet(sheet: Worksheet, selection: Sequence[Instrument], context: Conte
         link(sheet.cell(row=row, column=url_column), record.source_url)
     for column, spec in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = spec.width
-    sheet.freeze_panes = "C3"
-    sheet.auto_filter.ref = f"A2:{get_column_letter(len(COLUMNS))}{max(2, len(selection) + 2)}"
+    sheet.freeze_panes = "B3"
+    last = max(2, len(selection) + 2)
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(COLUMNS))}{last}"
+    sheet.print_area = f"A1:{get_column_letter(len(PRINTED))}{last}"

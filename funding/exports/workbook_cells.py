@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from funding.exports.common import clean_text, is_formula_like
 from funding.exports.number_formats import euro_cell_format, millions_cell_format
 
-HEADER_FONT = Font(bold=True)
+HEADER_FONT = Font(name="Calibri", bold=True)  # named: LibreOffice would print an unnamed one in a serif
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 WARNING_FILL = PatternFill("solid", fgColor="FFF2CC")
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -50,7 +50,7 @@ def link(cell: Cell, url: str | None) -> None:
 def warning(sheet: Worksheet, row: int, text: str, columns: int) -> None:
     """A merged, wrapped line above a table that must not be added up."""
     cell = put(sheet, row, 1, text)
-    cell.font = Font(bold=True)
+    cell.font = HEADER_FONT
     cell.fill = WARNING_FILL
     cell.alignment = WRAP
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)

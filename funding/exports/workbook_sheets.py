@@ -40,7 +40,8 @@ TOTAL_COLUMNS = (
     "tot_without",
     "tot_range_rows",
 )
-TOTAL_WIDTHS = (30, 40, 30, 19, 19, 14, 12, 12, 12, 60)
+# About 185 characters: one A4 page wide, landscape, at a scale that still reads on paper.
+TOTAL_WIDTHS = (20, 30, 18, 15, 15, 12, 11, 11, 11, 44)
 
 
 def _figure_line(dataset: Dataset, figure: Figure, lang: Lang, counts: Sequence[int | None] = ()) -> Line:
@@ -91,14 +92,13 @@ def _kind_lines(
 def totals_sheet(
     sheet: Worksheet, dataset: Dataset, selection: Sequence[Instrument], filters: Filters, lang: Lang
 ) -> None:
-    put(sheet, 1, 1, t("totals_title", lang)).font = Font(bold=True, size=14)
+    put(sheet, 1, 1, t("totals_title", lang)).font = Font(name="Calibri", bold=True, size=14)
     for row, key in enumerate(("explain_net", "explain_scope", "explain_range"), start=2):
         cell = put(sheet, row, 1, t(key, lang))
         cell.alignment = WRAP
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(TOTAL_COLUMNS))
-        sheet.row_dimensions[row].height = 30
     found = figures(dataset, selection, filters, lang)
-    put(sheet, 5, 1, t("selection", lang, text=found.selection)).font = Font(bold=True)
+    put(sheet, 5, 1, t("selection", lang, text=found.selection)).font = HEADER_FONT
     header_row(sheet, 6, [t(k, lang) for k in TOTAL_COLUMNS])
     row = 7
     for group in found.kinds.values():
@@ -224,7 +224,7 @@ def about_sheet(
     today: date | None,
     upload_name: str | None,
 ) -> None:
-    put(sheet, 1, 1, t("about_title", lang)).font = Font(bold=True, size=14)
+    put(sheet, 1, 1, t("about_title", lang)).font = Font(name="Calibri", bold=True, size=14)
     arguments = filter_arguments(filters, lang) + ([] if upload_name is None else ["--data", upload_name])
     uploaded = upload_name is not None
     facts: list[tuple[str, str | int]] = [

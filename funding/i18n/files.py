@@ -140,8 +140,8 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "about_licence": {"en": "Licence", "nl": "Licentie"},
     "about_sheets": {"en": "Sheets", "nl": "Bladen"},
     "about_sheets_text": {
-        "en": "Totals: the totals per kind of figure. Figures: one line per entry, with codes beside their labels. Disagreements: where documents give other figures. Sources: the documents cited.",
-        "nl": "Totalen: de totalen per soort bedrag. Bedragen: één regel per vermelding, met codes naast hun labels. Verschillen: waar documenten andere bedragen noemen. Bronnen: de aangehaalde documenten.",
+        "en": "Totals: the totals per kind of figure. Figures: one line per entry, first the columns a reader needs (the ones that print), then codes and ids to filter on. Disagreements: where documents give other figures. Sources: the documents cited.",
+        "nl": "Totalen: de totalen per soort bedrag. Bedragen: één regel per vermelding, eerst de kolommen voor de lezer (die worden afgedrukt), daarna codes en kenmerken om op te filteren. Verschillen: waar documenten andere bedragen noemen. Bronnen: de aangehaalde documenten.",
     },
     "about_upload": {
         "en": "file {name}, not the published dataset",
