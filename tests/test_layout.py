@@ -11,6 +11,12 @@ from pathlib import Path
 from fixtures import ROOT
 from screenshot_support import LIMIT_BYTES, VIEWPORT
 
+from funding.base.paths import DEFAULT_DATA, DEFAULT_INFO
+from funding.registry.dataset_info import load_info
+from funding.registry.loading import load_dataset
+from funding.selecting.figures import figures
+from funding.selecting.selection import Filters
+
 DOCS = ROOT / "docs"
 # [text](target) and ![alt](target); the target ends at white space or the closing parenthesis.
 LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
@@ -98,3 +104,14 @@ def test_the_readme_leads_with_a_small_picture_of_the_first_screen() -> None:
     size = (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big"))
     assert size == (VIEWPORT["width"], VIEWPORT["height"]) == (1280, 720)
     assert len(png) < LIMIT_BYTES
+
+
+def test_the_readme_states_the_lead_figure_the_page_states() -> None:
+    """The README's one figure is typed by hand; it must be the figure builder's spoken text of the
+    shipped data (4.021 bn "up to", rounded up to three digits: 4.03), or it drifts silently."""
+    dataset = load_dataset(DEFAULT_DATA)
+    battery = figures(dataset, dataset.records, Filters(), "en").public.by_scope["battery"]
+    info = load_info(DEFAULT_INFO)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert battery.spoken.replace("about ", "") in " ".join(readme.split())
+    assert f"dataset {info.version}" in readme
