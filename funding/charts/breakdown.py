@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from funding.breakdowns import Breakdown
 from funding.charts.layout import (
@@ -15,6 +14,7 @@ from funding.charts.layout import (
     RANGE_LABEL_ROOM,
     Chart,
     axis_end,
+    bar,
     bar_axes,
     chart_layout,
     scale_for,
@@ -78,10 +78,10 @@ def breakdown_chart(
     notes = []
     texts = []
     for (low, high, q, _), part in zip(rows, wider, strict=True):
-        bar = Bounds(low, high, q, rows=("bar",))
-        note = wider_note(part, bar, lang)
+        drawn = Bounds(low, high, q, rows=("bar",))
+        note = wider_note(part, drawn, lang)
         notes.append(note)
-        texts.append(plotly_text(spoken_text(bar, lang) + (f" {WIDER_MARK}" if note else "")))
+        texts.append(plotly_text(spoken_text(drawn, lang) + (f" {WIDER_MARK}" if note else "")))
     hover = [
         "<br>".join(
             [
@@ -102,7 +102,7 @@ def breakdown_chart(
     ]
     customdata = [[h] for h in hover]
     traces = [
-        go.Bar(
+        bar(
             x=[low / factor for low in table["low"]],
             y=groups,
             orientation="h",
@@ -117,7 +117,7 @@ def breakdown_chart(
     ]
     if ranged:
         traces.append(
-            go.Bar(
+            bar(
                 x=[(high - low) / factor for low, high, _, _ in rows],
                 y=groups,
                 orientation="h",
@@ -176,7 +176,7 @@ def breakdown_chart(
             t("col_without_amount", lang): table["without_amount"],
         }
     )
-    fig = legible(go.Figure(data=traces, layout=layout))
+    fig = legible({"data": traces, "layout": layout})
     return Chart(fig, data, shown=len(groups), total=len(groups))
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from funding.breakdowns import envelopes
 from funding.charts.caveats import caveat_lines, disputed, mark
@@ -18,6 +18,7 @@ from funding.charts.layout import (
     PART_PATTERN,
     Chart,
     axis_end,
+    bar,
     bar_axes,
     battery_specific,
     chart_layout,
@@ -64,7 +65,7 @@ def envelope_chart(
         source=source,
         lang=lang,
         plot_height=40 + BAR_PX * max(len(order), 1) * (2 if any("<br>" in x for x in ticktext) else 1),
-        legend=[tr.name for tr in traces],
+        legend=[tr["name"] for tr in traces],
     )
     layout.update(
         barmode="overlay",
@@ -73,7 +74,7 @@ def envelope_chart(
         **bar_axes(order, ticktext, unit, axis_end(shown["amount"], factor)),
     )
     data = envelope_table(dataset, shown, lang)
-    fig = legible(go.Figure(data=traces, layout=layout))
+    fig = legible({"data": traces, "layout": layout})
     return Chart(fig, data, shown=len(order), total=total)
 
 
@@ -86,7 +87,7 @@ def envelope_traces(
     *,
     axes: dict[str, str] | None = None,
     legend_seen: set[str] | None = None,
-) -> list[go.Bar]:
+) -> list[dict[str, Any]]:
     """One bar trace per colour group of `envelopes()` rows: parts hatched and lighter, labels with
     their qualifier, the disagreement mark and the "not battery-specific" note, hover with caveats.
 
@@ -96,7 +97,7 @@ def envelope_traces(
     column = "level" if colour_by == "level" else "instrument_type"
     colours = colour_map(vocab)
     names = dict(zip(shown["id"], shown["name"], strict=True))
-    traces: list[go.Bar] = []
+    traces: list[dict[str, Any]] = []
     for code in [*vocab.codes, *sorted(set(shown[column]) - set(vocab.codes))]:
         rows = shown[shown[column] == code]
         if rows.empty:
@@ -132,7 +133,7 @@ def envelope_traces(
             )
         ]
         traces.append(
-            go.Bar(
+            bar(
                 x=[a / factor for a in rows["amount"]],
                 y=list(rows["id"]),
                 orientation="h",

@@ -1,0 +1,195 @@
+"""The envelope comparison across kinds: public budgets, guarantees, State-aid ceilings, expected
+private investment and targets side by side, each kind in its own panel on one shared value axis.
+
+Kinds are never added together, so each panel is one kind's `envelopes()` rows (a whole followed
+by its hatched parts) and nothing is totalled across panels; the shared axis lets the eye compare
+a EUR 6.1 bn ceiling with a EUR 1.5 bn budget without reading two scales.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from funding.breakdowns import envelopes
+from funding.charts.caveats import disputed
+from funding.charts.text import plotly_text
+from funding.dataset import Dataset
+from funding.figures import parts_beyond_whole
+from funding.formatting import format_eur
+from funding.i18n import t
+from funding.markdown import plain_text
+from funding.records import Instrument
+from funding.totals import stated_by_kind
+from funding.vocab import AMOUNT_KIND, LEVEL, Lang
+from legacy_charts.envelopes import envelope_table, envelope_traces, tick_labels
+from legacy_charts.layout import (
+    BAR_PX,
+    DEFAULT_COLOUR,
+    DEFAULT_TOP,
+    Chart,
+    axis_end,
+    chart_layout,
+    scale_for,
+)
+from legacy_charts.legibility import legible
+
+PANEL_GAP_PX = 56  # between panels: the next panel's title and this one's axis numbers
+# Targets (public and private investment to be mobilised, up to EUR 55 bn) are goals, not money:
+# on the money's scale they would squash every budget to a sliver, so their panel has its own,
+# and its title says so.
+PANEL_TITLE_PX = 22
+OWN_SCALE = frozenset({"target"})
+PART_MARK = "↳ "  # a part, listed under its whole (the bars' own mark)
+
+
+def compare_choices(
+    dataset: Dataset, selection: Sequence[Instrument], lang: Lang, limit: int
+) -> dict[str, str]:
+    """What can be picked to compare, id to label, at most `limit`: grouped by kind of figure in
+    the vocabulary's order (public budgets first), each whole followed by its parts (↳) as the
+    comparison draws them. A label ends with the kind and the level, so rows of the same
+    programme (the IPCEIs' State aid of the member states and the private money it matches) are
+    told apart by what their money is, read from the data; it starts with the name, which is
+    what a picked chip on a phone still shows."""
+    found: dict[str, str] = {}
+    for kind in AMOUNT_KIND.codes:
+        if len(found) >= limit:
+            break
+        table = envelopes(dataset, selection, kind, lang, limit=limit - len(found))
+        kind_label = AMOUNT_KIND.label(kind, lang)
+        columns = (table[c].tolist() for c in ("id", "name", "amount", "qualifier", "level", "depth"))
+        for id_, name, amount, qualifier, level, depth in zip(*columns, strict=True):
+            part = PART_MARK if depth else ""
+            money = format_eur(amount, lang, qualifier)
+            found[id_] = plain_text(f"{part}{name} · {money} · {kind_label}, {LEVEL.label(level, lang)}")
+    return found
+
+
+def comparison_chart(
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    kinds: Sequence[str],
+    lang: Lang,
+    *,
+    colour_by: str = DEFAULT_COLOUR,
+    top: int = DEFAULT_TOP,
+    source: str = "",
+) -> Chart:
+    """One panel per kind (in `kinds` order) with an amount in the selection; at most `top` bars
+    per kind, each whole followed by its parts."""
+    panels = [(k, envelopes(dataset, selection, k, lang, limit=max(top, 1))) for k in kinds]
+    panels = [(k, shown) for k, shown in panels if len(shown)]
+    stated = stated_by_kind(dataset, selection)
+    total = sum(stated[k] for k in set(kinds))
+    if not panels:
+        return Chart(go.Figure(), pd.DataFrame(), shown=0, total=total)
+    money = [shown["amount"] for k, shown in panels if k not in OWN_SCALE] or [panels[0][1]["amount"]]
+    factor, unit = scale_for(float(pd.concat(money).max()), lang)
+    shared_end = axis_end(pd.concat(money), factor)
+    heights = [_panel_px(shown) for _, shown in panels]
+    plot_height = sum(heights) + PANEL_GAP_PX * (len(panels) - 1)
+    counts = {k: stated[k] for k in kinds}
+    fig = make_subplots(
+        rows=len(panels),
+        cols=1,
+        row_heights=heights,
+        vertical_spacing=PANEL_GAP_PX / plot_height if len(panels) > 1 else 0.0,
+        subplot_titles=[
+            plotly_text(
+                t(
+                    "compare_own_scale" if k in OWN_SCALE else "compare_panel",
+                    lang,
+                    kind=AMOUNT_KIND.label(k, lang),
+                    n=counts[k],
+                )
+            )
+            for k, _ in panels
+        ],
+    )
+    seen: set[str] = set()
+    for row, (kind, shown) in enumerate(panels, start=1):
+        suffix = "" if row == 1 else str(row)
+        for trace in envelope_traces(
+            dataset,
+            shown,
+            lang,
+            colour_by,
+            factor,
+            axes={"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"},
+            legend_seen=seen,
+        ):
+            fig.add_trace(trace)
+        order = list(shown["id"])
+        fig.update_yaxes(
+            row=row,
+            col=1,
+            type="category",
+            categoryorder="array",
+            categoryarray=order,
+            autorange="reversed",
+            tickmode="array",
+            tickvals=order,
+            ticktext=tick_labels(shown),
+            automargin=True,
+        )
+        end = axis_end(shown["amount"], factor) if kind in OWN_SCALE else shared_end
+        fig.update_xaxes(row=row, col=1, range=[0, end], automargin=True)
+    fig.update_xaxes(title={"text": plotly_text(unit)}, row=len(panels), col=1)
+    fig.update_annotations(x=0, xanchor="left", font={"size": 13})
+    ids = [i for _, shown in panels for i in shown["id"]]
+    legend = [str(tr.name) for tr in fig.data if tr.showlegend]
+    beyond = [
+        note
+        for kind, shown in panels
+        for note in parts_beyond_whole(dataset, [dataset.by_id[str(i)] for i in shown["id"]], kind, lang)
+    ]
+    layout = chart_layout(
+        title=t("envelopes", lang),
+        subtitle=" ".join(
+            [
+                t("compare_sub", lang),
+                *([t("disputed_note", lang)] if any(disputed(dataset, i) for i in ids) else []),
+                *beyond,
+            ]
+        ),
+        source=source,
+        lang=lang,
+        plot_height=plot_height,
+        legend=legend,
+    )
+    # The first panel's title sits above the plot area: the legend goes above that title. The
+    # legend starts where the plot does, after the names, so on a phone it takes a row per colour.
+    legend_rows = len(legend)
+    extra = PANEL_TITLE_PX + 22 * max(
+        legend_rows - math.ceil(sum(len(n) * 6.5 + 40 for n in legend) / 340), 0
+    )
+    layout["margin"]["t"] += extra
+    layout["height"] += extra
+    fig.update_layout(
+        barmode="overlay",
+        bargap=0.25,
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0 + PANEL_TITLE_PX / plot_height,
+            "xanchor": "left",
+            "x": 0,
+        },
+        **layout,
+    )
+    tables = []
+    for kind, shown in panels:
+        table = envelope_table(dataset, shown, lang)
+        table.insert(1, t("col_kind", lang), AMOUNT_KIND.label(kind, lang))
+        tables.append(table)
+    return Chart(legible(fig), pd.concat(tables, ignore_index=True), shown=len(ids), total=total)
+
+
+def _panel_px(shown: pd.DataFrame) -> int:
+    two_lines = any("<br>" in x for x in tick_labels(shown))
+    return 20 + BAR_PX * len(shown) * (2 if two_lines else 1)

@@ -1,0 +1,192 @@
+"""The envelope comparison: one bar per amount of one kind, each whole followed by its parts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from funding.breakdowns import envelopes
+from funding.charts.caveats import caveat_lines, disputed, mark
+from funding.charts.text import plotly_text, wrapped
+from funding.dataset import Dataset
+from funding.formatting import format_eur, format_eur_full, with_qualifier
+from funding.i18n import t
+from funding.records import Instrument
+from funding.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, LEVEL, Lang
+from legacy_charts.layout import (
+    BAR_PX,
+    DEFAULT_COLOUR,
+    DEFAULT_TOP,
+    GREY,
+    PART_OPACITY,
+    PART_PATTERN,
+    Chart,
+    axis_end,
+    bar_axes,
+    battery_specific,
+    chart_layout,
+    colour_map,
+    scale_for,
+    text_position,
+)
+from legacy_charts.legibility import legible
+
+
+def envelope_chart(
+    dataset: Dataset,
+    selection: Sequence[Instrument],
+    kind: str,
+    lang: Lang,
+    *,
+    colour_by: str = DEFAULT_COLOUR,
+    top: int = DEFAULT_TOP,
+    source: str = "",
+) -> Chart:
+    """Horizontal bars, largest first, each whole followed by its parts (indented, hatched, lighter).
+
+    Only the first `top` rows of that order are drawn (the largest envelopes with their parts), so a
+    very large selection never sends all its rows to the browser.
+    """
+    # Only the rows drawn are tabled (a whole comes before its parts, so a shown part's whole is
+    # shown too); the count of all of them is cheap.
+    shown = envelopes(dataset, selection, kind, lang, limit=max(top, 1))
+    total = sum(1 for r in selection if r.amount_kind == kind and r.amount_eur is not None)
+    factor, unit = scale_for(float(shown["amount"].max()) if len(shown) else 0.0, lang)
+    traces = envelope_traces(dataset, shown, lang, colour_by, factor)
+    order = list(shown["id"])
+    ticktext = tick_labels(shown)
+    layout = chart_layout(
+        title=t("envelopes", lang),
+        subtitle=t("envelopes_sub", lang, kind=AMOUNT_KIND.label(kind, lang))
+        + (f" {t('disputed_note', lang)}" if any(disputed(dataset, i) for i in order) else ""),
+        source=source,
+        lang=lang,
+        plot_height=40 + BAR_PX * max(len(order), 1) * (2 if any("<br>" in x for x in ticktext) else 1),
+        legend=[tr.name for tr in traces],
+    )
+    layout.update(
+        barmode="overlay",
+        bargap=0.25,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+        **bar_axes(order, ticktext, unit, axis_end(shown["amount"], factor)),
+    )
+    data = envelope_table(dataset, shown, lang)
+    fig = legible(go.Figure(data=traces, layout=layout))
+    return Chart(fig, data, shown=len(order), total=total)
+
+
+def envelope_traces(
+    dataset: Dataset,
+    shown: pd.DataFrame,
+    lang: Lang,
+    colour_by: str,
+    factor: float,
+    *,
+    axes: dict[str, str] | None = None,
+    legend_seen: set[str] | None = None,
+) -> list[go.Bar]:
+    """One bar trace per colour group of `envelopes()` rows: parts hatched and lighter, labels with
+    their qualifier, the disagreement mark and the "not battery-specific" note, hover with caveats.
+
+    `axes` puts the traces on a subplot's axes; `legend_seen` lists each colour in the legend once
+    across subplots."""
+    vocab = LEVEL if colour_by == "level" else INSTRUMENT_TYPE
+    column = "level" if colour_by == "level" else "instrument_type"
+    colours = colour_map(vocab)
+    names = dict(zip(shown["id"], shown["name"], strict=True))
+    traces: list[go.Bar] = []
+    for code in [*vocab.codes, *sorted(set(shown[column]) - set(vocab.codes))]:
+        rows = shown[shown[column] == code]
+        if rows.empty:
+            continue
+        part = [not c for c in rows["counted"]]
+        labels = [
+            format_eur(a, lang, q)
+            + mark(dataset, i)
+            + ("" if battery_specific(dataset, i) else f" · {t('not_battery_specific', lang)}")
+            for a, q, i in zip(rows["amount"], rows["qualifier"], rows["id"], strict=True)
+        ]
+        hover = [
+            "<br>".join(
+                [
+                    f"<b>{plotly_text(str(name))}</b>",
+                    plotly_text(with_qualifier(format_eur_full(amount, lang), qualifier, lang)),
+                    plotly_text(t("part_of", lang, name=names.get(parent, parent)))
+                    if is_part
+                    else plotly_text(t("counted_once", lang)),
+                    plotly_text(str(src)),
+                    *(plotly_text(line) for line in caveat_lines(dataset, record_id, lang)),
+                ]
+            )
+            for record_id, name, amount, qualifier, parent, is_part, src in zip(
+                rows["id"],
+                rows["name"],
+                rows["amount"],
+                rows["qualifier"],
+                rows["parent"],
+                part,
+                rows["source"],
+                strict=True,
+            )
+        ]
+        traces.append(
+            go.Bar(
+                x=[a / factor for a in rows["amount"]],
+                y=list(rows["id"]),
+                orientation="h",
+                name=plotly_text(vocab.label(code, lang)),
+                legendgroup=code,
+                showlegend=legend_seen is None or code not in legend_seen,
+                text=[plotly_text(label) for label in labels],
+                textposition=[text_position(a, p) for a, p in zip(rows["amount"], part, strict=True)],
+                textangle=0,  # never turned on its side to fit a short bar: outside it instead
+                cliponaxis=False,
+                customdata=[[h] for h in hover],
+                hovertemplate="%{customdata[0]}<extra></extra>",
+                marker={
+                    "color": colours.get(code, GREY),
+                    "opacity": [PART_OPACITY if p else 1.0 for p in part],
+                    "pattern": {"shape": [PART_PATTERN if p else "" for p in part]},
+                    "line": {"color": colours.get(code, GREY), "width": 1},
+                },
+                **(axes or {}),
+            )
+        )
+        if legend_seen is not None:
+            legend_seen.add(code)
+    return traces
+
+
+def tick_labels(shown: pd.DataFrame) -> list[str]:
+    """The bars' names, a part indented under its whole (↳ per level), wrapped to two lines."""
+    names = dict(zip(shown["id"], shown["name"], strict=True))
+    depth = dict(zip(shown["id"], shown["depth"], strict=True))
+    return [wrapped("↳ " * int(depth[i]) + str(names[i]), width=34, lines=2) for i in shown["id"]]
+
+
+def envelope_table(dataset: Dataset, shown: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The bars drawn, as a table, not the whole selection: the details table lists every
+    instrument, and a large selection is never sent to the browser twice."""
+    names = dict(zip(shown["id"], shown["name"], strict=True))
+    return pd.DataFrame(
+        {
+            t("col_name", lang): [
+                ("↳ " * int(d)) + str(n) for d, n in zip(shown["depth"], shown["name"], strict=True)
+            ],
+            t("col_amount", lang): [
+                format_eur(a, lang, q) for a, q in zip(shown["amount"], shown["qualifier"], strict=True)
+            ],
+            t("col_amount_eur", lang): shown["amount"],
+            t("col_part_of", lang): [names.get(p, "") if p else "" for p in shown["parent"]],
+            t("col_counted", lang): [t("yes", lang) if c else t("no", lang) for c in shown["counted"]],
+            t("col_battery_specific", lang): [
+                t("yes", lang) if battery_specific(dataset, i) else t("no", lang) for i in shown["id"]
+            ],
+            t("col_level", lang): [LEVEL.label(c, lang) for c in shown["level"]],
+            t("col_type", lang): [INSTRUMENT_TYPE.label(c, lang) for c in shown["instrument_type"]],
+            t("col_source", lang): shown["source"],
+            t("col_caveats", lang): ["; ".join(caveat_lines(dataset, i, lang)) for i in shown["id"]],
+        }
+    )

@@ -1,0 +1,160 @@
+"""What every chart shares: the palette, the title block with its source line, bar axes and scales.
+
+Categories are keyed by id or code, never by label, so two instruments with the same name stay
+two bars.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from funding.charts.text import plotly_text, wrapped
+from funding.dataset import Dataset
+from funding.i18n import t
+from funding.vocab import Lang, Vocabulary
+
+# Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies. The same list is
+# `chartCategoricalColors` in .streamlit/config.toml; colours are fixed per code here so that EU
+# is the same colour on every chart and every slide, whatever the filters leave.
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#D55E00",  # vermillion
+    "#56B4E9",  # sky blue
+    "#CC79A7",  # reddish purple
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+NBSP = "\u00a0"
+GREY = "#8C8C8C"
+ROOT_GREY = "#E6E6E6"
+PART_PATTERN = "/"
+PART_OPACITY = 0.55
+OPEN_OPACITY = 0.35
+BAR_PX = 30
+# The envelope charts' defaults, on the page and in every builder: bars by level, the largest 25.
+DEFAULT_COLOUR = "level"
+DEFAULT_TOP = 25
+# Titles, subtitles and source lines are wrapped by hand (plotly does not wrap) so that they fit
+# a 390 px phone screen as well as a slide.
+WRAP = 55
+# Room right of the longest bar for a label outside it. Labels go inside a bar when they fit and
+# outside otherwise; always outside on hatched parts and on zero-length bars ("amount not stated"),
+# where inside text would be unreadable or hidden.
+LABEL_ROOM = 1.3
+RANGE_LABEL_ROOM = 1.75  # a range's label ("about EUR 120.0–127.6 m") is twice as long
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure and the table it draws, for the data-table alternative under every chart."""
+
+    figure: go.Figure
+    table: pd.DataFrame
+    shown: int = 0
+    total: int = 0
+
+
+def scale_for(max_amount: float, lang: Lang) -> tuple[float, str]:
+    if max_amount >= 1e9:
+        return 1e9, t("scale_bn", lang)
+    if max_amount >= 1e6:
+        return 1e6, t("scale_m", lang)
+    return 1.0, t("scale_1", lang)
+
+
+def bar_axes(categories: list[Any], ticktext: list[str], unit: str, top: float) -> dict[str, Any]:
+    """Axes of a horizontal bar chart: categories keyed by code or id, in the given order, top down."""
+    return {
+        "yaxis": {
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": categories,
+            "autorange": "reversed",
+            "tickmode": "array",
+            "tickvals": categories,
+            "ticktext": ticktext,
+            "automargin": True,
+        },
+        "xaxis": {"title": {"text": plotly_text(unit)}, "range": [0, top], "automargin": True},
+    }
+
+
+def axis_end(amounts: Iterable[float], factor: float, room: float = LABEL_ROOM) -> float:
+    """The value axis' end: the largest bar plus room for its outside label."""
+    largest = max((float(a) for a in amounts), default=0.0)
+    return (largest / factor if largest > 0 else 1.0) * room
+
+
+def text_position(amount: float, part: bool) -> str:
+    return "outside" if part or not amount else "auto"
+
+
+def battery_specific(dataset: Dataset, record_id: str) -> bool:
+    record = dataset.by_id.get(record_id)
+    return record is None or record.battery_specific
+
+
+def separators(lang: Lang) -> str:
+    """Plotly's decimal and thousands separators: 1.5 in English, 1,5 in Dutch."""
+    return ".," if lang == "en" else ",."
+
+
+def colour_map(vocab: Vocabulary) -> dict[str, str]:
+    """A fixed colour per code, in vocabulary order; codes beyond the palette get grey."""
+    return {code: OKABE_ITO[i] if i < len(OKABE_ITO) else GREY for i, code in enumerate(vocab.codes)}
+
+
+def _lines(text: str, width: int, lines: int) -> list[str]:
+    return wrapped(text, width=width, lines=lines).split("<br>")
+
+
+def chart_layout(
+    *,
+    title: str,
+    subtitle: str,
+    source: str,
+    lang: Lang,
+    plot_height: int,
+    legend: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The layout shared by every chart: title, subtitle and source line above the plot, anchored
+    to the figure's left edge.
+
+    The source line is part of the figure, so a PNG of the chart (modebar download) still cites
+    its source. It sits in the subtitle because plotly can anchor titles, but not annotations, to
+    the container: an annotation starts at the plot area, after the axis labels, and is cut off on
+    a phone.
+    """
+    title_lines = _lines(title, 50, 2)
+    sub_lines = _lines(subtitle, WRAP, 6)
+    source_lines = _lines(source, WRAP + 10, 4) if source else []
+    text = "<br>".join(sub_lines + [f"<span style='font-size:10px'>{line}</span>" for line in source_lines])
+    # The legend sits between the subtitle and the plot; on a phone it wraps, so make room for the
+    # rows it needs at about 340 px wide (on a laptop that leaves a little air).
+    legend_rows = math.ceil(sum(len(label) * 6.5 + 40 for label in legend) / 340) if legend else 0
+    top = 16 + 22 * len(title_lines) + 15 * (len(sub_lines) + len(source_lines)) + 12 + 22 * legend_rows
+    bottom = 50
+    return dict(
+        title={
+            "text": "<br>".join(title_lines),
+            "subtitle": {"text": text},
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"t": 12, "l": 4},
+        },
+        separators=separators(lang),
+        height=top + bottom + plot_height,
+        margin={"l": 10, "r": 20, "t": top, "b": bottom},
+    )
