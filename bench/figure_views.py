@@ -33,13 +33,13 @@ def _count_bytes(sizes: list[int]) -> None:
     """Record each run's message bytes in `sizes` (AppTest parses every run's messages once)."""
     from streamlit.testing.v1 import local_script_runner
 
-    parse = local_script_runner.parse_tree_from_messages
+    parse = getattr(local_script_runner, "parse_tree_from_messages")  # noqa: B009
 
     def counting(messages: list[Any]) -> Any:
         sizes.append(sum(m.ByteSize() for m in messages))
         return parse(messages)
 
-    local_script_runner.parse_tree_from_messages = counting  # type: ignore[assignment]
+    setattr(local_script_runner, "parse_tree_from_messages", counting)  # noqa: B010
 
 
 def measure(reruns: int, timeout: float) -> dict[str, Any]:
