@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 
 from app import cached
 from app.context import Page
@@ -43,17 +44,35 @@ def plotly_config(name: str, lang: Lang) -> dict[str, Any]:
     }
 
 
+class AsBuilt(BaseFigure):  # type: ignore[misc]
+    """A chart's dict, handed to `st.plotly_chart` as it is.
+
+    Given a dict, Streamlit validates it by building a `go.Figure` of it; given a Figure, it copies
+    it with `to_dict()`; then it writes JSON. Our dicts are built valid (tests/data/figures) and
+    the cached ones are never changed, so this Figure's `to_dict()` is the dict itself and a rerun
+    only writes the JSON (plotly's `__init__` is skipped on purpose: nothing else is read)."""
+
+    def __init__(self, spec: charts.Spec) -> None:
+        object.__setattr__(self, "_spec", spec)
+
+    def to_dict(self) -> charts.Spec:
+        return self._spec  # type: ignore[no-any-return]
+
+
 def show_chart(chart: charts.Chart, lang: Lang, *, key: str, name: str, clickable: bool = False) -> None:
-    """The figure and, right under it, the same numbers as a table (the accessible alternative)."""
+    """The figure and, right under it, the same numbers as a table (the accessible alternative),
+    sent only once the reader opens it: a closed expander's content is sent all the same."""
     config = plotly_config(name, lang)
+    figure = AsBuilt(chart.spec)
     if clickable:
         st.plotly_chart(
-            chart.figure, key=key, on_select="rerun", selection_mode="points", width="stretch", config=config
+            figure, key=key, on_select="rerun", selection_mode="points", width="stretch", config=config
         )
     else:
-        st.plotly_chart(chart.figure, key=key, width="stretch", config=config)
-    with st.expander(t("data_table", lang)):
-        st.dataframe(plain_table(chart.table), hide_index=True, width="stretch", key=f"{key}_table")
+        st.plotly_chart(figure, key=key, width="stretch", config=config)
+    table = st.expander(t("data_table", lang), key=f"{key}_table_open", on_change="rerun")
+    if table.open:
+        table.dataframe(plain_table(chart.table), hide_index=True, width="stretch", key=f"{key}_table")
 
 
 def headline_section(page: Page) -> None:

@@ -14,7 +14,7 @@ from funding.charts.envelopes import envelope_chart
 from funding.charts.flow import flow_chart
 from funding.charts.headline_figures import Headline, Metric, bounds_text, headline, range_help
 from funding.charts.hierarchy import hierarchy_chart
-from funding.charts.layout import DEFAULT_COLOUR, DEFAULT_TOP, OKABE_ITO, Chart, colour_map
+from funding.charts.layout import DEFAULT_COLOUR, DEFAULT_TOP, OKABE_ITO, Chart, Spec, colour_map
 from funding.charts.picks import (
     INSTRUMENT,
     PICK_DIMENSIONS,
@@ -43,6 +43,7 @@ __all__ = [
     "Chart",
     "Headline",
     "Metric",
+    "Spec",
     "bounds_text",
     "breakdown_chart",
     "breakdown_dimension",

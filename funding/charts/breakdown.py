@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.charts.layout import (
@@ -15,6 +14,7 @@ from funding.charts.layout import (
     RANGE_LABEL_ROOM,
     Chart,
     axis_end,
+    bar,
     bar_axes,
     chart_layout,
     scale_for,
@@ -54,34 +54,36 @@ def breakdown_chart(
         str(label) for label, a in zip(result.table["label"], result.table["amount"], strict=True) if a <= 0
     ]
     table = result.table[result.table["amount"] > 0].reset_index(drop=True)
+    # Plain lists, read once: each column read from the frame cost more than the bar it feeds.
+    col = {name: table[name].tolist() for name in table.columns}
     kind_label = AMOUNT_KIND.label(result.kind, lang)
-    ranged = bool((table["low"] < table["amount"]).any()) if len(table) else False
+    ranged = any(low < high for low, high in zip(col["low"], col["amount"], strict=True))
     if result.additive:
         subtitle = t("total_counted", lang, kind=kind_label, total=spoken_text(result.total, lang))
     else:
         subtitle = f"{kind_label}. {t('not_additive', lang)}"
     if ranged:
         subtitle = f"{subtitle.rstrip('.')}. {t('range_bars', lang)}"
-    if bool((table["wider"] > 0).any()):
+    if any(w > 0 for w in col["wider"]):
         subtitle = f"{subtitle.rstrip('.')}. {t('wider_mark_legend', lang, mark=WIDER_MARK)}"
     if unstated:
         subtitle = f"{subtitle.rstrip('.')}. {t('groups_unstated', lang, groups='; '.join(unstated))}"
-    factor, unit = scale_for(float(table["amount"].max()) if len(table) else 0.0, lang)
-    groups = list(table["group"])
-    rows = list(zip(table["low"], table["amount"], table["qualifier"], table["without_amount"], strict=True))
+    factor, unit = scale_for(float(max(col["amount"], default=0.0)), lang)
+    groups = list(col["group"])
+    rows = list(zip(col["low"], col["amount"], col["qualifier"], col["without_amount"], strict=True))
     wider = [
         Bounds(low, high, q, rows=("bar",))
-        for low, high, q in zip(table["wider_low"], table["wider"], table["wider_qualifier"], strict=True)
+        for low, high, q in zip(col["wider_low"], col["wider"], col["wider_qualifier"], strict=True)
     ]
     # The bar says its amount and, marked, that some of it is not only for batteries; how much
     # goes under the group's name, where it is never cut off.
     notes = []
     texts = []
     for (low, high, q, _), part in zip(rows, wider, strict=True):
-        bar = Bounds(low, high, q, rows=("bar",))
-        note = wider_note(part, bar, lang)
+        drawn = Bounds(low, high, q, rows=("bar",))
+        note = wider_note(part, drawn, lang)
         notes.append(note)
-        texts.append(plotly_text(spoken_text(bar, lang) + (f" {WIDER_MARK}" if note else "")))
+        texts.append(plotly_text(spoken_text(drawn, lang) + (f" {WIDER_MARK}" if note else "")))
     hover = [
         "<br>".join(
             [
@@ -91,23 +93,23 @@ def breakdown_chart(
             ]
         )
         for label, low, high, qualifier, n, w in zip(
-            table["label"],
-            table["low"],
-            table["amount"],
-            table["qualifier"],
-            table["instruments"],
-            table["without_amount"],
+            col["label"],
+            col["low"],
+            col["amount"],
+            col["qualifier"],
+            col["instruments"],
+            col["without_amount"],
             strict=True,
         )
     ]
     customdata = [[h] for h in hover]
     traces = [
-        go.Bar(
-            x=[low / factor for low in table["low"]],
+        bar(
+            x=[low / factor for low in col["low"]],
             y=groups,
             orientation="h",
             text=[text if low == high else "" for text, (low, high, _, _) in zip(texts, rows, strict=True)],
-            textposition=[text_position(a, False) for a in table["amount"]],
+            textposition=[text_position(a, False) for a in col["amount"]],
             cliponaxis=False,
             customdata=customdata,
             hovertemplate="%{customdata[0]}<extra></extra>",
@@ -117,7 +119,7 @@ def breakdown_chart(
     ]
     if ranged:
         traces.append(
-            go.Bar(
+            bar(
                 x=[(high - low) / factor for low, high, _, _ in rows],
                 y=groups,
                 orientation="h",
@@ -146,7 +148,7 @@ def breakdown_chart(
             for line in (note, t("plus_not_stated", lang, n=format_count(int(w), lang)) if w else "")
             if line
         )
-        for label, w, note in zip(table["label"], table["without_amount"], notes, strict=True)
+        for label, w, note in zip(col["label"], col["without_amount"], notes, strict=True)
     ]
     layout = chart_layout(
         title=title,
@@ -163,7 +165,7 @@ def breakdown_chart(
             groups,
             ticktext,
             unit,
-            axis_end(table["amount"], factor, RANGE_LABEL_ROOM if ranged else LABEL_ROOM),
+            axis_end(col["amount"], factor, RANGE_LABEL_ROOM if ranged else LABEL_ROOM),
         ),
     )
     data = pd.DataFrame(
@@ -176,7 +178,7 @@ def breakdown_chart(
             t("col_without_amount", lang): table["without_amount"],
         }
     )
-    fig = legible(go.Figure(data=traces, layout=layout))
+    fig = legible({"data": traces, "layout": layout})
     return Chart(fig, data, shown=len(groups), total=len(groups))
 
 

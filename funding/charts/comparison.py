@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from funding.base.markdown import plain_text
 from funding.base.vocab import AMOUNT_KIND, LEVEL, Lang
@@ -25,6 +24,7 @@ from funding.charts.layout import (
     DEFAULT_TOP,
     Chart,
     axis_end,
+    bar_axes,
     chart_layout,
     scale_for,
 )
@@ -87,34 +87,31 @@ def comparison_chart(
     stated = stated_by_kind(dataset, selection)
     total = sum(stated[k] for k in set(kinds))
     if not panels:
-        return Chart(go.Figure(), pd.DataFrame(), shown=0, total=total)
+        return Chart({"data": [], "layout": {}}, pd.DataFrame(), shown=0, total=total)
     money = [shown["amount"] for k, shown in panels if k not in OWN_SCALE] or [panels[0][1]["amount"]]
     factor, unit = scale_for(float(pd.concat(money).max()), lang)
     shared_end = axis_end(pd.concat(money), factor)
     heights = [_panel_px(shown) for _, shown in panels]
     plot_height = sum(heights) + PANEL_GAP_PX * (len(panels) - 1)
     counts = {k: stated[k] for k in kinds}
-    fig = make_subplots(
-        rows=len(panels),
-        cols=1,
-        row_heights=heights,
-        vertical_spacing=PANEL_GAP_PX / plot_height if len(panels) > 1 else 0.0,
-        subplot_titles=[
-            plotly_text(
-                t(
-                    "compare_own_scale" if k in OWN_SCALE else "compare_panel",
-                    lang,
-                    kind=AMOUNT_KIND.label(k, lang),
-                    n=counts[k],
-                )
+    titles = [
+        plotly_text(
+            t(
+                "compare_own_scale" if k in OWN_SCALE else "compare_panel",
+                lang,
+                kind=AMOUNT_KIND.label(k, lang),
+                n=counts[k],
             )
-            for k, _ in panels
-        ],
-    )
+        )
+        for k, _ in panels
+    ]
+    domains = _row_domains(heights, PANEL_GAP_PX / plot_height if len(panels) > 1 else 0.0)
+    traces: list[dict[str, Any]] = []
+    axes: dict[str, Any] = {}
     seen: set[str] = set()
-    for row, (kind, shown) in enumerate(panels, start=1):
+    for row, ((kind, shown), domain) in enumerate(zip(panels, domains, strict=True), start=1):
         suffix = "" if row == 1 else str(row)
-        for trace in envelope_traces(
+        traces += envelope_traces(
             dataset,
             shown,
             lang,
@@ -122,27 +119,33 @@ def comparison_chart(
             factor,
             axes={"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"},
             legend_seen=seen,
-        ):
-            fig.add_trace(trace)
-        order = list(shown["id"])
-        fig.update_yaxes(
-            row=row,
-            col=1,
-            type="category",
-            categoryorder="array",
-            categoryarray=order,
-            autorange="reversed",
-            tickmode="array",
-            tickvals=order,
-            ticktext=tick_labels(shown),
-            automargin=True,
         )
         end = axis_end(shown["amount"], factor) if kind in OWN_SCALE else shared_end
-        fig.update_xaxes(row=row, col=1, range=[0, end], automargin=True)
-    fig.update_xaxes(title={"text": plotly_text(unit)}, row=len(panels), col=1)
-    fig.update_annotations(x=0, xanchor="left", font={"size": 13})
+        panel = bar_axes(list(shown["id"]), tick_labels(shown), unit, end)
+        axes[f"xaxis{suffix}"] = {
+            "anchor": f"y{suffix}",
+            "domain": [0.0, 1.0],
+            "range": [0, end],
+            "automargin": True,
+        }
+        axes[f"yaxis{suffix}"] = {"anchor": f"x{suffix}", "domain": domain, **panel["yaxis"]}
+    axes[f"xaxis{'' if len(panels) == 1 else len(panels)}"]["title"] = {"text": plotly_text(unit)}
+    annotations = [
+        {
+            "font": {"size": 13},
+            "showarrow": False,
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "xref": "paper",
+            "y": top,
+            "yanchor": "bottom",
+            "yref": "paper",
+        }
+        for title, (_, top) in zip(titles, domains, strict=True)
+    ]
     ids = [i for _, shown in panels for i in shown["id"]]
-    legend = [str(tr.name) for tr in fig.data if tr.showlegend]
+    legend = [str(tr["name"]) for tr in traces if tr["showlegend"]]
     beyond = [
         note
         for kind, shown in panels
@@ -170,7 +173,9 @@ def comparison_chart(
     )
     layout["margin"]["t"] += extra
     layout["height"] += extra
-    fig.update_layout(
+    layout.update(
+        axes,
+        annotations=annotations,
         barmode="overlay",
         bargap=0.25,
         legend={
@@ -180,16 +185,31 @@ def comparison_chart(
             "xanchor": "left",
             "x": 0,
         },
-        **layout,
     )
     tables = []
     for kind, shown in panels:
         table = envelope_table(dataset, shown, lang)
         table.insert(1, t("col_kind", lang), AMOUNT_KIND.label(kind, lang))
         tables.append(table)
-    return Chart(legible(fig), pd.concat(tables, ignore_index=True), shown=len(ids), total=total)
+    figure = legible({"data": traces, "layout": layout})
+    return Chart(figure, pd.concat(tables, ignore_index=True), shown=len(ids), total=total)
 
 
 def _panel_px(shown: pd.DataFrame) -> int:
     two_lines = any("<br>" in x for x in tick_labels(shown))
     return 20 + BAR_PX * len(shown) * (2 if two_lines else 1)
+
+
+def _row_domains(heights: Sequence[int], gap: float) -> list[list[float]]:
+    """Each panel's vertical domain, top panel first, with the float arithmetic of plotly's
+    `make_subplots` (so the figure's JSON did not change when it stopped being used)."""
+    rows = len(heights)
+    total = float(sum(heights))
+    shares = [(1.0 - gap * (rows - 1)) * (h / total) for h in heights][::-1]
+    starts = [sum(shares[:r]) + r * gap for r in range(rows)][::-1]
+    return [[_clamp(start), _clamp(start + shares[-1 - i])] for i, start in enumerate(starts)]
+
+
+def _clamp(y: float) -> float:
+    """A domain end a rounding error put just outside [0, 1], put back (as plotly does)."""
+    return min(max(y, 0.0), 1.0)

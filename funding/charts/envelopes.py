@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from funding.base.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, LEVEL, Lang
 from funding.charts.caveats import caveat_lines, disputed, mark
@@ -18,6 +18,7 @@ from funding.charts.layout import (
     PART_PATTERN,
     Chart,
     axis_end,
+    bar,
     bar_axes,
     battery_specific,
     chart_layout,
@@ -32,6 +33,8 @@ from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.breakdowns import envelopes
 from funding.selecting.formatting import format_eur, format_eur_full, with_qualifier
+
+ROW_COLUMNS = ("id", "name", "amount", "qualifier", "parent", "counted", "source")
 
 
 def envelope_chart(
@@ -64,7 +67,7 @@ def envelope_chart(
         source=source,
         lang=lang,
         plot_height=40 + BAR_PX * max(len(order), 1) * (2 if any("<br>" in x for x in ticktext) else 1),
-        legend=[tr.name for tr in traces],
+        legend=[tr["name"] for tr in traces],
     )
     layout.update(
         barmode="overlay",
@@ -73,7 +76,7 @@ def envelope_chart(
         **bar_axes(order, ticktext, unit, axis_end(shown["amount"], factor)),
     )
     data = envelope_table(dataset, shown, lang)
-    fig = legible(go.Figure(data=traces, layout=layout))
+    fig = legible({"data": traces, "layout": layout})
     return Chart(fig, data, shown=len(order), total=total)
 
 
@@ -86,7 +89,7 @@ def envelope_traces(
     *,
     axes: dict[str, str] | None = None,
     legend_seen: set[str] | None = None,
-) -> list[go.Bar]:
+) -> list[dict[str, Any]]:
     """One bar trace per colour group of `envelopes()` rows: parts hatched and lighter, labels with
     their qualifier, the disagreement mark and the "not battery-specific" note, hover with caveats.
 
@@ -95,68 +98,77 @@ def envelope_traces(
     vocab = LEVEL if colour_by == "level" else INSTRUMENT_TYPE
     column = "level" if colour_by == "level" else "instrument_type"
     colours = colour_map(vocab)
-    names = dict(zip(shown["id"], shown["name"], strict=True))
-    traces: list[go.Bar] = []
-    for code in [*vocab.codes, *sorted(set(shown[column]) - set(vocab.codes))]:
-        rows = shown[shown[column] == code]
-        if rows.empty:
+    # Plain lists, read once: selecting a colour's rows from the frame cost more than the figure.
+    rows = list(zip(*(shown[c].tolist() for c in (*ROW_COLUMNS, column)), strict=True))
+    names = {row[0]: row[1] for row in rows}
+    groups: dict[str, list[tuple[Any, ...]]] = {}
+    for row in rows:
+        groups.setdefault(row[-1], []).append(row)
+    traces: list[dict[str, Any]] = []
+    for code in [*vocab.codes, *sorted(set(groups) - set(vocab.codes))]:
+        if code not in groups:
             continue
-        part = [not c for c in rows["counted"]]
-        labels = [
-            format_eur(a, lang, q)
-            + mark(dataset, i)
-            + ("" if battery_specific(dataset, i) else f" · {t('not_battery_specific', lang)}")
-            for a, q, i in zip(rows["amount"], rows["qualifier"], rows["id"], strict=True)
-        ]
-        hover = [
-            "<br>".join(
-                [
-                    f"<b>{plotly_text(str(name))}</b>",
-                    plotly_text(with_qualifier(format_eur_full(amount, lang), qualifier, lang)),
-                    plotly_text(t("part_of", lang, name=names.get(parent, parent)))
-                    if is_part
-                    else plotly_text(t("counted_once", lang)),
-                    plotly_text(str(src)),
-                    *(plotly_text(line) for line in caveat_lines(dataset, record_id, lang)),
-                ]
-            )
-            for record_id, name, amount, qualifier, parent, is_part, src in zip(
-                rows["id"],
-                rows["name"],
-                rows["amount"],
-                rows["qualifier"],
-                rows["parent"],
-                part,
-                rows["source"],
-                strict=True,
-            )
-        ]
+        showlegend = legend_seen is None or code not in legend_seen
+        colour = colours.get(code, GREY)
+        trace = _colour_trace(dataset, groups[code], names, lang, factor, colour, showlegend=showlegend)
         traces.append(
-            go.Bar(
-                x=[a / factor for a in rows["amount"]],
-                y=list(rows["id"]),
-                orientation="h",
-                name=plotly_text(vocab.label(code, lang)),
-                legendgroup=code,
-                showlegend=legend_seen is None or code not in legend_seen,
-                text=[plotly_text(label) for label in labels],
-                textposition=[text_position(a, p) for a, p in zip(rows["amount"], part, strict=True)],
-                textangle=0,  # never turned on its side to fit a short bar: outside it instead
-                cliponaxis=False,
-                customdata=[[h] for h in hover],
-                hovertemplate="%{customdata[0]}<extra></extra>",
-                marker={
-                    "color": colours.get(code, GREY),
-                    "opacity": [PART_OPACITY if p else 1.0 for p in part],
-                    "pattern": {"shape": [PART_PATTERN if p else "" for p in part]},
-                    "line": {"color": colours.get(code, GREY), "width": 1},
-                },
-                **(axes or {}),
-            )
+            trace | {"name": plotly_text(vocab.label(code, lang)), "legendgroup": code, **(axes or {})}
         )
         if legend_seen is not None:
             legend_seen.add(code)
     return traces
+
+
+def _colour_trace(
+    dataset: Dataset,
+    rows: Sequence[tuple[Any, ...]],
+    names: dict[str, str],
+    lang: Lang,
+    factor: float,
+    colour: str,
+    *,
+    showlegend: bool,
+) -> dict[str, Any]:
+    """The bars of one colour, `rows` in `ROW_COLUMNS` order."""
+    part = [not row[5] for row in rows]
+    labels = [
+        format_eur(amount, lang, qualifier)
+        + mark(dataset, record_id)
+        + ("" if battery_specific(dataset, record_id) else f" · {t('not_battery_specific', lang)}")
+        for record_id, _, amount, qualifier, *_ in rows
+    ]
+    hover = [
+        "<br>".join(
+            [
+                f"<b>{plotly_text(str(name))}</b>",
+                plotly_text(with_qualifier(format_eur_full(amount, lang), qualifier, lang)),
+                plotly_text(t("part_of", lang, name=names.get(parent, parent)))
+                if is_part
+                else plotly_text(t("counted_once", lang)),
+                plotly_text(str(src)),
+                *(plotly_text(line) for line in caveat_lines(dataset, record_id, lang)),
+            ]
+        )
+        for (record_id, name, amount, qualifier, parent, _, src, _), is_part in zip(rows, part, strict=True)
+    ]
+    return bar(
+        x=[row[2] / factor for row in rows],
+        y=[row[0] for row in rows],
+        orientation="h",
+        showlegend=showlegend,
+        text=[plotly_text(label) for label in labels],
+        textposition=[text_position(row[2], p) for row, p in zip(rows, part, strict=True)],
+        textangle=0,  # never turned on its side to fit a short bar: outside it instead
+        cliponaxis=False,
+        customdata=[[h] for h in hover],
+        hovertemplate="%{customdata[0]}<extra></extra>",
+        marker={
+            "color": colour,
+            "opacity": [PART_OPACITY if p else 1.0 for p in part],
+            "pattern": {"shape": [PART_PATTERN if p else "" for p in part]},
+            "line": {"color": colour, "width": 1},
+        },
+    )
 
 
 def tick_labels(shown: pd.DataFrame) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from funding.base.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang
 from funding.charts.hierarchy import MAX_SOURCES, counted_rows
@@ -96,7 +95,8 @@ def flow_chart(
 
     node_text = [amount_text(i) for i in range(len(nodes))]
     traces = [
-        go.Sankey(
+        dict(
+            type="sankey",
             arrangement="snap",
             valueformat=",.0f",
             node={
@@ -138,5 +138,5 @@ def flow_chart(
             t("col_amount_high_eur", lang): [net_bounds(dataset, members[k], kind).high for k in links],
         }
     )
-    fig = legible(go.Figure(data=traces, layout=layout))
+    fig = legible({"data": traces, "layout": layout})
     return Chart(fig, data, shown=len(rows), total=len(rows))

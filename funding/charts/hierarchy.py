@@ -6,7 +6,6 @@ import math
 from collections.abc import Sequence
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout
@@ -96,7 +95,8 @@ def hierarchy_chart(
         tiles.append(("rest:", label, "root", amount, text, GREY))
         table.append((label, "", bounds.low, bounds.high, text))
     traces = [
-        go.Treemap(
+        dict(
+            type="treemap",
             ids=[tile[0] for tile in tiles],
             labels=[wrapped(tile[1], width=28, lines=3) for tile in tiles],
             parents=[tile[2] for tile in tiles],
@@ -131,5 +131,5 @@ def hierarchy_chart(
             t("col_amount_high_eur", lang): [row[3] for row in table],
         }
     )
-    fig = legible(go.Figure(data=traces, layout=layout))
+    fig = legible({"data": traces, "layout": layout})
     return Chart(fig, data, shown=len(kept), total=len(rows))

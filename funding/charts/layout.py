@@ -9,15 +9,17 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from funding.base.vocab import Lang, Vocabulary
 from funding.charts.text import plotly_text, wrapped
 from funding.i18n import t
 from funding.registry.dataset import Dataset
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies. The same list is
 # `chartCategoricalColors` in .streamlit/config.toml; colours are fixed per code here so that EU
@@ -52,14 +54,33 @@ LABEL_ROOM = 1.3
 RANGE_LABEL_ROOM = 1.75  # a range's label ("about EUR 120.0–127.6 m") is twice as long
 
 
+Spec = dict[str, Any]  # a plotly figure as plain data: {"data": [trace, ...], "layout": {...}}
+
+
 @dataclass(frozen=True)
 class Chart:
-    """A figure and the table it draws, for the data-table alternative under every chart."""
+    """A figure and the table it draws, for the data-table alternative under every chart.
 
-    figure: go.Figure
+    The figure is built as plain data (`spec`), which the page sends as it is: plotly's property
+    API validated every value on the way in and copied the figure on the way out, three quarters
+    of a fresh rerun. `figure` makes a plotly Figure of it for exports that edit or render one."""
+
+    spec: Spec
     table: pd.DataFrame
     shown: int = 0
     total: int = 0
+
+    @property
+    def figure(self) -> go.Figure:
+        """A new plotly Figure of `spec` on every call (with plotly's default template)."""
+        import plotly.graph_objects as go
+
+        return go.Figure(self.spec)
+
+
+def bar(**props: Any) -> dict[str, Any]:
+    """A bar trace as data."""
+    return {"type": "bar", **props}
 
 
 def scale_for(max_amount: float, lang: Lang) -> tuple[float, str]:

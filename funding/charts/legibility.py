@@ -9,14 +9,14 @@ whichever reads better by WCAG relative luminance. The same figures go into PNG 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
-
-import plotly.graph_objects as go
 
 TEXT = "#262730"  # 15:1 on white, 9:1 on the Sankey's grey flows
 MUTED = "#4F4F4F"  # subtitles and the source line: 8.5:1 on white
 _WHITE = (255, 255, 255)
+AXIS = re.compile(r"[xy]axis\d*")
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -58,26 +58,42 @@ def _per_point(value: Any, count: int) -> list[Any]:
     return [value] * count
 
 
-def legible(figure: go.Figure) -> go.Figure:
-    """The figure with every text colour set: layout text dark, text on fills black or white."""
-    figure.update_layout(
-        font={"color": TEXT},
-        title={"font": {"color": TEXT}, "subtitle": {"font": {"color": MUTED}}},
-        legend={"font": {"color": TEXT}},
-    )
-    figure.update_xaxes(tickfont={"color": TEXT}, title={"font": {"color": TEXT}})
-    figure.update_yaxes(tickfont={"color": TEXT}, title={"font": {"color": TEXT}})
-    for trace in figure.data:
-        if trace.type == "bar":
-            count = len(trace.x or ())
-            colours = _per_point(trace.marker.color, count)
-            opacities = _per_point(1.0 if trace.marker.opacity is None else trace.marker.opacity, count)
-            if trace.insidetextfont.color is None:
-                trace.insidetextfont.color = [text_on(c, o) for c, o in zip(colours, opacities, strict=True)]
-            trace.outsidetextfont.color = TEXT
-        elif trace.type == "treemap":
-            trace.textfont.color = [text_on(c) for c in trace.marker.colors]
-            trace.pathbar.textfont.color = TEXT
-        elif trace.type == "sankey":
-            trace.textfont.color = TEXT
+def _merge(target: dict[str, Any], update: dict[str, Any]) -> None:
+    """`update` written into `target`, nested dicts merged key by key (as plotly's update does)."""
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value
+
+
+def _colour(key: str) -> dict[str, Any]:
+    return {key: {"color": TEXT}}
+
+
+def legible(figure: dict[str, Any]) -> dict[str, Any]:
+    """The figure (plain data, changed in place) with every text colour set: layout text dark,
+    text on fills black or white."""
+    layout = figure["layout"]
+    _merge(layout, {**_colour("font"), "title": {**_colour("font"), "subtitle": {"font": {"color": MUTED}}}})
+    _merge(layout, {"legend": _colour("font")})
+    axes = [k for k in layout if AXIS.fullmatch(k)] or ["xaxis", "yaxis"]
+    for name in axes:
+        _merge(layout.setdefault(name, {}), {**_colour("tickfont"), "title": _colour("font")})
+    for trace in figure["data"]:
+        kind = trace["type"]
+        if kind == "bar":
+            count = len(trace.get("x") or ())
+            marker = trace.get("marker", {})
+            colours = _per_point(marker.get("color"), count)
+            opacities = _per_point(marker.get("opacity", 1.0), count)
+            if trace.get("insidetextfont", {}).get("color") is None:
+                inside = [text_on(c, o) for c, o in zip(colours, opacities, strict=True)]
+                _merge(trace, {"insidetextfont": {"color": inside}})
+            _merge(trace, {"outsidetextfont": {"color": TEXT}})
+        elif kind == "treemap":
+            _merge(trace, {"textfont": {"color": [text_on(c) for c in trace["marker"]["colors"]]}})
+            _merge(trace, {"pathbar": {"textfont": {"color": TEXT}}})
+        elif kind == "sankey":
+            _merge(trace, {"textfont": {"color": TEXT}})
     return figure

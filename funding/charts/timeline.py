@@ -8,10 +8,9 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from funding.base.vocab import LEVEL, STATUS, Lang
-from funding.charts.layout import BAR_PX, Chart, chart_layout, colour_map
+from funding.charts.layout import BAR_PX, Chart, bar, chart_layout, colour_map
 from funding.charts.legibility import legible
 from funding.charts.text import period_text, plotly_text, wrapped
 from funding.i18n import t
@@ -73,7 +72,7 @@ def timeline_chart(
                 }
             )
         traces.append(
-            go.Bar(
+            bar(
                 base=[s.isoformat() for s in starts],
                 x=[((e - s).days + 1) * 86_400_000 for s, e in zip(starts, ends, strict=True)],
                 y=[r.id for r in members],
@@ -100,7 +99,7 @@ def timeline_chart(
         source=source,
         lang=lang,
         plot_height=40 + int(1.5 * BAR_PX) * max(len(order), 1),
-        legend=[tr.name for tr in traces],
+        legend=[tr["name"] for tr in traces],
     )
     layout.update(
         barmode="overlay",
@@ -117,5 +116,5 @@ def timeline_chart(
             "automargin": True,
         },
     )
-    fig = legible(go.Figure(data=traces, layout=layout))
+    fig = legible({"data": traces, "layout": layout})
     return Chart(fig, pd.DataFrame(rows), shown=len(shown), total=len(dated))

@@ -1,0 +1,88 @@
+"""Fresh-selection reruns and bytes per rerun, per view, against the minimal page in one process.
+
+    python -m bench.figure_views [--reruns 12]
+
+Issue 19's per-view numbers: the baseline page and the dashboard on each view (`?view=...`) run
+interleaved in this process (AppTest), each rerun one click in the "level" filter in Gray-code
+order with the figure caches cleared first, so every chart of the view is built as for a selection
+nobody has drawn. Bytes are the serialised ForwardMsgs of a rerun (what the WebSocket carries,
+without framing). Prints one JSON object: per app the median ms, × the baseline, and KB per rerun.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.apptest_worker import selection  # noqa: E402
+from bench.views import clear_figure_caches  # noqa: E402
+
+VIEWS = ("overview", "breakdowns", "structure", "timeline")
+
+
+def _count_bytes(sizes: list[int]) -> None:
+    """Record each run's message bytes in `sizes` (AppTest parses every run's messages once)."""
+    from streamlit.testing.v1 import local_script_runner
+
+    parse = getattr(local_script_runner, "parse_tree_from_messages")  # noqa: B009
+
+    def counting(messages: list[Any]) -> Any:
+        sizes.append(sum(m.ByteSize() for m in messages))
+        return parse(messages)
+
+    setattr(local_script_runner, "parse_tree_from_messages", counting)  # noqa: B010
+
+
+def measure(reruns: int, timeout: float) -> dict[str, Any]:
+    from streamlit.testing.v1 import AppTest
+
+    sizes: list[int] = []
+    _count_bytes(sizes)
+    apps = {"baseline": ("bench/baseline_app.py", "")} | {v: ("dashboard.py", v) for v in VIEWS}
+    tests = {}
+    out: dict[str, Any] = {}
+    for name, (path, view) in apps.items():
+        at = AppTest.from_file(str(ROOT / path), default_timeout=timeout)
+        if view:
+            at.query_params["view"] = view
+        at.run()
+        tests[name] = at
+        out[name] = {"ms": [], "bytes": [], "errors": [e.message[:200] for e in at.exception]}
+    for step in range(reruns + 2):
+        for name, at in tests.items():
+            clear_figure_caches()
+            at.multiselect(key="level").set_value(selection(step + 1))
+            started = time.perf_counter()
+            at.run()
+            out[name]["ms"].append((time.perf_counter() - started) * 1000)
+            out[name]["bytes"].append(sizes[-1])
+            out[name]["errors"] += [e.message[:200] for e in at.exception]
+    for result in out.values():
+        result["median_ms"] = round(statistics.median(result.pop("ms")[2:]), 1)
+        result["kb_per_rerun"] = round(statistics.median(result.pop("bytes")[2:]) / 1000, 1)
+    for result in out.values():
+        result["x_baseline"] = round(result["median_ms"] / out["baseline"]["median_ms"], 2)
+        result["bytes_x_baseline"] = round(result["kb_per_rerun"] / out["baseline"]["kb_per_rerun"], 2)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reruns", type=int, default=12)
+    parser.add_argument("--timeout", type=float, default=120.0)
+    args = parser.parse_args()
+    print(json.dumps(measure(args.reruns, args.timeout), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""What the page sends for a chart: the builder's dict as it is (no plotly template, nothing
+added), and the chart's data table only once its expander is opened."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from apptest_support import app, run
+from fixtures import DATA
+
+from app.picks import pick_key
+from funding import charts
+from funding.i18n import t
+from funding.registry.loading import load_dataset
+from funding.selecting.breakdowns import breakdown
+
+pytestmark = pytest.mark.apptest
+
+
+def test_a_breakdown_chart_is_sent_as_built_with_its_table_only_when_opened() -> None:
+    at = app(view="breakdowns")
+    sent = [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
+    assert len(sent) == 4 and all("template" not in figure["layout"] for figure in sent)
+    assert all(e.proto.theme == "streamlit" for e in at.get("plotly_chart"))
+    assert len(at.expander) == 4 and not at.dataframe  # four closed tables, none sent
+    # The first chart is the pillar breakdown of all rows, public funding, as the builder makes it.
+    ds = load_dataset(DATA, known_documents=None)
+    result = breakdown(ds, ds.records, "eu_pillar", "public", "en")
+    built = charts.breakdown_chart(result, "en", title=charts.breakdown_title("pillar", "eu", "en"))
+    page = next(f for f in sent if f["layout"]["title"]["text"] == built.spec["layout"]["title"]["text"])
+    assert page["data"] == json.loads(json.dumps(built.spec["data"]))  # the page adds only its source line
+    at.session_state[pick_key("pillar", "eu") + "_table_open"] = True
+    run(at)
+    assert len(at.dataframe) == 1
+    assert list(at.dataframe[0].value[t("col_group", "en")]) == list(built.table[t("col_group", "en")])
