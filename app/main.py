@@ -18,9 +18,10 @@ from app.widgets import view_tabs
 from funding import charts
 from funding.dataset import Dataset
 from funding.dataset_info import source_line
+from funding.filter_problems import filter_problems
 from funding.i18n import t
 from funding.markdown import markdown_text
-from funding.selection import Filters, describe, filter_problems
+from funding.selection import Filters, describe
 from funding.vocab import Lang
 
 

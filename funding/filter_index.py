@@ -7,7 +7,7 @@ per dataset, because a Python loop over every row on every rerun cost 0.2-0.4 s 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,21 +17,25 @@ import pandas as pd
 from funding.dataset import Dataset
 from funding.records import Instrument, earliest, latest
 from funding.selected import Selected
-from funding.selection import Filters, apply, origin_code
-from funding.vocab import BENEFICIARY
+from funding.selection import BY_NAME, CODE_FIELDS, FilterField, Filters, apply
+from funding.vocab import PILLAR_FRAMEWORKS
 
 # Joins a row's searchable texts: the loader refuses control characters in cells, so a needle
 # without one never matches across two texts.
 _SEPARATOR = "\x00"
 
 
+# One filter column: each row's number of its distinct cell, and the codes of each distinct cell.
+Cells = tuple[np.ndarray, tuple[tuple[str, ...], ...]]
+
+
 @dataclass(frozen=True)
 class FilterIndex:
     rows: int
-    columns: pd.DataFrame  # one column per filter field, codes as in the records
+    columns: pd.DataFrame  # level and record type (read by other modules), start and end
+    cells: dict[tuple[str, str], Cells]  # per (filter, column): the column's distinct cells as codes
     battery: np.ndarray  # battery-specific rows
     dated: np.ndarray  # rows with a start or an end
-    beneficiaries: dict[str, np.ndarray]  # per beneficiary code: which rows name it
     text: pd.Series  # the casefolded searchable texts of each row, joined by _SEPARATOR
 
 
@@ -42,23 +46,16 @@ def build(dataset: Dataset) -> FilterIndex:
     columns = pd.DataFrame(
         {
             "level": column("level"),
-            "type": column("instrument_type"),
-            "source": column("source"),
-            "eu_pillar": column("eu_pillar"),
-            "nl_pillar": column("nl_pillar"),
-            "status": column("status"),
-            "kind": column("amount_kind"),
-            "origin": [origin_code(origin) for origin in column("money_origin")],
             "record_type": column("record_type"),
-            "compare": column("id"),
             "start": _each_distinct(earliest, starts),
             "end": _each_distinct(latest, ends),
         },
         dtype=object,
     )
-    named = column("beneficiary_types")
-    beneficiaries = {
-        code: np.array([code in types for types in named], dtype=bool) for code in BENEFICIARY.codes
+    cells = {
+        (field.name, name): _distinct(field, column(name))
+        for field in CODE_FIELDS
+        for name in _columns_of(field)
     }
     texts = zip(
         column("id"), column("name_en"), column("name_nl"), column("source"), column("notes"), strict=True
@@ -73,11 +70,25 @@ def build(dataset: Dataset) -> FilterIndex:
     return FilterIndex(
         len(dataset.records),
         columns,
+        cells,
         np.array(column("battery_specific"), dtype=bool),
         np.array([s is not None or e is not None for s, e in zip(starts, ends, strict=True)], dtype=bool),
-        beneficiaries,
         text,
     )
+
+
+def _columns_of(field: FilterField) -> tuple[str, ...]:
+    """The dataset columns a filter reads: one per pillar framework for the pillars."""
+    frameworks = tuple(PILLAR_FRAMEWORKS) if field.by_framework else ("eu",)
+    return tuple(dict.fromkeys(field.column_for(f) for f in frameworks))
+
+
+def _distinct(field: FilterField, values: Sequence[Any]) -> Cells:
+    """Each row's distinct-cell number, and each distinct cell's codes: a filter then decides
+    once per distinct cell (a few dozen sources, not 100,000 rows)."""
+    numbers: dict[Any, int] = {}
+    rows = np.fromiter((numbers.setdefault(v, len(numbers)) for v in values), np.intp, len(values))
+    return rows, tuple(field.codes(cell) for cell in numbers)
 
 
 def _each_distinct(convert: Callable[[Any], str], values: Sequence[Any]) -> list[str]:
@@ -91,47 +102,39 @@ def index_of(dataset: Dataset) -> FilterIndex:
     return dataset.kept("filter_index", build)
 
 
-_FIELDS = {
-    "level": "level",
-    "type": "type",
-    "source": "source",
-    "status": "status",
-    "kind": "kind",
-    "origin": "origin",
-    "record_type": "record_type",
-    "compare": "compare",
-}
-
-
 def select(filters: Filters, dataset: Dataset) -> Sequence[Instrument]:
     """The records that pass every filter, in file order: `apply` over the dataset, as arrays
     (and kept as positions in it, `funding.selected`)."""
     if _SEPARATOR in filters.q:
         return apply(filters, dataset.records)  # (a needle no cell can hold; not worth an array)
     index = index_of(dataset)
-    columns = index.columns
     keep = np.ones(index.rows, dtype=bool)
-    for name, column in _FIELDS.items():
-        wanted = getattr(filters, name)
+    for field in CODE_FIELDS:
+        wanted = getattr(filters, field.name)
         if wanted:
-            keep &= columns[column].isin(wanted).to_numpy()
-    if filters.pillar:
-        column = "eu_pillar" if filters.framework == "eu" else "nl_pillar"
-        keep &= columns[column].isin(filters.pillar).to_numpy()
-    if filters.beneficiary:
-        named = np.zeros(len(keep), dtype=bool)
-        for code in filters.beneficiary:
-            if code in index.beneficiaries:
-                named |= index.beneficiaries[code]
-        keep &= named
+            keep &= _holding(index, field, filters.framework, frozenset(wanted))
     if filters.battery_only:
         keep &= index.battery
     if filters.year_from is not None or filters.year_to is not None:
-        keep &= _in_period(filters, columns, index.dated)
+        keep &= _in_period(filters, index.columns, index.dated)
     needle = filters.q.casefold().strip()
     if needle:
         keep &= index.text.str.contains(needle, regex=False).to_numpy(dtype=bool)
     return Selected(dataset.records, np.flatnonzero(keep))
+
+
+def holding(dataset: Dataset, field: str, framework: str, wanted: Collection[str]) -> np.ndarray:
+    """Which rows hold one of the `wanted` codes of filter `field` (`selection.FIELDS`)."""
+    return _holding(index_of(dataset), BY_NAME[field], framework, frozenset(wanted))
+
+
+def _holding(index: FilterIndex, field: FilterField, framework: str, wanted: frozenset[str]) -> np.ndarray:
+    found = index.cells.get((field.name, field.column_for(framework)))
+    if found is None:  # a framework that does not exist: no row holds its pillars
+        return np.zeros(index.rows, dtype=bool)
+    rows, codes = found
+    hit = np.fromiter((not wanted.isdisjoint(c) for c in codes), bool, len(codes))
+    return hit[rows]
 
 
 def _in_period(filters: Filters, columns: pd.DataFrame, dated: np.ndarray) -> np.ndarray:

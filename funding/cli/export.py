@@ -30,12 +30,13 @@ from funding.disagreements import load_disagreements
 from funding.documents import Document, load_documents
 from funding.errors import InvalidData, UnreadableFile
 from funding.filter_index import select
+from funding.filter_problems import filter_problems
 from funding.frameworks import with_default_framework
 from funding.loading import load_dataset
 from funding.markdown import plain_text
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS, DEFAULT_INFO
 from funding.reading import read_file
-from funding.selection import describe, filter_problems
+from funding.selection import describe
 from funding.totals import NotSummable
 from funding.versions import companions
 from funding.vocab import LANGS, Lang
