@@ -220,6 +220,15 @@ FIELDS: tuple[FilterField, ...] = (
         vocabulary=RECORD_TYPE,
     ),
     FilterField(
+        "document",
+        "codes",
+        "filter_document",
+        "describe_document",
+        "a document id of documents.csv: the entries quoted from it (their source_document)",
+        column="source_document",
+        title=document_title,
+    ),
+    FilterField(
         "year_from", "year", "filter_year_from", help="a year: instruments whose period overlaps the range"
     ),
     FilterField("year_to", "year", "filter_year_to", help="a year: the range's last year"),
@@ -262,6 +271,7 @@ class Filters:
     kind: tuple[str, ...] = ()
     origin: tuple[str, ...] = ()
     record_type: tuple[str, ...] = ()
+    document: tuple[str, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
     undated: bool = True

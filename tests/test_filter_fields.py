@@ -5,6 +5,7 @@ the selection the same way row by row (`selection.apply`) and in arrays (`filter
 from __future__ import annotations
 
 import argparse
+import csv
 import re
 from dataclasses import fields, replace
 from pathlib import Path
@@ -18,8 +19,9 @@ from strategies import SHIPPED, filters
 from funding.cli.shared import add_filter_options, filters_from
 from funding.exports.common import filter_arguments
 from funding.filter_index import select
-from funding.i18n import TEXTS
-from funding.selection import CODE_FIELDS, FIELDS, FilterField, Filters, apply
+from funding.filter_problems import filter_problems
+from funding.i18n import TEXTS, t
+from funding.selection import CODE_FIELDS, FIELDS, FilterField, Filters, apply, describe
 from funding.vocab import LANGS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -104,3 +106,22 @@ def test_every_single_value_filter_can_narrow_and_both_paths_agree() -> None:
         rows = apply(chosen, SHIPPED.records)
         assert [r.id for r in select(chosen, SHIPPED)] == [r.id for r in rows], name
         assert 0 < len(rows) < len(apply(unset, SHIPPED.records)), name
+
+
+def test_a_filter_by_cited_document_selects_the_entries_quoting_it_and_names_it() -> None:
+    """The rows of data/funding.csv whose source_document is the progress letter, counted from
+    the file itself; the selection line names the document by its title in each language."""
+    doc = "kamerbrief-voortgang-batterijen-2025"
+    root = README.parent / "data"
+    with (root / "funding.csv").open(encoding="utf-8-sig", newline="") as file:
+        quoting = [row["id"] for row in csv.DictReader(file) if row["source_document"] == doc]
+    with (root / "documents.csv").open(encoding="utf-8-sig", newline="") as file:
+        titles = next(row for row in csv.DictReader(file) if row["id"] == doc)
+    chosen = Filters(document=(doc,))
+    assert [r.id for r in select(chosen, SHIPPED)] == quoting != []
+    assert describe(chosen, "en") == f"{t('describe_document', 'en')}: {titles['title_en']}"
+    assert describe(chosen, "nl") == f"{t('describe_document', 'nl')}: {titles['title_nl']}"
+    assert cli(["--document", doc]) == chosen
+    assert [p.code for p in filter_problems(Filters(document=("no-such-document",)), SHIPPED)] == [
+        "unknown_value"
+    ]
