@@ -33,7 +33,6 @@ Cells = tuple[np.ndarray, tuple[tuple[str, ...], ...]]
 class FilterIndex:
     rows: int
     columns: pd.DataFrame  # level and record type (read by other modules), start and end
-    cells: dict[tuple[str, str], Cells]  # per (filter, column): the column's distinct cells as codes
     battery: np.ndarray  # battery-specific rows
     dated: np.ndarray  # rows with a start or an end
     text: pd.Series  # the casefolded searchable texts of each row, joined by _SEPARATOR
@@ -52,11 +51,6 @@ def build(dataset: Dataset) -> FilterIndex:
         },
         dtype=object,
     )
-    cells = {
-        (field.name, name): _distinct(field, column(name))
-        for field in CODE_FIELDS
-        for name in _columns_of(field)
-    }
     texts = zip(
         column("id"), column("name_en"), column("name_nl"), column("source"), column("notes"), strict=True
     )
@@ -70,17 +64,10 @@ def build(dataset: Dataset) -> FilterIndex:
     return FilterIndex(
         len(dataset.records),
         columns,
-        cells,
         np.array(column("battery_specific"), dtype=bool),
         np.array([s is not None or e is not None for s, e in zip(starts, ends, strict=True)], dtype=bool),
         text,
     )
-
-
-def _columns_of(field: FilterField) -> tuple[str, ...]:
-    """The dataset columns a filter reads: one per pillar framework for the pillars."""
-    frameworks = tuple(PILLAR_FRAMEWORKS) if field.by_framework else ("eu",)
-    return tuple(dict.fromkeys(field.column_for(f) for f in frameworks))
 
 
 def _distinct(field: FilterField, values: Sequence[Any]) -> Cells:
@@ -112,7 +99,7 @@ def select(filters: Filters, dataset: Dataset) -> Sequence[Instrument]:
     for field in CODE_FIELDS:
         wanted = getattr(filters, field.name)
         if wanted:
-            keep &= _holding(index, field, filters.framework, frozenset(wanted))
+            keep &= holding(dataset, field.name, filters.framework, wanted)
     if filters.battery_only:
         keep &= index.battery
     if filters.year_from is not None or filters.year_to is not None:
@@ -123,18 +110,28 @@ def select(filters: Filters, dataset: Dataset) -> Sequence[Instrument]:
     return Selected(dataset.records, np.flatnonzero(keep))
 
 
-def holding(dataset: Dataset, field: str, framework: str, wanted: Collection[str]) -> np.ndarray:
-    """Which rows hold one of the `wanted` codes of filter `field` (`selection.FIELDS`)."""
-    return _holding(index_of(dataset), BY_NAME[field], framework, frozenset(wanted))
-
-
-def _holding(index: FilterIndex, field: FilterField, framework: str, wanted: frozenset[str]) -> np.ndarray:
-    found = index.cells.get((field.name, field.column_for(framework)))
-    if found is None:  # a framework that does not exist: no row holds its pillars
-        return np.zeros(index.rows, dtype=bool)
-    rows, codes = found
-    hit = np.fromiter((not wanted.isdisjoint(c) for c in codes), bool, len(codes))
+def holding(
+    dataset: Dataset, field: str, framework: str, wanted: Collection[str], *, or_none: bool = False
+) -> np.ndarray:
+    """Which rows hold one of the `wanted` codes of filter `field` (`selection.FIELDS`), or
+    (`or_none`) no code at all: a chart's "not stated" group."""
+    cells = cells_of(dataset, field, framework)
+    if cells is None:  # a framework that does not exist: no row holds its pillars
+        return np.zeros(len(dataset.records), dtype=bool)
+    rows, codes = cells
+    chosen = frozenset(wanted)
+    hit = np.fromiter(((or_none and not c) or not chosen.isdisjoint(c) for c in codes), bool, len(codes))
     return hit[rows]
+
+
+def cells_of(dataset: Dataset, field: str, framework: str) -> Cells | None:
+    """Filter `field`'s column as distinct cells (None for a framework that does not exist), made
+    on first use and kept with the dataset: a filter nobody sets costs nothing."""
+    found = BY_NAME[field]
+    if found.by_framework and framework not in PILLAR_FRAMEWORKS:
+        return None
+    column = found.column_for(framework)
+    return dataset.kept(f"filter_cells:{field}:{column}", lambda ds: _distinct(found, ds.column(column)))
 
 
 def _in_period(filters: Filters, columns: pd.DataFrame, dated: np.ndarray) -> np.ndarray:
