@@ -11,10 +11,11 @@ import argparse
 import math
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from funding.errors import Problem
 from funding.reading import COMPANION_MAX_BYTES
-from funding.selection import FIELDS, MULTI_FIELDS, Filters
+from funding.selection import FIELDS, Filters
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_MISSING_TOOL = 0, 1, 2, 3
 
@@ -87,17 +88,18 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
 
 
 def filters_from(args: argparse.Namespace, problems: list[str]) -> Filters:
-    """The options as `Filters`; a year that is not four digits is a problem (and left open)."""
-    years = {name: _year(getattr(args, name), name, problems) for name in ("year_from", "year_to")}
-    return Filters(
-        **{name: tuple(getattr(args, name)) for name in MULTI_FIELDS},
-        framework=args.framework or "eu",  # without a choice, funding.frameworks decides later
-        year_from=years["year_from"],
-        year_to=years["year_to"],
-        undated=args.undated,
-        battery_only=args.battery_only,
-        q=args.q,
-    )
+    """The options as `Filters`; a year that is not four digits is a problem (and left open).
+    Without --framework, the default stands in and `funding.frameworks` decides later."""
+    values: dict[str, Any] = {}
+    for field in FIELDS:
+        given = getattr(args, field.name)
+        if field.multi:
+            values[field.name] = tuple(given)
+        elif field.shape == "year":
+            values[field.name] = _year(given, field.name, problems)
+        else:
+            values[field.name] = getattr(Filters(), field.name) if given is None else given
+    return Filters(**values)
 
 
 def _year(text: str | None, name: str, problems: list[str]) -> int | None:
