@@ -141,7 +141,9 @@ class FilterField:
 
     def of(self, record: Instrument, framework: str) -> tuple[str, ...]:
         """The codes `record` holds for this filter (none for a framework that does not exist)."""
-        return self.codes(getattr(record, self.column_for(framework), None))
+        if self.by_framework and self.vocab(framework) is None:
+            return ()
+        return self.codes(getattr(record, self.column_for(framework)))
 
     def offered(self, dataset: Dataset, framework: str = "eu") -> tuple[str, ...]:
         """The values to choose from: the vocabulary's, or those the data holds, sorted."""

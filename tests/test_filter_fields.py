@@ -125,3 +125,10 @@ def test_a_filter_by_cited_document_selects_the_entries_quoting_it_and_names_it(
     assert [p.code for p in filter_problems(Filters(document=("no-such-document",)), SHIPPED)] == [
         "unknown_value"
     ]
+
+
+def test_pillars_of_a_framework_that_does_not_exist_select_nothing_in_both_paths() -> None:
+    """A hand-made link or option may name one; filter_problems reports it, and neither path
+    guesses which pillars were meant."""
+    chosen = Filters(framework="xx", pillar=("financing",))
+    assert list(select(chosen, SHIPPED)) == apply(chosen, SHIPPED.records) == []
