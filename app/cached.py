@@ -45,11 +45,13 @@ OWN_PICKS: dict[str, set[str]] = {"hierarchy": {"source", charts.INSTRUMENT}, "t
 
 def selection(dataset: Dataset, filters: Filters, picks: Picks) -> Sequence[Instrument]:
     """The filters' rows in the clicked groups (all of them without a click)."""
-    return narrowed(select(filters, dataset), filters, picks)
+    return narrowed(dataset, select(filters, dataset), filters, picks)
 
 
-def narrowed(rows: Sequence[Instrument], filters: Filters, picks: Picks) -> Sequence[Instrument]:
-    return charts.narrow(rows, dict(picks), filters.framework) if picks else rows
+def narrowed(
+    dataset: Dataset, rows: Sequence[Instrument], filters: Filters, picks: Picks
+) -> Sequence[Instrument]:
+    return charts.narrow(dataset, rows, dict(picks), filters.framework) if picks else rows
 
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)

@@ -107,7 +107,7 @@ def download_section(page: Page) -> None:
     """CSV, XLSX and PPTX of exactly the narrowed selection (the instruments compared, when a
     comparison is set), and the way into presentation mode."""
     lang, data = page.lang, page.data
-    folded = charts.picks_as_filters(page.filters, page.pick_map, page.dataset.records)
+    folded = charts.picks_as_filters(page.filters, page.pick_map, page.dataset)
     picked = any(codes for _, codes in page.picks)
     # A comparison is a selection like any other: its rows, named and described as one.
     compared = set(page.compare)

@@ -21,7 +21,8 @@ from funding.base.vocab import Lang
 from funding.i18n import t
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import source_line
-from funding.selecting.selection import Filters, describe, filter_problems
+from funding.selecting.filter_problems import filter_problems
+from funding.selecting.selection import Filters, describe
 
 
 def main() -> None:
@@ -92,7 +93,7 @@ def prepare(*, presenting: bool = False) -> Page | None:
         filters=filters,
         picks=chosen,
         selection=rows,
-        narrowed=cached.narrowed(rows, filters, chosen),
+        narrowed=cached.narrowed(dataset, rows, filters, chosen),
         lang=lang,
         source=source,
         data=data,

@@ -24,7 +24,7 @@ from funding.base.vocab import PILLAR_FRAMEWORKS, Lang
 from funding.i18n import t
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
-from funding.selecting.breakdowns import NOT_STATED_GROUP, group_codes
+from funding.selecting.breakdowns import NOT_STATED_GROUP
 
 _GENERATION = "_pick_generation"
 _SEEN = "_picks_seen"
@@ -109,13 +109,15 @@ def _set_pick(key: str, dimension: str) -> None:
     url_write(PARAMS[dimension], [str(c) for c in st.session_state[key]])
 
 
-def flow_control(rows: Sequence[Instrument], picks: dict[str, list[str]], framework: str, lang: Lang) -> None:
+def flow_control(
+    dataset: Dataset, rows: Sequence[Instrument], picks: dict[str, list[str]], framework: str, lang: Lang
+) -> None:
     """Beside the Sankey: its nodes (source, instrument type, pillar) as pickers that narrow the
     page as a click would, into the same URL parameters."""
     st.caption(t("flow_pick_hint", lang))
     dimensions = ("source", "instrument_type", "pillar")
     for column, dim in zip(st.columns(len(dimensions)), dimensions, strict=True):
-        offered = {c for r in rows for c in group_codes(r, charts.breakdown_dimension(dim, framework))}
+        offered = charts.groups_in(dataset, rows, dim, framework)
         options = sorted(offered | set(picks.get(dim, [])))
         key = f"flow_{dim}_{framework}"
         if st.session_state.get(key) != picks.get(dim, []):

@@ -6,28 +6,18 @@ page's own whatever is open, and leaving presentation mode finds them as they we
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 import streamlit as st
 
 from app.widgets import multi_choice, one_choice, year_input
 from funding.base.markdown import plain_text
-from funding.base.vocab import (
-    AMOUNT_KIND,
-    BENEFICIARY,
-    INSTRUMENT_TYPE,
-    LANGS,
-    LEVEL,
-    PILLAR_FRAMEWORKS,
-    RECORD_TYPE,
-    STATUS,
-    Lang,
-)
+from funding.base.vocab import LANGS, PILLAR_FRAMEWORKS, Lang
 from funding.i18n import t
 from funding.registry.dataset import Dataset
 from funding.selecting.frameworks import with_default_framework
-from funding.selecting.selection import ORIGIN_LABELS, ORIGINS, Filters, choices
+from funding.selecting.selection import CODE_FIELDS, FilterField, Filters
 
 LANG_NAMES = {"en": "English", "nl": "Nederlands"}
 
@@ -38,29 +28,21 @@ def language() -> Lang:
 
 
 def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
+    """A widget per row of `selection.FIELDS`, keyed by its URL parameter; the pillars last, under
+    the framework they belong to."""
     side = st.sidebar
     side.header(t("filters_heading", lang))
-    valid = choices(dataset)
 
-    def vocabulary(
-        key: str, label: str, codes: Sequence[str], format_func: Callable[[str], str]
-    ) -> list[str]:
-        return multi_choice(side, key, t(label, lang), codes, format_func, placeholder=t("choose", lang))
+    def codes(field: FilterField, framework: str = "eu") -> tuple[str, ...]:
+        options = field.offered(dataset, framework)
+        label = t(field.label_key, lang)
 
-    level = vocabulary("level", "filter_level", LEVEL.codes, lambda c: LEVEL.label(c, lang))
-    kind = vocabulary("kind", "filter_kind", AMOUNT_KIND.codes, lambda c: AMOUNT_KIND.label(c, lang))
-    type_ = vocabulary("type", "filter_type", INSTRUMENT_TYPE.codes, lambda c: INSTRUMENT_TYPE.label(c, lang))
-    source = multi_choice(
-        side, "source", t("filter_source", lang), valid["source"], plain_text, placeholder=t("choose", lang)
-    )
-    beneficiary = vocabulary(
-        "beneficiary", "filter_beneficiary", BENEFICIARY.codes, lambda c: BENEFICIARY.label(c, lang)
-    )
-    status = vocabulary("status", "filter_status", STATUS.codes, lambda c: STATUS.label(c, lang))
-    origin = vocabulary("origin", "filter_origin", ORIGINS, lambda c: ORIGIN_LABELS.label(c, lang))
-    record_type = vocabulary(
-        "record_type", "filter_record_type", RECORD_TYPE.codes, lambda c: RECORD_TYPE.label(c, lang)
-    )
+        def shown(code: str) -> str:
+            return plain_text(field.label(code, lang, framework))
+
+        return tuple(multi_choice(side, field.name, label, options, shown, placeholder=t("choose", lang)))
+
+    picked: dict[str, Any] = {f.name: codes(f) for f in CODE_FIELDS if f.sidebar and not f.by_framework}
     left, right = side.columns(2)
     year_from = year_input(left, t("filter_year_from", lang), "year_from")
     year_to = year_input(right, t("filter_year_to", lang), "year_to")
@@ -70,14 +52,7 @@ def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
     )
     q = side.text_input(t("filter_q", lang), value="", key="q", bind="query-params", max_chars=200)
     others = Filters(
-        level=tuple(level),
-        type=tuple(type_),
-        source=tuple(source),
-        beneficiary=tuple(beneficiary),
-        status=tuple(status),
-        kind=tuple(kind),
-        origin=tuple(origin),
-        record_type=tuple(record_type),
+        **picked,
         year_from=year_from,
         year_to=year_to,
         undated=bool(undated),
@@ -96,6 +71,7 @@ def filter_controls(dataset: Dataset, lang: Lang) -> Filters:
         lambda c: t(f"framework_{c}", lang),
         default=with_default_framework(replace(others, pillar=url_pillars), dataset).framework,
     )
-    pillars = PILLAR_FRAMEWORKS[framework]
-    pillar = vocabulary("pillar", "filter_pillar", pillars.codes, lambda c: pillars.label(c, lang))
-    return replace(others, framework=str(framework), pillar=tuple(pillar))
+    by_framework: dict[str, Any] = {
+        f.name: codes(f, str(framework)) for f in CODE_FIELDS if f.sidebar and f.by_framework
+    }
+    return replace(others, framework=str(framework), **by_framework)

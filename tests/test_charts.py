@@ -323,13 +323,15 @@ def test_picked_groups_read_streamlit_selection_state() -> None:
 
 def test_narrow_keeps_rows_in_the_picked_groups() -> None:
     ds = fixture()
-    picked = charts.narrow(ds.records, {"beneficiary": ["suppliers"]}, "eu")
+    picked = charts.narrow(ds, ds.records, {"beneficiary": ["suppliers"]}, "eu")
     assert [r.id for r in picked] == ["grant"]
-    picked = charts.narrow(ds.records, {"pillar": ["financing", "upstream"], "source": ["EU funds"]}, "eu")
+    picked = charts.narrow(
+        ds, ds.records, {"pillar": ["financing", "upstream"], "source": ["EU funds"]}, "eu"
+    )
     assert [r.id for r in picked] == ["crm"]
-    picked = charts.narrow(ds.records, {"pillar": [NOT_STATED_GROUP]}, "eu")
+    picked = charts.narrow(ds, ds.records, {"pillar": [NOT_STATED_GROUP]}, "eu")
     assert "prog" in {r.id for r in picked}
-    assert charts.narrow(ds.records, {"source": []}, "eu") == list(ds.records)
+    assert list(charts.narrow(ds, ds.records, {"source": []}, "eu")) == list(ds.records)
 
 
 # --- details and text safety -----------------------------------------------------------------
@@ -381,17 +383,18 @@ def test_qualifiers_travel_into_flow_hover_and_overlap() -> None:
 
 
 def test_a_chart_selection_becomes_filters_only_when_they_select_the_same_rows() -> None:
-    records = parse_csv(csv_bytes(fixture_rows())).records
-    assert charts.picks_as_filters(Filters(), {"source": []}, records) == Filters()
-    folded = charts.picks_as_filters(Filters(level=("EU",)), {"source": ["Horizon Europe"]}, records)
+    ds = parse_csv(csv_bytes(fixture_rows()))
+    records = ds.records
+    assert charts.picks_as_filters(Filters(), {"source": []}, ds) == Filters()
+    folded = charts.picks_as_filters(Filters(level=("EU",)), {"source": ["Horizon Europe"]}, ds)
     assert folded == Filters(level=("EU",), source=("Horizon Europe",))
     assert [r.id for r in apply(folded, records)] == ["batt", "batt-part"]
     # "Not stated" is no filter value; a beneficiary clicked within a beneficiary filter means
     # "open to both", which one filter cannot say.
-    assert charts.picks_as_filters(Filters(), {"pillar": [NOT_STATED_GROUP]}, records) is None
+    assert charts.picks_as_filters(Filters(), {"pillar": [NOT_STATED_GROUP]}, ds) is None
     assert (
         charts.picks_as_filters(
-            Filters(beneficiary=("suppliers",)), {"beneficiary": ["cell_manufacturers"]}, records
+            Filters(beneficiary=("suppliers",)), {"beneficiary": ["cell_manufacturers"]}, ds
         )
         is None
     )

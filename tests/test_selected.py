@@ -25,7 +25,7 @@ from funding.charts.headline_figures import headline
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.loading import parse_csv
-from funding.selecting.breakdowns import envelopes
+from funding.selecting.breakdowns import envelopes, group_codes
 from funding.selecting.filter_index import select
 from funding.selecting.frameworks import default_framework
 from funding.selecting.selected import Selected, positions_in
@@ -113,7 +113,51 @@ def test_a_selection_reads_as_its_records_and_keeps_its_positions() -> None:
 def test_narrowing_by_a_click_keeps_the_positions() -> None:
     picked = select(Filters(), SHIPPED)
     clicked = {"pillar": ["financing", "upstream"]}
-    narrowed = charts.narrow(picked, clicked, "eu")
+    narrowed = charts.narrow(SHIPPED, picked, clicked, "eu")
     assert isinstance(narrowed, Selected)
-    assert list(narrowed) == charts.narrow(list(picked), clicked, "eu") != []
+    assert list(narrowed) == list(charts.narrow(SHIPPED, list(picked), clicked, "eu")) != []
     assert np.all(np.diff(narrowed.positions) > 0)
+
+
+def groups(record: Instrument, dimension: str, framework: str) -> list[str]:
+    """The groups a chart puts a row in (`breakdowns.group_codes`): the rows behind a bar."""
+    if dimension == charts.INSTRUMENT:
+        return [record.id]
+    return group_codes(record, charts.breakdown_dimension(dimension, framework))
+
+
+@st.composite
+def clicks(draw: st.DrawFn, framework: str) -> dict[str, list[str]]:
+    """Up to three click dimensions, each with a few of the groups the shipped rows fall in."""
+    known = {dim: sorted(charts.groups_in(SHIPPED, SHIPPED.records, dim, framework)) for dim in DIMENSIONS}
+    dims = draw(st.lists(st.sampled_from(DIMENSIONS), max_size=3, unique=True))
+    return {d: draw(st.lists(st.sampled_from(known[d]), min_size=1, max_size=3, unique=True)) for d in dims}
+
+
+DIMENSIONS = (*charts.PICK_DIMENSIONS, charts.INSTRUMENT)
+
+
+@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
+@given(filters(), st.sampled_from(("eu", "nl")), st.data())
+def test_a_click_narrows_positions_to_the_rows_behind_its_bars(
+    chosen: Filters, framework: str, data: st.DataObject
+) -> None:
+    """Through the array filter, a click keeps exactly the rows a chart draws in the picked
+    groups (checked one row at a time), and folds into filters only when those select the same."""
+    picked = data.draw(clicks(framework))
+    chosen = replace(chosen, framework=framework)
+    rows = select(chosen, SHIPPED)
+    expected = [
+        r for r in rows if all(set(groups(r, d, framework)) & set(codes) for d, codes in picked.items())
+    ]
+    assert list(charts.narrow(SHIPPED, rows, picked, framework)) == expected
+    folded = charts.picks_as_filters(chosen, picked, SHIPPED)
+    if folded is not None:
+        assert [r.id for r in select(folded, SHIPPED)] == [r.id for r in expected]
+
+
+def test_the_groups_a_click_can_name_are_those_the_charts_draw() -> None:
+    for dim in DIMENSIONS:
+        for framework in ("eu", "nl"):
+            drawn = {g for r in SHIPPED.records for g in groups(r, dim, framework)}
+            assert charts.groups_in(SHIPPED, SHIPPED.records, dim, framework) == drawn, (dim, framework)

@@ -195,7 +195,8 @@ def test_envelopes_put_parts_under_their_whole_and_limit_rows() -> None:
 
 
 def test_filter_problems_are_typed_with_code_field_and_value() -> None:
-    from funding.selecting.selection import FilterProblem, Filters, filter_problems
+    from funding.selecting.filter_problems import FilterProblem, filter_problems
+    from funding.selecting.selection import Filters
 
     ds = parse_csv(csv_bytes([row("a", "10")]))
     found = filter_problems(Filters(level=("EU", "Mars"), framework="xx", year_from=2030, year_to=2020), ds)

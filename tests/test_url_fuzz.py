@@ -18,6 +18,7 @@ on the shared 2-core machine, `CI=true pytest tests/test_url_fuzz.py -k any_link
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import unicodedata
@@ -25,7 +26,7 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 from apptest_support import APP, app, metric, said
-from fixtures import instruments, shipped_rows
+from fixtures import ROOT, instruments, shipped_rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
@@ -53,6 +54,9 @@ URL_EXAMPLES = 500 if os.environ.get("CI") else 60
 ROWS = shipped_rows()
 SOURCES = sorted({r["source"] for r in ROWS})
 IDS = [r["id"] for r in ROWS]
+DOCUMENTS = sorted({r["source_document"] for r in ROWS})
+with (ROOT / "data" / "documents.csv").open(encoding="utf-8-sig", newline="") as _registry:
+    TITLES = {d["id"]: d for d in csv.DictReader(_registry)}
 NOT_STATED = "_not_stated"  # the group of rows that state nothing (funding.selecting.breakdowns)
 VOCABULARIES: dict[str, Vocabulary] = {
     "level": LEVEL,
@@ -67,6 +71,7 @@ CODES: dict[str, Sequence[str]] = {
     **{name: vocab.codes for name, vocab in VOCABULARIES.items()},
     "origin": ORIGINS,
     "source": SOURCES,
+    "document": DOCUMENTS,
     "pillar": (*EU_PILLAR.codes, *NL_PILLAR.codes),
     "framework": ("eu", "nl"),
     "pick_source": SOURCES,
@@ -125,6 +130,7 @@ def expected_names(query: Mapping[str, list[str]], lang: Lang, framework: str) -
     for name, vocab in VOCABULARIES.items():
         names += [vocab.label(c, lang) for c in query.get(name, []) if c in CODES[name]]
     names += [s for s in query.get("source", []) if s in SOURCES]
+    names += [TITLES[d][f"title_{lang}"] for d in query.get("document", []) if d in DOCUMENTS]
     pillars = PILLAR_FRAMEWORKS[framework]
     names += [pillars.label(c, lang) for c in query.get("pillar", []) if c in pillars.codes]
     for param, (column, labels) in PICKS.items():

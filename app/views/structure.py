@@ -32,7 +32,7 @@ def draw(page: Page, kind: str) -> None:
         show_chart(chart, lang, key=pick_key("hierarchy", framework), name="hierarchy", clickable=True)
     with flow_tab:
         # Streamlit 1.67 reports no click on a Sankey: the same narrowing sits beside it.
-        flow_control(page.selection, page.pick_map, framework, lang)
+        flow_control(page.dataset, page.selection, page.pick_map, framework, lang)
         chart = cached.chart(
             "flow", page.digest, page.filters, page.picks, lang, kind, page.source, page.dataset
         )

@@ -36,8 +36,9 @@ from funding.registry.documents import Document, load_documents
 from funding.registry.loading import load_dataset
 from funding.registry.versions import companions
 from funding.selecting.filter_index import select
+from funding.selecting.filter_problems import filter_problems
 from funding.selecting.frameworks import with_default_framework
-from funding.selecting.selection import describe, filter_problems
+from funding.selecting.selection import describe
 from funding.selecting.totals import NotSummable
 
 if TYPE_CHECKING:

@@ -11,20 +11,11 @@ import argparse
 import math
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from funding.base.errors import Problem
 from funding.base.reading import COMPANION_MAX_BYTES
-from funding.base.vocab import (
-    AMOUNT_KIND,
-    BENEFICIARY,
-    EU_PILLAR,
-    INSTRUMENT_TYPE,
-    LEVEL,
-    NL_PILLAR,
-    RECORD_TYPE,
-    STATUS,
-)
-from funding.selecting.selection import MULTI_FIELDS, ORIGINS, Filters
+from funding.selecting.selection import FIELDS, Filters
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_MISSING_TOOL = 0, 1, 2, 3
 
@@ -76,54 +67,39 @@ def fail(problems: Sequence[str]) -> int:
 
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
-    """The dashboard's URL parameters as options, with the valid values in --help."""
+    """The dashboard's URL parameters as options (`selection.FIELDS`), with the valid values in --help."""
     filters = parser.add_argument_group("filters (as in the dashboard's URL)")
-    valid = {
-        "level": LEVEL.codes,
-        "type": INSTRUMENT_TYPE.codes,
-        "pillar": EU_PILLAR.codes + NL_PILLAR.codes,
-        "beneficiary": BENEFICIARY.codes,
-        "status": STATUS.codes,
-        "kind": AMOUNT_KIND.codes,
-        "origin": ORIGINS,
-        "record_type": RECORD_TYPE.codes,
-    }
-    by_data = {
-        "source": "as in the data's source column",
-        "compare": "an instrument id (data's id column): just the instruments compared, as the page's compare=",
-    }
-    for name in MULTI_FIELDS:
-        values = ", ".join(valid[name]) if name in valid else by_data[name]
-        option = "--" + name.replace("_", "-")
-        filters.add_argument(option, dest=name, action="append", default=[], metavar="VALUE", help=values)
-    filters.add_argument(
-        "--framework",
-        help="pillar framework: eu or nl (default: nl for an all-Dutch selection, else eu; funding.selecting.frameworks)",
-    )
-    filters.add_argument("--year-from", metavar="YEAR")
-    filters.add_argument("--year-to", metavar="YEAR")
-    filters.add_argument(
-        "--undated",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="keep undated instruments when a period is set (default: keep)",
-    )
-    filters.add_argument("--battery-only", action="store_true", help="only battery-specific instruments")
-    filters.add_argument("--q", default="", metavar="TEXT", help="text search in ids, names, sources, notes")
+    for field in FIELDS:
+        values = ", ".join(field.all_codes()) or field.help
+        if field.multi:
+            filters.add_argument(
+                field.option, dest=field.name, action="append", default=[], metavar="VALUE", help=values
+            )
+        elif field.shape == "flag" and getattr(Filters(), field.name):
+            filters.add_argument(
+                field.option, action=argparse.BooleanOptionalAction, default=True, help=values
+            )
+        elif field.shape == "flag":
+            filters.add_argument(field.option, action="store_true", help=values)
+        else:
+            metavar = {"year": "YEAR", "text": "TEXT", "choice": None}[field.shape]
+            default = "" if field.shape == "text" else None
+            filters.add_argument(field.option, metavar=metavar, default=default, help=values)
 
 
 def filters_from(args: argparse.Namespace, problems: list[str]) -> Filters:
-    """The options as `Filters`; a year that is not four digits is a problem (and left open)."""
-    years = {name: _year(getattr(args, name), name, problems) for name in ("year_from", "year_to")}
-    return Filters(
-        **{name: tuple(getattr(args, name)) for name in MULTI_FIELDS},
-        framework=args.framework or "eu",  # without a choice, funding.selecting.frameworks decides later
-        year_from=years["year_from"],
-        year_to=years["year_to"],
-        undated=args.undated,
-        battery_only=args.battery_only,
-        q=args.q,
-    )
+    """The options as `Filters`; a year that is not four digits is a problem (and left open).
+    Without --framework, the default stands in and `funding.selecting.frameworks` decides later."""
+    values: dict[str, Any] = {}
+    for field in FIELDS:
+        given = getattr(args, field.name)
+        if field.multi:
+            values[field.name] = tuple(given)
+        elif field.shape == "year":
+            values[field.name] = _year(given, field.name, problems)
+        else:
+            values[field.name] = getattr(Filters(), field.name) if given is None else given
+    return Filters(**values)
 
 
 def _year(text: str | None, name: str, problems: list[str]) -> int | None:

@@ -22,7 +22,7 @@ from funding.registry.dataset_info import DatasetInfo
 from funding.registry.dataset_info import source_line as dataset_source_line
 from funding.registry.disagreements import Disagreements
 from funding.registry.documents import Document
-from funding.selecting.selection import FIELD_NAMES, MULTI_FIELDS, Filters
+from funding.selecting.selection import FIELDS, Filters
 from funding.selecting.totals import counted_ids
 
 # Characters XML 1.0 forbids (all of .xlsx and .pptx is XML): control characters but tab, LF, CR.
@@ -131,20 +131,17 @@ def filter_arguments(filters: Filters, lang: Lang) -> list[str]:
     the language first, then every filter that differs from its default."""
     default = Filters()
     args: list[str] = ["--lang", lang]
-    for name in FIELD_NAMES:
-        value = getattr(filters, name)
-        if value == getattr(default, name):
+    for field in FIELDS:
+        value = getattr(filters, field.name)
+        if value == getattr(default, field.name):
             continue
-        option = "--" + name.replace("_", "-")
-        if name in MULTI_FIELDS:
+        if field.multi:
             for item in value:
-                args += [option, str(item)]
-        elif name == "undated":
-            args.append("--undated" if value else "--no-undated")
-        elif name == "battery_only":
-            args.append(option)
+                args += [field.option, str(item)]
+        elif field.shape == "flag":
+            args.append(field.option if value else f"--no-{field.option[2:]}")
         else:
-            args += [option, str(value)]
+            args += [field.option, str(value)]
     return args
 
 
@@ -153,14 +150,14 @@ def query_string(filters: Filters, lang: Lang) -> str:
     `Filters`, multi-values repeated)."""
     default = Filters()
     pairs: list[tuple[str, str]] = [("lang", lang)]
-    for name in FIELD_NAMES:
-        value = getattr(filters, name)
-        if value == getattr(default, name):
+    for field in FIELDS:
+        value = getattr(filters, field.name)
+        if value == getattr(default, field.name):
             continue
-        if name in MULTI_FIELDS:
-            pairs += [(name, str(item)) for item in value]
-        elif isinstance(value, bool):
-            pairs.append((name, "true" if value else "false"))
+        if field.multi:
+            pairs += [(field.name, str(item)) for item in value]
+        elif field.shape == "flag":
+            pairs.append((field.name, "true" if value else "false"))
         else:
-            pairs.append((name, str(value)))
+            pairs.append((field.name, str(value)))
     return urlencode(pairs)

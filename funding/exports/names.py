@@ -12,19 +12,9 @@ import re
 import unicodedata
 from datetime import date
 
-from funding.base.vocab import (
-    AMOUNT_KIND,
-    BENEFICIARY,
-    INSTRUMENT_TYPE,
-    LEVEL,
-    PILLAR_FRAMEWORKS,
-    RECORD_TYPE,
-    STATUS,
-    Lang,
-    Vocabulary,
-)
+from funding.base.vocab import Lang
 from funding.i18n import t
-from funding.selecting.selection import MULTI_FIELDS, ORIGIN_LABELS, Filters
+from funding.selecting.selection import CODE_FIELDS, Filters
 
 MAX_SELECTION = 60  # characters of the name that describe the selection
 
@@ -36,29 +26,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def _labels(filters: Filters) -> dict[str, Vocabulary | None]:
-    return {
-        "level": LEVEL,
-        "type": INSTRUMENT_TYPE,
-        "source": None,
-        "pillar": PILLAR_FRAMEWORKS.get(filters.framework),
-        "beneficiary": BENEFICIARY,
-        "status": STATUS,
-        "kind": AMOUNT_KIND,
-        "origin": ORIGIN_LABELS,
-        "record_type": RECORD_TYPE,
-        "compare": None,
-    }
-
-
 def selection_words(filters: Filters, lang: Lang) -> str:
     """The filters as a short slug ("netherlands-loan"), "all" / "alles" without any; a comparison
     says so first ("comparison-netherlands"), not its ids."""
-    labels = _labels(filters)
     words: list[str] = [slug(t("file_comparison", lang))] if filters.compare else []
-    for name in (n for n in MULTI_FIELDS if n != "compare"):
-        vocab = labels[name]
-        words += [slug(vocab.label(v, lang) if vocab is not None else v) for v in getattr(filters, name)]
+    for field in (f for f in CODE_FIELDS if f.listed):
+        words += [slug(field.label(v, lang, filters.framework)) for v in getattr(filters, field.name)]
     if filters.year_from is not None or filters.year_to is not None:
         words.append(f"{filters.year_from or ''}-{filters.year_to or ''}".strip("-"))
     if filters.battery_only:

@@ -76,6 +76,7 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "filter_origin": {"en": "Where the money comes from", "nl": "Herkomst van het geld"},
     "filter_record_type": {"en": "Kind of entry", "nl": "Soort vermelding"},
     "filter_kind": {"en": "Kind of figure", "nl": "Soort bedrag"},
+    "filter_document": {"en": "Cited document", "nl": "Geciteerd document"},
     "filter_year_from": {"en": "Active from year", "nl": "Actief vanaf jaar"},
     "filter_year_to": {"en": "Active until year", "nl": "Actief tot en met jaar"},
     "filter_undated": {"en": "Include instruments without dates", "nl": "Instrumenten zonder data meenemen"},

@@ -18,6 +18,8 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "describe_origin": {"en": "money origin", "nl": "herkomst geld"},
     "describe_record_type": {"en": "entry type", "nl": "soort vermelding"},
     "describe_compare": {"en": "compared", "nl": "vergeleken"},
+    # A document filter keeps the entries whose figure is quoted from it, not money it governs.
+    "describe_document": {"en": "entries quoted from", "nl": "vermeldingen geciteerd uit"},
     "describe_period": {
         "en": "envelopes active in {span} (multi-year envelopes counted whole)",
         "nl": "budgetten actief in {span} (meerjarige budgetten volledig meegeteld)",

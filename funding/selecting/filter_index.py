@@ -7,31 +7,34 @@ per dataset, because a Python loop over every row on every rerun cost 0.2-0.4 s 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from funding.base.vocab import BENEFICIARY
+from funding.base.vocab import PILLAR_FRAMEWORKS
 from funding.intake.records import Instrument, earliest, latest
 from funding.registry.dataset import Dataset
 from funding.selecting.selected import Selected
-from funding.selecting.selection import Filters, apply, origin_code
+from funding.selecting.selection import BY_NAME, CODE_FIELDS, FilterField, Filters, apply
 
 # Joins a row's searchable texts: the loader refuses control characters in cells, so a needle
 # without one never matches across two texts.
 _SEPARATOR = "\x00"
 
 
+# One filter column: each row's number of its distinct cell, and the codes of each distinct cell.
+Cells = tuple[np.ndarray, tuple[tuple[str, ...], ...]]
+
+
 @dataclass(frozen=True)
 class FilterIndex:
     rows: int
-    columns: pd.DataFrame  # one column per filter field, codes as in the records
+    columns: pd.DataFrame  # level and record type (read by other modules), start and end
     battery: np.ndarray  # battery-specific rows
     dated: np.ndarray  # rows with a start or an end
-    beneficiaries: dict[str, np.ndarray]  # per beneficiary code: which rows name it
     text: pd.Series  # the casefolded searchable texts of each row, joined by _SEPARATOR
 
 
@@ -42,24 +45,12 @@ def build(dataset: Dataset) -> FilterIndex:
     columns = pd.DataFrame(
         {
             "level": column("level"),
-            "type": column("instrument_type"),
-            "source": column("source"),
-            "eu_pillar": column("eu_pillar"),
-            "nl_pillar": column("nl_pillar"),
-            "status": column("status"),
-            "kind": column("amount_kind"),
-            "origin": [origin_code(origin) for origin in column("money_origin")],
             "record_type": column("record_type"),
-            "compare": column("id"),
             "start": _each_distinct(earliest, starts),
             "end": _each_distinct(latest, ends),
         },
         dtype=object,
     )
-    named = column("beneficiary_types")
-    beneficiaries = {
-        code: np.array([code in types for types in named], dtype=bool) for code in BENEFICIARY.codes
-    }
     texts = zip(
         column("id"), column("name_en"), column("name_nl"), column("source"), column("notes"), strict=True
     )
@@ -75,9 +66,16 @@ def build(dataset: Dataset) -> FilterIndex:
         columns,
         np.array(column("battery_specific"), dtype=bool),
         np.array([s is not None or e is not None for s, e in zip(starts, ends, strict=True)], dtype=bool),
-        beneficiaries,
         text,
     )
+
+
+def _distinct(field: FilterField, values: Sequence[Any]) -> Cells:
+    """Each row's distinct-cell number, and each distinct cell's codes: a filter then decides
+    once per distinct cell (a few dozen sources, not 100,000 rows)."""
+    numbers: dict[Any, int] = {}
+    rows = np.fromiter((numbers.setdefault(v, len(numbers)) for v in values), np.intp, len(values))
+    return rows, tuple(field.codes(cell) for cell in numbers)
 
 
 def _each_distinct(convert: Callable[[Any], str], values: Sequence[Any]) -> list[str]:
@@ -91,47 +89,49 @@ def index_of(dataset: Dataset) -> FilterIndex:
     return dataset.kept("filter_index", build)
 
 
-_FIELDS = {
-    "level": "level",
-    "type": "type",
-    "source": "source",
-    "status": "status",
-    "kind": "kind",
-    "origin": "origin",
-    "record_type": "record_type",
-    "compare": "compare",
-}
-
-
 def select(filters: Filters, dataset: Dataset) -> Sequence[Instrument]:
     """The records that pass every filter, in file order: `apply` over the dataset, as arrays
     (and kept as positions in it, `funding.selecting.selected`)."""
     if _SEPARATOR in filters.q:
         return apply(filters, dataset.records)  # (a needle no cell can hold; not worth an array)
     index = index_of(dataset)
-    columns = index.columns
     keep = np.ones(index.rows, dtype=bool)
-    for name, column in _FIELDS.items():
-        wanted = getattr(filters, name)
+    for field in CODE_FIELDS:
+        wanted = getattr(filters, field.name)
         if wanted:
-            keep &= columns[column].isin(wanted).to_numpy()
-    if filters.pillar:
-        column = "eu_pillar" if filters.framework == "eu" else "nl_pillar"
-        keep &= columns[column].isin(filters.pillar).to_numpy()
-    if filters.beneficiary:
-        named = np.zeros(len(keep), dtype=bool)
-        for code in filters.beneficiary:
-            if code in index.beneficiaries:
-                named |= index.beneficiaries[code]
-        keep &= named
+            keep &= holding(dataset, field.name, filters.framework, wanted)
     if filters.battery_only:
         keep &= index.battery
     if filters.year_from is not None or filters.year_to is not None:
-        keep &= _in_period(filters, columns, index.dated)
+        keep &= _in_period(filters, index.columns, index.dated)
     needle = filters.q.casefold().strip()
     if needle:
         keep &= index.text.str.contains(needle, regex=False).to_numpy(dtype=bool)
     return Selected(dataset.records, np.flatnonzero(keep))
+
+
+def holding(
+    dataset: Dataset, field: str, framework: str, wanted: Collection[str], *, or_none: bool = False
+) -> np.ndarray:
+    """Which rows hold one of the `wanted` codes of filter `field` (`selection.FIELDS`), or
+    (`or_none`) no code at all: a chart's "not stated" group."""
+    cells = cells_of(dataset, field, framework)
+    if cells is None:  # a framework that does not exist: no row holds its pillars
+        return np.zeros(len(dataset.records), dtype=bool)
+    rows, codes = cells
+    chosen = frozenset(wanted)
+    hit = np.fromiter(((or_none and not c) or not chosen.isdisjoint(c) for c in codes), bool, len(codes))
+    return hit[rows]
+
+
+def cells_of(dataset: Dataset, field: str, framework: str) -> Cells | None:
+    """Filter `field`'s column as distinct cells (None for a framework that does not exist), made
+    on first use and kept with the dataset: a filter nobody sets costs nothing."""
+    found = BY_NAME[field]
+    if found.by_framework and framework not in PILLAR_FRAMEWORKS:
+        return None
+    column = found.column_for(framework)
+    return dataset.kept(f"filter_cells:{field}:{column}", lambda ds: _distinct(found, ds.column(column)))
 
 
 def _in_period(filters: Filters, columns: pd.DataFrame, dated: np.ndarray) -> np.ndarray:

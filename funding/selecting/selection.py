@@ -1,18 +1,24 @@
-"""Filtering records: one definition shared by the dashboard, its URL and the command line.
+"""Filtering records: one table of filter fields shared by the dashboard, its URL and the command line.
 
-The field names of `Filters` are the URL query parameters and the command-line options, so a
-link copied from the dashboard and a weekly export job describe a view in the same words.
+A filter is a row in `FIELDS`: its name (the URL parameter and, with dashes, the command-line
+option), the record field it reads, its values (a vocabulary, or whatever the data holds), its
+labels in the catalogue and its --help. `Filters`, `choices`, `matches`, `describe`, the array
+index (`funding.selecting.filter_index`), export file names, the command-line options, the sidebar and
+the URL table (docs/url-parameters.md) all follow it, so a new filter is a row here, an attribute of `Filters`
+and its labels in the catalogue (docs/adding-a-filter.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
+from functools import cache
+from typing import Any, Literal
 
+from funding.base.errors import InvalidData, UnreadableFile
 from funding.base.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
-    EU_PILLAR,
     INSTRUMENT_TYPE,
     LEVEL,
     MONEY_ORIGIN,
@@ -27,6 +33,7 @@ from funding.base.vocab import (
 from funding.i18n import t
 from funding.intake.records import Instrument, period_bounds
 from funding.registry.dataset import Dataset
+from funding.registry.documents import load_documents
 
 ORIGINS = (*MONEY_ORIGIN.codes, NOT_STATED_ORIGIN)
 # The origins a filter offers: the vocabulary plus "not stated" (an empty cell).
@@ -52,9 +59,209 @@ def origin_code(money_origin: str | None) -> str:
     return money_origin or NOT_STATED_ORIGIN
 
 
+Shape = Literal["codes", "choice", "year", "flag", "text"]
+
+
+def _cell(value: str | None) -> tuple[str, ...]:
+    """A cell that holds one code, or none."""
+    return () if value is None else (value,)
+
+
+def _cells(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _origin(value: str | None) -> tuple[str, ...]:
+    return (origin_code(value),)
+
+
+@cache
+def _registry() -> Mapping[str, Any]:
+    """The curated document registry, which names the cited-document filter's values; without it
+    (unreadable) every document is named by its id."""
+    try:
+        return load_documents()
+    except (UnreadableFile, InvalidData):
+        return {}
+
+
+def document_title(code: str, lang: Lang) -> str:
+    """A cited document's title, or its id when the registry does not have it (an upload's own)."""
+    document = _registry().get(code)
+    return str(document.title(lang)) if document is not None else code
+
+
+@dataclass(frozen=True)
+class FilterField:
+    """One filter. `column` is the record attribute and dataset column it reads ("{framework}"
+    filled in for the pillars); `codes` turns a cell into the codes it stands for (a beneficiary
+    cell holds several); `vocabulary` None: the values are what the data holds, named by `title`
+    (or as written). `shape` "codes" is a multi-value filter; the others hold one value each."""
+
+    name: str
+    shape: Shape
+    label_key: str  # catalogue: the widget's label
+    describe_key: str = ""  # catalogue: the field in a description of the selection
+    help: str = ""  # --help and the URL table (English): what the values are, if not a vocabulary
+    column: str = ""
+    codes: Callable[[Any], tuple[str, ...]] = _cell
+    vocabulary: Vocabulary | Mapping[str, Vocabulary] | None = None
+    title: Callable[[str, Lang], str] | None = None
+    sidebar: bool = True  # drawn in the sidebar (the instruments compared are picked in the Overview)
+    # Its values are few enough to list: the valid ones beside an unknown one, each in a file
+    # name (not ids: too many, and a comparison is named as one).
+    listed: bool = True
+
+    @property
+    def multi(self) -> bool:
+        return self.shape == "codes"
+
+    @property
+    def option(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+    @property
+    def by_framework(self) -> bool:
+        """Its vocabulary and column follow the pillar framework chosen."""
+        return isinstance(self.vocabulary, Mapping)
+
+    def column_for(self, framework: str) -> str:
+        return self.column.format(framework=framework)
+
+    def vocab(self, framework: str) -> Vocabulary | None:
+        if isinstance(self.vocabulary, Mapping):
+            return self.vocabulary.get(framework)
+        return self.vocabulary
+
+    def all_codes(self) -> tuple[str, ...]:
+        """Every code of its vocabulary (of every framework); none for values from the data."""
+        if isinstance(self.vocabulary, Mapping):
+            return tuple(c for v in self.vocabulary.values() for c in v.codes)
+        return self.vocabulary.codes if self.vocabulary is not None else ()
+
+    def of(self, record: Instrument, framework: str) -> tuple[str, ...]:
+        """The codes `record` holds for this filter (none for a framework that does not exist)."""
+        if self.by_framework and self.vocab(framework) is None:
+            return ()
+        return self.codes(getattr(record, self.column_for(framework)))
+
+    def offered(self, dataset: Dataset, framework: str = "eu") -> tuple[str, ...]:
+        """The values to choose from: the vocabulary's, or those the data holds, sorted."""
+        if self.vocabulary is not None:
+            vocab = self.vocab(framework)
+            return vocab.codes if vocab is not None else ()
+        column = self.column_for(framework)
+
+        def held(ds: Dataset) -> tuple[str, ...]:
+            return tuple(sorted({code for cell in set(ds.column(column)) for code in self.codes(cell)}))
+
+        return dataset.kept(f"offered:{self.name}:{column}", held)
+
+    def label(self, code: str, lang: Lang, framework: str = "eu") -> str:
+        vocab = self.vocab(framework)
+        if vocab is not None:
+            return vocab.label(code, lang)
+        return self.title(code, lang) if self.title is not None else code
+
+
+FIELDS: tuple[FilterField, ...] = (
+    FilterField("level", "codes", "filter_level", "describe_level", column="level", vocabulary=LEVEL),
+    FilterField(
+        "type", "codes", "filter_type", "describe_type", column="instrument_type", vocabulary=INSTRUMENT_TYPE
+    ),
+    FilterField(
+        "source",
+        "codes",
+        "filter_source",
+        "describe_source",
+        "a source name exactly as in the data's source column, e.g. 'EU Innovation Fund'",
+        column="source",
+    ),
+    FilterField(
+        "framework",
+        "choice",
+        "filter_framework",
+        help="pillar framework: eu or nl (default: nl for an all-Dutch selection, else eu; funding.selecting.frameworks)",
+    ),
+    FilterField(
+        "pillar",
+        "codes",
+        "filter_pillar",
+        "describe_pillar",
+        column="{framework}_pillar",
+        vocabulary=PILLAR_FRAMEWORKS,
+    ),
+    FilterField(
+        "beneficiary",
+        "codes",
+        "filter_beneficiary",
+        "describe_beneficiary",
+        column="beneficiary_types",
+        codes=_cells,
+        vocabulary=BENEFICIARY,
+    ),
+    FilterField("status", "codes", "filter_status", "describe_status", column="status", vocabulary=STATUS),
+    FilterField(
+        "kind", "codes", "filter_kind", "describe_kind", column="amount_kind", vocabulary=AMOUNT_KIND
+    ),
+    FilterField(
+        "origin",
+        "codes",
+        "filter_origin",
+        "describe_origin",
+        column="money_origin",
+        codes=_origin,
+        vocabulary=ORIGIN_LABELS,
+    ),
+    FilterField(
+        "record_type",
+        "codes",
+        "filter_record_type",
+        "describe_record_type",
+        column="record_type",
+        vocabulary=RECORD_TYPE,
+    ),
+    FilterField(
+        "document",
+        "codes",
+        "filter_document",
+        "describe_document",
+        "a document id of documents.csv: the entries quoted from it (their source_document)",
+        column="source_document",
+        title=document_title,
+    ),
+    FilterField(
+        "year_from", "year", "filter_year_from", help="a year: instruments whose period overlaps the range"
+    ),
+    FilterField("year_to", "year", "filter_year_to", help="a year: the range's last year"),
+    FilterField(
+        "undated",
+        "flag",
+        "filter_undated",
+        help="keep undated instruments when a period is set (default: keep)",
+    ),
+    FilterField("battery_only", "flag", "filter_battery_only", help="only battery-specific instruments"),
+    FilterField("q", "text", "filter_q", help="text search in ids, names, sources, notes"),
+    FilterField(
+        "compare",
+        "codes",
+        "pick_instrument",
+        "describe_compare",
+        "an instrument id (data's id column): just the instruments compared, as the page's compare=",
+        column="id",
+        sidebar=False,
+        listed=False,
+    ),
+)
+BY_NAME = {f.name: f for f in FIELDS}
+CODE_FIELDS = tuple(f for f in FIELDS if f.multi)
+MULTI_FIELDS = tuple(f.name for f in CODE_FIELDS)
+
+
 @dataclass(frozen=True)
 class Filters:
-    """An empty tuple means "no restriction" for that field."""
+    """One attribute per row of `FIELDS`, in its order (a test checks it); an empty tuple means
+    "no restriction" for that field."""
 
     level: tuple[str, ...] = ()
     type: tuple[str, ...] = ()
@@ -66,6 +273,7 @@ class Filters:
     kind: tuple[str, ...] = ()
     origin: tuple[str, ...] = ()
     record_type: tuple[str, ...] = ()
+    document: tuple[str, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
     undated: bool = True
@@ -75,77 +283,12 @@ class Filters:
     compare: tuple[str, ...] = ()
 
 
-MULTI_FIELDS = (
-    "level",
-    "type",
-    "source",
-    "pillar",
-    "beneficiary",
-    "status",
-    "kind",
-    "origin",
-    "record_type",
-    "compare",
-)
 FIELD_NAMES = tuple(f.name for f in fields(Filters))
 
 
 def choices(dataset: Dataset, framework: str = "eu") -> dict[str, tuple[str, ...]]:
-    """Valid values per multi-value filter; sources come from the data, the rest from vocabularies."""
-    return {
-        "level": LEVEL.codes,
-        "type": INSTRUMENT_TYPE.codes,
-        "source": dataset.sources,
-        "pillar": PILLAR_FRAMEWORKS[framework].codes if framework in PILLAR_FRAMEWORKS else (),
-        "beneficiary": BENEFICIARY.codes,
-        "status": STATUS.codes,
-        "kind": AMOUNT_KIND.codes,
-        "origin": ORIGINS,
-        "record_type": RECORD_TYPE.codes,
-    }
-
-
-@dataclass(frozen=True)
-class FilterProblem:
-    """A filter value that selects nothing valid: what is wrong (code), where (field), and with what
-    (value); `valid` lists what would have been accepted."""
-
-    code: str  # "unknown_value" | "unknown_id" | "years_reversed"
-    field: str
-    value: str
-    valid: tuple[str, ...] = ()  # for years_reversed: the year_to that year_from passes
-
-    def message(self, lang: Lang = "en") -> str:
-        if self.code == "years_reversed":
-            return t("filter_years_reversed", lang, year_from=self.value, year_to=self.valid[0])
-        if self.code == "unknown_id":
-            return t("filter_unknown_id", lang, field=self.field, value=self.value)
-        return t(
-            "filter_unknown_value", lang, field=self.field, value=self.value, valid=", ".join(self.valid)
-        )
-
-
-def filter_problems(filters: Filters, dataset: Dataset) -> list[FilterProblem]:
-    """Every value that matches nothing valid, each with the valid ones, all at once."""
-    problems: list[FilterProblem] = []
-    if filters.framework not in PILLAR_FRAMEWORKS:
-        problems.append(
-            FilterProblem("unknown_value", "framework", filters.framework, tuple(PILLAR_FRAMEWORKS))
-        )
-    valid = choices(dataset, filters.framework)
-    for name in valid:
-        for value in getattr(filters, name):
-            if value not in valid[name]:
-                problems.append(FilterProblem("unknown_value", name, value, valid[name]))
-    # Ids are too many to list as the valid values.
-    problems += [
-        FilterProblem("unknown_id", "compare", i) for i in filters.compare if i not in dataset.positions
-    ]
-    if filters.year_from is not None and filters.year_to is not None and filters.year_from > filters.year_to:
-        problems.append(
-            FilterProblem("years_reversed", "year_from", str(filters.year_from), (str(filters.year_to),))
-        )
-    return problems
+    """Valid values per multi-value filter whose values can be listed (not the ids compared)."""
+    return {f.name: f.offered(dataset, framework) for f in CODE_FIELDS if f.listed}
 
 
 def apply(filters: Filters, records: Sequence[Instrument]) -> list[Instrument]:
@@ -154,27 +297,11 @@ def apply(filters: Filters, records: Sequence[Instrument]) -> list[Instrument]:
 
 
 def matches(filters: Filters, record: Instrument) -> bool:
-    if filters.level and record.level not in filters.level:
-        return False
-    if filters.type and record.instrument_type not in filters.type:
-        return False
-    if filters.source and record.source not in filters.source:
-        return False
-    if filters.pillar and pillar_of(record, filters.framework) not in filters.pillar:
-        return False
-    if filters.beneficiary and not set(record.beneficiary_types) & set(filters.beneficiary):
-        return False
-    if filters.status and record.status not in filters.status:
-        return False
-    if filters.kind and record.amount_kind not in filters.kind:
-        return False
-    if filters.origin and origin_of(record) not in filters.origin:
-        return False
-    if filters.record_type and record.record_type not in filters.record_type:
-        return False
+    for field in CODE_FIELDS:
+        wanted = getattr(filters, field.name)
+        if wanted and not any(code in wanted for code in field.of(record, filters.framework)):
+            return False
     if filters.battery_only and not record.battery_specific:
-        return False
-    if filters.compare and record.id not in filters.compare:
         return False
     if not _in_period(filters, record):
         return False
@@ -227,23 +354,12 @@ def attribute_phrase(filters: Filters, lang: Lang) -> str:
 
 def describe(filters: Filters, lang: Lang) -> str:
     """The selection in words, for titles of slides and the About sheet of exports."""
-    labels: Mapping[str, Vocabulary] = {
-        "level": LEVEL,
-        "type": INSTRUMENT_TYPE,
-        "pillar": PILLAR_FRAMEWORKS.get(filters.framework, EU_PILLAR),
-        "beneficiary": BENEFICIARY,
-        "status": STATUS,
-        "kind": AMOUNT_KIND,
-        "origin": ORIGIN_LABELS,
-        "record_type": RECORD_TYPE,
-    }
     parts: list[str] = []
-    for name in MULTI_FIELDS:
-        values = getattr(filters, name)
+    for field in CODE_FIELDS:
+        values = getattr(filters, field.name)
         if values:
-            vocab = labels.get(name)
-            shown = [vocab.label(v, lang) if vocab is not None else v for v in values]
-            parts.append(f"{t(f'describe_{name}', lang)}: {', '.join(shown)}")
+            shown = [field.label(v, lang, filters.framework) for v in values]
+            parts.append(f"{t(field.describe_key, lang)}: {', '.join(shown)}")
     if filters.year_from is not None or filters.year_to is not None:
         # Undated instruments are left out only when asked, and only under a period: say so.
         key = "describe_period" if filters.undated else "describe_period_dated"
