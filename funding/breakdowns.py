@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from funding.dataset import Dataset
+from funding.i18n import t
 from funding.net_arrays import shown_whole, stated_at, tree_index
 from funding.records import Instrument
 from funding.selected import positions_in
@@ -32,7 +33,6 @@ from funding.vocab import (
 )
 
 NOT_STATED_GROUP = "_not_stated"
-_NOT_STATED_LABEL = {"en": "Not stated", "nl": "Niet vermeld"}
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ def group_codes(record: Instrument, dimension: str) -> list[str]:
 
 def _label(key: str, vocab: Vocabulary | None, lang: Lang) -> str:
     if key == NOT_STATED_GROUP:
-        return _NOT_STATED_LABEL[lang]
+        return t("not_stated_group", lang)
     return vocab.label(key, lang) if vocab is not None else key
 
 

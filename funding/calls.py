@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from funding.errors import InvalidData, Problem, UnreadableFile, validation_problems
 from funding.i18n import t
+from funding.i18n.languages import data_text
 from funding.paths import DEFAULT_CALLS
 from funding.reading import COMPANION_MAX_BYTES, read_file
 from funding.records import SLUG, Instrument, LongText, Text
@@ -69,7 +70,7 @@ class Call(BaseModel):
     notes_nl: str | None = None
 
     def name(self, lang: Lang) -> str:
-        return self.name_en if lang == "en" else self.name_nl
+        return data_text(lang, self.name_en, self.name_nl)
 
 
 def call_problems(call: Call) -> list[tuple[str, str, str]]:

@@ -13,7 +13,7 @@ from babel.dates import format_date
 
 from funding.dataset_info import DatasetInfo
 from funding.i18n import t
-from funding.i18n.forms import LOCALES
+from funding.i18n.languages import language
 from funding.vocab import Lang
 
 
@@ -23,7 +23,7 @@ def long_date(iso: str, lang: Lang) -> str:
         day = date.fromisoformat(iso)
     except ValueError:
         return iso
-    return str(format_date(day, format="long", locale=LOCALES[lang]))
+    return str(format_date(day, format="long", locale=language(lang).babel_locale))
 
 
 def citation(info: DatasetInfo, lang: Lang, *, link: str | None = None) -> str:

@@ -28,7 +28,7 @@ from funding.documents import Document
 from funding.generated import write_or_check
 from funding.paths import DATA_DIR
 from funding.records import COLUMNS, FIELD_VOCABULARIES, PERIOD_PATTERN, REQUIRED_COLUMNS, SLUG, Instrument
-from funding.vocab import LANGS, QUALIFIER
+from funding.vocab import DOCUMENT_LANGUAGES, QUALIFIER
 
 PACKAGE = DATA_DIR / "datapackage.json"
 CODEBOOK = DATA_DIR / "README.md"
@@ -190,7 +190,7 @@ def build_package(codebook_text: str, info_path: Path = DATA_DIR / "dataset.json
                     tuple(Document.model_fields),
                     Document,
                     codebook_columns(codebook_text, "1."),
-                    {"language": LANGS},
+                    {"language": DOCUMENT_LANGUAGES},
                     [],
                 ),
             ),

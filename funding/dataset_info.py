@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from funding.errors import UnreadableFile
 from funding.i18n import t
+from funding.i18n.languages import data_text
 from funding.paths import DEFAULT_INFO
 from funding.reading import read_file
 from funding.vocab import Lang
@@ -27,7 +28,7 @@ class DatasetInfo(BaseModel):
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
 
     def title_in(self, lang: Lang) -> str:
-        return self.title if lang == "en" else self.title_nl
+        return data_text(lang, self.title, self.title_nl)
 
 
 # The metadata is a few hundred bytes; a larger file is not metadata (and is not read whole).

@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from funding.errors import InvalidData, Problem, UnreadableFile, validation_problems
+from funding.i18n.languages import data_text
 from funding.paths import DEFAULT_DISAGREEMENTS
 from funding.reading import COMPANION_MAX_BYTES, read_file
 from funding.records import COLUMNS, SLUG, LongText, Text
@@ -43,7 +44,7 @@ class Disagreement(BaseModel):
     summary_nl: Text
 
     def summary(self, lang: Lang) -> str:
-        return self.summary_en if lang == "en" else self.summary_nl
+        return data_text(lang, self.summary_en, self.summary_nl)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from funding.errors import Problem, ProblemLog, UnreadableFile
+from funding.i18n.languages import data_text
 from funding.paths import DEFAULT_DOCUMENTS
 from funding.reading import COMPANION_MAX_BYTES, read_file
 from funding.vocab import Lang
@@ -31,7 +32,7 @@ class Document(BaseModel):
     url: str | None = None
 
     def title(self, lang: Lang) -> str:
-        return self.title_en if lang == "en" else self.title_nl
+        return data_text(lang, self.title_en, self.title_nl)
 
     def citation(self, lang: Lang) -> str:
         when = f", {self.issued}" if self.issued else ""

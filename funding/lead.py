@@ -16,7 +16,7 @@ from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.figures import Figures, figures
 from funding.i18n import t
-from funding.i18n.forms import LOCALES
+from funding.i18n.languages import language
 from funding.records import Instrument
 from funding.selected import Selected, positions_in
 from funding.selection import Filters
@@ -35,7 +35,7 @@ def _as_of(info: DatasetInfo | None, lang: Lang) -> str:
     if info is None:
         return ""
     try:
-        when = format_date(date.fromisoformat(info.date), format="medium", locale=LOCALES[lang])
+        when = format_date(date.fromisoformat(info.date), format="medium", locale=language(lang).babel_locale)
     except ValueError:
         when = info.date
     return t("lead_as_of", lang, version=info.version, date=when)

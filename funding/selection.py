@@ -24,8 +24,8 @@ from funding.vocab import (
     RECORD_TYPE,
     STATUS,
     Lang,
-    Term,
     Vocabulary,
+    term,
 )
 
 ORIGINS = (*MONEY_ORIGIN.codes, NOT_STATED_ORIGIN)
@@ -34,7 +34,7 @@ ORIGIN_LABELS = Vocabulary(
     "origin",
     (
         *MONEY_ORIGIN.terms,
-        Term(
+        term(
             NOT_STATED_ORIGIN,
             "Origin of the figure itself not stated",
             "Herkomst van het bedrag zelf niet vermeld",
@@ -115,7 +115,7 @@ class FilterProblem:
     value: str
     valid: tuple[str, ...] = ()  # for years_reversed: the year_to that year_from passes
 
-    def message(self, lang: Lang = "en") -> str:
+    def message(self, lang: Lang) -> str:
         if self.code == "years_reversed":
             return t("filter_years_reversed", lang, year_from=self.value, year_to=self.valid[0])
         if self.code == "unknown_id":

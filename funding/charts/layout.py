@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from funding.charts.text import plotly_text, wrapped
 from funding.dataset import Dataset
 from funding.i18n import t
+from funding.i18n.languages import language
 from funding.vocab import Lang, Vocabulary
 
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies. The same list is
@@ -104,7 +105,7 @@ def battery_specific(dataset: Dataset, record_id: str) -> bool:
 
 def separators(lang: Lang) -> str:
     """Plotly's decimal and thousands separators: 1.5 in English, 1,5 in Dutch."""
-    return ".," if lang == "en" else ",."
+    return language(lang).separators
 
 
 def colour_map(vocab: Vocabulary) -> dict[str, str]:

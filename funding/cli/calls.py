@@ -13,6 +13,7 @@ from funding.calls import STATE_TEXTS, calls_on, dates_text, load_calls
 from funding.cli.shared import EXIT_OK, EXIT_UNREADABLE, fail
 from funding.documents import load_documents
 from funding.i18n import t
+from funding.i18n.languages import DEFAULT, codes
 from funding.loading import load_dataset
 from funding.locators import section
 from funding.paths import DEFAULT_CALLS, DEFAULT_DATA, DEFAULT_DOCUMENTS
@@ -31,7 +32,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=BENEFICIARY.codes,
         help="only calls for this group",
     )
-    calls.add_argument("--lang", choices=("en", "nl"), default="en")
+    calls.add_argument("--lang", choices=codes(), default=DEFAULT)
     calls.add_argument(
         "--calls", type=Path, default=DEFAULT_CALLS, help="calls CSV (default: data/calls.csv)"
     )

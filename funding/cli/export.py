@@ -31,6 +31,7 @@ from funding.documents import Document, load_documents
 from funding.errors import InvalidData, UnreadableFile
 from funding.filter_index import select
 from funding.frameworks import with_default_framework
+from funding.i18n.languages import DEFAULT, codes
 from funding.loading import load_dataset
 from funding.markdown import plain_text
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS, DEFAULT_INFO
@@ -38,7 +39,7 @@ from funding.reading import read_file
 from funding.selection import describe, filter_problems
 from funding.totals import NotSummable
 from funding.versions import companions
-from funding.vocab import LANGS, Lang
+from funding.vocab import Lang
 
 if TYPE_CHECKING:
     from funding.exports.render import ExportRequest
@@ -78,7 +79,11 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=Path,
         help="document registry CSV (default: the one beside --data in a version folder, else data/'s)",
     )
-    export.add_argument("--lang", default="en", help="language of labels and numbers: en (default) or nl")
+    export.add_argument(
+        "--lang",
+        default=DEFAULT,
+        help=f"language of labels and numbers: {', '.join(codes())} (default: {DEFAULT})",
+    )
     export.add_argument("--template", type=Path, help="PowerPoint .pptx/.potx whose layouts and theme to use")
     export.add_argument("--chart", help=f"the chart for a PNG: {', '.join(PNG_CHARTS)} (default: envelopes)")
     export.add_argument(
@@ -89,7 +94,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument(
         "--delimiter",
         choices=(",", ";"),
-        help="CSV separator (default: ',' for --lang en, ';' with decimal commas for --lang nl)",
+        help="CSV separator (default: the language's, e.g. ',' for --lang en, ';' with decimal commas for --lang nl)",
     )
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     add_filter_options(export)
@@ -105,8 +110,8 @@ def _option_problems(args: argparse.Namespace, fmt: str) -> list[str]:
         )
     if args.fmt is not None and not out.is_dir():
         problems.append("--format only applies when OUT is a directory; otherwise OUT's extension says it")
-    if args.lang not in LANGS:
-        problems.append(f"lang: unknown value {args.lang!r}; valid: {', '.join(LANGS)}")
+    if args.lang not in codes():
+        problems.append(f"lang: unknown value {args.lang!r}; valid: {', '.join(codes())}")
     if args.chart is not None and fmt != "png":
         problems.append("--chart only applies to a .png output")
     problems += _onto_inputs(out, args)

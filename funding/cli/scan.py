@@ -21,11 +21,12 @@ from funding.documents import load_documents
 from funding.errors import InvalidData, UnreadableFile
 from funding.formatting import format_count, format_range
 from funding.i18n import t
+from funding.i18n.languages import DEFAULT, codes
 from funding.markdown import plain_text
 from funding.paths import DATA_DIR, DEFAULT_DOCUMENTS
 from funding.scan import STATUSES, Finding, ScanReport, scan_file
 from funding.versions import VersionUnreadable, read_version
-from funding.vocab import LANGS, Lang
+from funding.vocab import Lang
 
 EXIT_NEW = 1
 SENTENCE_CHARS = 160  # one line per finding: the sentence is cut around the mention beyond this
@@ -56,7 +57,9 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="PATH",
         help="funding CSV or version folder (default: data/, with its disagreements.csv)",
     )
-    parser.add_argument("--lang", choices=LANGS, default="en", help="language of the report (default: en)")
+    parser.add_argument(
+        "--lang", choices=codes(), default=DEFAULT, help=f"language of the report (default: {DEFAULT})"
+    )
     parser.add_argument(
         "--format",
         choices=("text", "csv"),

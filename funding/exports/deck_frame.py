@@ -23,7 +23,7 @@ from funding.citation import citation
 from funding.dataset_info import DatasetInfo
 from funding.exports.common import clean_text
 from funding.exports.deck_layouts import drop_empty_placeholders, open_template, pick_layout
-from funding.exports.deck_parts import LANGUAGE, Box, lines, paginate, text_height
+from funding.exports.deck_parts import Box, language_id, lines, paginate, text_height
 from funding.i18n import t
 from funding.vocab import Lang
 
@@ -129,7 +129,7 @@ class Frame:
                 )
                 paragraph.font.bold = True
             for run in paragraph.runs:
-                run.font.language_id = LANGUAGE[self.lang]
+                run.font.language_id = language_id(self.lang)
         else:
             box = Box(MARGIN, Inches(0.35), self.width - 2 * MARGIN, Inches(0.85))
             self.flow(slide, box, [Para(title, 28, bold=True)])
@@ -182,7 +182,7 @@ class Frame:
         font = run.font
         font.size = Pt(para.size)
         font.bold = para.bold
-        font.language_id = LANGUAGE[self.lang]
+        font.language_id = language_id(self.lang)
         if para.grey:
             font.color.rgb = GREY
         elif para.accent:

@@ -16,12 +16,17 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
 from funding.exports.common import clean_text
+from funding.i18n.languages import language
 from funding.vocab import Lang
 
-LANGUAGE = {"en": MSO_LANGUAGE_ID.ENGLISH_UK, "nl": MSO_LANGUAGE_ID.DUTCH}
 EM_PER_CHAR = 0.55  # average character width in ems, with a margin, from LibreOffice's renders
 BOLD = 1.1  # bold text is wider
 LINE_SPACING = 1.2  # line height in ems
+
+
+def language_id(lang: Lang) -> MSO_LANGUAGE_ID:
+    """PowerPoint's id for the language, so its spell checker reads the slides as written."""
+    return MSO_LANGUAGE_ID[language(lang).pptx_language]
 
 
 @dataclass(frozen=True)
@@ -85,5 +90,5 @@ def cell(
     run.text = clean_text(text)
     run.font.size = Pt(size)
     run.font.bold = bold
-    run.font.language_id = LANGUAGE[lang]
+    run.font.language_id = language_id(lang)
     cell.margin_top = cell.margin_bottom = Inches(0.04)

@@ -49,6 +49,7 @@ from funding.exports.figures import ChartSpec
 from funding.exports.story import story
 from funding.figures import figures
 from funding.i18n import t
+from funding.i18n.languages import language
 from funding.records import Instrument
 from funding.selection import Filters, describe
 from funding.vocab import Lang
@@ -100,7 +101,7 @@ def export_pptx(
     properties.subject = clean_text(describe(filters, lang))[:250]
     properties.author = properties.last_modified_by = info.title_in(lang)
     properties.comments = clean_text(deck.citation)
-    properties.language = "en-GB" if lang == "en" else "nl-NL"
+    properties.language = language(lang).tag
     moment = datetime.combine(today or date.today(), datetime.min.time())
     properties.created = properties.modified = moment
     properties.revision = 1

@@ -27,6 +27,7 @@ from funding.dataset_info import DatasetInfo
 from funding.documents import Document
 from funding.exports.common import EXPORT_COLUMNS, export_rows
 from funding.formulas import neutralise
+from funding.i18n.languages import language
 from funding.markdown import plain_text
 from funding.records import COLUMNS, Instrument
 from funding.selection import Filters
@@ -37,7 +38,7 @@ BOM = b"\xef\xbb\xbf"
 
 
 def default_delimiter(lang: Lang) -> str:
-    return "," if lang == "en" else ";"
+    return language(lang).csv_delimiter
 
 
 def export_csv(

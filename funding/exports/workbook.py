@@ -31,7 +31,7 @@ from funding.exports.workbook_columns import COLUMNS, Context, cells, header
 from funding.exports.workbook_print import print_setup
 from funding.exports.workbook_sheets import about_sheet, disagreements_sheet, sources_sheet, totals_sheet
 from funding.i18n import t
-from funding.i18n.forms import LOCALES
+from funding.i18n.languages import language
 from funding.records import Instrument
 from funding.selection import Filters, describe
 from funding.totals import counted_ids
@@ -72,7 +72,7 @@ def export_xlsx(
     properties = workbook.properties
     properties.title = clean_text(f"{info.title_in(lang)} — {describe(filters, lang)}")[:250]
     properties.creator = properties.lastModifiedBy = info.title_in(lang)
-    properties.language = LOCALES[lang].replace("_", "-")
+    properties.language = language(lang).tag
     print_setup(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)

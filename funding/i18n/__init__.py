@@ -25,7 +25,7 @@ from funding.i18n import (
     share,
 )
 from funding.i18n.forms import Entry, pick
-from funding.vocab import Lang
+from funding.i18n.languages import Lang
 
 
 def _merged(*parts: Mapping[str, Mapping[Lang, Entry]]) -> dict[str, Mapping[Lang, Entry]]:
@@ -55,7 +55,8 @@ TEXTS = _merged(
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
-    """The text for a key; a missing key is a programming error and raises KeyError. For an entry
+    """The text for a key; a missing key, or a language the key has no text in, is a programming
+    error and raises KeyError (no other language stands in). For an entry
     with plural forms, `n` (an int) picks the form and is written in the language's digits."""
     text, filled = pick(TEXTS[key][lang], lang, values)
     return text.format(**filled) if filled else text

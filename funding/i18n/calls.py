@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from funding.i18n.forms import Entry
-from funding.vocab import Lang
+from funding.i18n.languages import Lang
 
 TEXTS: dict[str, Mapping[Lang, Entry]] = {
     "call_upcoming": {"en": "upcoming", "nl": "binnenkort"},

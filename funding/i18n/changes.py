@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from funding.i18n.forms import Entry
-from funding.vocab import Lang
+from funding.i18n.languages import Lang
 
 # The funding.csv columns by name, for tables that list changes or problems per column.
 FIELDS: dict[str, dict[Lang, Entry]] = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from funding.i18n.forms import Entry
-from funding.vocab import Lang
+from funding.i18n.languages import Lang
 
 TEXTS: dict[str, dict[Lang, Entry]] = {
     "net_public": {
