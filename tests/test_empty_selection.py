@@ -7,9 +7,9 @@ from factory import csv_bytes, row
 from funding.dataset import Dataset
 from funding.empty_selection import Emptying, emptying_filters, why_empty
 from funding.i18n import t
+from funding.i18n.languages import codes
 from funding.loading import parse_csv
 from funding.selection import ORIGIN_LABELS, Filters, describe
-from funding.i18n.languages import codes
 
 M = 1_000_000
 

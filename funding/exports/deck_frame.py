@@ -23,7 +23,7 @@ from funding.citation import citation
 from funding.dataset_info import DatasetInfo
 from funding.exports.common import clean_text
 from funding.exports.deck_layouts import drop_empty_placeholders, open_template, pick_layout
-from funding.exports.deck_parts import Box, language_id, lines, paginate, text_height
+from funding.exports.deck_parts import Box, in_language, language_id, lines, paginate, text_height
 from funding.i18n import t
 from funding.vocab import Lang
 
@@ -237,6 +237,7 @@ class Frame:
         if title is not None:
             title.text_frame.text = t("deck_title", lang)
             title.text_frame.word_wrap = True
+            in_language(title.text_frame, lang)
             if not self.custom:
                 title.left, title.top = MARGIN, Inches(1.6)
                 title.width, title.height = self.width - 2 * MARGIN, Inches(1.6)
@@ -251,6 +252,7 @@ class Frame:
             frame.text = clean_text(lines[0])
             for line in lines[1:]:
                 frame.add_paragraph().text = clean_text(line)
+            in_language(frame, lang)
             if not self.custom:
                 subtitle.left, subtitle.top = MARGIN, Inches(3.5)
                 subtitle.width, subtitle.height = self.width - 2 * MARGIN, Inches(2.2)

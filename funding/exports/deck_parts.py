@@ -29,6 +29,13 @@ def language_id(lang: Lang) -> MSO_LANGUAGE_ID:
     return MSO_LANGUAGE_ID[language(lang).pptx_language]
 
 
+def in_language(frame: Any, lang: Lang) -> None:
+    """Every run of a text frame filled by its `text` (a placeholder's), in the deck's language."""
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.language_id = language_id(lang)
+
+
 @dataclass(frozen=True)
 class Box:
     left: int
