@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from funding.errors import InvalidData, Problem, UnreadableFile, validation_problems
+from funding.errors import InvalidData, Problem, not_utf8, validation_problems
 from funding.i18n import t
 from funding.i18n.languages import data_text
 from funding.paths import DEFAULT_CALLS
@@ -172,7 +172,7 @@ def load_calls(
     try:  # the one bounded reader: a regular file, never past the companions' limit
         text = read_file(path, limit=COMPANION_MAX_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(str(path), "not_utf8", f"cannot be read as UTF-8 text ({exc})") from None
+        raise not_utf8(str(path), exc) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     calls: list[Call] = []
     problems: list[Problem] = []

@@ -41,9 +41,7 @@ def load_info(path: str | Path = DEFAULT_INFO, *, limit: int | None = None) -> D
     try:
         return DatasetInfo.model_validate(json.loads(data.decode("utf-8")))
     except (ValueError, ValidationError) as exc:
-        raise UnreadableFile(
-            str(path), "bad_metadata", f"cannot be read as dataset metadata ({exc})"
-        ) from None
+        raise UnreadableFile(str(path), "bad_metadata", error=str(exc)) from None
 
 
 def source_line(info: DatasetInfo | None, lang: Lang, upload_name: str | None = None) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from funding.errors import InvalidData, Problem, UnreadableFile, validation_problems
+from funding.errors import InvalidData, Problem, not_utf8, validation_problems
 from funding.i18n.languages import data_text
 from funding.paths import DEFAULT_DISAGREEMENTS
 from funding.reading import COMPANION_MAX_BYTES, read_file
@@ -92,7 +92,7 @@ def parse_disagreements(
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(source, "not_utf8", f"cannot be read as UTF-8 text ({exc})") from None
+        raise not_utf8(source, exc) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     items: list[Disagreement] = []
     problems: list[Problem] = []

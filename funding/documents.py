@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from funding.errors import Problem, ProblemLog, UnreadableFile
+from funding.errors import Problem, ProblemLog, not_utf8
 from funding.i18n.languages import data_text
 from funding.paths import DEFAULT_DOCUMENTS
 from funding.reading import COMPANION_MAX_BYTES, read_file
@@ -47,7 +47,7 @@ def load_documents(
     try:
         text = read_file(path, limit=limit).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(str(path), "not_utf8", f"cannot be read as UTF-8 text ({exc})") from None
+        raise not_utf8(str(path), exc) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     documents: dict[str, Document] = {}
     log = ProblemLog({})

@@ -99,6 +99,8 @@ def test_every_key_is_used_by_the_package_or_the_page() -> None:
         "changes_measure_",
         "changes_table_",
         "value_",
+        "unreadable_",
+        "file_kind_",
     )
     unused = [k for k in TEXTS if f'"{k}"' not in code and f"'{k}'" not in code and not k.startswith(built)]
     assert unused == []

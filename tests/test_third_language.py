@@ -25,7 +25,7 @@ from typing import Any, cast
 
 import openpyxl
 import pytest
-from apptest_support import APP, run
+from apptest_support import APP, data_upload, run, said
 from pptx import Presentation
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from streamlit.testing.v1 import AppTest
@@ -36,15 +36,18 @@ from funding.dataset import Dataset
 from funding.dataset_info import load_info
 from funding.disagreements import load_disagreements
 from funding.documents import load_documents
+from funding.errors import UnreadableFile
 from funding.exports import ExportRequest, render
+from funding.exports.templates import template_problem
 from funding.frameworks import with_default_framework
 from funding.i18n import TEXTS, t
 from funding.i18n.forms import Entry, categories
 from funding.i18n.languages import LANGUAGES, Lang, Language, language
-from funding.loading import load_dataset
+from funding.loading import load_dataset, parse_csv
 from funding.locators import section
 from funding.markdown import SEPARATOR
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
+from funding.reading import too_large
 from funding.selection import Filters, apply
 from funding.vocab import LEVEL, Term
 
@@ -232,6 +235,20 @@ def page_texts(node: Any) -> Iterator[str]:
         yield from _proto_strings(proto)
 
 
+def test_a_refused_file_or_template_is_said_in_xx_by_its_code(xx: None) -> None:
+    """The code and details of a refusal are the data; each language writes them, sizes in its digits."""
+    with pytest.raises(UnreadableFile) as caught:
+        parse_csv("id,name_en\n".encode("utf-16"))
+    assert caught.value.code == "utf16" and caught.value.reason_in(XX) == t("unreadable_utf16", XX)
+    assert t("unreadable_utf16", XX).startswith(MARK)
+    big = too_large("upload.csv", 3 * 1024 * 1024 // 2, 1024 * 1024)  # 1.5 MB over a 1 MB limit
+    assert big.reason_in(XX) == marked("is {size} MB; the limit is {limit} MB").format(size="1,5", limit=1)
+    assert big.reason == "is 1.5 MB; the limit is 1 MB"
+    refused = template_problem(b"not a zip")
+    assert refused is not None and refused.code == "template_not_pptx"
+    assert refused.reason_in(XX) == t("unreadable_template_not_pptx", XX)
+
+
 @pytest.mark.apptest
 @pytest.mark.timeout(600)
 def test_the_page_speaks_xx_in_every_view(xx: None) -> None:
@@ -248,6 +265,10 @@ def test_the_page_speaks_xx_in_every_view(xx: None) -> None:
         if view == "overview":
             assert t("page_title", XX) in texts
             no_english_numbers(texts)
+    data_upload(at).set_value(("utf16.csv", "id,name_en\n".encode("utf-16"), "text/csv"))
+    shown = said(run(at).error)
+    reason = t("unreadable_utf16", XX)
+    assert shown == [t("upload_unreadable", XX, reason=reason, name="utf16.csv")], shown
 
 
 def made(fmt: str) -> bytes:

@@ -203,8 +203,8 @@ def show_status(edit: session.EditSession, lang: Lang) -> None:
         return
     if checked.empty_rows:
         st.caption(t("edit_empty_rows", lang, rows=", ".join(str(r) for r in checked.empty_rows)))
-    if checked.reason:
-        st.error(markdown_text(t("edit_unreadable", lang, reason=checked.reason)))
+    if checked.unreadable is not None:
+        st.error(markdown_text(t("edit_unreadable", lang, reason=checked.unreadable.reason_in(lang))))
     elif checked.dataset is None:
         st.error(t("edit_problems", lang, n=len(checked.problems)))
         st.dataframe(problem_frame(checked.problems, lang), hide_index=True, key="edit_problems")

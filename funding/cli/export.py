@@ -200,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_MISSING_TOOL
     except UnreadableFile as exc:
         if exc.source == "template":  # name the user's file, not the role it was meant for
-            raise UnreadableFile(str(args.template), exc.code, exc.reason) from None
+            raise UnreadableFile(str(args.template), exc.code, **exc.details) from None
         raise
     except NotSummable as exc:
         return fail([f"chart {request.chart!r}: {exc}; only 'envelopes' shows these figures"])

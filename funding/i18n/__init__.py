@@ -20,6 +20,7 @@ from funding.i18n import (
     files,
     page,
     picking,
+    problems,
     scan,
     selection,
     share,
@@ -51,6 +52,7 @@ TEXTS = _merged(
     share.TEXTS,
     scan.TEXTS,
     calls.TEXTS,
+    problems.TEXTS,
 )
 
 
