@@ -6,9 +6,9 @@ thousands; "EURxx", "xbn" and "xm" as currency and scale words) and, for every c
 and vocabulary label, the English text marked: "⟦xx⟧" in front and "·" between its words
 (outside the placeholders). An English or Dutch text that a fallback let through is then found
 by its own words, which a marked text never holds ("Public funding" is "⟦xx⟧Public·funding"),
-whatever case the code writes it in. The page, a deck, a workbook and a CSV are made in xx, the data's own texts
-(names, quotes, notes, titles: English, as the row says) are cut out, and what is left must
-hold no English or Dutch catalogue text, and its figures xx's words and separators.
+whatever case the code writes it in. The page, a deck, a workbook and a CSV are made in xx, the
+data's own texts (names, quotes, notes, titles: English, as the row says) are cut out, and what
+is left must hold no English or Dutch catalogue text, and its figures xx's words and separators.
 """
 
 from __future__ import annotations
