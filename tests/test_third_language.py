@@ -36,7 +36,7 @@ from funding.dataset import Dataset
 from funding.dataset_info import load_info
 from funding.disagreements import load_disagreements
 from funding.documents import load_documents
-from funding.errors import UnreadableFile
+from funding.errors import InvalidData, Problem, UnreadableFile
 from funding.exports import ExportRequest, render
 from funding.exports.templates import template_problem
 from funding.frameworks import with_default_framework
@@ -49,6 +49,7 @@ from funding.markdown import SEPARATOR
 from funding.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.reading import too_large
 from funding.selection import Filters, apply
+from funding.versions import VersionUnreadable
 from funding.vocab import LEVEL, Term
 
 XX = cast(Lang, "xx")
@@ -247,6 +248,10 @@ def test_a_refused_file_or_template_is_said_in_xx_by_its_code(xx: None) -> None:
     refused = template_problem(b"not a zip")
     assert refused is not None and refused.code == "template_not_pptx"
     assert refused.reason_in(XX) == t("unreadable_template_not_pptx", XX)
+    problems = [Problem(2, "id", "required", "required; the cell is empty", "")] * 2
+    release = VersionUnreadable((UnreadableFile("a.csv", "no_such_file"), InvalidData("b.csv", problems)))
+    said_in_xx = f"a.csv: {t('unreadable_no_such_file', XX)}; {t('file_invalid', XX, source='b.csv', n=2)}"
+    assert release.reason_in(XX) == said_in_xx and MARK + "b.csv:·2·problems" in said_in_xx
 
 
 @pytest.mark.apptest

@@ -25,13 +25,13 @@ RELEASE_KEY = "release"
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def release(folder: str, stamp: tuple[int, int]) -> DatasetVersion | str:
+def release(folder: str, stamp: tuple[int, int]) -> DatasetVersion | VersionUnreadable:
     """A release folder, read once per version of its file (releases never change, but a
     working tree might); why not, when it cannot be read."""
     try:
         return read_version(Path(folder))
     except VersionUnreadable as exc:
-        return str(exc)
+        return exc
 
 
 @st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
@@ -68,8 +68,9 @@ def render(page: Page) -> None:
     chosen = next(r for r in found if r.version == version)
     csv_path = chosen.folder / "funding.csv"
     old = release(str(chosen.folder), stamp(csv_path))
-    if isinstance(old, str):
-        st.error(markdown_text(t("changes_unreadable", lang, version=version, reason=old)))
+    if isinstance(old, VersionUnreadable):
+        reason = old.reason_in(lang)
+        st.error(markdown_text(t("changes_unreadable", lang, version=version, reason=reason)))
         return
     diff = changes(str(chosen.folder), stamp(csv_path), page.digest, old, page.dataset, page.data.documents)
     st.caption(markdown_text(t("changes_against", lang, old=old.label, new=_page_data(page))))

@@ -65,6 +65,10 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "no such folder of source documents",
         "nl": "map met brondocumenten bestaat niet",
     },
+    "file_invalid": {
+        "en": {"one": "{source}: {n} problem", "other": "{source}: {n} problems"},
+        "nl": {"one": "{source}: {n} probleem", "other": "{source}: {n} problemen"},
+    },
     "cited_by": {"en": "(cited by {document})", "nl": "(aangehaald door {document})"},
     "unreadable_cannot_write": {
         "en": "cannot be written ({error})",
