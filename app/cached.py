@@ -17,8 +17,8 @@ import streamlit as st
 from app.context import Picks
 from app.loading import TTL_SECONDS
 from funding import charts
-from funding.base.vocab import Lang
 from funding.changes import passages
+from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import DatasetInfo

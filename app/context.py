@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from streamlit.delta_generator import DeltaGenerator
 
 from app.loading import Source
-from funding.base.vocab import Lang
+from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.selection import Filters

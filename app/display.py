@@ -13,9 +13,9 @@ from app.context import Page
 from app.widgets import one_choice
 from funding import charts
 from funding.base.markdown import markdown_text, plain_table, plain_text
-from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.charts.text import NBSP
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.selecting.empty_selection import why_empty
 from funding.selecting.formatting import format_count
 from funding.selecting.kinds import default_kind, offered_kinds

@@ -16,13 +16,14 @@ from app.picks import clear as clear_picks
 from app.url_state import PRESENT
 from app.widgets import Where
 from funding import charts
-from funding.base.errors import FundingError, UnreadableFile
+from funding.base.errors import UnreadableFile
 from funding.base.markdown import markdown_text
-from funding.base.vocab import Lang
 from funding.exports.names import export_file_name
 from funding.exports.render import MEDIA_TYPES, ExportRequest
 from funding.exports.templates import TEMPLATE_MAX_MB, template_problem
 from funding.i18n import t
+from funding.i18n.languages import DEFAULT
+from funding.i18n.vocab import Lang
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import DatasetInfo
 from funding.registry.loading import Loaded
@@ -44,7 +45,7 @@ class Export:
 
 
 @st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
-def _template_trial(digest: str, _info: DatasetInfo, _data: bytes) -> str:
+def _template_trial(digest: str, _info: DatasetInfo, _data: bytes) -> UnreadableFile | None:
     """Check the template (by the bytes it inflates to) and build an empty deck with it, once per
     file, so a broken template is reported when it is uploaded rather than as a failed download."""
     from funding.exports.slides import export_pptx
@@ -53,12 +54,12 @@ def _template_trial(digest: str, _info: DatasetInfo, _data: bytes) -> str:
     if problem:
         return problem
     try:
-        export_pptx(Dataset(()), (), Filters(), "en", {}, _info, template=_data)
-    except FundingError as exc:
-        return str(exc.reason) if isinstance(exc, UnreadableFile) else str(exc)
+        export_pptx(Dataset(()), (), Filters(), DEFAULT, {}, _info, template=_data)
+    except UnreadableFile as exc:
+        return exc
     except Exception as exc:  # a user file: any failure means "not usable", never a traceback
-        return f"cannot be used ({type(exc).__name__})"
-    return ""
+        return UnreadableFile("template", "template_unusable", error=type(exc).__name__)
+    return None
 
 
 def template_upload(where: Where, info: DatasetInfo, lang: Lang) -> bytes | None:
@@ -75,7 +76,8 @@ def template_upload(where: Where, info: DatasetInfo, lang: Lang) -> bytes | None
     data: bytes = upload.getvalue()
     problem = _template_trial(hashlib.sha256(data).hexdigest(), info, data)
     if problem:
-        where.error(markdown_text(t("template_invalid", lang, name=upload.name, reason=problem)))
+        reason = problem.reason_in(lang)
+        where.error(markdown_text(t("template_invalid", lang, name=upload.name, reason=reason)))
         return None
     where.caption(markdown_text(t("template_in_use", lang, name=upload.name)))
     return data

@@ -23,10 +23,10 @@ from app.loading import Loaded, Source
 from app.url_state import DRAFT
 from app.widgets import url_write
 from funding.base.markdown import markdown_text
-from funding.base.vocab import Lang
 from funding.changes import editing
 from funding.changes.drafts import Draft, DraftStore, new_token, valid_token
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 from funding.registry.dataset import Dataset
 
 STATE = "_edit"

@@ -17,8 +17,8 @@ from app.views.overview import COMPARE_KEY, comparison_of
 from app.widgets import view_tabs
 from funding import charts
 from funding.base.markdown import markdown_text
-from funding.base.vocab import Lang
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import source_line
 from funding.selecting.filter_problems import filter_problems

@@ -20,8 +20,8 @@ from app.pick_state import PARAMS, STALE_CHARS, STALE_SHOWN, Report, clicks, fro
 from app.widgets import url_write
 from funding import charts
 from funding.base.markdown import markdown_text, plain_text
-from funding.base.vocab import PILLAR_FRAMEWORKS, Lang
 from funding.i18n import t
+from funding.i18n.vocab import PILLAR_FRAMEWORKS, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.breakdowns import NOT_STATED_GROUP

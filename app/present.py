@@ -16,10 +16,10 @@ from app.context import Page
 from app.display import METRIC_CSS, plotly_config
 from app.loading import TTL_SECONDS
 from funding.base.markdown import markdown_text
-from funding.base.vocab import Lang
 from funding.exports.projected import alt_text, projected_figure
 from funding.exports.story import Story, story
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.selection import Filters, describe

@@ -13,18 +13,21 @@ import streamlit as st
 
 from app.widgets import multi_choice, one_choice, year_input
 from funding.base.markdown import plain_text
-from funding.base.vocab import LANGS, PILLAR_FRAMEWORKS, Lang
-from funding.i18n import t
+from funding.i18n import languages, t
+from funding.i18n.languages import DEFAULT, codes
+from funding.i18n.vocab import PILLAR_FRAMEWORKS, Lang
 from funding.registry.dataset import Dataset
 from funding.selecting.frameworks import with_default_framework
 from funding.selecting.selection import CODE_FIELDS, FilterField, Filters
 
-LANG_NAMES = {"en": "English", "nl": "Nederlands"}
-
 
 def language() -> Lang:
-    lang = one_choice(st.sidebar, "lang", t("language", "en"), LANGS, LANG_NAMES.__getitem__, default="en")
-    return "nl" if lang == "nl" else "en"
+    """The reader's language: the chooser is labelled in every language, each option in its own."""
+    label = " / ".join(t("language", code) for code in codes())
+    lang: Lang = one_choice(
+        st.sidebar, "lang", label, codes(), lambda c: languages.language(c).name, default=DEFAULT
+    )
+    return lang
 
 
 def filter_controls(dataset: Dataset, lang: Lang) -> Filters:

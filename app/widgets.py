@@ -18,8 +18,9 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from app import url_state
-from funding.base.vocab import Lang
 from funding.i18n import t
+from funding.i18n.languages import codes
+from funding.i18n.vocab import Lang
 
 # Where a widget is drawn: a container (the sidebar, a column, a tab) or the page itself (`st`).
 Where = DeltaGenerator | ModuleType
@@ -69,7 +70,7 @@ def multi_choice(
 
 
 def kept_multi_choice(
-    where: Where,
+    where: Any,
     key: str,
     label: str,
     options: Sequence[str],
@@ -159,7 +160,7 @@ def view_tabs(lang: Lang) -> tuple[str, DeltaGenerator]:
     view's code and its container. The URL's `view` holds the code (the default, the overview,
     is left out); the tabs' state holds the label, so a language switch keeps the open view."""
     labels = {code: t(f"view_{code}", lang) for code in url_state.VIEWS}
-    codes_by_label = {t(f"view_{code}", other): code for code in url_state.VIEWS for other in ("en", "nl")}
+    codes_by_label = {t(f"view_{code}", other): code for code in url_state.VIEWS for other in codes()}
     label = st.session_state.get(VIEW_KEY)
     current = codes_by_label.get(label) if isinstance(label, str) else None
     url = [v for v in st.query_params.get_all(VIEW_KEY) if v in url_state.VIEWS]

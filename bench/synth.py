@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from funding.base.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
-from funding.base.vocab import (
+from funding.i18n.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
     EU_PILLAR,

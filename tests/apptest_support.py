@@ -17,8 +17,8 @@ from fixtures import ROOT, fixture_csv
 from streamlit.testing.v1 import AppTest
 
 from funding.base.markdown import SEPARATOR
-from funding.base.vocab import Lang
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 
 APP = str(ROOT / "dashboard.py")
 NBSP = "\u00a0"

@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 
-from funding.base.vocab import Lang
+from funding.i18n.vocab import Lang
 
 SCALES = {"bn": 1e9, "m": 1e6, "mld": 1e9, "mln": 1e6}
 WORDS = {

@@ -25,8 +25,8 @@ from typing import Any
 from factory import csv_bytes, row
 from pptx import Presentation
 
-from funding.base.vocab import Lang
 from funding.exports import export_pptx, export_xlsx
+from funding.i18n.vocab import Lang
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import DatasetInfo
 from funding.registry.disagreements import Disagreement, Disagreements

@@ -11,7 +11,7 @@ from typing import Any
 from factory import row
 from hypothesis import strategies as st
 
-from funding.base.vocab import AMOUNT_KIND, QUALIFIER
+from funding.i18n.vocab import AMOUNT_KIND, QUALIFIER
 from funding.registry.loading import load_dataset
 from funding.selecting.selection import Filters, choices
 

@@ -36,8 +36,8 @@ from fixtures import DATA, DOCUMENTS, ROOT, document_id, fixture_rows, instrumen
 from streamlit.testing.v1 import AppTest
 
 from bench import synth
-from funding.base.vocab import AMOUNT_KIND
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND
 from funding.selecting.selection import ORIGIN_LABELS, Filters, describe
 
 pytestmark = pytest.mark.apptest

@@ -25,10 +25,10 @@ from changes_support import downloads
 from fixtures import ROOT
 from streamlit.testing.v1 import AppTest
 
-from funding.base.vocab import AMOUNT_KIND, RECORD_TYPE
 from funding.changes.diff_files import CSV_COLUMNS
 from funding.changes.version_changes import column_label
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, RECORD_TYPE
 
 pytestmark = pytest.mark.apptest
 

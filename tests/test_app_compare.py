@@ -13,8 +13,8 @@ from apptest_support import app, bar_ids, bar_values, figures, panels, run, said
 from fixtures import shipped_rows
 from streamlit.testing.v1 import AppTest
 
-from funding.base.vocab import AMOUNT_KIND, LEVEL
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, LEVEL
 
 pytestmark = pytest.mark.apptest
 

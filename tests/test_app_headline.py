@@ -11,7 +11,7 @@ from apptest_support import app, metric
 from claims_support import holds, net_claim, read, read_all
 from fixtures import shipped_rows
 
-from funding.base.vocab import Lang
+from funding.i18n.vocab import Lang
 
 pytestmark = pytest.mark.apptest
 

@@ -22,8 +22,8 @@ from browser_support import PHONE, open_app, screenshot, settle, wait_for_url
 from factory import csv_bytes, row
 from fixtures import DATA, document_id, instruments, net_public, shipped_rows
 
-from funding.base.vocab import AMOUNT_KIND
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND
 
 pytestmark = pytest.mark.browser
 METRICS = "[data-testid='stMetricValue']"

@@ -14,8 +14,8 @@ from factory import csv_bytes, row
 from fixtures import fixture, fixture_rows
 
 from funding import charts
-from funding.base.vocab import AMOUNT_KIND
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.loading import parse_csv

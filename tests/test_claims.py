@@ -27,10 +27,10 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from strategies import forests
 
-from funding.base.vocab import Lang
 from funding.charts.headline_figures import headline
 from funding.exports import export_pptx, export_xlsx
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 from funding.registry.dataset_info import load_info
 from funding.registry.documents import load_documents
 from funding.registry.loading import load_dataset, parse_csv

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from funding.base.errors import ProblemLog
 from funding.base.paths import DEFAULT_DATA
-from funding.base.vocab import (
+from funding.i18n.vocab import (
     AMOUNT_KIND,
     EU_PILLAR,
     INSTRUMENT_TYPE,

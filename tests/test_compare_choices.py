@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fixtures import fixture
 
-from funding.base.vocab import AMOUNT_KIND, LEVEL
 from funding.charts.comparison import PART_MARK, compare_choices
+from funding.i18n.vocab import AMOUNT_KIND, LEVEL
 
 
 def test_options_are_grouped_by_kind_with_wholes_before_their_parts() -> None:

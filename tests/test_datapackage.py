@@ -12,7 +12,7 @@ from fixtures import CODEBOOK_REQUIRED
 from frictionless import validate
 
 from funding.base.paths import DATA_DIR
-from funding.base.vocab import QUALIFIER
+from funding.i18n.vocab import QUALIFIER
 from funding.intake.records import COLUMNS, FIELD_VOCABULARIES
 from funding.registry.datapackage import PACKAGE, render_package
 

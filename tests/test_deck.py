@@ -29,11 +29,11 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches, Pt
 
 from funding.base.errors import UnreadableFile
-from funding.base.vocab import AMOUNT_KIND, EU_PILLAR, INSTRUMENT_TYPE, Lang
 from funding.exports import CHARTS, export_pptx
 from funding.exports.figures import chart_spec
 from funding.exports.slides import MAX_TABLE_ROWS
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, EU_PILLAR, INSTRUMENT_TYPE, Lang
 from funding.registry.loading import parse_csv
 from funding.selecting.selection import ORIGIN_LABELS, Filters, apply
 from funding.selecting.totals import NotSummable

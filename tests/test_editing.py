@@ -117,7 +117,8 @@ def test_an_edit_over_the_upload_limit_is_unreadable_not_a_crash() -> None:
     table = small()
     table.at[3, "notes"] = "x" * (MAX_BYTES + 1)
     checked = editing.check(table, ["doc"])
-    assert not checked.valid and checked.reason and checked.problems == ()
+    assert not checked.valid and checked.problems == ()
+    assert checked.unreadable is not None and checked.unreadable.code == "too_large"
 
 
 def test_a_changed_amount_reads_with_its_unit_in_both_languages() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from factory import csv_bytes, row
 
-from funding.base.vocab import LANGS
 from funding.i18n import t
+from funding.i18n.languages import codes
 from funding.registry.dataset import Dataset
 from funding.registry.loading import parse_csv
 from funding.selecting.empty_selection import Emptying, emptying_filters, why_empty
@@ -39,7 +39,7 @@ def test_new_money_among_dutch_entries_is_empty_because_none_states_an_origin() 
 
 def test_the_sentences_name_the_lack_in_the_readers_language() -> None:
     filters = Filters(level=("NL",), origin=("new",))
-    for lang in LANGS:
+    for lang in codes():
         unstated = ORIGIN_LABELS.label("not_stated", lang)
         assert why_empty(filters, dataset(), lang) == [
             t("empty_by_filter", lang, n=1, filter=describe(Filters(level=("NL",)), lang)),

@@ -15,13 +15,13 @@ from factory import csv_bytes, row
 from openpyxl import load_workbook
 
 from funding.base.paths import DEFAULT_DATA
-from funding.base.vocab import AMOUNT_KIND, LEVEL, Lang
 from funding.cli import main
 from funding.exports import export_csv, export_schema_csv
 from funding.exports.common import EXPORT_COLUMNS
 from funding.exports.names import export_file_name
 from funding.exports.workbook_columns import COLUMNS, header
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, LEVEL, Lang
 from funding.intake.records import COLUMNS as DATASET_COLUMNS
 from funding.registry.loading import parse_csv
 from funding.selecting.selection import ORIGIN_LABELS, Filters, apply

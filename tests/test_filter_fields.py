@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import SHIPPED, filters
 
-from funding.base.vocab import LANGS
 from funding.cli.shared import add_filter_options, filters_from
 from funding.exports.common import filter_arguments
 from funding.i18n import TEXTS, t
+from funding.i18n.languages import codes
 from funding.selecting.filter_index import select
 from funding.selecting.filter_problems import filter_problems
 from funding.selecting.selection import CODE_FIELDS, FIELDS, FilterField, Filters, apply, describe
@@ -33,7 +33,7 @@ def test_filters_has_one_attribute_per_row_in_the_tables_order() -> None:
 
 def test_every_field_has_its_labels_in_every_language() -> None:
     keys = [f.label_key for f in FIELDS] + [f.describe_key for f in CODE_FIELDS]
-    missing = [(key, lang) for key in keys for lang in LANGS if lang not in TEXTS.get(key, {})]
+    missing = [(key, lang) for key in keys for lang in codes() if lang not in TEXTS.get(key, {})]
     assert missing == []
 
 

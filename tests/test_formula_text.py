@@ -20,11 +20,11 @@ import pytest
 from factory import csv_bytes, row
 
 from funding.base.formulas import neutralise
-from funding.base.vocab import Lang
 from funding.changes import editing
 from funding.cli import main
 from funding.exports import export_csv, export_schema_csv, export_xlsx
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import load_info

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 from fixtures import ROOT
 
-# Bottom-up; a module may import from its own stage and those before it. charts and exports are
+# Bottom-up (the catalogue, its vocabularies and languages first: errors speak them); a module may import from its own stage and those before it. charts and exports are
 # siblings: neither imports the other's modules except exports reading charts (the deck draws them).
-STAGES = ("base", "i18n", "intake", "registry", "selecting", "changes", "charts", "exports", "cli")
+STAGES = ("i18n", "base", "intake", "registry", "selecting", "changes", "charts", "exports", "cli")
 PACKAGE = ROOT / "funding"
 
 

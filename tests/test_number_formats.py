@@ -14,8 +14,8 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from funding.base.vocab import QUALIFIER
 from funding.exports.number_formats import euro_cell_format, label_format, millions_cell_format
+from funding.i18n.vocab import QUALIFIER
 from funding.selecting.formatting import format_range
 
 SEPARATORS = {"809": (".", ","), "413": (",", ".")}  # en-GB, nl-NL: decimal, thousands

@@ -20,10 +20,10 @@ import openpyxl
 import pytest
 from pptx import Presentation
 
-from funding.base import vocab
 from funding.base.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
-from funding.base.vocab import Lang, Vocabulary
 from funding.exports import ExportRequest, render
+from funding.i18n import vocab
+from funding.i18n.vocab import Lang, Vocabulary
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import load_info
 from funding.registry.disagreements import load_disagreements

@@ -24,8 +24,8 @@ from pptx import Presentation
 from pptx.util import Emu
 from streamlit.testing.v1 import AppTest
 
-from funding.base.vocab import AMOUNT_KIND
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND
 
 pytestmark = pytest.mark.apptest
 

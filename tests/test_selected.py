@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from strategies import SHIPPED, filters, forests
 
 from funding import charts
-from funding.base.vocab import AMOUNT_KIND
 from funding.charts.comparison import compare_choices
 from funding.charts.headline_figures import headline
+from funding.i18n.vocab import AMOUNT_KIND
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.loading import parse_csv

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import SHIPPED, filters, forests
 
-from funding.base.vocab import AMOUNT_KIND
+from funding.i18n.vocab import AMOUNT_KIND
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.loading import parse_csv

@@ -32,7 +32,8 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from app.url_state import VIEWS
-from funding.base.vocab import (
+from funding.i18n import t
+from funding.i18n.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
     EU_PILLAR,
@@ -45,7 +46,6 @@ from funding.base.vocab import (
     Lang,
     Vocabulary,
 )
-from funding.i18n import t
 from funding.selecting.selection import ORIGIN_LABELS, ORIGINS
 
 pytestmark = pytest.mark.apptest

@@ -10,7 +10,7 @@ import pytest
 from factory import csv_bytes, row
 from fixtures import ROOT
 
-from funding.base.vocab import Lang
+from funding.i18n.vocab import Lang
 from funding.registry.dataset_rules import dataset_warnings
 from funding.registry.loading import parse_csv
 

@@ -12,8 +12,8 @@ from app.context import Page
 from app.loading import calls_of
 from app.views.data import show_problems
 from funding.base.markdown import markdown_text, plain_text
-from funding.base.vocab import BENEFICIARY
 from funding.i18n import t
+from funding.i18n.vocab import BENEFICIARY
 from funding.registry.calls import STATE_TEXTS, calls_on, dates_text
 from funding.registry.loading import Loaded
 from funding.registry.locators import section

@@ -12,7 +12,6 @@ from app.context import Page
 from app.loading import TTL_SECONDS, stamp
 from app.widgets import one_choice
 from funding.base.markdown import markdown_text
-from funding.base.vocab import RECORD_TYPE, Lang
 from funding.changes.diff import DatasetDiff, TableDiff
 from funding.changes.diff_files import render_csv
 from funding.changes.version_changes import (
@@ -24,6 +23,7 @@ from funding.changes.version_changes import (
     total_rows,
 )
 from funding.i18n import t
+from funding.i18n.vocab import RECORD_TYPE, Lang
 from funding.registry.dataset import Dataset
 from funding.registry.documents import Document
 from funding.registry.versions import DatasetVersion, Release, VersionUnreadable, read_version, releases
@@ -32,13 +32,13 @@ RELEASE_KEY = "release"
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def release(folder: str, stamp: tuple[int, int]) -> DatasetVersion | str:
+def release(folder: str, stamp: tuple[int, int]) -> DatasetVersion | VersionUnreadable:
     """A release folder, read once per version of its file (releases never change, but a
     working tree might); why not, when it cannot be read."""
     try:
         return read_version(Path(folder))
     except VersionUnreadable as exc:
-        return str(exc)
+        return exc
 
 
 @st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
@@ -75,8 +75,9 @@ def render(page: Page) -> None:
     chosen = next(r for r in found if r.version == version)
     csv_path = chosen.folder / "funding.csv"
     old = release(str(chosen.folder), stamp(csv_path))
-    if isinstance(old, str):
-        st.error(markdown_text(t("changes_unreadable", lang, version=version, reason=old)))
+    if isinstance(old, VersionUnreadable):
+        reason = old.reason_in(lang)
+        st.error(markdown_text(t("changes_unreadable", lang, version=version, reason=reason)))
         return
     diff = changes(str(chosen.folder), stamp(csv_path), page.digest, old, page.dataset, page.data.documents)
     st.caption(markdown_text(t("changes_against", lang, old=old.label, new=_page_data(page))))

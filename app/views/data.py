@@ -14,8 +14,8 @@ from funding.base import paths
 from funding.base.errors import Problem, UnreadableFile
 from funding.base.markdown import markdown_text
 from funding.base.reading import COMPANION_MAX_BYTES, read_file
-from funding.base.vocab import Lang
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 from funding.registry.loading import MAX_BYTES
 
 MAX_PROBLEMS_SHOWN = 500
@@ -73,9 +73,10 @@ def back_button(where: Where, lang: Lang, place: str) -> None:
 
 def show_problems(loaded: Loaded, lang: Lang, *, uploaded: bool) -> None:
     """Why there are no figures: every problem of the file, as a table, and no traceback."""
-    if loaded.reason:
+    if loaded.unreadable is not None:
         key = "upload_unreadable" if uploaded else "shipped_unreadable"
-        st.error(markdown_text(t(key, lang, reason=loaded.reason, name=loaded.source)))
+        reason = loaded.unreadable.reason_in(lang)
+        st.error(markdown_text(t(key, lang, reason=reason, name=loaded.source)))
     else:
         key = "upload_invalid" if uploaded else "shipped_invalid"
         st.error(markdown_text(t(key, lang, n=loaded.problem_count, name=loaded.source)))

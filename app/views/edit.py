@@ -13,11 +13,11 @@ import streamlit as st
 from app import editing as session
 from app.context import Page
 from funding.base.markdown import markdown_text
-from funding.base.vocab import Lang, Vocabulary
 from funding.changes import editing
 from funding.changes.diff import diff_datasets
 from funding.changes.version_changes import column_label
 from funding.i18n import t
+from funding.i18n.vocab import Lang, Vocabulary
 from funding.intake.columns import REQUIRED_COLUMNS
 from funding.intake.records import COLUMNS, FIELD_VOCABULARIES
 from funding.registry.loading import MAX_BYTES
@@ -203,8 +203,8 @@ def show_status(edit: session.EditSession, lang: Lang) -> None:
         return
     if checked.empty_rows:
         st.caption(t("edit_empty_rows", lang, rows=", ".join(str(r) for r in checked.empty_rows)))
-    if checked.reason:
-        st.error(markdown_text(t("edit_unreadable", lang, reason=checked.reason)))
+    if checked.unreadable is not None:
+        st.error(markdown_text(t("edit_unreadable", lang, reason=checked.unreadable.reason_in(lang))))
     elif checked.dataset is None:
         st.error(t("edit_problems", lang, n=len(checked.problems)))
         st.dataframe(problem_frame(checked.problems, lang), hide_index=True, key="edit_problems")

@@ -12,8 +12,8 @@ from app.context import Page
 from app.display import nothing_selected
 from app.widgets import one_choice
 from funding.base.markdown import markdown_text, plain_table, plain_text
-from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.documents import Document

@@ -11,7 +11,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from babel.numbers import format_decimal
 from pydantic import ValidationError
+
+from funding.i18n import t
+from funding.i18n.languages import Lang, language
 
 
 class Problem(NamedTuple):
@@ -30,13 +34,45 @@ class FundingError(Exception):
 
 
 class UnreadableFile(FundingError):
-    """A file that cannot be read (or written) at all: missing, binary, wrong encoding, too large."""
+    """A file that cannot be read (or written) at all: missing, binary, wrong encoding, too large.
 
-    def __init__(self, source: str, code: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+    The code says why and the details fill in its text ("unreadable_<code>" in funding.i18n), so
+    the page says it in the reader's language (`reason_in`); `reason` is the English one, which
+    the command line prints."""
+
+    def __init__(self, source: str, code: str, **details: object) -> None:
+        super().__init__(source, code)
         self.source = source
         self.code = code
-        self.reason = reason
+        self.details = details
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+    @property
+    def reason(self) -> str:
+        """Written when asked for: a refusal costs no text (nor locale data) until it is shown."""
+        return self.reason_in("en")
+
+    def reason_in(self, lang: Lang) -> str:
+        """Why, in `lang`: sizes in its digits, a `{name}_key` detail as its text, and the document
+        that cites the file (`cited_by`) after it."""
+        values: dict[str, object] = {}
+        for name, value in self.details.items():
+            if name.endswith("_key"):
+                values[name.removesuffix("_key")] = t(str(value), lang)
+            elif isinstance(value, float):
+                values[name] = format_decimal(value, format="0.0", locale=language(lang).babel_locale)
+            else:
+                values[name] = value
+        cited_by = values.pop("cited_by", None)
+        text = t(f"unreadable_{self.code}", lang, **values)
+        return text if cited_by is None else f"{text} {t('cited_by', lang, document=cited_by)}"
+
+
+def not_utf8(source: str, exc: UnicodeDecodeError) -> UnreadableFile:
+    """Text that is not UTF-8, with the first byte that says so and where it is."""
+    return UnreadableFile(source, "not_utf8", byte=f"{exc.object[exc.start]:02x}", offset=exc.start)
 
 
 class InvalidData(FundingError):

@@ -21,11 +21,11 @@ from pathlib import Path, PureWindowsPath
 
 from funding.base.errors import UnreadableFile
 
-_KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+_KINDS = (  # the catalogue's file_kind_<code>
+    (stat.S_ISFIFO, "fifo"),
+    (stat.S_ISCHR, "char_device"),
+    (stat.S_ISBLK, "block_device"),
+    (stat.S_ISSOCK, "socket"),
 )
 
 
@@ -34,11 +34,14 @@ _KINDS = (
 COMPANION_MAX_BYTES = 5 * 1024 * 1024
 
 
-def too_large_reason(size: int | None, limit: int) -> str:
-    """The one wording of a size refusal, in MB (MiB) as the limits are set; `size` None when the
-    file grew past the limit while it was read."""
-    shown = f"is {size / 1_048_576:.1f} MB" if size is not None else "grew while being read"
-    return f"{shown}; the limit is {limit / 1_048_576:g} MB"
+def too_large(source: str, size: int | None, limit: int, code: str = "too_large") -> UnreadableFile:
+    """The one size refusal, in MB (MiB) as the limits are set; `size` None when the file grew
+    past the limit while it was read."""
+    mb = limit / 1_048_576
+    shown_limit = int(mb) if mb.is_integer() else mb
+    if size is None:
+        return UnreadableFile(source, "grew_too_large", limit=shown_limit)
+    return UnreadableFile(source, code, size=size / 1_048_576, limit=shown_limit)
 
 
 def read_file(path: str | Path, *, limit: int | None = None, source: str | None = None) -> bytes:
@@ -49,15 +52,15 @@ def read_file(path: str | Path, *, limit: int | None = None, source: str | None 
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
-        raise UnreadableFile(name, "no_such_file", "no such file") from None
+        raise UnreadableFile(name, "no_such_file") from None
     except IsADirectoryError:
-        raise UnreadableFile(name, "is_directory", "is a directory, not a file") from None
+        raise UnreadableFile(name, "is_directory") from None
     except OSError as exc:
         # Opening a Unix socket fails (ENXIO); say what the path is rather than the errno.
         kind = _kind_of_path(path)
         if kind:
-            raise UnreadableFile(name, "not_regular_file", f"is {kind}, not a regular file") from None
-        raise UnreadableFile(name, "cannot_read", f"cannot be read ({exc.strerror or exc})") from None
+            raise UnreadableFile(name, "not_regular_file", kind_key=f"file_kind_{kind}") from None
+        raise UnreadableFile(name, "cannot_read", error=exc.strerror or str(exc)) from None
     try:
         return _read_open(fd, name, limit)
     finally:
@@ -67,12 +70,12 @@ def read_file(path: str | Path, *, limit: int | None = None, source: str | None 
 def _read_open(fd: int, name: str, limit: int | None) -> bytes:
     info = os.fstat(fd)
     if stat.S_ISDIR(info.st_mode):
-        raise UnreadableFile(name, "is_directory", "is a directory, not a file")
+        raise UnreadableFile(name, "is_directory")
     if not stat.S_ISREG(info.st_mode):
-        kind = next((label for test, label in _KINDS if test(info.st_mode)), "a special file")
-        raise UnreadableFile(name, "not_regular_file", f"is {kind}, not a regular file")
+        kind = next((code for test, code in _KINDS if test(info.st_mode)), "special")
+        raise UnreadableFile(name, "not_regular_file", kind_key=f"file_kind_{kind}")
     if limit is not None and info.st_size > limit:
-        raise UnreadableFile(name, "too_large", too_large_reason(info.st_size, limit))
+        raise too_large(name, info.st_size, limit)
     # The size can change between fstat and read (a file being written): never read past the limit.
     try:
         with open(fd, "rb", buffering=0, closefd=False) as raw:
@@ -87,9 +90,9 @@ def _read_open(fd: int, name: str, limit: int | None) -> bytes:
                 chunks.append(chunk)
                 total += len(chunk)
     except OSError as exc:
-        raise UnreadableFile(name, "cannot_read", f"cannot be read ({exc.strerror or exc})") from None
+        raise UnreadableFile(name, "cannot_read", error=exc.strerror or str(exc)) from None
     if total > limit:
-        raise UnreadableFile(name, "too_large", too_large_reason(None, limit))
+        raise too_large(name, None, limit)
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
@@ -98,7 +101,7 @@ def _kind_of_path(path: str | Path) -> str:
         mode = os.stat(path).st_mode
     except OSError:
         return ""
-    return next((label for test, label in _KINDS if test(mode)), "")
+    return next((code for test, code in _KINDS if test(mode)), "")
 
 
 def inside(folder: Path, name: str) -> Path:
@@ -106,15 +109,15 @@ def inside(folder: Path, name: str) -> Path:
     (links followed) is inside the folder's real path; UnreadableFile otherwise."""
     path = folder / name
     if name.startswith(("/", "\\")) or PureWindowsPath(name).drive:
-        raise UnreadableFile(name, "absolute_path", f"is an absolute path; name a file inside {folder}")
+        raise UnreadableFile(name, "absolute_path", folder=str(folder))
     if ".." in re.split(r"[\\/]", name):
-        raise UnreadableFile(name, "parent_path", f"goes up a folder ('..'); name a file inside {folder}")
+        raise UnreadableFile(name, "parent_path", folder=str(folder))
     try:
         real = path.resolve()
     except (OSError, RuntimeError):  # a loop of links
-        raise UnreadableFile(str(path), "cannot_read", "is a loop of links") from None
+        raise UnreadableFile(str(path), "link_loop") from None
     if not real.is_relative_to(folder.resolve()):
-        raise UnreadableFile(str(path), "outside_folder", f"is a link that leads out of {folder}")
+        raise UnreadableFile(str(path), "outside_folder", folder=str(folder))
     return path
 
 

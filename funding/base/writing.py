@@ -25,9 +25,7 @@ def write_atomically(path: Path, data: bytes, *, overwrite: bool = False) -> Non
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise UnreadableFile(
-            str(path), "cannot_write", f"cannot be written ({exc.strerror or exc})"
-        ) from None
+        raise UnreadableFile(str(path), "cannot_write", error=exc.strerror or str(exc)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -41,9 +39,7 @@ def write_atomically(path: Path, data: bytes, *, overwrite: bool = False) -> Non
     except FileExistsError:
         raise OutputExists(str(path)) from None
     except OSError as exc:
-        raise UnreadableFile(
-            str(path), "cannot_write", f"cannot be written ({exc.strerror or exc})"
-        ) from None
+        raise UnreadableFile(str(path), "cannot_write", error=exc.strerror or str(exc)) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from funding.base.vocab import AMOUNT_KIND
+from funding.i18n.vocab import AMOUNT_KIND
 from funding.intake.cells import row_cells
 from funding.registry.dataset import Dataset
 from funding.registry.versions import DatasetVersion

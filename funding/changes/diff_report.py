@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 
-from funding.base.vocab import AMOUNT_KIND
 from funding.changes.diff import (
     MEASURES,
     TOTAL_COLUMNS,
@@ -27,6 +26,7 @@ from funding.changes.diff import (
     TableDiff,
 )
 from funding.changes.diff_files import as_json, render_csv
+from funding.i18n.vocab import AMOUNT_KIND
 from funding.registry.loading import OPTIONAL_COLUMNS
 from funding.selecting.formatting import format_bounds, format_eur
 from funding.selecting.totals import Bounds

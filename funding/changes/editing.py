@@ -22,9 +22,9 @@ import pandas as pd
 
 from funding.base.errors import InvalidData, UnreadableFile
 from funding.base.formulas import neutralise
-from funding.base.vocab import BENEFICIARY, Vocabulary
 from funding.changes.diff import DatasetDiff, diff_datasets
 from funding.changes.diff_files import render_csv
+from funding.i18n.vocab import BENEFICIARY, Vocabulary
 from funding.intake.cells import cell_text, row_cells
 from funding.intake.records import COLUMNS
 from funding.registry.dataset import Dataset
@@ -57,7 +57,7 @@ class EditProblem:
 @dataclass(frozen=True)
 class Checked:
     """An edited table as a file and what the loader says of it: a dataset, or its problems, or
-    why it cannot be read at all (`reason`, e.g. over the upload size limit). A table of more
+    why it cannot be read at all (`unreadable`, e.g. over the upload size limit). A table of more
     than MAX_ROWS rows is refused before any other work (`too_many_rows`, its row count); rows
     added and left empty are left out of the file, and named (`empty_rows`)."""
 
@@ -65,7 +65,7 @@ class Checked:
     digest: str
     dataset: Dataset | None
     problems: tuple[EditProblem, ...] = ()
-    reason: str = ""
+    unreadable: UnreadableFile | None = None
     too_many_rows: int = 0
     empty_rows: tuple[int, ...] = ()
 
@@ -182,7 +182,7 @@ def check(
         )
         return Checked(data, digest, None, problems, empty_rows=empty)
     except UnreadableFile as exc:
-        return Checked(data, digest, None, reason=exc.reason, empty_rows=empty)
+        return Checked(data, digest, None, unreadable=exc, empty_rows=empty)
     return Checked(data, digest, dataset, empty_rows=empty)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from funding.base.errors import Problem, UnreadableFile, show_value
+from funding.base.errors import Problem, UnreadableFile, not_utf8, show_value
 from funding.base.paths import PROJECT_ROOT
 from funding.base.reading import read_inside
 from funding.registry.documents import Document
@@ -113,7 +113,7 @@ def read_sources(
     normalised: dict[str, str] = {}
     errors: list[UnreadableFile] = []
     if not sources.is_dir():
-        return {}, (UnreadableFile(str(sources), "no_sources", "no such folder of source documents"),)
+        return {}, (UnreadableFile(str(sources), "no_sources"),)
     for document in documents.values():
         if not document.file:
             continue
@@ -122,11 +122,11 @@ def read_sources(
                 data = read_inside(sources, document.file, limit=limit)
                 normalised[document.file] = normalise(data.decode("utf-8"))
             except UnreadableFile as exc:
-                errors.append(UnreadableFile(exc.source, exc.code, f"{exc.reason} (cited by {document.id})"))
+                errors.append(UnreadableFile(exc.source, exc.code, **exc.details, cited_by=document.id))
                 continue
             except UnicodeDecodeError as exc:
                 path = str(sources / document.file)
-                errors.append(UnreadableFile(path, "not_utf8", f"cannot be read as UTF-8 text ({exc})"))
+                errors.append(not_utf8(path, exc))
                 continue
         texts[document.id] = normalised[document.file]
     return texts, tuple(errors)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from funding.base.errors import UnreadableFile
+from funding.base.errors import UnreadableFile, not_utf8
 from funding.base.reading import read_file
 from funding.changes.mentions import KINDS, Kind, Mention, mentions, value_key
 from funding.changes.quotes import SOURCE_MAX_BYTES, normalise
@@ -106,11 +106,11 @@ def read_document(path: Path) -> str:
     """The document's text through the bounded reader; UnreadableFile if it is not UTF-8 text."""
     data = read_file(path, limit=SOURCE_MAX_BYTES)
     if b"\x00" in data:
-        raise UnreadableFile(str(path), "not_text", "is not a text file (it holds NUL bytes)")
+        raise UnreadableFile(str(path), "not_text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(str(path), "not_utf8", f"cannot be read as UTF-8 text ({exc})") from None
+        raise not_utf8(str(path), exc) from None
 
 
 def scan_file(

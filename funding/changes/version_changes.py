@@ -2,7 +2,7 @@
 
 `funding.changes.diff` says what changed as codes and cells as written; the page shows it in the
 reader's language: change kinds, column names and vocabulary codes through the catalogue and
-`funding.base.vocab`, yes/no as words, net totals as the page formats them (ranges and qualifiers).
+`funding.i18n.vocab`, yes/no as words, net totals as the page formats them (ranges and qualifiers).
 The CSV download stays `funding.changes.diff_files`' language-neutral codes, one file for every reader.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.changes.diff import MEASURES, DatasetDiff, RowChange, TableDiff, diff_datasets, diff_rows
 from funding.i18n import TEXTS, t
+from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.intake.cells import row_cells
 from funding.intake.records import COLUMNS, FIELD_VOCABULARIES
 from funding.registry.dataset import Dataset

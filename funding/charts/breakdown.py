@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.charts.layout import (
     BAR_PX,
     LABEL_ROOM,
@@ -23,6 +22,7 @@ from funding.charts.layout import (
 from funding.charts.legibility import legible
 from funding.charts.text import plotly_text, wrapped
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.selecting.breakdowns import Breakdown
 from funding.selecting.figures import WIDER_MARK, spoken_text, wider_note
 from funding.selecting.formatting import format_count, format_eur_full, format_range, with_qualifier

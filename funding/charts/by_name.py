@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from funding.base.vocab import Lang
 from funding.charts.breakdown import breakdown_chart, breakdown_dimension, breakdown_title
 from funding.charts.envelopes import envelope_chart
 from funding.charts.flow import flow_chart
@@ -13,6 +12,7 @@ from funding.charts.hierarchy import hierarchy_chart
 from funding.charts.layout import DEFAULT_COLOUR, DEFAULT_TOP, Chart
 from funding.charts.picks import PICK_DIMENSIONS
 from funding.charts.timeline import timeline_chart
+from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.breakdowns import breakdown

@@ -3,8 +3,8 @@ may share money with another one. Shown on the bar itself (a mark) and in its ho
 
 from __future__ import annotations
 
-from funding.base.vocab import Lang
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 from funding.registry.dataset import Dataset
 
 # On a bar's label: another document states this figure differently (see the hover or table).

@@ -15,7 +15,6 @@ from typing import Any
 import pandas as pd
 
 from funding.base.markdown import plain_text
-from funding.base.vocab import AMOUNT_KIND, LEVEL, Lang
 from funding.charts.caveats import disputed
 from funding.charts.envelopes import envelope_table, envelope_traces, tick_labels
 from funding.charts.layout import (
@@ -31,6 +30,7 @@ from funding.charts.layout import (
 from funding.charts.legibility import legible
 from funding.charts.text import plotly_text
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, LEVEL, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.breakdowns import envelopes

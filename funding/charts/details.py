@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from funding.base.vocab import AMOUNT_KIND, LEVEL, QUALIFIER, RECORD_TYPE, STATUS, Lang
 from funding.charts.caveats import caveat_lines, mark
 from funding.charts.text import period_text
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, LEVEL, QUALIFIER, RECORD_TYPE, STATUS, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.formatting import format_eur_full

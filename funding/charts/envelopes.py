@@ -7,7 +7,6 @@ from typing import Any
 
 import pandas as pd
 
-from funding.base.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, LEVEL, Lang
 from funding.charts.caveats import caveat_lines, disputed, mark
 from funding.charts.layout import (
     BAR_PX,
@@ -29,6 +28,7 @@ from funding.charts.layout import (
 from funding.charts.legibility import legible
 from funding.charts.text import plotly_text, wrapped
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, LEVEL, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.breakdowns import envelopes

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from funding.base.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang
 from funding.charts.hierarchy import MAX_SOURCES, counted_rows
 from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout, colour_map
 from funding.charts.legibility import legible
 from funding.charts.text import plotly_text, wrapped
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.breakdowns import NOT_STATED_GROUP

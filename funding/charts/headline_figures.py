@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from funding.base.vocab import Lang
 from funding.charts.caveats import FIGURE_COLUMNS
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.figures import Figure, Figures, exact_text, figures, kind_summary, spoken_text

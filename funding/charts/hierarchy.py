@@ -7,11 +7,11 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout
 from funding.charts.legibility import legible
 from funding.charts.text import plotly_text, wrapped
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.figures import WIDER_MARK

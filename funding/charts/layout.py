@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from funding.base.vocab import Lang, Vocabulary
 from funding.charts.text import plotly_text, wrapped
 from funding.i18n import t
+from funding.i18n.vocab import Lang, Vocabulary
 from funding.registry.dataset import Dataset
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
+from funding.i18n.languages import language
 
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies. The same list is
 # `chartCategoricalColors` in .streamlit/config.toml; colours are fixed per code here so that EU
@@ -125,7 +126,7 @@ def battery_specific(dataset: Dataset, record_id: str) -> bool:
 
 def separators(lang: Lang) -> str:
     """Plotly's decimal and thousands separators: 1.5 in English, 1,5 in Dutch."""
-    return ".," if lang == "en" else ",."
+    return language(lang).separators
 
 
 def colour_map(vocab: Vocabulary) -> dict[str, str]:

@@ -12,8 +12,8 @@ from typing import Any
 
 import numpy as np
 
-from funding.base.vocab import BENEFICIARY, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang, Vocabulary
 from funding.i18n import t
+from funding.i18n.vocab import BENEFICIARY, INSTRUMENT_TYPE, PILLAR_FRAMEWORKS, Lang, Vocabulary
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.breakdowns import NOT_STATED_GROUP

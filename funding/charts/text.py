@@ -11,8 +11,8 @@ import re
 import textwrap
 
 from funding.base.markdown import plain_text
-from funding.base.vocab import Lang
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.selecting.formatting import NBSP as NBSP
 

@@ -9,11 +9,11 @@ from typing import Any
 
 import pandas as pd
 
-from funding.base.vocab import LEVEL, STATUS, Lang
 from funding.charts.layout import BAR_PX, Chart, bar, chart_layout, colour_map
 from funding.charts.legibility import legible
 from funding.charts.text import period_text, plotly_text, wrapped
 from funding.i18n import t
+from funding.i18n.vocab import LEVEL, STATUS, Lang
 from funding.intake.records import Instrument, period_bounds
 
 OPEN_OPACITY = 0.35

@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from funding.base.paths import DEFAULT_CALLS, DEFAULT_DATA, DEFAULT_DOCUMENTS
-from funding.base.vocab import BENEFICIARY, Lang
 from funding.cli.shared import EXIT_OK, EXIT_UNREADABLE, fail
 from funding.i18n import t
+from funding.i18n.languages import DEFAULT, codes
+from funding.i18n.vocab import BENEFICIARY, Lang
 from funding.registry.calls import STATE_TEXTS, calls_on, dates_text, load_calls
 from funding.registry.documents import load_documents
 from funding.registry.loading import load_dataset
@@ -31,7 +32,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=BENEFICIARY.codes,
         help="only calls for this group",
     )
-    calls.add_argument("--lang", choices=("en", "nl"), default="en")
+    calls.add_argument("--lang", choices=codes(), default=DEFAULT)
     calls.add_argument(
         "--calls", type=Path, default=DEFAULT_CALLS, help="calls CSV (default: data/calls.csv)"
     )

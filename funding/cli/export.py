@@ -26,8 +26,9 @@ from funding.base.errors import InvalidData, UnreadableFile
 from funding.base.markdown import plain_text
 from funding.base.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS, DEFAULT_INFO
 from funding.base.reading import read_file
-from funding.base.vocab import LANGS, Lang
 from funding.cli.shared import EXIT_MISSING_TOOL, EXIT_OK, add_filter_options, fail, filters_from
+from funding.i18n.languages import DEFAULT, codes
+from funding.i18n.vocab import Lang
 from funding.intake.archives import TEMPLATE_MAX_BYTES
 from funding.registry.calls import Call, load_calls
 from funding.registry.dataset_info import load_info
@@ -79,7 +80,11 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=Path,
         help="document registry CSV (default: the one beside --data in a version folder, else data/'s)",
     )
-    export.add_argument("--lang", default="en", help="language of labels and numbers: en (default) or nl")
+    export.add_argument(
+        "--lang",
+        default=DEFAULT,
+        help=f"language of labels and numbers: {', '.join(codes())} (default: {DEFAULT})",
+    )
     export.add_argument("--template", type=Path, help="PowerPoint .pptx/.potx whose layouts and theme to use")
     export.add_argument("--chart", help=f"the chart for a PNG: {', '.join(PNG_CHARTS)} (default: envelopes)")
     export.add_argument(
@@ -90,7 +95,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument(
         "--delimiter",
         choices=(",", ";"),
-        help="CSV separator (default: ',' for --lang en, ';' with decimal commas for --lang nl)",
+        help="CSV separator (default: the language's, e.g. ',' for --lang en, ';' with decimal commas for --lang nl)",
     )
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     add_filter_options(export)
@@ -106,8 +111,8 @@ def _option_problems(args: argparse.Namespace, fmt: str) -> list[str]:
         )
     if args.fmt is not None and not out.is_dir():
         problems.append("--format only applies when OUT is a directory; otherwise OUT's extension says it")
-    if args.lang not in LANGS:
-        problems.append(f"lang: unknown value {args.lang!r}; valid: {', '.join(LANGS)}")
+    if args.lang not in codes():
+        problems.append(f"lang: unknown value {args.lang!r}; valid: {', '.join(codes())}")
     if args.chart is not None and fmt != "png":
         problems.append("--chart only applies to a .png output")
     problems += _onto_inputs(out, args)
@@ -196,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_MISSING_TOOL
     except UnreadableFile as exc:
         if exc.source == "template":  # name the user's file, not the role it was meant for
-            raise UnreadableFile(str(args.template), exc.code, exc.reason) from None
+            raise UnreadableFile(str(args.template), exc.code, **exc.details) from None
         raise
     except NotSummable as exc:
         return fail([f"chart {request.chart!r}: {exc}; only 'envelopes' shows these figures"])

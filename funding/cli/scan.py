@@ -18,11 +18,12 @@ from pathlib import Path
 from funding.base.errors import InvalidData, UnreadableFile
 from funding.base.markdown import plain_text
 from funding.base.paths import DATA_DIR, DEFAULT_DOCUMENTS
-from funding.base.vocab import LANGS, Lang
 from funding.changes.scan import STATUSES, Finding, ScanReport, scan_file
 from funding.cli.diff import report_unreadable, write_stdout
 from funding.cli.shared import EXIT_OK, EXIT_UNREADABLE
 from funding.i18n import t
+from funding.i18n.languages import DEFAULT, codes
+from funding.i18n.vocab import Lang
 from funding.registry.documents import load_documents
 from funding.registry.versions import VersionUnreadable, read_version
 from funding.selecting.formatting import format_count, format_range
@@ -56,7 +57,9 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="PATH",
         help="funding CSV or version folder (default: data/, with its disagreements.csv)",
     )
-    parser.add_argument("--lang", choices=LANGS, default="en", help="language of the report (default: en)")
+    parser.add_argument(
+        "--lang", choices=codes(), default=DEFAULT, help=f"language of the report (default: {DEFAULT})"
+    )
     parser.add_argument(
         "--format",
         choices=("text", "csv"),

@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from funding.base.vocab import BENEFICIARY, Lang
 from funding.exports.workbook_cells import WRAP, header_row, put
 from funding.i18n import t
+from funding.i18n.vocab import BENEFICIARY, Lang
 from funding.registry.calls import Call, dates_text
 from funding.registry.documents import Document
 from funding.registry.locators import section

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from funding.base.formulas import is_formula_like as is_formula_like  # the workbook's cells use it
 from funding.base.markdown import plain_text
-from funding.base.vocab import Lang
+from funding.i18n.vocab import Lang
 from funding.intake.cells import row_cells
 from funding.intake.records import COLUMNS, Instrument
 from funding.registry.dataset import Dataset

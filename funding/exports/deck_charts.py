@@ -18,12 +18,12 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Inches, Pt
 
-from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.exports.common import clean_text
 from funding.exports.deck_parts import Box
 from funding.exports.figures import Bar, ChartSpec
 from funding.exports.number_formats import label_format
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, Lang
 
 LABEL_PT = 12
 # Average width of a character at 12 pt, in inches, with a margin for the renderer's font

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from funding.base.vocab import AMOUNT_KIND, RECORD_TYPE, STATUS, Lang
 from funding.exports.common import Citation
 from funding.exports.figures import PART_MARK, ChartSpec
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, RECORD_TYPE, STATUS, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.disagreements import Disagreements

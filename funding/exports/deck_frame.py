@@ -19,11 +19,11 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from funding.base.vocab import Lang
 from funding.exports.common import clean_text
 from funding.exports.deck_layouts import drop_empty_placeholders, open_template, pick_layout
-from funding.exports.deck_parts import LANGUAGE, Box, lines, paginate, text_height
+from funding.exports.deck_parts import Box, in_language, language_id, lines, paginate, text_height
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 from funding.registry.citation import citation
 from funding.registry.dataset_info import DatasetInfo
 
@@ -129,7 +129,7 @@ class Frame:
                 )
                 paragraph.font.bold = True
             for run in paragraph.runs:
-                run.font.language_id = LANGUAGE[self.lang]
+                run.font.language_id = language_id(self.lang)
         else:
             box = Box(MARGIN, Inches(0.35), self.width - 2 * MARGIN, Inches(0.85))
             self.flow(slide, box, [Para(title, 28, bold=True)])
@@ -182,7 +182,7 @@ class Frame:
         font = run.font
         font.size = Pt(para.size)
         font.bold = para.bold
-        font.language_id = LANGUAGE[self.lang]
+        font.language_id = language_id(self.lang)
         if para.grey:
             font.color.rgb = GREY
         elif para.accent:
@@ -237,6 +237,7 @@ class Frame:
         if title is not None:
             title.text_frame.text = t("deck_title", lang)
             title.text_frame.word_wrap = True
+            in_language(title.text_frame, lang)
             if not self.custom:
                 title.left, title.top = MARGIN, Inches(1.6)
                 title.width, title.height = self.width - 2 * MARGIN, Inches(1.6)
@@ -251,6 +252,7 @@ class Frame:
             frame.text = clean_text(lines[0])
             for line in lines[1:]:
                 frame.add_paragraph().text = clean_text(line)
+            in_language(frame, lang)
             if not self.custom:
                 subtitle.left, subtitle.top = MARGIN, Inches(3.5)
                 subtitle.width, subtitle.height = self.width - 2 * MARGIN, Inches(2.2)

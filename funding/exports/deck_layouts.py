@@ -24,10 +24,8 @@ def open_template(data: bytes) -> Any:
     checked = checked_template(data)  # sizes as inflated, no macros: before python-pptx sees it
     try:
         prs = Presentation(io.BytesIO(as_presentation(checked)))
-    except Exception as exc:  # a user file: any parse failure means "not a usable template"
-        raise UnreadableFile(
-            "template", "template_not_pptx", f"is not a PowerPoint .pptx/.potx file ({type(exc).__name__})"
-        ) from None
+    except Exception:  # a user file: any parse failure means "not a usable template"
+        raise UnreadableFile("template", "template_not_pptx") from None
     slide_ids = prs.slides._sldIdLst  # python-pptx has no public API to delete slides
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
@@ -65,7 +63,7 @@ def pick_layout(layouts: Sequence[Any], *, title_slide: bool) -> Any:
     """A title layout (centre title) or a "title only" layout, found by placeholders, not by name,
     so that templates in any language work; falls back to the layout with the fewest placeholders."""
     if not layouts:
-        raise UnreadableFile("template", "template_no_layouts", "has no slide layouts")
+        raise UnreadableFile("template", "template_no_layouts")
     if title_slide:
         for layout in layouts:
             if PP_PLACEHOLDER.CENTER_TITLE in placeholder_types(layout):

@@ -15,13 +15,25 @@ from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
-from funding.base.vocab import Lang
 from funding.exports.common import clean_text
+from funding.i18n.languages import language
+from funding.i18n.vocab import Lang
 
-LANGUAGE = {"en": MSO_LANGUAGE_ID.ENGLISH_UK, "nl": MSO_LANGUAGE_ID.DUTCH}
 EM_PER_CHAR = 0.55  # average character width in ems, with a margin, from LibreOffice's renders
 BOLD = 1.1  # bold text is wider
 LINE_SPACING = 1.2  # line height in ems
+
+
+def language_id(lang: Lang) -> MSO_LANGUAGE_ID:
+    """PowerPoint's id for the language, so its spell checker reads the slides as written."""
+    return MSO_LANGUAGE_ID[language(lang).pptx_language]
+
+
+def in_language(frame: Any, lang: Lang) -> None:
+    """Every run of a text frame filled by its `text` (a placeholder's), in the deck's language."""
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.language_id = language_id(lang)
 
 
 @dataclass(frozen=True)
@@ -85,5 +97,5 @@ def cell(
     run.text = clean_text(text)
     run.font.size = Pt(size)
     run.font.bold = bold
-    run.font.language_id = LANGUAGE[lang]
+    run.font.language_id = language_id(lang)
     cell.margin_top = cell.margin_bottom = Inches(0.04)

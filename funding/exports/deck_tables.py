@@ -9,11 +9,11 @@ from typing import Any
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
-from funding.base.vocab import Lang
 from funding.exports.deck_charts import set_alt_text
 from funding.exports.deck_content import Row
 from funding.exports.deck_parts import Box, cell, lines, paginate
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 
 TABLE_PT = 12
 COLUMNS = ("name", "kind", "amount", "status", "document")

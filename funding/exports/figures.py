@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.exports.common import clean_text
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.breakdowns import NOT_STATED_GROUP, breakdown, envelopes, group_codes

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from funding.base.errors import FundingError
-from funding.base.vocab import Lang
 from funding.exports.common import citations, source_line
 from funding.exports.figures import CHARTS
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import DatasetInfo

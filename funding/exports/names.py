@@ -12,8 +12,8 @@ import re
 import unicodedata
 from datetime import date
 
-from funding.base.vocab import Lang
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 from funding.selecting.selection import CODE_FIELDS, Filters
 
 MAX_SELECTION = 60  # characters of the name that describe the selection

@@ -11,15 +11,14 @@ Spreadsheet cells get euro formats without cents once an amount is a million or 
 
 from __future__ import annotations
 
+import math
+
 from babel.numbers import format_decimal
 
-from funding.base.vocab import QUALIFIER, Lang
-from funding.i18n.forms import LOCALES
+from funding.i18n.languages import language
+from funding.i18n.vocab import QUALIFIER, Lang
 from funding.selecting.formatting import every_digit
 
-_CURRENCY = {"en": "EUR ", "nl": "€ "}
-_SCALES = {"en": ((1e9, "bn", 3), (1e6, "m", 2)), "nl": ((1e9, "mld", 3), (1e6, "mln", 2))}
-_LOCALE_TAG = {"en": "[$-809]", "nl": "[$-413]"}  # en-GB, nl-NL
 MAX_PLACES = 3
 
 
@@ -43,9 +42,9 @@ def literal(text: str) -> str:
 
 def _scale(amount: float, lang: Lang) -> tuple[float, str, int]:
     """Factor, word and the number of thousands separators a format divides by ("," per 1,000)."""
-    for factor, word, commas in _SCALES[lang]:
+    for factor, word in language(lang).scales:
         if abs(amount) >= factor:
-            return factor, word, commas
+            return factor, word, round(math.log10(factor)) // 3
     return 1.0, "", 0
 
 
@@ -61,23 +60,24 @@ def label_format(low: float, high: float, qualifier: str | None, lang: Lang, *, 
     """The data-label format for a bar whose value is `high`: the value is linked, and for a range
     the low end (not a value of the chart) is written before it as text."""
     factor, word, commas = _scale(high, lang)
+    row = language(lang)
     unit = f" {word}" if word else ""
     if low == high:
         places = _shown_places(high / factor, MAX_PLACES if word else 2)
-        front = _qualifier(qualifier, lang) + _CURRENCY[lang]
-        return _LOCALE_TAG[lang] + literal(front) + _pattern(places, commas) + literal(unit + suffix)
+        front = _qualifier(qualifier, lang) + row.currency
+        return row.excel_locale + literal(front) + _pattern(places, commas) + literal(unit + suffix)
     # As format_range: both ends at the high end's scale with equal decimals, at least one.
     places = max(decimals(low / factor, 7), decimals(high / factor, 7), 1 if word else 0)
     if places > MAX_PLACES or (low and abs(low) < factor / 1000):
         # As format_range: each end short where that loses no digit, in full euros otherwise.
-        front = _qualifier(qualifier, lang) + every_digit(low, lang) + "–" + _CURRENCY[lang]
+        front = _qualifier(qualifier, lang) + every_digit(low, lang) + "–" + row.currency
         if decimals(high / factor, 7) > MAX_PLACES:
-            return _LOCALE_TAG[lang] + literal(front) + _pattern(decimals(high, 2), 0) + literal(suffix)
+            return row.excel_locale + literal(front) + _pattern(decimals(high, 2), 0) + literal(suffix)
         own = _shown_places(high / factor, MAX_PLACES if word else 2)
-        return _LOCALE_TAG[lang] + literal(front) + _pattern(own, commas) + literal(unit + suffix)
-    written_low = format_decimal(low / factor, format=_pattern(places, 0), locale=LOCALES[lang])
-    front = _qualifier(qualifier, lang) + _CURRENCY[lang] + written_low + "–"
-    return _LOCALE_TAG[lang] + literal(front) + _pattern(places, commas) + literal(unit + suffix)
+        return row.excel_locale + literal(front) + _pattern(own, commas) + literal(unit + suffix)
+    written_low = format_decimal(low / factor, format=_pattern(places, 0), locale=row.babel_locale)
+    front = _qualifier(qualifier, lang) + row.currency + written_low + "–"
+    return row.excel_locale + literal(front) + _pattern(places, commas) + literal(unit + suffix)
 
 
 def euro_cell_format(amount: float) -> str:

@@ -14,9 +14,9 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from funding.base.vocab import Lang
 from funding.exports.figures import Bar, ChartSpec
 from funding.i18n import t
+from funding.i18n.vocab import Lang
 
 TEXT_PX = 18  # the smallest text on a projector (issue 10, item 7)
 TITLE_PX = 27

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from funding.base.vocab import Lang
+from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.registry.calls import Call, calls_of
 from funding.registry.dataset import Dataset

@@ -22,7 +22,6 @@ from datetime import date, datetime
 
 from pptx.util import Inches
 
-from funding.base.vocab import Lang
 from funding.exports.calls import call_lines
 from funding.exports.common import Citation, citations, clean_text, iso_today, references
 from funding.exports.deck_charts import BAR_IN, bar_chart, chart_height
@@ -44,6 +43,8 @@ from funding.exports.deck_tables import add_table, table_pages
 from funding.exports.figures import ChartSpec
 from funding.exports.story import story
 from funding.i18n import t
+from funding.i18n.languages import language
+from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.registry.calls import Call
 from funding.registry.dataset import Dataset
@@ -100,7 +101,7 @@ def export_pptx(
     properties.subject = clean_text(describe(filters, lang))[:250]
     properties.author = properties.last_modified_by = info.title_in(lang)
     properties.comments = clean_text(deck.citation)
-    properties.language = "en-GB" if lang == "en" else "nl-NL"
+    properties.language = language(lang).tag
     moment = datetime.combine(today or date.today(), datetime.min.time())
     properties.created = properties.modified = moment
     properties.revision = 1

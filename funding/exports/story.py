@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.exports.figures import BREAKDOWNS, ChartSpec, chart_spec
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.kinds import default_kind

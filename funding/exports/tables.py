@@ -23,8 +23,9 @@ from collections.abc import Mapping, Sequence
 
 from funding.base.formulas import neutralise
 from funding.base.markdown import plain_text
-from funding.base.vocab import Lang
 from funding.exports.common import EXPORT_COLUMNS, export_rows
+from funding.i18n.languages import language
+from funding.i18n.vocab import Lang
 from funding.intake.cells import row_cells
 from funding.intake.records import COLUMNS, Instrument
 from funding.registry.dataset import Dataset
@@ -37,7 +38,7 @@ BOM = b"\xef\xbb\xbf"
 
 
 def default_delimiter(lang: Lang) -> str:
-    return "," if lang == "en" else ";"
+    return language(lang).csv_delimiter
 
 
 def export_csv(

@@ -12,10 +12,10 @@ from funding.intake.archives import TEMPLATE_MAX_BYTES, checked_template
 TEMPLATE_MAX_MB = TEMPLATE_MAX_BYTES // (1024 * 1024)
 
 
-def template_problem(data: bytes) -> str | None:
+def template_problem(data: bytes) -> UnreadableFile | None:
     """Why these bytes cannot serve as the deck's template, or None when they may be opened."""
     try:
         checked_template(data)  # by the bytes it inflates to, before python-pptx opens it
     except UnreadableFile as exc:
-        return exc.reason
+        return exc
     return None

@@ -21,7 +21,6 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from funding.base.vocab import Lang
 from funding.exports.calls import calls_sheet
 from funding.exports.common import clean_text
 from funding.exports.workbook_cells import TOP, WRAP, amount_cell, header_row, link, put, warning
@@ -29,7 +28,8 @@ from funding.exports.workbook_columns import COLUMNS, PRINTED, Context, cells, h
 from funding.exports.workbook_print import print_setup
 from funding.exports.workbook_sheets import about_sheet, disagreements_sheet, sources_sheet, totals_sheet
 from funding.i18n import t
-from funding.i18n.forms import LOCALES
+from funding.i18n.languages import language
+from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.registry.calls import Call
 from funding.registry.dataset import Dataset
@@ -73,7 +73,7 @@ def export_xlsx(
     properties = workbook.properties
     properties.title = clean_text(f"{info.title_in(lang)} — {describe(filters, lang)}")[:250]
     properties.creator = properties.lastModifiedBy = info.title_in(lang)
-    properties.language = LOCALES[lang].replace("_", "-")
+    properties.language = language(lang).tag
     print_setup(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from funding.base.vocab import (
+from funding.i18n import t
+from funding.i18n.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
     EU_PILLAR,
@@ -25,7 +26,6 @@ from funding.base.vocab import (
     Lang,
     Vocabulary,
 )
-from funding.i18n import t
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.disagreements import Disagreements

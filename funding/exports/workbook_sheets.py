@@ -11,11 +11,11 @@ from datetime import date
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from funding.base.vocab import AMOUNT_KIND, QUALIFIER, STATUS, Lang
 from funding.exports.common import citations, filter_arguments, iso_today, query_string
 from funding.exports.workbook_cells import HEADER_FONT, TOP, WRAP, amount_cell, header_row, link, put
 from funding.exports.workbook_columns import Context
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, QUALIFIER, STATUS, Lang
 from funding.intake.records import Instrument
 from funding.registry.citation import citation, licence
 from funding.registry.dataset import Dataset

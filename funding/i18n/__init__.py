@@ -1,6 +1,6 @@
 """The one text catalogue: every UI, chart, export and CLI-facing text in English and Dutch.
 
-Vocabulary labels live in funding.base.vocab; this holds the rest, in data modules by where a text
+Vocabulary labels live in funding.i18n.vocab; this holds the rest, in data modules by where a text
 appears (figures, page, charts, files, deck, selection), merged behind one `t()`. A key exists once:
 the page, the deck and the spreadsheet say the same thing in the same words. An entry that
 counts something has plural forms (funding.i18n.forms) and is asked for with `n=`.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from funding.base.vocab import Lang
 from funding.i18n import (
     calls,
     changes,
@@ -21,11 +20,13 @@ from funding.i18n import (
     files,
     page,
     picking,
+    problems,
     scan,
     selection,
     share,
 )
 from funding.i18n.forms import Entry, pick
+from funding.i18n.languages import Lang
 
 
 def _merged(*parts: Mapping[str, Mapping[Lang, Entry]]) -> dict[str, Mapping[Lang, Entry]]:
@@ -51,11 +52,13 @@ TEXTS = _merged(
     share.TEXTS,
     scan.TEXTS,
     calls.TEXTS,
+    problems.TEXTS,
 )
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
-    """The text for a key; a missing key is a programming error and raises KeyError. For an entry
+    """The text for a key; a missing key, or a language the key has no text in, is a programming
+    error and raises KeyError (no other language stands in). For an entry
     with plural forms, `n` (an int) picks the form and is written in the language's digits."""
     text, filled = pick(TEXTS[key][lang], lang, values)
     return text.format(**filled) if filled else text

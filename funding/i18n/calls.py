@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from funding.base.vocab import Lang
 from funding.i18n.forms import Entry
+from funding.i18n.languages import Lang
 
 TEXTS: dict[str, Mapping[Lang, Entry]] = {
     "call_upcoming": {"en": "upcoming", "nl": "binnenkort"},

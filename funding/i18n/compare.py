@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from funding.base.vocab import Lang
 from funding.i18n.forms import Entry
+from funding.i18n.languages import Lang
 
 TEXTS: dict[str, dict[Lang, Entry]] = {
     "compare_hidden": {

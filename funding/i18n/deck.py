@@ -6,8 +6,8 @@ Entries that count something carry plural forms (funding.i18n.forms), so no slid
 
 from __future__ import annotations
 
-from funding.base.vocab import Lang
 from funding.i18n.forms import Entry
+from funding.i18n.languages import Lang
 
 TEXTS: dict[str, dict[Lang, Entry]] = {
     "deck_title": {

@@ -13,31 +13,32 @@ from functools import cache
 from babel import Locale
 from babel.numbers import format_decimal
 
-from funding.base.vocab import Lang
+from funding.i18n.languages import Lang, language
 
 # A text, or its plural forms keyed by CLDR category; "other" is always there.
 Entry = str | Mapping[str, str]
-LOCALES: dict[Lang, str] = {"en": "en_GB", "nl": "nl_NL"}
 
 
 @cache
-def _locale(lang: Lang) -> Locale:
-    return Locale.parse(LOCALES[lang])
+def _locale(babel_locale: str) -> Locale:
+    return Locale.parse(babel_locale)
 
 
 def categories(lang: Lang) -> frozenset[str]:
     """The plural categories the language distinguishes (English and Dutch: one, other)."""
-    return frozenset(_locale(lang).plural_form.tags) | {"other"}
+    return frozenset(_locale(language(lang).babel_locale).plural_form.tags) | {"other"}
 
 
 def pick(entry: Entry, lang: Lang, values: Mapping[str, object]) -> tuple[str, dict[str, object]]:
     """The text for these values, and the values with the count `n` written in the language's digits.
 
-    A plural entry needs an integer `n`; a missing one is a programming error (TypeError)."""
+    A plural entry needs an integer `n`; a missing one is a programming error (TypeError), and so
+    is a form the language distinguishes that the entry lacks (KeyError)."""
     if isinstance(entry, str):
         return entry, dict(values)
     n = values.get("n")
     if not isinstance(n, int) or isinstance(n, bool):
         raise TypeError(f"a text with plural forms needs an integer n, got {n!r}")
-    form = _locale(lang).plural_form(n)
-    return entry.get(form, entry["other"]), {**values, "n": format_decimal(n, locale=LOCALES[lang])}
+    babel_locale = language(lang).babel_locale
+    form = _locale(babel_locale).plural_form(n)
+    return entry[form], {**values, "n": format_decimal(n, locale=babel_locale)}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from funding.base.vocab import Lang
 from funding.i18n.forms import Entry
+from funding.i18n.languages import Lang
 
 TEXTS: dict[str, dict[Lang, Entry]] = {
     "choose": {"en": "Choose", "nl": "Kies"},  # the placeholder of every multiselect
@@ -11,7 +11,7 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "Battery funding: EU and the Netherlands",
         "nl": "Batterijfinanciering: EU en Nederland",
     },
-    "language": {"en": "Language / Taal", "nl": "Taal / Language"},
+    "language": {"en": "Language", "nl": "Taal"},  # the chooser says it in every language
     "data_heading": {"en": "Data", "nl": "Gegevens"},
     "filters_heading": {"en": "Filters", "nl": "Filters"},
     "upload": {"en": "Use your own CSV (same columns)", "nl": "Eigen CSV gebruiken (zelfde kolommen)"},

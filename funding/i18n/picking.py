@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from funding.base.vocab import Lang
+from funding.i18n.languages import Lang
 
 TEXTS: dict[str, dict[Lang, str]] = {
     "stale_pick": {

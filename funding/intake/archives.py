@@ -18,7 +18,7 @@ import struct
 import zipfile
 
 from funding.base.errors import UnreadableFile
-from funding.base.reading import too_large_reason
+from funding.base.reading import too_large
 
 MIB = 1024 * 1024
 TEMPLATE_MAX_BYTES = 5 * MIB  # a .pptx/.potx as uploaded or read from disk
@@ -38,14 +38,14 @@ def checked_template(data: bytes) -> bytes:
     """A slide template rebuilt from the bytes actually inflated; UnreadableFile when it is too
     large, not a zip, encrypted, too many parts, inflates past the budget, or carries macros."""
     if len(data) > TEMPLATE_MAX_BYTES:
-        raise UnreadableFile(SOURCE, "template_too_large", too_large_reason(len(data), TEMPLATE_MAX_BYTES))
+        raise too_large(SOURCE, len(data), TEMPLATE_MAX_BYTES, "template_too_large")
     return rebuilt_zip(data, max_entries=TEMPLATE_MAX_ENTRIES, max_inflated=TEMPLATE_MAX_INFLATED)
 
 
 def rebuilt_zip(data: bytes, *, max_entries: int, max_inflated: int) -> bytes:
     """The archive again, each entry holding exactly what inflating it gave, within the budgets."""
     if _declared_entries(data) > max_entries:  # before zipfile builds an object per entry
-        raise UnreadableFile(SOURCE, "template_too_many_parts", f"has more than {max_entries} parts")
+        raise UnreadableFile(SOURCE, "template_too_many_parts", limit=max_entries)
     try:
         source = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
@@ -73,11 +73,11 @@ def _declared_entries(data: bytes) -> int:
 
 def _check_entries(entries: list[zipfile.ZipInfo], max_entries: int) -> None:
     if len(entries) > max_entries:
-        raise UnreadableFile(SOURCE, "template_too_many_parts", f"has more than {max_entries} parts")
+        raise UnreadableFile(SOURCE, "template_too_many_parts", limit=max_entries)
     names: set[str] = set()
     for entry in entries:
         if entry.flag_bits & 0x1:
-            raise UnreadableFile(SOURCE, "template_encrypted", "is encrypted; save it without a password")
+            raise UnreadableFile(SOURCE, "template_encrypted")
         if entry.compress_type not in _COMPRESSIONS:
             raise _not_office()
         if entry.filename in names:
@@ -101,10 +101,9 @@ def _copy(
             while chunk := reader.read(_CHUNK):
                 inflated += len(chunk)
                 if inflated > budget:
+                    mb = limit / MIB
                     raise UnreadableFile(
-                        SOURCE,
-                        "template_inflates_too_much",
-                        f"unpacks to more than {limit / MIB:g} MB",
+                        SOURCE, "template_inflates_too_much", limit=int(mb) if mb.is_integer() else mb
                     )
                 if content_types is not None:
                     content_types += chunk
@@ -117,12 +116,8 @@ def _copy(
 
 
 def _not_office() -> UnreadableFile:
-    return UnreadableFile(SOURCE, "template_not_pptx", "is not a PowerPoint .pptx/.potx file")
+    return UnreadableFile(SOURCE, "template_not_pptx")
 
 
 def _macros(part: str) -> UnreadableFile:
-    return UnreadableFile(
-        SOURCE,
-        "template_macros",
-        f"contains macros or controls ({part}); save it as a .pptx or .potx without macros",
-    )
+    return UnreadableFile(SOURCE, "template_macros", part=part)

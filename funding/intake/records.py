@@ -16,7 +16,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from funding.base.vocab import (
+from funding.i18n.languages import data_text
+from funding.i18n.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
     EU_PILLAR,
@@ -131,12 +132,12 @@ class Instrument(BaseModel):
         return self
 
     def name(self, lang: Lang) -> str:
-        return self.name_en if lang == "en" else self.name_nl
+        return data_text(lang, self.name_en, self.name_nl)
 
     def note(self, lang: Lang) -> str | None:
         """The curator's note in the reader's language; a missing Dutch note falls back to the
         English one (`validate` warns `note_language_missing`), never to nothing."""
-        return (self.notes_nl or self.notes) if lang == "nl" else self.notes
+        return data_text(lang, self.notes, self.notes_nl or self.notes)
 
 
 MONEY_RECORD_TYPES = frozenset({"instrument", "proposal"})

@@ -20,11 +20,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from funding.base.errors import InvalidData, Problem, UnreadableFile, validation_problems
+from funding.base.errors import InvalidData, Problem, not_utf8, validation_problems
 from funding.base.paths import DEFAULT_CALLS
 from funding.base.reading import COMPANION_MAX_BYTES, read_file
-from funding.base.vocab import BENEFICIARY, DATE_QUALIFIER, Lang
 from funding.i18n import t
+from funding.i18n.languages import data_text
+from funding.i18n.vocab import BENEFICIARY, DATE_QUALIFIER, Lang
 from funding.intake.records import SLUG, Instrument, LongText, Text
 
 # YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD: as precise as the document is.
@@ -69,7 +70,7 @@ class Call(BaseModel):
     notes_nl: str | None = None
 
     def name(self, lang: Lang) -> str:
-        return self.name_en if lang == "en" else self.name_nl
+        return data_text(lang, self.name_en, self.name_nl)
 
 
 def call_problems(call: Call) -> list[tuple[str, str, str]]:
@@ -171,7 +172,7 @@ def load_calls(
     try:  # the one bounded reader: a regular file, never past the companions' limit
         text = read_file(path, limit=COMPANION_MAX_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(str(path), "not_utf8", f"cannot be read as UTF-8 text ({exc})") from None
+        raise not_utf8(str(path), exc) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     calls: list[Call] = []
     problems: list[Problem] = []

@@ -11,9 +11,9 @@ from datetime import date
 
 from babel.dates import format_date
 
-from funding.base.vocab import Lang
 from funding.i18n import t
-from funding.i18n.forms import LOCALES
+from funding.i18n.languages import language
+from funding.i18n.vocab import Lang
 from funding.registry.dataset_info import DatasetInfo
 
 
@@ -23,7 +23,7 @@ def long_date(iso: str, lang: Lang) -> str:
         day = date.fromisoformat(iso)
     except ValueError:
         return iso
-    return str(format_date(day, format="long", locale=LOCALES[lang]))
+    return str(format_date(day, format="long", locale=language(lang).babel_locale))
 
 
 def citation(info: DatasetInfo, lang: Lang, *, link: str | None = None) -> str:

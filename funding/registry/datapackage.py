@@ -1,6 +1,6 @@
 """data/datapackage.json: the dataset as a Frictionless Data Package, for tools other than ours.
 
-Nothing in it is written by hand. Codes come from `funding.base.vocab` (via the fields' vocabularies),
+Nothing in it is written by hand. Codes come from `funding.i18n.vocab` (via the fields' vocabularies),
 patterns and length limits from the record models, and what each column means and whether it is
 required from the codebook's tables (data/README.md §1, §2, §5; for funding.csv the required
 columns are `funding.intake.records.REQUIRED_COLUMNS`, which the codebook must agree with), so a change
@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from funding.base.paths import DATA_DIR
-from funding.base.vocab import LANGS, QUALIFIER
+from funding.i18n.vocab import DOCUMENT_LANGUAGES, QUALIFIER
 from funding.intake.records import (
     COLUMNS,
     FIELD_VOCABULARIES,
@@ -197,7 +197,7 @@ def build_package(codebook_text: str, info_path: Path = DATA_DIR / "dataset.json
                     tuple(Document.model_fields),
                     Document,
                     codebook_columns(codebook_text, "1."),
-                    {"language": LANGS},
+                    {"language": DOCUMENT_LANGUAGES},
                     [],
                 ),
             ),

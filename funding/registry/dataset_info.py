@@ -10,8 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from funding.base.errors import UnreadableFile
 from funding.base.paths import DEFAULT_INFO
 from funding.base.reading import read_file
-from funding.base.vocab import Lang
 from funding.i18n import t
+from funding.i18n.languages import data_text
+from funding.i18n.vocab import Lang
 
 
 class DatasetInfo(BaseModel):
@@ -27,7 +28,7 @@ class DatasetInfo(BaseModel):
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
 
     def title_in(self, lang: Lang) -> str:
-        return self.title if lang == "en" else self.title_nl
+        return data_text(lang, self.title, self.title_nl)
 
 
 # The metadata is a few hundred bytes; a larger file is not metadata (and is not read whole).
@@ -40,9 +41,7 @@ def load_info(path: str | Path = DEFAULT_INFO, *, limit: int | None = None) -> D
     try:
         return DatasetInfo.model_validate(json.loads(data.decode("utf-8")))
     except (ValueError, ValidationError) as exc:
-        raise UnreadableFile(
-            str(path), "bad_metadata", f"cannot be read as dataset metadata ({exc})"
-        ) from None
+        raise UnreadableFile(str(path), "bad_metadata", error=str(exc)) from None
 
 
 def source_line(info: DatasetInfo | None, lang: Lang, upload_name: str | None = None) -> str:

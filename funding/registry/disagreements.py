@@ -17,10 +17,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from funding.base.errors import InvalidData, Problem, UnreadableFile, validation_problems
+from funding.base.errors import InvalidData, Problem, not_utf8, validation_problems
 from funding.base.paths import DEFAULT_DISAGREEMENTS
 from funding.base.reading import COMPANION_MAX_BYTES, read_file
-from funding.base.vocab import QUALIFIER, Lang
+from funding.i18n.languages import data_text
+from funding.i18n.vocab import QUALIFIER, Lang
 from funding.intake.records import COLUMNS, SLUG, LongText, Text
 
 # What a disagreement can be about: a column of the row, its scope (what the money is for), or
@@ -43,7 +44,7 @@ class Disagreement(BaseModel):
     summary_nl: Text
 
     def summary(self, lang: Lang) -> str:
-        return self.summary_en if lang == "en" else self.summary_nl
+        return data_text(lang, self.summary_en, self.summary_nl)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def parse_disagreements(
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(source, "not_utf8", f"cannot be read as UTF-8 text ({exc})") from None
+        raise not_utf8(source, exc) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     items: list[Disagreement] = []
     problems: list[Problem] = []

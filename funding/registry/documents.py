@@ -12,10 +12,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from funding.base.errors import Problem, ProblemLog, UnreadableFile
+from funding.base.errors import Problem, ProblemLog, not_utf8
 from funding.base.paths import DEFAULT_DOCUMENTS
 from funding.base.reading import COMPANION_MAX_BYTES, read_file
-from funding.base.vocab import Lang
+from funding.i18n.languages import data_text
+from funding.i18n.vocab import Lang
 
 
 class Document(BaseModel):
@@ -31,7 +32,7 @@ class Document(BaseModel):
     url: str | None = None
 
     def title(self, lang: Lang) -> str:
-        return self.title_en if lang == "en" else self.title_nl
+        return data_text(lang, self.title_en, self.title_nl)
 
     def citation(self, lang: Lang) -> str:
         when = f", {self.issued}" if self.issued else ""
@@ -46,7 +47,7 @@ def load_documents(
     try:
         text = read_file(path, limit=limit).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(str(path), "not_utf8", f"cannot be read as UTF-8 text ({exc})") from None
+        raise not_utf8(str(path), exc) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     documents: dict[str, Document] = {}
     log = ProblemLog({})

@@ -21,9 +21,9 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 
-from funding.base.errors import InvalidData, Problem, ProblemLog, UnreadableFile, show_value
+from funding.base.errors import InvalidData, Problem, ProblemLog, UnreadableFile, not_utf8, show_value
 from funding.base.paths import DEFAULT_DATA
-from funding.base.reading import read_file, too_large_reason
+from funding.base.reading import read_file, too_large
 from funding.intake import columns
 from funding.intake.lazy_records import LazyRecords
 from funding.intake.records import (
@@ -66,16 +66,15 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Loaded:
     """A validated dataset, or why there is none (or why another file, such as the registry,
-    could not be loaded): the problems of an invalid file or the code and reason an unreadable
-    one could not be read. `digest` names the bytes it was read from."""
+    could not be loaded): the problems of an invalid file, or the refusal of an unreadable one
+    (its code and details, said in any language). `digest` names the bytes it was read from."""
 
     dataset: Dataset | None
     source: str
     digest: str = ""
     problems: tuple[Problem, ...] = ()  # the first ones (funding.base.errors.MAX_PROBLEMS)
-    reason: str = ""
+    unreadable: UnreadableFile | None = None
     total: int = 0  # problems in all
-    code: str = ""  # why an unreadable file was refused
 
     @property
     def problem_count(self) -> int:
@@ -91,7 +90,7 @@ def attempt(load: Callable[[], T], source: str, digest: str = "") -> T | Loaded:
     except InvalidData as exc:
         return Loaded(None, source, digest, problems=exc.problems, total=exc.total)
     except UnreadableFile as exc:
-        return Loaded(None, source, digest, reason=exc.reason, code=exc.code)
+        return Loaded(None, source, digest, unreadable=exc)
 
 
 def load_dataset(
@@ -115,7 +114,7 @@ def parse_csv(
 ) -> Dataset:
     """Validate CSV bytes (a file's or an upload's); raises UnreadableFile or InvalidData."""
     if max_bytes is not None and len(data) > max_bytes:
-        raise UnreadableFile(source, "too_large", too_large_reason(len(data), max_bytes))
+        raise too_large(source, len(data), max_bytes)
     text = _decode(data, source)
     if not text or text.isspace():  # (text.strip() would copy 100 MB to say so)
         raise InvalidData(
@@ -142,18 +141,13 @@ def parse_csv(
 
 def _decode(data: bytes, source: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnreadableFile(source, "utf16", "is UTF-16 text; save it as 'CSV UTF-8 (comma delimited)'")
+        raise UnreadableFile(source, "utf16")
     if b"\x00" in data:
-        raise UnreadableFile(source, "nul_bytes", "contains NUL bytes: this is not a text file")
+        raise UnreadableFile(source, "nul_bytes")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(
-            source,
-            "not_utf8",
-            f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save it as 'CSV UTF-8' (Windows-1252 and other encodings are not read)",
-        ) from None
+        raise not_utf8(source, exc) from None
 
 
 def _sniff_delimiter(text: str) -> str:

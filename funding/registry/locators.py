@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from funding.base.vocab import Lang
+from funding.i18n.languages import language
+from funding.i18n.vocab import Lang
 
 _LINES = re.compile(r",?\s*\bL\d+(?:-\d+)?(?:\s*,\s*L\d+(?:-\d+)?)*")
 # The locator's own words in the English-language locators, longest first; the documents'
@@ -40,7 +41,7 @@ def section(locator: str | None, lang: Lang) -> str:
         return ""
     parts = [_LINES.sub("", part).strip(" ,") for part in locator.split(";")]
     text = "; ".join(dict.fromkeys(p for p in parts if p))
-    if lang == "nl":
+    if language(lang).data == "nl":  # the locators are written in English
         for english, dutch in _DUTCH:
             text = text.replace(english, dutch)
     return text

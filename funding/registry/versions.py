@@ -19,6 +19,8 @@ from typing import TypeVar
 from funding.base.errors import FundingError, InvalidData, UnreadableFile
 from funding.base.paths import DATA_DIR, DEFAULT_DISAGREEMENTS, DEFAULT_DOCUMENTS
 from funding.base.reading import COMPANION_MAX_BYTES, inside, read_file
+from funding.i18n import t
+from funding.i18n.languages import Lang
 from funding.intake.csv_layout import Layout, layout_of
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import DatasetInfo, load_info
@@ -57,6 +59,15 @@ class VersionUnreadable(FundingError):
     def __init__(self, errors: tuple[UnreadableFile | InvalidData, ...]) -> None:
         super().__init__("; ".join(str(e) for e in errors))
         self.errors = errors
+
+    def reason_in(self, lang: Lang) -> str:
+        """Why each file was refused, in `lang`: its refusal, or how many problems it has."""
+        return "; ".join(
+            f"{e.source}: {e.reason_in(lang)}"
+            if isinstance(e, UnreadableFile)
+            else t("file_invalid", lang, source=e.source, n=e.total)
+            for e in self.errors
+        )
 
 
 def funding_path(path: Path) -> Path:

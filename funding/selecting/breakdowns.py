@@ -16,7 +16,8 @@ from itertools import islice
 import numpy as np
 import pandas as pd
 
-from funding.base.vocab import (
+from funding.i18n import t
+from funding.i18n.vocab import (
     BENEFICIARY,
     EU_PILLAR,
     INSTRUMENT_TYPE,
@@ -32,7 +33,6 @@ from funding.selecting.selected import positions_in
 from funding.selecting.totals import NO_BOUNDS, Bounds, counted_ids, net_bounds
 
 NOT_STATED_GROUP = "_not_stated"
-_NOT_STATED_LABEL = {"en": "Not stated", "nl": "Niet vermeld"}
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ def group_codes(record: Instrument, dimension: str) -> list[str]:
 
 def _label(key: str, vocab: Vocabulary | None, lang: Lang) -> str:
     if key == NOT_STATED_GROUP:
-        return _NOT_STATED_LABEL[lang]
+        return t("not_stated_group", lang)
     return vocab.label(key, lang) if vocab is not None else key
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from funding.base.vocab import NOT_STATED_ORIGIN, Lang
 from funding.i18n import t
+from funding.i18n.vocab import NOT_STATED_ORIGIN, Lang
 from funding.registry.dataset import Dataset
 from funding.selecting.filter_index import select
 from funding.selecting.selection import MULTI_FIELDS, ORIGIN_LABELS, Filters, describe, origin_of

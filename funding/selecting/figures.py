@@ -23,8 +23,8 @@ from typing import Literal
 import numpy as np
 
 from funding.base.errors import InvalidData, UnreadableFile
-from funding.base.vocab import AMOUNT_KIND, Lang
 from funding.i18n import t
+from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.documents import load_documents

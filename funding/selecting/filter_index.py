@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from funding.base.vocab import PILLAR_FRAMEWORKS
+from funding.i18n.vocab import PILLAR_FRAMEWORKS
 from funding.intake.records import Instrument, earliest, latest
 from funding.registry.dataset import Dataset
 from funding.selecting.selected import Selected

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from funding.base.vocab import PILLAR_FRAMEWORKS, Lang
 from funding.i18n import t
+from funding.i18n.vocab import PILLAR_FRAMEWORKS, Lang
 from funding.registry.dataset import Dataset
 from funding.selecting.selection import CODE_FIELDS, Filters, choices
 
@@ -24,7 +24,7 @@ class FilterProblem:
     value: str
     valid: tuple[str, ...] = ()  # for years_reversed: the year_to that year_from passes
 
-    def message(self, lang: Lang = "en") -> str:
+    def message(self, lang: Lang) -> str:
         if self.code == "years_reversed":
             return t("filter_years_reversed", lang, year_from=self.value, year_to=self.valid[0])
         if self.code == "unknown_id":

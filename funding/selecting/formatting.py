@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
-from funding.base.vocab import QUALIFIER, Lang
 from funding.i18n import t
+from funding.i18n.languages import language
+from funding.i18n.vocab import QUALIFIER, Lang
 from funding.selecting.totals import Bounds
 
 NBSP = "\u00a0"  # a space that never breaks a figure from its unit
-_LOCALE = {"en": "en_GB", "nl": "nl_NL"}
-_CURRENCY = {"en": "EUR ", "nl": "€ "}
-_SCALES = {"en": ((1e9, "bn"), (1e6, "m")), "nl": ((1e9, "mld"), (1e6, "mln"))}
 
 
 def format_eur(amount: float | None, lang: Lang, qualifier: str | None = None) -> str:
@@ -23,13 +21,14 @@ def format_eur(amount: float | None, lang: Lang, qualifier: str | None = None) -
     at the scale it is shown in (EUR 7.6 m, EUR 2.796 bn)."""
     if amount is None:
         return t("amount_not_stated", lang)
-    for factor, word in _SCALES[lang]:
+    row = language(lang)
+    for factor, word in row.scales:
         if abs(amount) >= factor:
-            number = format_decimal(amount / factor, format="#,##0.###", locale=_LOCALE[lang])
-            text = f"{_CURRENCY[lang]}{number} {word}"
+            number = format_decimal(amount / factor, format="#,##0.###", locale=row.babel_locale)
+            text = f"{row.currency}{number} {word}"
             break
     else:
-        text = _CURRENCY[lang] + format_decimal(amount, format="#,##0.##", locale=_LOCALE[lang])
+        text = row.currency + format_decimal(amount, format="#,##0.##", locale=row.babel_locale)
     return with_qualifier(text, qualifier, lang)
 
 
@@ -38,21 +37,24 @@ def format_range(low: float, high: float, lang: Lang, qualifier: str | None = No
     one figure when the ends are equal. Ends too far apart for one scale get a scale each."""
     if low == high:
         return format_eur(high, lang, qualifier)
-    factor, word = next(((f, w) for f, w in _SCALES[lang] if abs(high) >= f), (1.0, ""))
+    row = language(lang)
+    factor, word = next(((f, w) for f, w in row.scales if abs(high) >= f), (1.0, ""))
     # At least one decimal on a scaled range ("EUR 3.0–4.0 bn"), as briefing notes write them.
     places = max(_decimals(low / factor), _decimals(high / factor), 1 if word else 0)
     if places > 3 or (low and abs(low) < factor / 1000):
         ends = f"{every_digit(low, lang)}–{every_digit(high, lang)}"
         return with_qualifier(ends, qualifier, lang)
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    numbers = "–".join(format_decimal(v / factor, format=pattern, locale=_LOCALE[lang]) for v in (low, high))
-    return with_qualifier(f"{_CURRENCY[lang]}{numbers}{' ' + word if word else ''}", qualifier, lang)
+    numbers = "–".join(
+        format_decimal(v / factor, format=pattern, locale=row.babel_locale) for v in (low, high)
+    )
+    return with_qualifier(f"{row.currency}{numbers}{' ' + word if word else ''}", qualifier, lang)
 
 
 def every_digit(amount: float, lang: Lang) -> str:
     """An end of a range that no common scale writes: short where that loses no digit, in full
     otherwise (3,301,500,000 is never "3.302 bn")."""
-    factor = next((f for f, _ in _SCALES[lang] if abs(amount) >= f), 1.0)
+    factor = next((f for f, _ in language(lang).scales if abs(amount) >= f), 1.0)
     return format_eur(amount, lang) if _decimals(amount / factor) <= 3 else format_eur_full(amount, lang)
 
 
@@ -73,7 +75,8 @@ def format_eur_full(amount: float | None, lang: Lang) -> str:
     """Every digit, for tables and exports where the exact figure matters."""
     if amount is None:
         return t("amount_not_stated", lang)
-    return _CURRENCY[lang] + format_decimal(amount, format="#,##0.##", locale=_LOCALE[lang])
+    row = language(lang)
+    return row.currency + format_decimal(amount, format="#,##0.##", locale=row.babel_locale)
 
 
 def with_qualifier(text: str, qualifier: str | None, lang: Lang) -> str:
@@ -83,4 +86,4 @@ def with_qualifier(text: str, qualifier: str | None, lang: Lang) -> str:
 
 
 def format_count(n: int, lang: Lang) -> str:
-    return str(format_decimal(n, locale=_LOCALE[lang]))
+    return str(format_decimal(n, locale=language(lang).babel_locale))

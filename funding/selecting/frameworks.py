@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from funding.base.vocab import PILLAR_FRAMEWORKS
+from funding.i18n.vocab import PILLAR_FRAMEWORKS
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.filter_index import index_of, select

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from funding.base.vocab import AMOUNT_KIND
+from funding.i18n.vocab import AMOUNT_KIND
 from funding.intake.records import Instrument
 
 

@@ -12,9 +12,9 @@ from datetime import date
 import numpy as np
 from babel.dates import format_date
 
-from funding.base.vocab import LEVEL, Lang
 from funding.i18n import t
-from funding.i18n.forms import LOCALES
+from funding.i18n.languages import language
+from funding.i18n.vocab import LEVEL, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import DatasetInfo
@@ -35,7 +35,7 @@ def _as_of(info: DatasetInfo | None, lang: Lang) -> str:
     if info is None:
         return ""
     try:
-        when = format_date(date.fromisoformat(info.date), format="medium", locale=LOCALES[lang])
+        when = format_date(date.fromisoformat(info.date), format="medium", locale=language(lang).babel_locale)
     except ValueError:
         when = info.date
     return t("lead_as_of", lang, version=info.version, date=when)

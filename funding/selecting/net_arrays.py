@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from funding.base.vocab import AMOUNT_KIND
+from funding.i18n.vocab import AMOUNT_KIND
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.overlap_groups import least_of_group, overlap_groups

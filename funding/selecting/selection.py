@@ -16,7 +16,8 @@ from functools import cache
 from typing import Any, Literal
 
 from funding.base.errors import InvalidData, UnreadableFile
-from funding.base.vocab import (
+from funding.i18n import t
+from funding.i18n.vocab import (
     AMOUNT_KIND,
     BENEFICIARY,
     INSTRUMENT_TYPE,
@@ -27,10 +28,9 @@ from funding.base.vocab import (
     RECORD_TYPE,
     STATUS,
     Lang,
-    Term,
     Vocabulary,
+    term,
 )
-from funding.i18n import t
 from funding.intake.records import Instrument, period_bounds
 from funding.registry.dataset import Dataset
 from funding.registry.documents import load_documents
@@ -41,7 +41,7 @@ ORIGIN_LABELS = Vocabulary(
     "origin",
     (
         *MONEY_ORIGIN.terms,
-        Term(
+        term(
             NOT_STATED_ORIGIN,
             "Origin of the figure itself not stated",
             "Herkomst van het bedrag zelf niet vermeld",

@@ -6,21 +6,26 @@ lowercase where possible and never translated. Labels are for people and exist i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
 
-Lang = Literal["en", "nl"]
-LANGS: tuple[Lang, ...] = ("en", "nl")
+from funding.i18n.languages import DataLang
+from funding.i18n.languages import Lang as Lang  # where the package has always found it
+
+# The languages a cited document may be written in (documents.csv's `language`).
+DOCUMENT_LANGUAGES: tuple[DataLang, ...] = ("en", "nl")
 
 
 @dataclass(frozen=True)
 class Term:
+    """A code and its label in every language (funding.i18n.languages); a label missing for a
+    language raises KeyError rather than showing another language's."""
+
     code: str
-    en: str
-    nl: str
+    labels: Mapping[str, str]
 
     def label(self, lang: Lang) -> str:
-        return self.en if lang == "en" else self.nl
+        return self.labels[lang]
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,13 @@ class Vocabulary:
         return term.label(lang) if term is not None else code
 
 
+def term(code: str, en: str, nl: str) -> Term:
+    """A term written as the vocabularies below write them: code, English, Dutch."""
+    return Term(code, {"en": en, "nl": nl})
+
+
 def _vocab(name: str, *rows: tuple[str, str, str]) -> Vocabulary:
-    return Vocabulary(name, tuple(Term(*row) for row in rows))
+    return Vocabulary(name, tuple(term(*row) for row in rows))
 
 
 LEVEL = _vocab(
