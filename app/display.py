@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
@@ -11,8 +12,10 @@ from app import cached
 from app.context import Page
 from app.widgets import one_choice
 from funding import charts
+from funding.charts.slide import image_options
 from funding.charts.text import NBSP
 from funding.empty_selection import why_empty
+from funding.exports.images import IMAGE_FORMATS, chart_image
 from funding.formatting import format_count
 from funding.i18n import t
 from funding.kinds import default_kind, offered_kinds
@@ -20,7 +23,7 @@ from funding.markdown import markdown_text, plain_table, plain_text
 from funding.totals import summable
 from funding.vocab import AMOUNT_KIND, Lang
 
-PNG_SCALE = 3  # modebar PNGs at three times the on-screen size: sharp on a full-width slide
+IMAGE_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 
 # Static CSS, no data in it: long figures such as "at least EUR 13.8 bn" wrap instead of being cut
 # to "at least E…", which would hide the number itself.
@@ -33,27 +36,52 @@ METRIC_CSS = """<style>
 </style>"""
 
 
-def plotly_config(name: str, lang: Lang) -> dict[str, Any]:
-    """The modebar's camera button saves a PNG at three times the screen size (slide resolution),
-    named after the chart, the day and the language; the source line is part of the figure."""
-    filename = f"{t('file_stem', lang)}-{name.replace('_', '-')}-{date.today().isoformat()}"
-    return {
-        "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE, "filename": filename},
-    }
+def image_name(name: str, lang: Lang) -> str:
+    """A chart's image file name: the chart, the day and the language's stem."""
+    return f"{t('file_stem', lang)}-{name.replace('_', '-')}-{date.today().isoformat()}"
+
+
+def plotly_config(figure: Any, name: str, lang: Lang) -> dict[str, Any]:
+    """The modebar's camera button saves the 16:9 slide image the download button makes
+    (`funding.charts.slide`), named after the chart, the day and the language."""
+    return {"displaylogo": False, "toImageButtonOptions": image_options(figure, image_name(name, lang))}
 
 
 def show_chart(chart: charts.Chart, lang: Lang, *, key: str, name: str, clickable: bool = False) -> None:
-    """The figure and, right under it, the same numbers as a table (the accessible alternative)."""
-    config = plotly_config(name, lang)
+    """The figure, a "Download chart" control beside it, and, right under it, the same numbers as
+    a table (the accessible alternative)."""
+    config = plotly_config(chart.figure, name, lang)
     if clickable:
         st.plotly_chart(
             chart.figure, key=key, on_select="rerun", selection_mode="points", width="stretch", config=config
         )
     else:
         st.plotly_chart(chart.figure, key=key, width="stretch", config=config)
+    image_downloads(chart, lang, key=key, name=name)
     with st.expander(t("data_table", lang)):
         st.dataframe(plain_table(chart.table), hide_index=True, width="stretch", key=f"{key}_table")
+
+
+def image_downloads(chart: charts.Chart, lang: Lang, *, key: str, name: str) -> None:
+    """PNG and SVG of the chart as a 16:9 slide, drawn by kaleido only when a button is clicked.
+
+    `st.download_button` takes a callable for `data` (Streamlit 1.67) and calls it on the click,
+    in a thread of its own, so a rerun costs two buttons and no image; `on_click="ignore"` spares
+    the page a rerun after the download. Without a Chromium on the server the control says so."""
+    box = st.popover(t("download_chart", lang), icon=":material/image:", key=f"{key}_image")
+    if not cached.draws_images():
+        box.caption(t("download_chart_unavailable", lang))
+        return
+    box.caption(t("download_chart_help", lang))
+    for fmt in IMAGE_FORMATS:
+        box.download_button(
+            t(f"download_chart_{fmt}", lang),
+            data=functools.partial(chart_image, chart.figure, fmt),
+            file_name=f"{image_name(name, lang)}.{fmt}",
+            mime=IMAGE_TYPES[fmt],
+            key=f"{key}_image_{fmt}",
+            on_click="ignore",
+        )
 
 
 def headline_section(page: Page) -> None:

@@ -16,6 +16,7 @@ from funding.charts.layout import (
     Chart,
     axis_end,
     bar_axes,
+    bar_slot,
     chart_layout,
     scale_for,
     text_position,
@@ -140,7 +141,7 @@ def breakdown_chart(
     # How many instruments in a group state no amount goes under the group's name, where it is
     # never cut off (a bar's own label can run out of room on a phone).
     ticktext = [
-        wrapped(str(label), width=30, lines=2)
+        wrapped(str(label), width=30, lines=None)
         + "".join(
             f"<br><span style='font-size:10px'>{plotly_text(line)}</span>"
             for line in (note, t("plus_not_stated", lang, n=format_count(int(w), lang)) if w else "")
@@ -153,7 +154,8 @@ def breakdown_chart(
         subtitle=subtitle,
         source=source,
         lang=lang,
-        plot_height=20 + 2 * BAR_PX * max(len(groups), 1),
+        plot_height=20 + max(2 * BAR_PX, bar_slot(ticktext)) * max(len(groups), 1),
+        labels=ticktext,
     )
     layout.update(
         barmode="stack",

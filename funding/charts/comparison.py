@@ -19,11 +19,11 @@ from funding.breakdowns import envelopes
 from funding.charts.caveats import disputed
 from funding.charts.envelopes import envelope_table, envelope_traces, tick_labels
 from funding.charts.layout import (
-    BAR_PX,
     DEFAULT_COLOUR,
     DEFAULT_TOP,
     Chart,
     axis_end,
+    bar_slot,
     chart_layout,
     scale_for,
 )
@@ -161,6 +161,7 @@ def comparison_chart(
         lang=lang,
         plot_height=plot_height,
         legend=legend,
+        labels=[label for _, shown in panels for label in tick_labels(shown)],
     )
     # The first panel's title sits above the plot area: the legend goes above that title. The
     # legend starts where the plot does, after the names, so on a phone it takes a row per colour.
@@ -191,5 +192,4 @@ def comparison_chart(
 
 
 def _panel_px(shown: pd.DataFrame) -> int:
-    two_lines = any("<br>" in x for x in tick_labels(shown))
-    return 20 + BAR_PX * len(shown) * (2 if two_lines else 1)
+    return 20 + bar_slot(tick_labels(shown)) * len(shown)

@@ -19,9 +19,10 @@ from funding.dataset_info import source_line as dataset_source_line
 from funding.disagreements import Disagreements
 from funding.documents import Document
 from funding.formulas import is_formula_like as is_formula_like  # the workbook's cells use it
+from funding.i18n import t
 from funding.markdown import plain_text
 from funding.records import COLUMNS, Instrument
-from funding.selection import FIELD_NAMES, MULTI_FIELDS, Filters
+from funding.selection import FIELD_NAMES, MULTI_FIELDS, Filters, describe
 from funding.totals import counted_ids
 from funding.vocab import Lang
 
@@ -120,6 +121,15 @@ def references(records: Sequence[Instrument], cited: Sequence[Citation]) -> str:
 def source_line(info: DatasetInfo, lang: Lang, upload_name: str | None = None) -> str:
     """The page's source line (funding.dataset_info), with a file name that XML can carry."""
     return dataset_source_line(info, lang, None if upload_name is None else clean_text(upload_name))
+
+
+def chart_source(
+    info: DatasetInfo | None, lang: Lang, filters: Filters, upload_name: str | None = None
+) -> str:
+    """What a chart says under its title about where it comes from: the source line and the
+    selection in words, so an image that travels alone still says what it shows."""
+    source = dataset_source_line(info, lang, None if upload_name is None else clean_text(upload_name))
+    return f"{source} {t('selection', lang, text=describe(filters, lang))}"
 
 
 def iso_today(today: date | None) -> str:
