@@ -107,13 +107,13 @@ def test_downloads_hold_exactly_the_filtered_rows(downloads: dict[str, Download]
     rows = shipped_rows()
     dutch = [r for r in rows if r["level"] == "NL"]
     expected = {r["id"] for r in dutch}
-    files = [b.key for b in at.download_button if b.key.startswith("download_")]
+    files = [b.key for b in at.download_button if str(b.key).startswith("download_")]
     assert files == ["download_csv", "download_xlsx", "download_pptx"]
     # The comparison's "Download chart": PNG and SVG, built only on a click (a callable, no rerun).
     images = {k: d for k, d in downloads.items() if k.startswith("envelopes_image_")}
     assert sorted(images) == ["envelopes_image_png", "envelopes_image_svg"]
     assert all(callable(d.data) and d.on_click == "ignore" for d in images.values())
-    assert [b.label for b in at.download_button if b.key.startswith("download_")] == [
+    assert [b.label for b in at.download_button if str(b.key).startswith("download_")] == [
         t(f"download_{f}", "nl") for f in ("csv", "xlsx", "pptx")
     ]
     for fmt in ("csv", "xlsx", "pptx"):
@@ -302,4 +302,4 @@ def test_present_and_exit_keep_the_filters_and_carry_a_chart_selection() -> None
     assert at.multiselect(key="level").value == ["EU"]
     assert at.multiselect(key="source").value == ["Horizon Europe"]
     assert metric(at, "instruments") == narrowed
-    assert len([b for b in at.download_button if b.key.startswith("download_")]) == 3
+    assert len([b for b in at.download_button if str(b.key).startswith("download_")]) == 3

@@ -8,7 +8,6 @@ a EUR 6.1 bn ceiling with a EUR 1.5 bn budget without reading two scales.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import pandas as pd
@@ -25,6 +24,7 @@ from funding.charts.layout import (
     axis_end,
     bar_slot,
     chart_layout,
+    legend_lines,
     scale_for,
 )
 from funding.charts.text import plotly_text
@@ -166,9 +166,7 @@ def comparison_chart(
     # The first panel's title sits above the plot area: the legend goes above that title. The
     # legend starts where the plot does, after the names, so on a phone it takes a row per colour.
     legend_rows = len(legend)
-    extra = PANEL_TITLE_PX + 22 * max(
-        legend_rows - math.ceil(sum(len(n) * 6.5 + 40 for n in legend) / 340), 0
-    )
+    extra = PANEL_TITLE_PX + 22 * max(legend_rows - legend_lines(legend, 340), 0)
     layout["margin"]["t"] += extra
     layout["height"] += extra
     fig.update_layout(

@@ -52,6 +52,13 @@ WRAP = 55
 SMALL = "font-size:10px"  # the source line's style, and the licence's, told apart when rewrapped
 LICENCE = "font-size:10px;font-style:italic"
 SUBTITLE_LINE_PX = 15
+TITLE_LINE_PX = 22
+LEGEND_ROW_PX = 22
+TOP_PX = 28  # above the title and between the subtitle and what follows
+# A font every browser and kaleido draw with the same metrics. With Streamlit's web font the
+# modebar's PNG measured the labels in it but drew them in a fallback (the web font does not
+# reach the image), wider, so they overflowed: the first letters cut, the legend's last entry too.
+CHART_FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
 # Room right of the longest bar for a label outside it. Labels go inside a bar when they fit and
 # outside otherwise; always outside on hatched parts and on zero-length bars ("amount not stated"),
 # where inside text would be unreadable or hidden.
@@ -121,6 +128,12 @@ def colour_map(vocab: Vocabulary) -> dict[str, str]:
 
 def _lines(text: str, width: int) -> list[str]:
     return wrapped(text, width=width, lines=None).split("<br>")
+
+
+def legend_lines(names: Sequence[str], width: float) -> int:
+    """Rows a horizontal legend of these names takes in `width` pixels (an estimate: plotly
+    wraps it itself)."""
+    return math.ceil(sum(len(name) * 6.5 + 40 for name in names) / width) if names else 0
 
 
 def label_lines(ticktext: Sequence[str]) -> int:
@@ -196,6 +209,7 @@ def chart_layout(
             "pad": {"t": 12, "l": 4},
         },
         separators=separators(lang),
+        font={"family": CHART_FONT},
         height=top + bottom + plot_height,
         margin={"l": label_margin(labels) if labels else 10, "r": 20, "t": top, "b": bottom},
     )

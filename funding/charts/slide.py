@@ -18,13 +18,25 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from funding.charts.layout import BAR_PX, LINE_PX, SUBTITLE_LINE_PX, bar_slot, label_lines, label_margin
+from funding.charts.layout import (
+    BAR_PX,
+    LEGEND_ROW_PX,
+    LINE_PX,
+    SUBTITLE_LINE_PX,
+    TITLE_LINE_PX,
+    TOP_PX,
+    bar_slot,
+    label_lines,
+    label_margin,
+    legend_lines,
+)
 
 RATIO = 16 / 9
 SLIDE_HEIGHT = 720  # CSS pixels: a 1280 x 720 slide
 SLIDE_LABEL = 60  # characters a line of a bar's name on a slide: most names on one line
 SLIDE_TEXT = 120  # characters a subtitle line on a slide (13 px), and its smaller lines (10 px)
 SLIDE_SMALL_TEXT = 150
+LABEL_AIR = 8  # pixels between a bar's name and the bar
 SLIDE_PIXELS = 2560  # an image at least this wide is sharp on a full-width 1440p slide
 
 
@@ -59,6 +71,7 @@ def slide_figure(figure: go.Figure) -> go.Figure:
     slide = go.Figure(figure)
     _widen_subtitle(slide)
     _widen_labels(slide)
+    _fit_top(slide)
     width, height = slide_size(slide)
     slide.update_layout(width=width, height=height, template="plotly_white", paper_bgcolor="white")
     return slide
@@ -104,6 +117,7 @@ def _widen_labels(figure: go.Figure) -> None:
         if number + 1 < len(axes):
             top += (d0 - _domain(layout, axes[number + 1])[1]) * plot
         layout[name].ticktext = new[name]
+        layout[name].ticklabelstandoff = LABEL_AIR
     for note in layout.annotations:
         if note.yref == "paper" and note.y is not None:
             note.y = next((y for d1, y in tops.items() if math.isclose(note.y, d1)), note.y)
@@ -111,7 +125,7 @@ def _widen_labels(figure: go.Figure) -> None:
         layout.legend.y = 1 + (layout.legend.y - 1) * plot / narrower
     figure.update_layout(
         height=int(layout.height) - (plot - narrower),
-        margin={"l": label_margin([label for name in axes for label in new[name]])},
+        margin={"l": label_margin([label for name in axes for label in new[name]]) + LABEL_AIR},
     )
 
 
@@ -148,8 +162,25 @@ def _widen_subtitle(figure: go.Figure) -> None:
             " ".join(words), SLIDE_TEXT if not style else SLIDE_SMALL_TEXT, break_on_hyphens=False
         )
     ]
-    fewer = SUBTITLE_LINE_PX * (len(lines) - len(wide))
     title.subtitle.text = "<br>".join(wide)
-    figure.update_layout(
-        height=int(figure.layout.height) - fewer, margin={"t": int(figure.layout.margin.t) - fewer}
-    )
+
+
+def _fit_top(figure: go.Figure) -> None:
+    """The top margin cut to what the slide needs: the title and subtitle as wrapped now, a
+    legend row (the page reserves the rows a phone needs), and whatever the page kept between
+    the legend and the plot (a panel's title)."""
+    layout = figure.layout
+    title_lines = str(layout.title.text or "").count("<br>") + 1
+    subtitle = str(layout.title.subtitle.text or "") if layout.title.subtitle else ""
+    sub_lines = subtitle.count("<br>") + 1 if subtitle else 0
+    top, bottom = int(layout.margin.t), int(layout.margin.b)
+    plot = int(layout.height) - top - bottom
+    above = (float(layout.legend.y) - 1) * plot if layout.legend.y is not None and layout.legend.y > 1 else 0
+    names = [
+        str(trace.name) for trace in figure.data if trace.type == "bar" and trace.showlegend and trace.name
+    ]
+    width = slide_size(figure)[0] - int(layout.margin.l or 0)
+    need = TOP_PX + TITLE_LINE_PX * title_lines + SUBTITLE_LINE_PX * sub_lines
+    need += LEGEND_ROW_PX * legend_lines(names, width) + math.ceil(above)
+    if need < top:
+        figure.update_layout(height=int(layout.height) - (top - need), margin={"t": need})
