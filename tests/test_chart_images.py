@@ -87,12 +87,3 @@ def test_a_long_name_is_wrapped_whole_on_the_page_and_on_the_slide() -> None:
     page_lines = max(label.count("<br>") for label in chart.figure.layout.yaxis.ticktext)
     slide_lines = max(label.count("<br>") for label in slide_figure(chart.figure).layout.yaxis.ticktext)
     assert slide_lines < page_lines
-
-
-def test_the_left_margin_holds_the_widest_label_line_before_plotly_measures() -> None:
-    """The modebar's PNG is drawn without automargin's second pass: the room is reserved."""
-    ds = dataset()
-    chart = charts.comparison_chart(ds, ds.records, offered_kinds(()), "en", source="")
-    lines = [line for label in chart.figure.layout.yaxis.ticktext for line in label.split("<br>")]
-    # 7 px a character at 12 px, plus 16 px of air.
-    assert chart.figure.layout.margin.l == int(max(len(html.unescape(x)) for x in lines) * 7.0) + 16

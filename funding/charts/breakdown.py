@@ -155,7 +155,6 @@ def breakdown_chart(
         source=source,
         lang=lang,
         plot_height=20 + max(2 * BAR_PX, bar_slot(ticktext)) * max(len(groups), 1),
-        labels=ticktext,
     )
     layout.update(
         barmode="stack",

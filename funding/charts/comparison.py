@@ -161,7 +161,6 @@ def comparison_chart(
         lang=lang,
         plot_height=plot_height,
         legend=legend,
-        labels=[label for _, shown in panels for label in tick_labels(shown)],
     )
     # The first panel's title sits above the plot area: the legend goes above that title. The
     # legend starts where the plot does, after the names, so on a phone it takes a row per colour.

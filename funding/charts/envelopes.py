@@ -65,7 +65,6 @@ def envelope_chart(
         lang=lang,
         plot_height=40 + bar_slot(ticktext) * max(len(order), 1),
         legend=[tr.name for tr in traces],
-        labels=ticktext,
     )
     layout.update(
         barmode="overlay",

@@ -42,7 +42,7 @@ PART_OPACITY = 0.55
 OPEN_OPACITY = 0.35
 BAR_PX = 30
 LINE_PX = 15  # one more line of a wrapped 12 px label
-CHAR_PX = 7.0  # the widest average character of a 12 px label in the page's and kaleido's fonts
+CHAR_PX = 6.2  # an average character of a 12 px label in CHART_FONT
 # The envelope charts' defaults, on the page and in every builder: bars by level, the largest 25.
 DEFAULT_COLOUR = "level"
 DEFAULT_TOP = 25
@@ -63,7 +63,7 @@ CHART_FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
 # outside otherwise; always outside on hatched parts and on zero-length bars ("amount not stated"),
 # where inside text would be unreadable or hidden.
 LABEL_ROOM = 1.3
-RANGE_LABEL_ROOM = 1.75  # a range's label ("about EUR 120.0–127.6 m") is twice as long
+RANGE_LABEL_ROOM = 2.3  # a range's label ("about EUR 120.0–127.6 m") is twice as long, in a half-width column
 
 
 @dataclass(frozen=True)
@@ -149,11 +149,14 @@ def bar_slot(ticktext: Sequence[str]) -> int:
 
 
 def label_margin(ticktext: Sequence[str]) -> int:
-    """A left margin wide enough for the widest label line. Plotly's automargin widens it on the
-    page, but the modebar's PNG is drawn without that second pass and cut the labels' first
-    letters: the room is reserved up front instead."""
-    lines = (re.sub(r"<[^>]+>", "", line) for label in ticktext for line in label.split("<br>"))
-    widest = max((len(html.unescape(line)) for line in lines), default=0)
+    """A left margin for the widest label line (a note line in a smaller `<span>` at 10/12 of
+    the width), for a slide whose labels were rewrapped (automargin still widens it where the
+    font draws wider)."""
+    widest = 0.0
+    for label in ticktext:
+        for line in label.split("<br>"):
+            size = 10 / 12 if line.startswith("<span") else 1.0
+            widest = max(widest, len(html.unescape(re.sub(r"<[^>]+>", "", line))) * size)
     return int(widest * CHAR_PX) + 16
 
 
@@ -165,11 +168,9 @@ def chart_layout(
     lang: Lang,
     plot_height: int,
     legend: Sequence[str] = (),
-    labels: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The layout shared by every chart: title, subtitle, the source line (with the selection)
-    and the licence above the plot, anchored to the figure's left edge; `labels` are the wrapped
-    category labels, for which the left margin is reserved (`label_margin`).
+    and the licence above the plot, anchored to the figure's left edge.
 
     The source line and the licence are part of the figure, so an image of the chart (modebar
     or download, `funding.charts.slide`) still says what it shows, where it comes from and how
@@ -211,5 +212,5 @@ def chart_layout(
         separators=separators(lang),
         font={"family": CHART_FONT},
         height=top + bottom + plot_height,
-        margin={"l": label_margin(labels) if labels else 10, "r": 20, "t": top, "b": bottom},
+        margin={"l": 10, "r": 20, "t": top, "b": bottom},
     )
