@@ -129,7 +129,7 @@ def chart_source(
     """What a chart says under its title about where it comes from: the source line and the
     selection in words, so an image that travels alone still says what it shows."""
     source = dataset_source_line(info, lang, None if upload_name is None else clean_text(upload_name))
-    return f"{source} {t('selection', lang, text=describe(filters, lang))}"
+    return f"{source} {t('selection', lang, text=describe(filters, lang))}."
 
 
 def iso_today(today: date | None) -> str:
