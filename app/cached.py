@@ -157,3 +157,11 @@ def passage(document: Document | None, quote: str | None) -> passages.Passage | 
 def pick_values(digest: str, _dataset: Dataset) -> dict[str, frozenset[str]]:
     """What a link's chart picks may name in this dataset; one pass over its rows, once."""
     return charts.pick_values(_dataset)
+
+
+@st.cache_resource(show_spinner=False)
+def draws_images() -> bool:
+    """Whether kaleido finds a Chromium to draw chart images with; looked up once per server."""
+    from funding.exports.images import find_chromium
+
+    return find_chromium() is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
@@ -13,7 +14,9 @@ from app.context import Page
 from app.widgets import one_choice
 from funding import charts
 from funding.base.markdown import markdown_text, plain_table, plain_text
+from funding.charts.slide import image_options
 from funding.charts.text import NBSP
+from funding.exports.images import IMAGE_FORMATS, chart_image
 from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.selecting.empty_selection import why_empty
@@ -21,7 +24,7 @@ from funding.selecting.formatting import format_count
 from funding.selecting.kinds import default_kind, offered_kinds
 from funding.selecting.totals import summable
 
-PNG_SCALE = 3  # modebar PNGs at three times the on-screen size: sharp on a full-width slide
+IMAGE_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 
 # Static CSS, no data in it: long figures such as "at least EUR 13.8 bn" wrap instead of being cut
 # to "at least E…", which would hide the number itself.
@@ -34,14 +37,15 @@ METRIC_CSS = """<style>
 </style>"""
 
 
-def plotly_config(name: str, lang: Lang) -> dict[str, Any]:
-    """The modebar's camera button saves a PNG at three times the screen size (slide resolution),
-    named after the chart, the day and the language; the source line is part of the figure."""
-    filename = f"{t('file_stem', lang)}-{name.replace('_', '-')}-{date.today().isoformat()}"
-    return {
-        "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE, "filename": filename},
-    }
+def image_name(name: str, lang: Lang) -> str:
+    """A chart's image file name: the chart, the day and the language's stem."""
+    return f"{t('file_stem', lang)}-{name.replace('_', '-')}-{date.today().isoformat()}"
+
+
+def plotly_config(figure: Any, name: str, lang: Lang) -> dict[str, Any]:
+    """The modebar's camera button saves the 16:9 slide image the download button makes
+    (`funding.charts.slide`), named after the chart, the day and the language."""
+    return {"displaylogo": False, "toImageButtonOptions": image_options(figure, image_name(name, lang))}
 
 
 class AsBuilt(BaseFigure):  # type: ignore[misc]
@@ -60,9 +64,10 @@ class AsBuilt(BaseFigure):  # type: ignore[misc]
 
 
 def show_chart(chart: charts.Chart, lang: Lang, *, key: str, name: str, clickable: bool = False) -> None:
-    """The figure and, right under it, the same numbers as a table (the accessible alternative),
-    sent only once the reader opens it: a closed expander's content is sent all the same."""
-    config = plotly_config(name, lang)
+    """The figure, a "Download chart" control beside it, and, right under it, the same numbers as
+    a table (the accessible alternative), sent only once the reader opens it: a closed expander's
+    content is sent all the same."""
+    config = plotly_config(chart.spec, name, lang)
     figure = AsBuilt(chart.spec)
     if clickable:
         st.plotly_chart(
@@ -70,9 +75,32 @@ def show_chart(chart: charts.Chart, lang: Lang, *, key: str, name: str, clickabl
         )
     else:
         st.plotly_chart(figure, key=key, width="stretch", config=config)
+    image_downloads(chart, lang, key=key, name=name)
     table = st.expander(t("data_table", lang), key=f"{key}_table_open", on_change="rerun")
     if table.open:
         table.dataframe(plain_table(chart.table), hide_index=True, width="stretch", key=f"{key}_table")
+
+
+def image_downloads(chart: charts.Chart, lang: Lang, *, key: str, name: str) -> None:
+    """PNG and SVG of the chart as a 16:9 slide, drawn by kaleido only when a button is clicked.
+
+    `st.download_button` takes a callable for `data` (Streamlit 1.67) and calls it on the click,
+    in a thread of its own, so a rerun costs two buttons and no image; `on_click="ignore"` spares
+    the page a rerun after the download. Without a Chromium on the server the control says so."""
+    box = st.popover(t("download_chart", lang), icon=":material/image:", key=f"{key}_image")
+    if not cached.draws_images():
+        box.caption(t("download_chart_unavailable", lang))
+        return
+    box.caption(t("download_chart_help", lang))
+    for fmt in IMAGE_FORMATS:
+        box.download_button(
+            t(f"download_chart_{fmt}", lang),
+            data=functools.partial(chart_image, chart.figure, fmt),
+            file_name=f"{image_name(name, lang)}.{fmt}",
+            mime=IMAGE_TYPES[fmt],
+            key=f"{key}_image_{fmt}",
+            on_click="ignore",
+        )
 
 
 def headline_section(page: Page) -> None:

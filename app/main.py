@@ -17,10 +17,10 @@ from app.views.overview import COMPARE_KEY, comparison_of
 from app.widgets import view_tabs
 from funding import charts
 from funding.base.markdown import markdown_text
+from funding.exports.common import chart_source
 from funding.i18n import t
 from funding.i18n.vocab import Lang
 from funding.registry.dataset import Dataset
-from funding.registry.dataset_info import source_line
 from funding.selecting.filter_problems import filter_problems
 from funding.selecting.selection import Filters, describe
 
@@ -76,8 +76,7 @@ def prepare(*, presenting: bool = False) -> Page | None:
         upload_banner(loaded, lang, presenting=presenting)
     filters = sidebar.filter_controls(dataset, lang)
     # A chart saved from the modebar leaves the page behind: its footer says what it shows.
-    source = source_line(data.info, lang, loaded.source if data.uploaded else None)
-    source = f"{source} {t('selection', lang, text=describe(filters, lang))}"
+    source = chart_source(data.info, lang, filters, loaded.source if data.uploaded else None)
     # Presentation mode shows the filters alone: entering it moved what clicks it could into them.
     clicked = {} if presenting else picks.current(filters.framework, loaded.digest, dataset)
     chosen = tuple((dim, tuple(codes)) for dim, codes in clicked.items() if codes)

@@ -162,7 +162,7 @@ def slide_section(page: Page) -> None:
             figure,
             key="present_chart",
             width="stretch",
-            config=plotly_config(spec.name, lang),
+            config=plotly_config(figure, spec.name, lang),
             theme=None,  # the figure's own dark text: the theme's grey labels fall below 4.5:1
             alt=alt_text(spec, shown, lang),
         )

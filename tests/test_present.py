@@ -107,8 +107,13 @@ def test_downloads_hold_exactly_the_filtered_rows(downloads: dict[str, Download]
     rows = shipped_rows()
     dutch = [r for r in rows if r["level"] == "NL"]
     expected = {r["id"] for r in dutch}
-    assert [b.key for b in at.download_button] == ["download_csv", "download_xlsx", "download_pptx"]
-    assert [b.label for b in at.download_button] == [
+    files = [b.key for b in at.download_button if str(b.key).startswith("download_")]
+    assert files == ["download_csv", "download_xlsx", "download_pptx"]
+    # The comparison's "Download chart": PNG and SVG, built only on a click (a callable, no rerun).
+    images = {k: d for k, d in downloads.items() if k.startswith("envelopes_image_")}
+    assert sorted(images) == ["envelopes_image_png", "envelopes_image_svg"]
+    assert all(callable(d.data) and d.on_click == "ignore" for d in images.values())
+    assert [b.label for b in at.download_button if str(b.key).startswith("download_")] == [
         t(f"download_{f}", "nl") for f in ("csv", "xlsx", "pptx")
     ]
     for fmt in ("csv", "xlsx", "pptx"):
@@ -164,7 +169,8 @@ def test_an_uploaded_file_is_named_in_the_files(downloads: dict[str, Download]) 
     at = start()
     data_upload(at).set_value(("fixture.csv", fixture_csv(), "text/csv"))
     run(at)
-    assert all(d.file_name.startswith("battery-funding-own-file-") for d in downloads.values())
+    files = [d for key, d in downloads.items() if key.startswith("download_")]
+    assert files and all(d.file_name.startswith("battery-funding-own-file-") for d in files)
     _, book = xlsx_rows(downloads["download_xlsx"].data())
     about = " ".join(str(c.value) for row in book[t("sheet_about", "en")].iter_rows() for c in row if c.value)
     assert t("about_upload", "en", name="fixture.csv") in about
@@ -197,7 +203,9 @@ def test_every_chart_exports_a_png_at_slide_resolution() -> None:
     assert len(shown) == 8  # envelopes, 4 breakdowns, hierarchy, flow, timeline
     for chart in shown:
         options = json.loads(chart.proto.config)["toImageButtonOptions"]
-        assert options["format"] == "png" and options["scale"] == 3
+        # A 16:9 slide (funding.charts.slide): at least 720 px high, the width 16/9 of it.
+        assert options["format"] == "png" and options["height"] >= 720
+        assert options["width"] == round(options["height"] * 16 / 9) and options["scale"] >= 1
         # Named in the page's language, as the downloads are (the catalogue's file stem).
         assert re.fullmatch(r"batterijfinanciering-[a-z-]+-\d{4}-\d{2}-\d{2}", options["filename"])
 
@@ -294,4 +302,4 @@ def test_present_and_exit_keep_the_filters_and_carry_a_chart_selection() -> None
     assert at.multiselect(key="level").value == ["EU"]
     assert at.multiselect(key="source").value == ["Horizon Europe"]
     assert metric(at, "instruments") == narrowed
-    assert len(at.download_button) == 3
+    assert len([b for b in at.download_button if str(b.key).startswith("download_")]) == 3

@@ -15,6 +15,7 @@ from funding.charts.layout import (
     axis_end,
     bar,
     bar_axes,
+    bar_slot,
     chart_layout,
     scale_for,
     text_position,
@@ -142,7 +143,7 @@ def breakdown_chart(
     # How many instruments in a group state no amount goes under the group's name, where it is
     # never cut off (a bar's own label can run out of room on a phone).
     ticktext = [
-        wrapped(str(label), width=30, lines=2)
+        wrapped(str(label), width=30, lines=None)
         + "".join(
             f"<br><span style='font-size:10px'>{plotly_text(line)}</span>"
             for line in (note, t("plus_not_stated", lang, n=format_count(int(w), lang)) if w else "")
@@ -155,7 +156,7 @@ def breakdown_chart(
         subtitle=subtitle,
         source=source,
         lang=lang,
-        plot_height=20 + 2 * BAR_PX * max(len(groups), 1),
+        plot_height=20 + max(2 * BAR_PX, bar_slot(ticktext)) * max(len(groups), 1),
     )
     layout.update(
         barmode="stack",

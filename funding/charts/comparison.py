@@ -8,7 +8,6 @@ a EUR 6.1 bn ceiling with a EUR 1.5 bn budget without reading two scales.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,13 +17,14 @@ from funding.base.markdown import plain_text
 from funding.charts.caveats import disputed
 from funding.charts.envelopes import envelope_table, envelope_traces, tick_labels
 from funding.charts.layout import (
-    BAR_PX,
     DEFAULT_COLOUR,
     DEFAULT_TOP,
     Chart,
     axis_end,
     bar_axes,
+    bar_slot,
     chart_layout,
+    legend_lines,
     scale_for,
 )
 from funding.charts.legibility import legible
@@ -168,9 +168,7 @@ def comparison_chart(
     # The first panel's title sits above the plot area: the legend goes above that title. The
     # legend starts where the plot does, after the names, so on a phone it takes a row per colour.
     legend_rows = len(legend)
-    extra = PANEL_TITLE_PX + 22 * max(
-        legend_rows - math.ceil(sum(len(n) * 6.5 + 40 for n in legend) / 340), 0
-    )
+    extra = PANEL_TITLE_PX + 22 * max(legend_rows - legend_lines(legend, 340), 0)
     layout["margin"]["t"] += extra
     layout["height"] += extra
     layout.update(
@@ -196,8 +194,7 @@ def comparison_chart(
 
 
 def _panel_px(shown: pd.DataFrame) -> int:
-    two_lines = any("<br>" in x for x in tick_labels(shown))
-    return 20 + BAR_PX * len(shown) * (2 if two_lines else 1)
+    return 20 + bar_slot(tick_labels(shown)) * len(shown)
 
 
 def _row_domains(heights: Sequence[int], gap: float) -> list[list[float]]:

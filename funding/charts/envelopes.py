@@ -9,7 +9,6 @@ import pandas as pd
 
 from funding.charts.caveats import caveat_lines, disputed, mark
 from funding.charts.layout import (
-    BAR_PX,
     DEFAULT_COLOUR,
     DEFAULT_TOP,
     GREY,
@@ -19,6 +18,7 @@ from funding.charts.layout import (
     axis_end,
     bar,
     bar_axes,
+    bar_slot,
     battery_specific,
     chart_layout,
     colour_map,
@@ -66,7 +66,7 @@ def envelope_chart(
         + (f" {t('disputed_note', lang)}" if any(disputed(dataset, i) for i in order) else ""),
         source=source,
         lang=lang,
-        plot_height=40 + BAR_PX * max(len(order), 1) * (2 if any("<br>" in x for x in ticktext) else 1),
+        plot_height=40 + bar_slot(ticktext) * max(len(order), 1),
         legend=[tr["name"] for tr in traces],
     )
     layout.update(
@@ -172,10 +172,10 @@ def _colour_trace(
 
 
 def tick_labels(shown: pd.DataFrame) -> list[str]:
-    """The bars' names, a part indented under its whole (↳ per level), wrapped to two lines."""
+    """The bars' names, a part indented under its whole (↳ per level), wrapped, never cut."""
     names = dict(zip(shown["id"], shown["name"], strict=True))
     depth = dict(zip(shown["id"], shown["depth"], strict=True))
-    return [wrapped("↳ " * int(depth[i]) + str(names[i]), width=34, lines=2) for i in shown["id"]]
+    return [wrapped("↳ " * int(depth[i]) + str(names[i]), width=34, lines=None) for i in shown["id"]]
 
 
 def envelope_table(dataset: Dataset, shown: pd.DataFrame, lang: Lang) -> pd.DataFrame:

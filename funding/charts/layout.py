@@ -6,7 +6,9 @@ two bars.
 
 from __future__ import annotations
 
+import html
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -42,17 +44,29 @@ PART_PATTERN = "/"
 PART_OPACITY = 0.55
 OPEN_OPACITY = 0.35
 BAR_PX = 30
+LINE_PX = 15  # one more line of a wrapped 12 px label
+CHAR_PX = 6.2  # an average character of a 12 px label in CHART_FONT
 # The envelope charts' defaults, on the page and in every builder: bars by level, the largest 25.
 DEFAULT_COLOUR = "level"
 DEFAULT_TOP = 25
 # Titles, subtitles and source lines are wrapped by hand (plotly does not wrap) so that they fit
 # a 390 px phone screen as well as a slide.
 WRAP = 55
+SMALL = "font-size:10px"  # the source line's style, and the licence's, told apart when rewrapped
+LICENCE = "font-size:10px;font-style:italic"
+SUBTITLE_LINE_PX = 15
+TITLE_LINE_PX = 22
+LEGEND_ROW_PX = 22
+TOP_PX = 28  # above the title and between the subtitle and what follows
+# A font every browser and kaleido draw with the same metrics. With Streamlit's web font the
+# modebar's PNG measured the labels in it but drew them in a fallback (the web font does not
+# reach the image), wider, so they overflowed: the first letters cut, the legend's last entry too.
+CHART_FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
 # Room right of the longest bar for a label outside it. Labels go inside a bar when they fit and
 # outside otherwise; always outside on hatched parts and on zero-length bars ("amount not stated"),
 # where inside text would be unreadable or hidden.
 LABEL_ROOM = 1.3
-RANGE_LABEL_ROOM = 1.75  # a range's label ("about EUR 120.0–127.6 m") is twice as long
+RANGE_LABEL_ROOM = 2.3  # a range's label ("about EUR 120.0–127.6 m") is twice as long, in a half-width column
 
 
 Spec = dict[str, Any]  # a plotly figure as plain data: {"data": [trace, ...], "layout": {...}}
@@ -134,8 +148,38 @@ def colour_map(vocab: Vocabulary) -> dict[str, str]:
     return {code: OKABE_ITO[i] if i < len(OKABE_ITO) else GREY for i, code in enumerate(vocab.codes)}
 
 
-def _lines(text: str, width: int, lines: int) -> list[str]:
-    return wrapped(text, width=width, lines=lines).split("<br>")
+def _lines(text: str, width: int) -> list[str]:
+    return wrapped(text, width=width, lines=None).split("<br>")
+
+
+def legend_lines(names: Sequence[str], width: float) -> int:
+    """Rows a horizontal legend of these names takes in `width` pixels (an estimate: plotly
+    wraps it itself)."""
+    return math.ceil(sum(len(name) * 6.5 + 40 for name in names) / width) if names else 0
+
+
+def label_lines(ticktext: Sequence[str]) -> int:
+    """The most lines any wrapped label takes."""
+    return max((label.count("<br>") + 1 for label in ticktext), default=1)
+
+
+def bar_slot(ticktext: Sequence[str]) -> int:
+    """Pixels per bar: one or two lines as before, then a line's height more for each further line
+    (names are wrapped, never cut, so a long one takes three or four)."""
+    lines = label_lines(ticktext)
+    return BAR_PX * lines if lines <= 2 else 2 * BAR_PX + LINE_PX * (lines - 2)
+
+
+def label_margin(ticktext: Sequence[str]) -> int:
+    """A left margin for the widest label line (a note line in a smaller `<span>` at 10/12 of
+    the width), for a slide whose labels were rewrapped (automargin still widens it where the
+    font draws wider)."""
+    widest = 0.0
+    for label in ticktext:
+        for line in label.split("<br>"):
+            size = 10 / 12 if line.startswith("<span") else 1.0
+            widest = max(widest, len(html.unescape(re.sub(r"<[^>]+>", "", line))) * size)
+    return int(widest * CHAR_PX) + 16
 
 
 def chart_layout(
@@ -147,22 +191,33 @@ def chart_layout(
     plot_height: int,
     legend: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """The layout shared by every chart: title, subtitle and source line above the plot, anchored
-    to the figure's left edge.
+    """The layout shared by every chart: title, subtitle, the source line (with the selection)
+    and the licence above the plot, anchored to the figure's left edge.
 
-    The source line is part of the figure, so a PNG of the chart (modebar download) still cites
-    its source. It sits in the subtitle because plotly can anchor titles, but not annotations, to
-    the container: an annotation starts at the plot area, after the axis labels, and is cut off on
-    a phone.
+    The source line and the licence are part of the figure, so an image of the chart (modebar
+    or download, `funding.charts.slide`) still says what it shows, where it comes from and how
+    it may be reused. They sit in the subtitle because plotly can anchor titles, but not
+    annotations, to the container: an annotation starts at the plot area, after the axis labels,
+    and is cut off on a phone. Nothing is cut: every line is wrapped.
     """
-    title_lines = _lines(title, 50, 2)
-    sub_lines = _lines(subtitle, WRAP, 6)
-    source_lines = _lines(source, WRAP + 10, 4) if source else []
-    text = "<br>".join(sub_lines + [f"<span style='font-size:10px'>{line}</span>" for line in source_lines])
+    title_lines = _lines(title, 50)
+    sub_lines = _lines(subtitle, WRAP)
+    source_lines = _lines(source, WRAP + 10) if source else []
+    licence_lines = _lines(t("chart_licence", lang), WRAP + 10)
+    small = [*source_lines, *licence_lines]
+    text = "<br>".join(
+        [
+            *sub_lines,
+            *(f"<span style='{SMALL}'>{line}</span>" for line in source_lines),
+            *(f"<span style='{LICENCE}'>{line}</span>" for line in licence_lines),
+        ]
+    )
     # The legend sits between the subtitle and the plot; on a phone it wraps, so make room for the
     # rows it needs at about 340 px wide (on a laptop that leaves a little air).
     legend_rows = math.ceil(sum(len(label) * 6.5 + 40 for label in legend) / 340) if legend else 0
-    top = 16 + 22 * len(title_lines) + 15 * (len(sub_lines) + len(source_lines)) + 12 + 22 * legend_rows
+    top = (
+        16 + 22 * len(title_lines) + SUBTITLE_LINE_PX * (len(sub_lines) + len(small)) + 12 + 22 * legend_rows
+    )
     bottom = 50
     return dict(
         title={
@@ -177,6 +232,7 @@ def chart_layout(
             "pad": {"t": 12, "l": 4},
         },
         separators=separators(lang),
+        font={"family": CHART_FONT},
         height=top + bottom + plot_height,
         margin={"l": 10, "r": 20, "t": top, "b": bottom},
     )

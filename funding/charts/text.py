@@ -25,10 +25,12 @@ def plotly_text(text: str) -> str:
     return re.sub(r"[&<>]", lambda m: _PLOTLY_ESCAPES[m.group(0)], plain_text(text))
 
 
-def wrapped(text: str, width: int = 30, lines: int = 3) -> str:
-    """An escaped label broken over at most `lines` lines of about `width` characters."""
-    parts = textwrap.wrap(text, width=width) or [""]
-    if len(parts) > lines:
+def wrapped(text: str, width: int = 30, lines: int | None = 3) -> str:
+    """An escaped label broken over at most `lines` lines of about `width` characters (every
+    line it needs with `lines=None`: a name on a slide is wrapped, never cut)."""
+    # Never after a hyphen: a slide joins the lines again to rewrap them (funding.charts.slide).
+    parts = textwrap.wrap(text, width=width, break_on_hyphens=False) or [""]
+    if lines is not None and len(parts) > lines:
         parts = parts[:lines]
         parts[-1] = parts[-1][: max(width - 1, 1)].rstrip() + "…"
     return "<br>".join(plotly_text(p) for p in parts)

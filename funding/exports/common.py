@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from funding.base.formulas import is_formula_like as is_formula_like  # the workbook's cells use it
 from funding.base.markdown import plain_text
+from funding.i18n import t
 from funding.i18n.vocab import Lang
 from funding.intake.cells import row_cells
 from funding.intake.records import COLUMNS, Instrument
@@ -22,7 +23,7 @@ from funding.registry.dataset_info import DatasetInfo
 from funding.registry.dataset_info import source_line as dataset_source_line
 from funding.registry.disagreements import Disagreements
 from funding.registry.documents import Document
-from funding.selecting.selection import FIELDS, Filters
+from funding.selecting.selection import FIELDS, Filters, describe
 from funding.selecting.totals import counted_ids
 
 # Characters XML 1.0 forbids (all of .xlsx and .pptx is XML): control characters but tab, LF, CR.
@@ -120,6 +121,15 @@ def references(records: Sequence[Instrument], cited: Sequence[Citation]) -> str:
 def source_line(info: DatasetInfo, lang: Lang, upload_name: str | None = None) -> str:
     """The page's source line (funding.registry.dataset_info), with a file name that XML can carry."""
     return dataset_source_line(info, lang, None if upload_name is None else clean_text(upload_name))
+
+
+def chart_source(
+    info: DatasetInfo | None, lang: Lang, filters: Filters, upload_name: str | None = None
+) -> str:
+    """What a chart says under its title about where it comes from: the source line and the
+    selection in words, so an image that travels alone still says what it shows."""
+    source = dataset_source_line(info, lang, None if upload_name is None else clean_text(upload_name))
+    return f"{source} {t('selection', lang, text=describe(filters, lang))}."
 
 
 def iso_today(today: date | None) -> str:

@@ -72,5 +72,7 @@ def render(fmt: str, request: ExportRequest) -> bytes:
     if fmt == "png":
         from funding.exports.images import export_png
 
-        return export_png(*args, chart=r.chart, upload_name=r.upload_name)
+        return export_png(
+            r.dataset, r.selection, r.filters, r.lang, r.info, chart=r.chart, upload_name=r.upload_name
+        )
     raise ValueError(f"unknown export format {fmt!r}; valid: {', '.join(FORMATS)}")

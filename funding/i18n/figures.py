@@ -60,6 +60,10 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "Source: {title}, dataset v{version} ({date}); each figure cites its document, locator and quote.",
         "nl": "Bron: {title}, dataset v{version} ({date}); elk bedrag verwijst naar document, vindplaats en citaat.",
     },
+    "chart_licence": {
+        "en": "Licence: reuse with attribution; each quoted document remains its publisher's work.",
+        "nl": "Licentie: hergebruik met bronvermelding; elk geciteerd document blijft het werk van de uitgever.",
+    },
     "not_additive": {
         "en": "Not additive: an instrument open to several beneficiary types appears under each of them.",
         "nl": "Niet optelbaar: een instrument voor meerdere soorten begunstigden staat onder elk daarvan.",

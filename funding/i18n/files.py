@@ -13,7 +13,6 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "file_battery_only": {"en": "batteries only", "nl": "alleen batterijen"},
     "file_search": {"en": "search {q}", "nl": "zoekterm {q}"},
     "file_schema": {"en": "dataset-format", "nl": "datasetformaat"},
-    "documents_png": {"en": "Documents: {names}.", "nl": "Documenten: {names}."},
     "sheet_totals": {"en": "Totals", "nl": "Totalen"},
     "sheet_data": {"en": "Figures", "nl": "Bedragen"},
     "sheet_disagreements": {"en": "Disagreements", "nl": "Verschillen"},

@@ -200,8 +200,19 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "nl": "Downloads hebben de versie en bronvermelding van de dataset nodig (data/dataset.json), die niet te lezen zijn.",
     },
     "png_hint": {
-        "en": "A chart's camera icon (top right of the chart) saves it as a PNG at slide resolution, with its source line.",
-        "nl": "Het camera-icoon van een grafiek (rechtsboven) bewaart die als PNG op dia-resolutie, met bronregel.",
+        "en": "A chart's “Download chart” button, or its camera icon (top right of the chart), saves it as a 16:9 slide image with its title, selection, source and licence.",
+        "nl": "De knop „Grafiek downloaden” onder een grafiek, of het camera-icoon (rechtsboven), bewaart die als dia-afbeelding van 16:9 met titel, selectie, bron en licentie.",
+    },
+    "download_chart": {"en": "Download chart", "nl": "Grafiek downloaden"},
+    "download_chart_help": {
+        "en": "A 16:9 image for a slide, with the chart's title, selection, source and licence in it.",
+        "nl": "Een afbeelding van 16:9 voor een dia, met titel, selectie, bron en licentie van de grafiek erin.",
+    },
+    "download_chart_png": {"en": "PNG (picture)", "nl": "PNG (afbeelding)"},
+    "download_chart_svg": {"en": "SVG (scalable, editable)", "nl": "SVG (schaalbaar, bewerkbaar)"},
+    "download_chart_unavailable": {
+        "en": "Chart images need a Chromium on the server, and none is installed; the camera icon (top right of the chart) saves the same image from your browser.",
+        "nl": "Grafiekafbeeldingen vragen een Chromium op de server, en die is er niet; het camera-icoon (rechtsboven in de grafiek) bewaart dezelfde afbeelding vanuit uw browser.",
     },
     "present": {"en": "Present", "nl": "Presenteren"},
     "present_help": {
