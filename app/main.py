@@ -17,7 +17,7 @@ from app.views.overview import COMPARE_KEY, comparison_of
 from app.widgets import view_tabs
 from funding import charts
 from funding.base.markdown import markdown_text
-from funding.exports.common import chart_source
+from funding.exports.citations import chart_source
 from funding.i18n import t
 from funding.i18n.vocab import Lang
 from funding.registry.dataset import Dataset

@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 from funding.base.paths import DEFAULT_DATA
 from funding.cli import main
 from funding.exports import export_csv, export_schema_csv
-from funding.exports.common import EXPORT_COLUMNS
 from funding.exports.names import export_file_name
+from funding.exports.rows import EXPORT_COLUMNS
 from funding.exports.workbook_columns import COLUMNS, header
 from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND, LEVEL, Lang

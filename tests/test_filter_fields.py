@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from strategies import SHIPPED, filters
 
 from funding.cli.shared import add_filter_options, filters_from
-from funding.exports.common import filter_arguments
+from funding.exports.reproduce import filter_arguments
 from funding.i18n import TEXTS, t
 from funding.i18n.languages import codes
 from funding.selecting.filter_index import select

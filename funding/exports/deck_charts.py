@@ -18,10 +18,10 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Inches, Pt
 
-from funding.exports.common import clean_text
 from funding.exports.deck_parts import Box
 from funding.exports.figures import Bar, ChartSpec
 from funding.exports.number_formats import label_format
+from funding.exports.xml_text import clean_text
 from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND, Lang
 

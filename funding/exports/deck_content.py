@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from funding.exports.common import Citation
+from funding.exports.citations import Citation
 from funding.exports.figures import PART_MARK, ChartSpec
 from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND, RECORD_TYPE, STATUS, Lang

@@ -19,9 +19,9 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from funding.exports.common import clean_text
 from funding.exports.deck_layouts import drop_empty_placeholders, open_template, pick_layout
 from funding.exports.deck_parts import Box, in_language, language_id, lines, paginate, text_height
+from funding.exports.xml_text import clean_text
 from funding.i18n import t
 from funding.i18n.vocab import Lang
 from funding.registry.citation import citation

@@ -15,7 +15,7 @@ from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
-from funding.exports.common import clean_text
+from funding.exports.xml_text import clean_text
 from funding.i18n.languages import language
 from funding.i18n.vocab import Lang
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from funding.exports.common import clean_text
+from funding.exports.xml_text import clean_text
 from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.intake.records import Instrument

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from funding.base.errors import FundingError
 from funding.charts.slide import slide_figure, slide_scale
-from funding.exports.common import chart_source
+from funding.exports.citations import chart_source
 from funding.exports.figures import CHARTS
 from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument

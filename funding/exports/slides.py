@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pptx.util import Inches
 
 from funding.exports.calls import call_lines
-from funding.exports.common import Citation, citations, clean_text, iso_today, references
+from funding.exports.citations import Citation, citations, references
 from funding.exports.deck_charts import BAR_IN, bar_chart, chart_height
 from funding.exports.deck_content import (
     HeadlineTexts,
@@ -41,7 +41,9 @@ from funding.exports.deck_frame import Frame, Para
 from funding.exports.deck_parts import Box, text_height
 from funding.exports.deck_tables import add_table, table_pages
 from funding.exports.figures import ChartSpec
+from funding.exports.reproduce import iso_today
 from funding.exports.story import story
+from funding.exports.xml_text import clean_text
 from funding.i18n import t
 from funding.i18n.languages import language
 from funding.i18n.vocab import Lang

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 
 from funding.base.formulas import neutralise
 from funding.base.markdown import plain_text
-from funding.exports.common import EXPORT_COLUMNS, export_rows
+from funding.exports.rows import EXPORT_COLUMNS, export_rows
 from funding.i18n.languages import language
 from funding.i18n.vocab import Lang
 from funding.intake.cells import row_cells

@@ -22,11 +22,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from funding.exports.calls import calls_sheet
-from funding.exports.common import clean_text
 from funding.exports.workbook_cells import TOP, WRAP, amount_cell, header_row, link, put, warning
 from funding.exports.workbook_columns import COLUMNS, PRINTED, Context, cells, header
 from funding.exports.workbook_print import print_setup
 from funding.exports.workbook_sheets import about_sheet, disagreements_sheet, sources_sheet, totals_sheet
+from funding.exports.xml_text import clean_text
 from funding.i18n import t
 from funding.i18n.languages import language
 from funding.i18n.vocab import Lang

@@ -9,8 +9,9 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from funding.exports.common import clean_text, is_formula_like
+from funding.base.formulas import is_formula_like
 from funding.exports.number_formats import euro_cell_format, millions_cell_format
+from funding.exports.xml_text import clean_text
 
 HEADER_FONT = Font(name="Calibri", bold=True)  # named: LibreOffice would print an unnamed one in a serif
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")

@@ -11,7 +11,8 @@ from datetime import date
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from funding.exports.common import citations, filter_arguments, iso_today, query_string
+from funding.exports.citations import citations
+from funding.exports.reproduce import filter_arguments, iso_today, query_string
 from funding.exports.workbook_cells import HEADER_FONT, TOP, WRAP, amount_cell, header_row, link, put
 from funding.exports.workbook_columns import Context
 from funding.i18n import t
