@@ -139,15 +139,29 @@ def test_bad_filter_values_list_the_valid_ones(files: tuple[Path, Path], tmp_pat
     assert not out.exists()
 
 
-def test_help_names_the_charts() -> None:
-    assert PNG_CHARTS == CHARTS
+def test_every_chart_of_the_page_can_be_a_png_and_the_deck_keeps_the_page_order() -> None:
+    """One registry: the CLI offers the page's charts, and the deck's are those of them it draws,
+    in the page's order (the deck had beneficiary and instrument type the other way round)."""
+    assert PNG_CHARTS == (
+        "envelopes",
+        "pillar",
+        "source",
+        "beneficiary",
+        "instrument_type",
+        "hierarchy",
+        "flow",
+        "timeline",
+    )
+    assert CHARTS == tuple(name for name in PNG_CHARTS if name in CHARTS)
 
 
 def test_option_mistakes_exit_1(files: tuple[Path, Path], tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert export(files, tmp_path / "x.docx") == 1
     assert "valid: .csv, .xlsx, .pptx, .png" in capsys.readouterr().err
     assert export(files, tmp_path / "x.png", "--chart", "pie") == 1
-    assert "valid: envelopes, pillar, source, instrument_type, beneficiary" in capsys.readouterr().err
+    assert "valid: envelopes, pillar, source, beneficiary, instrument_type, hierarchy, flow, timeline" in (
+        capsys.readouterr().err
+    )
     assert export(files, tmp_path / "x.csv", "--chart", "pillar") == 1
     assert export(files, tmp_path / "x.csv", "--template", "t.pptx") == 1
     assert not list(tmp_path.glob("x.*"))

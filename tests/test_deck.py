@@ -61,8 +61,8 @@ def test_the_slides_tell_the_story_in_order() -> None:
         t("chart_envelopes", "en", kind=K("public")),
         t("chart_pillar", "en", kind=K("public"), framework=framework),
         t("chart_source", "en", kind=K("public")),
-        t("chart_instrument_type", "en", kind=K("public")),
         t("chart_beneficiary", "en", kind=K("public")),
+        t("chart_instrument_type", "en", kind=K("public")),
         t("chart_envelopes", "en", kind=K("target")),
         t("table_title", "en"),
         f"{t('table_title', 'en')} {t('continued', 'en')}",
@@ -404,7 +404,7 @@ def test_bad_template_is_an_unreadable_file() -> None:
 def test_chart_names_are_the_cli_names_and_targets_are_never_grouped() -> None:
     ds = dataset()
     selection = apply(Filters(), ds.records)
-    assert CHARTS == ("envelopes", "pillar", "source", "instrument_type", "beneficiary")
+    assert CHARTS == ("envelopes", "pillar", "source", "beneficiary", "instrument_type")  # the page's order
     with pytest.raises(ValueError, match="valid: envelopes"):
         chart_spec(ds, selection, Filters(), "pie", "en")
     with pytest.raises(NotSummable) as refused:

@@ -41,8 +41,8 @@ TITLES = [
     t("chart_envelopes", "en", kind=K("public")),
     t("chart_pillar", "en", kind=K("public"), framework=t("framework_eu", "en")),
     t("chart_source", "en", kind=K("public")),
-    t("chart_instrument_type", "en", kind=K("public")),
     t("chart_beneficiary", "en", kind=K("public")),
+    t("chart_instrument_type", "en", kind=K("public")),
     *(
         t("chart_envelopes", "en", kind=K(k))
         for k in ("guarantee", "state_aid_ceiling", "private_expected", "target")

@@ -7,7 +7,7 @@ builders only lay them out. One module per chart; `layout` and `text` hold what 
 """
 
 from funding.charts.breakdown import breakdown_chart, breakdown_dimension, breakdown_title
-from funding.charts.by_name import SLIDES, slide_chart
+from funding.charts.by_name import DECK_CHARTS, SLIDES, slide_chart
 from funding.charts.comparison import compare_choices, comparison_chart
 from funding.charts.details import details_table
 from funding.charts.envelopes import envelope_chart
@@ -34,6 +34,7 @@ from funding.charts.text import plotly_text, wrapped
 from funding.charts.timeline import timeline_chart
 
 __all__ = [
+    "DECK_CHARTS",
     "DEFAULT_COLOUR",
     "DEFAULT_TOP",
     "INSTRUMENT",

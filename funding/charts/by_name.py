@@ -17,8 +17,11 @@ from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.breakdowns import breakdown
 
-# In the page's order.
+# Every chart by name, in the one order the page, the deck, presentation mode, the CLI's
+# `--chart` and the PNG export use.
 SLIDES = ("envelopes", *PICK_DIMENSIONS, "hierarchy", "flow", "timeline")
+# Those a deck draws as native, editable bar charts (and presentation mode after it), in that order.
+DECK_CHARTS = ("envelopes", *PICK_DIMENSIONS)
 
 
 def slide_chart(

@@ -102,7 +102,7 @@ def flow_chart(
             node={
                 # The amount is part of the label, so it is on screen (and in a PNG), not only on hover.
                 "label": [
-                    f"{wrapped(label, width=30, lines=2)}<br>{plotly_text(text)}"
+                    f"{wrapped(label, width=30, lines=None)}<br>{plotly_text(text)}"
                     for (_, label, _), text in zip(nodes, node_text, strict=True)
                 ],
                 "color": [c for _, _, c in nodes],

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from funding.charts.layout import BAR_PX, Chart, bar, chart_layout, colour_map
+from funding.charts.layout import BAR_PX, Chart, bar, bar_slot, chart_layout, colour_map
 from funding.charts.legibility import legible
 from funding.charts.text import period_text, plotly_text, wrapped
 from funding.i18n import t
@@ -93,12 +93,14 @@ def timeline_chart(
             )
         )
     order = [r.id for r in shown]
+    # Names wrapped, never cut: two instruments whose names start alike stay two names.
+    ticktext = [wrapped(r.name(lang), width=34, lines=None) for r in shown]
     layout = chart_layout(
         title=t("timeline", lang),
         subtitle=t("timeline_sub", lang),
         source=source,
         lang=lang,
-        plot_height=40 + int(1.5 * BAR_PX) * max(len(order), 1),
+        plot_height=40 + max(int(1.5 * BAR_PX), bar_slot(ticktext)) * max(len(order), 1),
         legend=[tr["name"] for tr in traces],
     )
     layout.update(
@@ -112,7 +114,7 @@ def timeline_chart(
             "autorange": "reversed",
             "tickmode": "array",
             "tickvals": order,
-            "ticktext": [wrapped(r.name(lang), width=34, lines=2) for r in shown],
+            "ticktext": ticktext,
             "automargin": True,
         },
     )

@@ -26,7 +26,9 @@ from funding.base.errors import InvalidData, UnreadableFile
 from funding.base.markdown import plain_text
 from funding.base.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS, DEFAULT_INFO
 from funding.base.reading import read_file
+from funding.charts.by_name import SLIDES
 from funding.cli.shared import EXIT_MISSING_TOOL, EXIT_OK, add_filter_options, fail, filters_from
+from funding.exports.render import FORMATS
 from funding.i18n.languages import DEFAULT, codes
 from funding.i18n.vocab import Lang
 from funding.intake.archives import TEMPLATE_MAX_BYTES
@@ -45,9 +47,8 @@ from funding.selecting.totals import NotSummable
 if TYPE_CHECKING:
     from funding.exports.render import ExportRequest
 
-# funding.exports.CHARTS, named here so that --help does not import the export libraries.
-PNG_CHARTS = ("envelopes", "pillar", "source", "instrument_type", "beneficiary")
-FORMATS = ("csv", "xlsx", "pptx", "png")  # funding.exports.FORMATS, for the same reason
+# Every chart of the page can be a PNG, named as the page names it.
+PNG_CHARTS = SLIDES
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

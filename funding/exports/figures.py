@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from funding.charts.by_name import DECK_CHARTS
 from funding.exports.xml_text import clean_text
 from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND, Lang
@@ -24,8 +25,8 @@ from funding.selecting.kinds import default_kind
 from funding.selecting.selection import Filters
 from funding.selecting.totals import NOT_SUMMED_KINDS, Bounds, NotSummable, counted_ids
 
-# Chart names, as used by `--chart` and in the deck's order.
-CHARTS: tuple[str, ...] = ("envelopes", "pillar", "source", "instrument_type", "beneficiary")
+# The deck's charts, in the page's order (one registry: funding.charts.by_name).
+CHARTS: tuple[str, ...] = DECK_CHARTS
 BREAKDOWNS = CHARTS[1:]
 PART_MARK = "↳ "
 MAX_LABEL = 110

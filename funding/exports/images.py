@@ -15,7 +15,6 @@ import plotly.graph_objects as go
 from funding.base.errors import FundingError
 from funding.charts.slide import slide_figure, slide_scale
 from funding.exports.citations import chart_source
-from funding.exports.figures import CHARTS
 from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
@@ -56,7 +55,7 @@ def export_png(
     chart: str = "envelopes",
     upload_name: str | None = None,
 ) -> bytes:
-    """PNG bytes of one chart (see figures.CHARTS) as a slide image; raises ChromiumMissing
+    """PNG bytes of one chart of the page (funding.charts.SLIDES) as a slide image; raises ChromiumMissing
     without a browser. The source line names the dataset and its version, as the page's image
     does (the same figure, the same layout)."""
     figure = chart_figure(dataset, selection, filters, lang, info, chart=chart, upload_name=upload_name)
@@ -91,8 +90,8 @@ def chart_figure(
     so a PNG shows what the page shows."""
     from funding import charts
 
-    if chart not in CHARTS:
-        raise ValueError(f"unknown chart {chart!r}; valid: {', '.join(CHARTS)}")
+    if chart not in charts.SLIDES:
+        raise ValueError(f"unknown chart {chart!r}; valid: {', '.join(charts.SLIDES)}")
     kind = default_kind(selection, filters.kind)
     source = chart_source(info, lang, filters, upload_name)
     return charts.slide_chart(chart, dataset, selection, kind, filters.framework, lang, source=source).figure
