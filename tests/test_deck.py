@@ -352,6 +352,42 @@ def test_long_selection_paginates_bars_evenly_and_tables() -> None:
     assert titles.count(f"{t('table_title', 'en')} {t('continued', 'en')}") >= 3  # 30 rows, 8 a slide at most
 
 
+def test_every_chart_takes_the_height_between_its_title_and_the_footer() -> None:
+    """The 16:9 deck's free area runs from 1.35 in (under the title) to 7.5 - 0.8 = 6.7 in
+    (over the source line): the chart starts at its top and the chart, 0.1 in of space and its
+    notes end at its bottom, so the chart is the whole area less its notes."""
+    for lang, filters in (("en", Filters()), ("nl", Filters(level=("NL",), framework="nl"))):
+        for slide, _ in all_chart_slides(deck(lang, filters)):
+            frame = next(shape for shape in slide.shapes if shape.has_chart)
+            assert frame.top == Inches(1.35), title(slide)
+            below = [s for s in slide.shapes if s.top > frame.top and s.top < Inches(6.7)]
+            bottom = max(s.top + s.height for s in [frame, *below])
+            assert Inches(6.7) - 10 <= bottom <= Inches(6.7), title(slide)
+            assert frame.height >= Inches(7.5) / 2, title(slide)  # most of the slide, not a third
+
+
+def test_long_names_wrap_and_names_alike_stay_apart_when_shortened() -> None:
+    """Two 150-character names that differ only in their last words. Two bars: 16 pt type, and
+    each bar's slot has the height for three lines. Too long even so, both are shortened, and
+    both keep their own last words (cut at the end they would read the same)."""
+    start = (
+        "InvestEU: critical raw material-related investment to mobilise for the battery value "
+        "chain, as the action plan and its annexes set out in detail for each member state, "
+    )
+    rows = [
+        row("a", str(6000 * M), name_en=start + "by 2027"),
+        row("b", str(2000 * M), name_en=start + "in 2026-2027"),
+    ]
+    ds = parse_csv(csv_bytes(rows))
+    prs = Presentation(io.BytesIO(export_pptx(ds, ds.records, Filters(), "en", DOCUMENTS, INFO, today=TODAY)))
+    (chart,) = charts(prs).values()
+    names = [str(name) for name in chart.plots[0].categories]
+    assert len(set(names)) == 2 and all(len(name.split("\n")) <= 3 and "…" in name for name in names)
+    assert names[0].endswith("state, by 2027") and names[1].endswith("state, in 2026-2027")
+    assert all(name.split("\n")[-1].startswith("… ") for name in names)  # the middle left out
+    assert names[0].startswith("InvestEU: critical raw")
+
+
 def test_control_characters_do_not_break_files() -> None:
     loaded = parse_csv(csv_bytes([row("a", "5")]))
     from funding.dataset import Dataset

@@ -28,7 +28,6 @@ from funding.vocab import AMOUNT_KIND, Lang
 CHARTS: tuple[str, ...] = ("envelopes", "pillar", "source", "instrument_type", "beneficiary")
 BREAKDOWNS = CHARTS[1:]
 PART_MARK = "↳ "
-MAX_LABEL = 110
 
 
 @dataclass(frozen=True)
@@ -63,9 +62,9 @@ class ChartSpec:
     unstated: int = 0  # entries of the kind without an amount: a count in the notes, never bars
 
 
-def short(text: str, limit: int = MAX_LABEL) -> str:
-    text = clean_text(" ".join(text.split()))
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def one_line(text: str) -> str:
+    """A name on one line, whole: each chart fits it to its own room (funding.labels)."""
+    return clean_text(" ".join(text.split()))
 
 
 def chart_spec(
@@ -124,7 +123,7 @@ def _envelope_bars(
         depth = int(row["depth"])
         bars.append(
             Bar(
-                label=("  " * max(0, depth - 1) + PART_MARK if depth else "") + short(str(row["name"])),
+                label=("  " * max(0, depth - 1) + PART_MARK if depth else "") + one_line(str(row["name"])),
                 low=amount,
                 high=amount,
                 qualifier=qualifier,
@@ -162,7 +161,7 @@ def _breakdown_bars(
     }
     return tuple(
         Bar(
-            label=short(str(row["label"])),
+            label=one_line(str(row["label"])),
             low=float(row["low"]),
             high=float(row["amount"]),
             qualifier=str(row["qualifier"]),

@@ -29,7 +29,7 @@ from funding.disagreements import Disagreements
 from funding.documents import Document
 from funding.exports.calls import call_lines
 from funding.exports.common import Citation, citations, clean_text, iso_today, references
-from funding.exports.deck_charts import BAR_IN, bar_chart, chart_height
+from funding.exports.deck_charts import bar_chart, bars_fitting
 from funding.exports.deck_content import (
     HeadlineTexts,
     LeadParts,
@@ -169,8 +169,8 @@ class _Deck(Frame):
     def chart_slides(self, spec: ChartSpec, cited: Sequence[Citation], disagreements: Disagreements) -> None:
         notes = [Para(note, 12, grey=True, after=2) for note in spec.notes]
         notes_height = sum(text_height([n.text], n.size, self.area.width, n.after) for n in notes)
-        room = self.area.height - notes_height - Inches(0.1)
-        most = max(2, int((room - Inches(0.35)) / Inches(BAR_IN)))
+        room = self.area.height - notes_height - Inches(0.1)  # the chart takes all of it
+        most = bars_fitting(room)
         pages = math.ceil(len(spec.bars) / most)
         size = math.ceil(len(spec.bars) / pages)  # even pages: never a last slide of one bar
         refs = references(spec.records, cited)
@@ -179,9 +179,8 @@ class _Deck(Frame):
         for number in range(pages):
             bars = spec.bars[number * size : (number + 1) * size]
             slide, area = self.new_slide(spec.title + (f" {t('continued', self.lang)}" if number else ""))
-            height = min(room, chart_height(len(bars)))
-            bar_chart(slide, Box(area.left, area.top, area.width, height), spec, bars, self.lang)
-            self.flow(slide, Box(area.left, area.top + height + Inches(0.1), area.width, notes_height), notes)
+            bar_chart(slide, Box(area.left, area.top, area.width, room), spec, bars, self.lang)
+            self.flow(slide, Box(area.left, area.top + room + Inches(0.1), area.width, notes_height), notes)
             self.footer(slide, extra)
             self.notes(slide, spoken)
 
