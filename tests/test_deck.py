@@ -356,7 +356,11 @@ def test_every_chart_takes_the_height_between_its_title_and_the_footer() -> None
     """The 16:9 deck's free area runs from 1.35 in (under the title) to 7.5 - 0.8 = 6.7 in
     (over the source line): the chart starts at its top and the chart, 0.1 in of space and its
     notes end at its bottom, so the chart is the whole area less its notes."""
-    for lang, filters in (("en", Filters()), ("nl", Filters(level=("NL",), framework="nl"))):
+    selections: list[tuple[Lang, Filters]] = [
+        ("en", Filters()),
+        ("nl", Filters(level=("NL",), framework="nl")),
+    ]
+    for lang, filters in selections:
         for slide, _ in all_chart_slides(deck(lang, filters)):
             frame = next(shape for shape in slide.shapes if shape.has_chart)
             assert frame.top == Inches(1.35), title(slide)
