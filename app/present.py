@@ -35,7 +35,7 @@ from funding.vocab import Lang
 # at NOTE_CHARS characters a line (tests/test_browser_present.py measures every slide).
 # Type grows with the screen (the CSS above), and so does what it takes: about 0.15 px a pixel.
 SMALL_SCREEN_PX, LARGE_SCREEN_PX = 720, 1000
-CHROME_PX = 272  # 240 measured, and the line that says how many bars are left out
+CHROME_PX = 248  # 215 measured, and the line that says how many bars are left out
 NOTE_LINE_PX = 26
 NOTE_CHARS = 150
 
@@ -97,26 +97,21 @@ def _go_to_slide(number: int) -> None:
 
 
 def exit_button(lang: Lang) -> None:
-    st.button(
-        t("exit_present", lang),
-        key="exit_present",
-        type="tertiary",
-        icon=":material/close_fullscreen:",
-        on_click=stop_presenting,
-    )
+    """Back to the page: the whole page is run again (the button may sit in the slides' fragment)."""
+    if st.button(
+        t("exit_present", lang), key="exit_present", type="tertiary", icon=":material/close_fullscreen:"
+    ):
+        stop_presenting()
+        st.rerun()
 
 
 def render(page: Page) -> None:
-    """The selection and the way out on top; then the headline slide or one chart, full width."""
+    """The selection, the navigation and the way out in one row; then the headline slide or one
+    chart, full width."""
     lang = page.lang
-    with st.container(key="present_title"):
-        left, right = st.columns([6, 1], vertical_alignment="top")
-        left.title(t("page_title", lang))
-        left.caption(markdown_text(t("selection", lang, text=describe(page.filters, lang))))
-        with right:
-            exit_button(lang)
     st.html(METRIC_CSS)
     if not page.selection:  # the figures (all zero) say so too, and the source names the filters
+        title_row(page, None)
         headline(page, ())
         st.info(t("no_selection", lang), icon=":material/filter_alt_off:")
         source(page)
@@ -165,13 +160,37 @@ def source(page: Page) -> None:
         st.caption(markdown_text(page.source))
 
 
-# A fragment: next and previous redraw the slide only, not the title above it.
+# A fragment: next and previous redraw the title row and the slide only, not the sidebar's filters.
 @st.fragment
 def slide_section(page: Page) -> None:
     lang = page.lang
     plan = planned(page.digest, page.filters, lang, page.dataset, tuple(page.selection))
     total = len(plan.charts) + 1
     number = url_state.slide_number(st.query_params.get("slide"), total)
+    title_row(page, (number, total))
+    if number == 1:
+        headline(page, plan.sentences)
+        source(page)
+        return
+    chart_slide(page, plan.charts[number - 2])
+
+
+def title_row(page: Page, slide: tuple[int, int] | None) -> None:
+    """The page's title and selection, the slide's number with previous and next (when there
+    are slides), the way out: one row, so the slide keeps the screen's height."""
+    lang = page.lang
+    with st.container(key="present_title"):
+        left, middle, right = st.columns([5, 4, 1.6], vertical_alignment="top")
+        left.title(t("page_title", lang))
+        left.caption(markdown_text(t("selection", lang, text=describe(page.filters, lang))))
+        if slide is not None:
+            with middle:
+                navigation(lang, *slide)
+        with right:
+            exit_button(lang)
+
+
+def navigation(lang: Lang, number: int, total: int) -> None:
     with st.container(key="present_nav", horizontal=True, vertical_alignment="center"):
         st.button(
             t("previous", lang),
@@ -192,12 +211,7 @@ def slide_section(page: Page) -> None:
             shortcut="Right",
         )
         st.markdown(t("present_slide_of", lang, number=number, total=total))
-        st.caption(t("present_full_screen", lang))
-    if number == 1:
-        headline(page, plan.sentences)
-        source(page)
-        return
-    chart_slide(page, plan.charts[number - 2])
+    st.caption(t("present_full_screen", lang))
 
 
 def chart_slide(page: Page, spec: ChartSpec) -> None:

@@ -31,8 +31,11 @@ SCROLL_HEIGHT = """() => Math.max(document.documentElement.scrollHeight,
   ...[...document.querySelectorAll('*')]
     .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowY))
     .map(e => e.scrollHeight))"""
-# The chart on screen (a slide may hold a second one that CSS hides) drawn to its container.
+# The run finished and its elements replaced the last slide's; the chart on screen (a slide may
+# hold a second one that CSS hides) drawn to its container's height.
 CHART_DRAWN = """() => {
+  if (!document.querySelector("[data-testid=stApp][data-test-script-state=notRunning]")) return false;
+  if (document.querySelector("[data-stale=true]")) return false;
   const shown = [...document.querySelectorAll('.stPlotlyChart')].filter(c => c.offsetParent !== null);
   const svg = shown.length === 1 && shown[0].querySelector('svg.main-svg');
   return !!svg && svg.querySelectorAll('.bars .point').length > 0
