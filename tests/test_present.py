@@ -294,6 +294,31 @@ def test_a_dutch_selection_presents_the_dutch_pillars_in_dutch() -> None:
     assert any("één instrument" in m.value for m in first.markdown)
 
 
+COMPARED = [
+    "battery-booster-facility",
+    "ngf-micb",
+    "investeu-crm-investment-target",
+    "investeu-crm-investment-target-2026-2027",
+]
+
+
+def test_a_comparison_is_presented_as_its_own_story() -> None:
+    """Four instruments compared: two public budgets (the Booster's EUR 1.5 bn loans and MICB's
+    EUR 296 m) and two investment targets. The headline counts the four; the slides are the
+    deck's for them: the budgets compared and broken down (two bars each), then the targets."""
+    rows = {r["id"]: r for r in shipped_rows()}
+    assert [rows[i]["amount_kind"] for i in COMPARED] == ["public", "public", "target", "target"]
+    at = start(view="present", compare=COMPARED)
+    assert metric(at, "instruments") == "4"
+    assert metric(at, "without_amount") == "0 of 4 instruments"
+    titles = []
+    while not at.button(key="present_next").disabled:
+        at.button(key="present_next").click()
+        run(at)
+        titles.append(chart_title(at))
+    assert titles == [*TITLES[:5], TITLES[-1]]
+
+
 def test_present_and_exit_keep_the_filters_and_carry_a_chart_selection() -> None:
     at = start(level="EU")
     at.session_state["pick_source_0"] = {
