@@ -47,10 +47,10 @@ def K(kind: str, lang: Lang = "en") -> str:
 
 
 def test_the_slides_tell_the_story_in_order() -> None:
-    """Title; headline; what the battery figure is made of; public funding compared and broken
-    down (one bar charts said in words instead); then the kinds kept apart with more than one
-    figure (only the two targets); the stated figures (10, at most 8 a slide); the 2 entries
-    without an amount; the sources."""
+    """Title; headline; what the battery figure is made of, and where documents disagree;
+    public funding compared and broken down (one bar charts said in words instead); then the
+    kinds kept apart with more than one figure (only the two targets); the stated figures (10,
+    at most 8 a slide); the 2 entries without an amount; the sources."""
     prs = deck()
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
     framework = t("framework_eu", "en")
@@ -58,6 +58,7 @@ def test_the_slides_tell_the_story_in_order() -> None:
         t("deck_title", "en"),
         t("headline", "en"),
         t("lead_title", "en"),
+        t("lead_disagreements", "en"),
         t("chart_envelopes", "en", kind=K("public")),
         t("chart_pillar", "en", kind=K("public"), framework=framework),
         t("chart_source", "en", kind=K("public")),
@@ -215,7 +216,7 @@ def test_readers_see_sections_never_line_numbers() -> None:
     for lang, filters in (("en", Filters()), ("nl", Filters())):
         for slide in deck(lang, filters).slides:  # type: ignore[arg-type]
             assert not re.search(r"\bL\d+", texts(slide)), title(slide)
-    table = next(shape.table for shape in deck().slides[9].shapes if shape.has_table)
+    table = next(shape.table for shape in deck().slides[10].shapes if shape.has_table)
     rows = [[cell.text for cell in r.cells] for r in table.rows]
     loan = next(r for r in rows if r[0] == "Cell loans")
     # amounts as on the charts; the loan is no battery-only money and says so
@@ -292,10 +293,13 @@ def test_headline_keeps_kinds_apart_and_explains_its_words() -> None:
 
 
 def test_the_lead_slide_says_what_the_battery_figure_is_made_of() -> None:
-    text = texts(deck().slides[2])
+    prs = deck()
+    text = texts(prs.slides[2])
     assert "Materials programme: EUR 296 m" in text and f"{EVIL_NAME}: EUR 50 m" in text
     assert f"{ORIGIN_LABELS.label('not_stated', 'en')}: EUR 346 m" in text
-    assert "Materials programme: EU strategy: EUR 291 m" in text  # the other document's figure
+    # Where documents disagree, on a slide of its own: the other document's figure.
+    assert title(prs.slides[3]) == t("lead_disagreements", "en")
+    assert "Materials programme: EU strategy: EUR 291 m" in texts(prs.slides[3])
 
 
 def test_entries_without_an_amount_are_a_list_not_bars() -> None:
