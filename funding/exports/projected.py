@@ -117,6 +117,7 @@ def projected_figure(spec: ChartSpec, lang: Lang, height: int) -> tuple[go.Figur
             "autorange": "reversed",
             "automargin": True,
             "tickfont": {"size": TEXT_PX, "color": TEXT_COLOUR},
+            "ticklabelstandoff": 8,  # a name does not touch its bar
         },
     )
     return figure, len(shown)
