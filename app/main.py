@@ -10,7 +10,7 @@ import streamlit as st
 
 from app import cached, display, downloads, editing, picks, present, share, sidebar, url_state
 from app.context import Page
-from app.loading import Loaded, data_source
+from app.loading import Loaded, Source, data_source
 from app.views import RENDER
 from app.views.data import back_button, data_section, show_problems
 from app.views.overview import COMPARE_KEY, comparison_of
@@ -31,7 +31,7 @@ def main() -> None:
     if page is None:
         return
     if presenting:
-        present.render(page)
+        present.render(compared(page))
         return
     page = header(replace(page, compare=comparison_of(page)))
     code, tab = view_tabs(page.lang)
@@ -43,6 +43,23 @@ def main() -> None:
 
 # Static CSS, no data in it: the upload size error shown on the page, not only on hover.
 PAGE_CSS = Path(__file__).resolve().parent.parent / "dashboard.css"
+
+
+def source_of(data: Source, filters: Filters, lang: Lang) -> str:
+    """A chart saved from the modebar leaves the page behind: its footer says what it shows."""
+    return chart_source(data.info, lang, filters, data.loaded.source if data.uploaded else None)
+
+
+def compared(page: Page) -> Page:
+    """A comparison is a selection like any other: presentation mode tells the story of the
+    instruments compared, and every slide's source line says so."""
+    compare = comparison_of(page)
+    if not compare:
+        return page
+    filters = replace(page.filters, compare=compare)
+    rows = cached.selection(page.dataset, filters, ())
+    source = source_of(page.data, filters, page.lang)
+    return replace(page, filters=filters, selection=rows, narrowed=rows, compare=compare, source=source)
 
 
 def prepare(*, presenting: bool = False) -> Page | None:
@@ -75,8 +92,7 @@ def prepare(*, presenting: bool = False) -> Page | None:
     elif data.uploaded:
         upload_banner(loaded, lang, presenting=presenting)
     filters = sidebar.filter_controls(dataset, lang)
-    # A chart saved from the modebar leaves the page behind: its footer says what it shows.
-    source = chart_source(data.info, lang, filters, loaded.source if data.uploaded else None)
+    source = source_of(data, filters, lang)
     # Presentation mode shows the filters alone: entering it moved what clicks it could into them.
     clicked = {} if presenting else picks.current(filters.framework, loaded.digest, dataset)
     chosen = tuple((dim, tuple(codes)) for dim, codes in clicked.items() if codes)

@@ -250,7 +250,8 @@ def charts(prs: Any) -> dict[str, Any]:
 
 
 def categories(chart: Any) -> list[str]:
-    return list(chart.plots[0].categories)
+    """The bar names as read, their line breaks (funding.charts.labels wraps long names) as spaces."""
+    return [" ".join(str(name).split("\n")) for name in chart.plots[0].categories]
 
 
 def values(chart: Any) -> list[float]:

@@ -3,8 +3,8 @@
 Few and fast (one server for the module): headline figures against the CSV rows, the Dutch deep
 link on a phone-width screen, URL write-back and click-to-filter, a real upload of an invalid
 file, how plotly shows markup in a name, and presentation mode on a projector-sized screen with
-a real XLSX download. Screenshots go to test-output/. Skipped when
-chromium is missing, unless CI is set (then it fails).
+a real XLSX download (every slide is measured in tests/test_browser_present.py). Screenshots
+go to test-output/. Skipped when chromium is missing, unless CI is set (then it fails).
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from funding.i18n.vocab import AMOUNT_KIND
 pytestmark = pytest.mark.browser
 METRICS = "[data-testid='stMetricValue']"
 PROJECTOR = {"width": 1920, "height": 1080}
-MEETING_ROOM = {"width": 1280, "height": 720}  # a projector's common lower resolution
 
 
 def values(page: Any) -> list[str]:
@@ -244,46 +243,11 @@ def test_markup_in_a_name_is_shown_as_written(browser: Any) -> None:
         tab.close()
 
 
-@pytest.mark.parametrize("screen", [MEETING_ROOM, PROJECTOR])
-def test_presentation_mode_fits_the_screen_slide_by_slide(
-    app_server: Any, page: Any, screen: dict[str, int]
-) -> None:
-    """Every slide of the deck's story inside the viewport: no scrolling, no chart cut off."""
-    page.set_viewport_size(screen)
-    open_app(page, app_server.url, "/?view=present&level=EU", ready=METRICS)
-    eu = {r["id"] for r in shipped_rows() if r["level"] == "EU"}
-    shown = metrics_shown(page, t("instruments", "en"))
-    assert shown[t("instruments", "en")] == str(instruments([r for r in shipped_rows() if r["id"] in eu]))
-    assert not page.get_by_test_id("stSidebar").is_visible()
-    assert not page.get_by_test_id("stExpandSidebarButton").is_visible()
-    source_word = t("source_line", "en", title="", version="", date="").split()[0]
-    slide = 1
-    while True:
-        boxes = [
-            page.locator(".js-plotly-plot").nth(i).bounding_box()
-            for i in range(page.locator(".js-plotly-plot").count())
-        ]
-        source = page.get_by_test_id("stCaptionContainer").filter(has_text=source_word).last.bounding_box()
-        for box in [*boxes, source]:
-            assert box["x"] >= 0 and box["x"] + box["width"] <= screen["width"], slide
-            assert box["y"] >= 0 and box["y"] + box["height"] <= screen["height"], slide
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= screen["width"]
-        following = page.locator(".st-key-present_next button")
-        if following.is_disabled():
-            break
-        following.click()
-        settle(page)
-        slide += 1
-        wait_for_url(page, rf"[?&]slide={slide}(&|$)", "level=EU")
-        page.locator(".js-plotly-plot .gtitle").first.wait_for()
-    assert slide > 5  # the headline, public funding by instrument and its breakdowns, other kinds
-
-
 def test_presentation_mode_on_a_projector_and_a_real_download(app_server: Any, page: Any) -> None:
     page.set_viewport_size(PROJECTOR)
-    open_app(page, app_server.url, "/?view=present&level=EU&slide=2", ready=".js-plotly-plot .gtitle")
+    open_app(page, app_server.url, "/?view=present&level=EU&slide=2", ready=".js-plotly-plot .bars .point")
     eu = {r["id"] for r in shipped_rows() if r["level"] == "EU"}
-    title = page.locator(".js-plotly-plot .gtitle")
+    title = page.locator(".st-key-present_head h3")
     assert (title.text_content() or "").startswith(
         t("chart_envelopes", "en", kind=AMOUNT_KIND.label("public", "en"))
     )

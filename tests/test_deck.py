@@ -47,10 +47,10 @@ def K(kind: str, lang: Lang = "en") -> str:
 
 
 def test_the_slides_tell_the_story_in_order() -> None:
-    """Title; headline; what the battery figure is made of; public funding compared and broken
-    down (one bar charts said in words instead); then the kinds kept apart with more than one
-    figure (only the two targets); the stated figures (10, at most 8 a slide); the 2 entries
-    without an amount; the sources."""
+    """Title; headline; what the battery figure is made of, and where documents disagree;
+    public funding compared and broken down (one bar charts said in words instead); then the
+    kinds kept apart with more than one figure (only the two targets); the stated figures (10,
+    at most 8 a slide); the 2 entries without an amount; the sources."""
     prs = deck()
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
     framework = t("framework_eu", "en")
@@ -58,6 +58,7 @@ def test_the_slides_tell_the_story_in_order() -> None:
         t("deck_title", "en"),
         t("headline", "en"),
         t("lead_title", "en"),
+        t("lead_disagreements", "en"),
         t("chart_envelopes", "en", kind=K("public")),
         t("chart_pillar", "en", kind=K("public"), framework=framework),
         t("chart_source", "en", kind=K("public")),
@@ -215,7 +216,7 @@ def test_readers_see_sections_never_line_numbers() -> None:
     for lang, filters in (("en", Filters()), ("nl", Filters())):
         for slide in deck(lang, filters).slides:  # type: ignore[arg-type]
             assert not re.search(r"\bL\d+", texts(slide)), title(slide)
-    table = next(shape.table for shape in deck().slides[9].shapes if shape.has_table)
+    table = next(shape.table for shape in deck().slides[10].shapes if shape.has_table)
     rows = [[cell.text for cell in r.cells] for r in table.rows]
     loan = next(r for r in rows if r[0] == "Cell loans")
     # amounts as on the charts; the loan is no battery-only money and says so
@@ -292,10 +293,13 @@ def test_headline_keeps_kinds_apart_and_explains_its_words() -> None:
 
 
 def test_the_lead_slide_says_what_the_battery_figure_is_made_of() -> None:
-    text = texts(deck().slides[2])
+    prs = deck()
+    text = texts(prs.slides[2])
     assert "Materials programme: EUR 296 m" in text and f"{EVIL_NAME}: EUR 50 m" in text
     assert f"{ORIGIN_LABELS.label('not_stated', 'en')}: EUR 346 m" in text
-    assert "Materials programme: EU strategy: EUR 291 m" in text  # the other document's figure
+    # Where documents disagree, on a slide of its own: the other document's figure.
+    assert title(prs.slides[3]) == t("lead_disagreements", "en")
+    assert "Materials programme: EU strategy: EUR 291 m" in texts(prs.slides[3])
 
 
 def test_entries_without_an_amount_are_a_list_not_bars() -> None:
@@ -350,6 +354,46 @@ def test_long_selection_paginates_bars_evenly_and_tables() -> None:
     bars = [len(values(c)) for s, c in all_chart_slides(prs) if title(s).startswith(envelopes)]
     assert sum(bars) == 30 and min(bars) >= 2 and max(bars) - min(bars) <= 1
     assert titles.count(f"{t('table_title', 'en')} {t('continued', 'en')}") >= 3  # 30 rows, 8 a slide at most
+
+
+def test_every_chart_takes_the_height_between_its_title_and_the_footer() -> None:
+    """The 16:9 deck's free area runs from 1.35 in (under the title) to 7.5 - 0.8 = 6.7 in
+    (over the source line): the chart starts at its top and the chart, 0.1 in of space and its
+    notes end at its bottom, so the chart is the whole area less its notes."""
+    selections: list[tuple[Lang, Filters]] = [
+        ("en", Filters()),
+        ("nl", Filters(level=("NL",), framework="nl")),
+    ]
+    for lang, filters in selections:
+        for slide, _ in all_chart_slides(deck(lang, filters)):
+            frame = next(shape for shape in slide.shapes if shape.has_chart)
+            assert frame.top == Inches(1.35), title(slide)
+            below = [s for s in slide.shapes if s.top > frame.top and s.top < Inches(6.7)]
+            bottom = max(s.top + s.height for s in [frame, *below])
+            assert Inches(6.7) - 10 <= bottom <= Inches(6.7), title(slide)
+            assert frame.height >= Inches(7.5) / 2, title(slide)  # most of the slide, not a third
+
+
+def test_long_names_wrap_and_names_alike_stay_apart_when_shortened() -> None:
+    """Two 150-character names that differ only in their last words. Two bars: 16 pt type, and
+    each bar's slot has the height for three lines. Too long even so, both are shortened, and
+    both keep their own last words (cut at the end they would read the same)."""
+    start = (
+        "InvestEU: critical raw material-related investment to mobilise for the battery value "
+        "chain, as the action plan and its annexes set out in detail for each member state, "
+    )
+    rows = [
+        row("a", str(6000 * M), name_en=start + "by 2027"),
+        row("b", str(2000 * M), name_en=start + "in 2026-2027"),
+    ]
+    ds = parse_csv(csv_bytes(rows))
+    prs = Presentation(io.BytesIO(export_pptx(ds, ds.records, Filters(), "en", DOCUMENTS, INFO, today=TODAY)))
+    (chart,) = charts(prs).values()
+    names = [str(name) for name in chart.plots[0].categories]
+    assert len(set(names)) == 2 and all(len(name.split("\n")) <= 3 and "…" in name for name in names)
+    assert names[0].endswith("state, by 2027") and names[1].endswith("state, in 2026-2027")
+    assert all(name.split("\n")[-1].startswith("… ") for name in names)  # the middle left out
+    assert names[0].startswith("InvestEU: critical raw")
 
 
 def test_control_characters_do_not_break_files() -> None:

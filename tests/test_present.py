@@ -24,6 +24,8 @@ from pptx import Presentation
 from pptx.util import Emu
 from streamlit.testing.v1 import AppTest
 
+from app.present import CHROME_PX, SMALL_SCREEN_PX
+from funding.base.markdown import SEPARATOR
 from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND
 
@@ -95,8 +97,17 @@ def deck_names(data: bytes) -> tuple[list[str], Any]:
 
 
 def chart_title(at: AppTest) -> str:
-    (chart,) = at.get("plotly_chart")
-    return str(json.loads(chart.proto.spec)["layout"]["title"]["text"]).split("<br>")[0]
+    """A chart slide's title: the text above its chart (Markdown's escapes taken out)."""
+    (title,) = at.subheader
+    return str(title.value).replace(SEPARATOR, "").replace("\\", "")
+
+
+def chart_count(at: AppTest) -> int:
+    """One chart a slide, or two where a large screen shows more bars (CSS shows one of them)."""
+    charts = at.get("plotly_chart")
+    keys = sorted(json.loads(c.proto.spec)["layout"]["height"] for c in charts)
+    assert len(charts) in (1, 2) and keys == sorted(set(keys)), keys
+    return len(charts)
 
 
 # --- downloads ---------------------------------------------------------------------------------
@@ -232,10 +243,17 @@ def test_presentation_mode_opens_on_the_headline_then_one_chart_a_slide() -> Non
     assert not at.download_button and not at.get("arrow_data_frame")  # a clean page
     assert at.button(key="exit_present").label == t("exit_present", "en")
     at = start(view="present", level="EU", slide="2")
-    assert len(at.get("plotly_chart")) == 1
+    assert chart_count(at) == 1
     assert chart_title(at) == t("chart_envelopes", "en", kind=K("public"))
     layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
-    assert layout["font"]["size"] >= 18 and layout["height"] <= 440  # projector type; fits 720p
+    assert layout["font"]["size"] >= 18 and layout["height"] <= SMALL_SCREEN_PX - CHROME_PX  # fits 720p
+    # The whole dataset's public figures, names on two lines: fewer fit a 720p screen than a
+    # 1080p one, so both charts are sent (CSS shows one) and the larger shows more bars.
+    both = start(view="present", slide="2")
+    assert chart_count(both) == 2
+    small, large = (json.loads(c.proto.spec) for c in both.get("plotly_chart"))
+    assert small["layout"]["height"] < large["layout"]["height"]
+    assert len(small["data"][0]["y"]) < len(large["data"][0]["y"])
 
 
 def test_next_and_previous_step_through_the_decks_charts_and_the_url() -> None:
@@ -247,7 +265,7 @@ def test_next_and_previous_step_through_the_decks_charts_and_the_url() -> None:
         run(at)
         titles.append(chart_title(at))
         assert at.query_params["slide"] == str(len(titles) + 1)
-        assert len(at.get("plotly_chart")) == 1
+        assert chart_count(at) >= 1
     assert titles == TITLES
     at.button(key="present_previous").click()
     run(at)
@@ -282,6 +300,31 @@ def test_a_dutch_selection_presents_the_dutch_pillars_in_dutch() -> None:
     sentences = [m.value for m in first.markdown if "alles in één groep" in m.value]
     assert len(sentences) == 3
     assert any("één instrument" in m.value for m in first.markdown)
+
+
+COMPARED = [
+    "battery-booster-facility",
+    "ngf-micb",
+    "investeu-crm-investment-target",
+    "investeu-crm-investment-target-2026-2027",
+]
+
+
+def test_a_comparison_is_presented_as_its_own_story() -> None:
+    """Four instruments compared: two public budgets (the Booster's EUR 1.5 bn loans and MICB's
+    EUR 296 m) and two investment targets. The headline counts the four; the slides are the
+    deck's for them: the budgets compared and broken down (two bars each), then the targets."""
+    rows = {r["id"]: r for r in shipped_rows()}
+    assert [rows[i]["amount_kind"] for i in COMPARED] == ["public", "public", "target", "target"]
+    at = start(view="present", compare=COMPARED)
+    assert metric(at, "instruments") == "4"
+    assert metric(at, "without_amount") == "0 of 4 instruments"
+    titles = []
+    while not at.button(key="present_next").disabled:
+        at.button(key="present_next").click()
+        run(at)
+        titles.append(chart_title(at))
+    assert titles == [*TITLES[:5], TITLES[-1]]
 
 
 def test_present_and_exit_keep_the_filters_and_carry_a_chart_selection() -> None:

@@ -29,7 +29,6 @@ from funding.selecting.totals import NOT_SUMMED_KINDS, Bounds, NotSummable, coun
 CHARTS: tuple[str, ...] = DECK_CHARTS
 BREAKDOWNS = CHARTS[1:]
 PART_MARK = "↳ "
-MAX_LABEL = 110
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,9 @@ class ChartSpec:
     unstated: int = 0  # entries of the kind without an amount: a count in the notes, never bars
 
 
-def short(text: str, limit: int = MAX_LABEL) -> str:
-    text = clean_text(" ".join(text.split()))
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def one_line(text: str) -> str:
+    """A name on one line, whole: each chart fits it to its own room (funding.charts.labels)."""
+    return clean_text(" ".join(text.split()))
 
 
 def chart_spec(
@@ -125,7 +124,7 @@ def _envelope_bars(
         depth = int(row["depth"])
         bars.append(
             Bar(
-                label=("  " * max(0, depth - 1) + PART_MARK if depth else "") + short(str(row["name"])),
+                label=("  " * max(0, depth - 1) + PART_MARK if depth else "") + one_line(str(row["name"])),
                 low=amount,
                 high=amount,
                 qualifier=qualifier,
@@ -163,7 +162,7 @@ def _breakdown_bars(
     }
     return tuple(
         Bar(
-            label=short(str(row["label"])),
+            label=one_line(str(row["label"])),
             low=float(row["low"]),
             high=float(row["amount"]),
             qualifier=str(row["qualifier"]),

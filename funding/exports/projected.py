@@ -2,72 +2,79 @@
 (funding.exports.story), so the screen and the slides show the same bars, in the same order,
 with the same amounts as written.
 
-Sized for the smallest screen it must fit, 1280x720: the figure's height is given, every text is
-at least 18 px and dark on white (at least 4.5:1), the amounts stand beside their bars (never
-inside a bar, where plotly would shrink them), and a chart with more bars than fit shows the
-largest and says how many it leaves out.
+The chart's title and notes are text above the figure (app/present.py), so they wrap to any
+screen; the figure is the bars alone and takes the height the screen leaves. How many bars it
+shows is chosen for the smallest screen it must fit, 1280x720: every text at least 18 px and
+dark on white (at least 4.5:1), names on at most two lines and told apart where they must be
+shortened (funding.charts.labels), the amounts beside their bars (never inside a bar, where plotly
+would shrink them); a chart with more bars than fit shows the largest and says how many it
+leaves out. On a larger screen the same bars grow into the room.
 """
 
 from __future__ import annotations
 
-import textwrap
-
 import plotly.graph_objects as go
 
+from funding.charts.labels import fitted_names
+from funding.charts.text import plotly_text
 from funding.exports.figures import Bar, ChartSpec
 from funding.i18n import t
 from funding.i18n.vocab import Lang
 
 TEXT_PX = 18  # the smallest text on a projector (issue 10, item 7)
-TITLE_PX = 27
 TEXT_COLOUR = "#1f2933"  # about 14:1 on white
 BAR_COLOUR = "#0072b2"  # Okabe & Ito blue, as the page's EU bars
 PART_COLOUR = "#9ecae1"  # a part: included in the bar above it, never added
 RANGE_COLOUR = "#c6dbef"  # the high end of a range: money that may be inside other bars
-LINE_PX = 27  # one line of 18 px subtitle, as plotly spaces it
 CHAR_PX = 10  # an average character of 18 px text
-PLOT_PX = 700  # the narrowest plot area beside the labels (1280 wide): amounts must fit it
-ROW_PX = 34  # the least a one-line bar label needs at 18 px
-LABEL_CHARS = 60
-SUBTITLE_CHARS = 120
+LABEL_CHARS = 45  # a line of a name: 450 px, which leaves the bars room on a 1280 px screen
+ROW_PX = (34, 52, 72)  # the least a bar needs with a name on one, two or three lines, at 18 px
+MARGIN_PX = (10, 20)  # above and below the bars
+BAR_SHARE = 0.12  # a bar's thickness, as a share of the chart's height, when there are few
 
 
-def fitting_bars(spec: ChartSpec, lang: Lang, height: int) -> int:
-    """How many bars fit `height` pixels under the chart's title and notes."""
-    return max(1, (height - _top_margin(spec, lang) - 20) // ROW_PX)
+def _names(spec: ChartSpec, lines: int) -> list[str]:
+    fitted = fitted_names([b.label.strip() for b in spec.bars], LABEL_CHARS, lines)
+    return ["<br>".join(plotly_text(line) for line in name) for name in fitted]
 
 
-def _notes(spec: ChartSpec, lang: Lang) -> list[str]:
-    """The deck's notes, the count of entries without an amount said for a screen (the deck
-    lists them at the end; presentation mode has no such list)."""
+def _fit(spec: ChartSpec, height: int, most: int) -> tuple[str, ...]:
+    names = _names(spec, most)
+    lines = [name.count("<br>") + 1 for name in names]
+    for count in range(len(names), 1, -1):
+        if count * ROW_PX[max(lines[:count]) - 1] + sum(MARGIN_PX) <= height:
+            return tuple(names[:count])
+    return tuple(names[:1])
+
+
+def fitting(spec: ChartSpec, height: int) -> tuple[str, ...]:
+    """The names of the bars, the largest first, that fit `height` pixels, each bar as high as
+    the tallest name among them needs: names on three lines where every bar still fits so, on
+    two otherwise. Names are told apart among all the bars, so among those shown too."""
+    roomy = _fit(spec, height, 3)
+    return roomy if len(roomy) == len(spec.bars) else _fit(spec, height, 2)
+
+
+def notes_text(spec: ChartSpec, lang: Lang) -> str:
+    """The deck's notes as one paragraph, the count of entries without an amount said for a
+    screen (the deck lists them at the end; presentation mode has no such list)."""
     notes = list(spec.notes)
     if spec.unstated:
         deck_note = t("not_shown", lang, n=spec.unstated)
         notes = [t("present_not_shown", lang, n=spec.unstated) if n == deck_note else n for n in notes]
-    return textwrap.wrap(" ".join(notes), SUBTITLE_CHARS)
+    return " ".join(n if n.endswith(".") else f"{n}." for n in notes)
 
 
-def _top_margin(spec: ChartSpec, lang: Lang) -> int:
-    return 56 + TITLE_PX + LINE_PX * len(_notes(spec, lang))
-
-
-def _axis_end(bars: tuple[Bar, ...]) -> float:
-    """The axis end that leaves every bar room for its amount on the right, from the values
-    and the texts (no fixed maximum): bar end + text <= the plot's width, for each bar."""
-    room = [b.high * PLOT_PX / max(PLOT_PX - CHAR_PX * len(b.label_text), 1) for b in bars if b.high > 0]
-    return max(room, default=1.0)
-
-
-def _label(bar: Bar) -> str:
-    label = bar.label.strip()
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+def amounts_px(bars: tuple[Bar, ...]) -> int:
+    return CHAR_PX * max((len(b.label_text) for b in bars), default=0) + 20
 
 
 def projected_figure(spec: ChartSpec, lang: Lang, height: int) -> tuple[go.Figure, int]:
-    """The chart `height` pixels high, and how many of its bars it shows (the largest first, as
-    the spec orders them)."""
-    shown = spec.bars[: fitting_bars(spec, lang, height)]
-    labels = [_label(b) for b in shown]
+    """The bars that fit `height` pixels, the least the chart gets (1280x720), and how many it
+    shows (the largest first, as the spec orders them). The figure is `height` high until its
+    container gives it more."""
+    labels = list(fitting(spec, height))
+    shown = spec.bars[: len(labels)]
     solid = [b.low for b in shown]
     extra = [b.high - b.low for b in shown]
     colours = [PART_COLOUR if b.part else BAR_COLOUR for b in shown]
@@ -95,27 +102,22 @@ def projected_figure(spec: ChartSpec, lang: Lang, height: int) -> tuple[go.Figur
             ),
         ]
     )
-    notes = "<br>".join(_notes(spec, lang))
     figure.update_layout(
         barmode="stack",
         height=height,
-        margin={"t": _top_margin(spec, lang), "b": 20, "l": 10, "r": 40},
+        # The amounts stand in a right margin as wide as the longest, so every bar may run to the
+        # plot's edge on any screen and its amount still fits beside it.
+        margin={"t": MARGIN_PX[0], "b": MARGIN_PX[1], "l": 10, "r": amounts_px(shown)},
         font={"size": TEXT_PX, "color": TEXT_COLOUR},
-        title={
-            "text": spec.title,
-            "font": {"size": TITLE_PX, "color": TEXT_COLOUR},
-            "subtitle": {"text": notes, "font": {"size": TEXT_PX, "color": TEXT_COLOUR}},
-            "x": 0,
-            "xanchor": "left",
-        },
         plot_bgcolor="white",
         paper_bgcolor="white",
-        bargap=0.25,
-        xaxis={"visible": False, "range": [0, _axis_end(shown)]},
+        bargap=max(0.25, 1 - BAR_SHARE * len(shown)),  # few bars: as thick as some would be
+        xaxis={"visible": False, "range": [0, max((b.high for b in shown), default=1.0)]},
         yaxis={
             "autorange": "reversed",
             "automargin": True,
             "tickfont": {"size": TEXT_PX, "color": TEXT_COLOUR},
+            "ticklabelstandoff": 8,  # a name does not touch its bar
         },
     )
     return figure, len(shown)
@@ -123,5 +125,5 @@ def projected_figure(spec: ChartSpec, lang: Lang, height: int) -> tuple[go.Figur
 
 def alt_text(spec: ChartSpec, shown: int, lang: Lang) -> str:
     """What the chart shows, for a screen reader: its title and its bars with their amounts."""
-    bars = "; ".join(f"{_label(b)}: {b.label_text}" for b in spec.bars[:shown])
+    bars = "; ".join(f"{b.label.strip()}: {b.label_text}" for b in spec.bars[:shown])
     return t("present_chart_alt", lang, title=spec.title, n=shown, bars=bars)

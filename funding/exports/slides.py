@@ -24,7 +24,7 @@ from pptx.util import Inches
 
 from funding.exports.calls import call_lines
 from funding.exports.citations import Citation, citations, references
-from funding.exports.deck_charts import BAR_IN, bar_chart, chart_height
+from funding.exports.deck_charts import bar_chart, bars_fitting
 from funding.exports.deck_content import (
     HeadlineTexts,
     LeadParts,
@@ -142,8 +142,8 @@ class _Deck(Frame):
         self.notes(slide, notes)
 
     def lead_slide(self, parts: LeadParts) -> None:
-        """Its figures and their origin; what makes a range; where documents disagree: a column
-        each, as many as there is something to say."""
+        """Its figures and their origin, and what makes a range: a column each. Where documents
+        disagree follows on a slide of its own (three columns ran into the source line)."""
         lang = self.lang
         slide, area = self.new_slide(t("lead_title", lang))
         first = [Para(t("lead_figures", lang), 15, bold=True, after=4)]
@@ -158,22 +158,31 @@ class _Deck(Frame):
         if parts.ranges:
             columns.append([Para(t("lead_ranges", lang), 15, bold=True, after=4)])
             columns[-1] += [Para(line, 13, after=3) for line in parts.ranges]
-        if parts.disagreements:
-            columns.append([Para(t("lead_disagreements", lang), 15, bold=True, after=4)])
-            columns[-1] += [Para(line, 13, after=6) for line in parts.disagreements]
         gap = Inches(0.35)
-        width = (
-            (area.width - gap * (len(columns) - 1)) // len(columns) if len(columns) > 1 else area.width // 2
-        )
+        width = (area.width - gap) // 2
         for index, column in enumerate(columns):
             self.flow(slide, Box(area.left + index * (width + gap), area.top, width, area.height), column)
         self.footer(slide)
+        if parts.disagreements:
+            self.disagreement_slides(parts.disagreements, width, gap)
+
+    def disagreement_slides(self, lines: Sequence[str], width: int, gap: int) -> None:
+        """Where documents give other figures: a slide of its own, in two columns, so that
+        neither it nor what the figure is made of runs into the source line."""
+        paras = [Para(line, 13, after=6) for line in lines]
+        columns = self.columns(paras, width)
+        for number in range(0, len(columns), 2):
+            title = t("lead_disagreements", self.lang) + (f" {t('continued', self.lang)}" if number else "")
+            slide, area = self.new_slide(title)
+            for index, column in enumerate(columns[number : number + 2]):
+                self.flow(slide, Box(area.left + index * (width + gap), area.top, width, area.height), column)
+            self.footer(slide)
 
     def chart_slides(self, spec: ChartSpec, cited: Sequence[Citation], disagreements: Disagreements) -> None:
         notes = [Para(note, 12, grey=True, after=2) for note in spec.notes]
         notes_height = sum(text_height([n.text], n.size, self.area.width, n.after) for n in notes)
-        room = self.area.height - notes_height - Inches(0.1)
-        most = max(2, int((room - Inches(0.35)) / Inches(BAR_IN)))
+        room = self.area.height - notes_height - Inches(0.1)  # the chart takes all of it
+        most = bars_fitting(room)
         pages = math.ceil(len(spec.bars) / most)
         size = math.ceil(len(spec.bars) / pages)  # even pages: never a last slide of one bar
         refs = references(spec.records, cited)
@@ -182,9 +191,8 @@ class _Deck(Frame):
         for number in range(pages):
             bars = spec.bars[number * size : (number + 1) * size]
             slide, area = self.new_slide(spec.title + (f" {t('continued', self.lang)}" if number else ""))
-            height = min(room, chart_height(len(bars)))
-            bar_chart(slide, Box(area.left, area.top, area.width, height), spec, bars, self.lang)
-            self.flow(slide, Box(area.left, area.top + height + Inches(0.1), area.width, notes_height), notes)
+            bar_chart(slide, Box(area.left, area.top, area.width, room), spec, bars, self.lang)
+            self.flow(slide, Box(area.left, area.top + room + Inches(0.1), area.width, notes_height), notes)
             self.footer(slide, extra)
             self.notes(slide, spoken)
 
