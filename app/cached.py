@@ -20,6 +20,7 @@ from funding import charts, passages
 from funding.dataset import Dataset
 from funding.dataset_info import DatasetInfo
 from funding.documents import Document
+from funding.exports.story import Story, story
 from funding.figures import Figures, figures
 from funding.filter_index import select
 from funding.kinds import offered_kinds
@@ -37,6 +38,7 @@ from funding.vocab import Lang
 HEADLINES = 512
 CHARTS = 256
 TABLES = 32
+PLANS = 64  # a story is its chart specs: a few kB to tens of kB at the shipped size
 # A clickable chart is not narrowed by its own clicks (it would redraw without what was not
 # clicked, and Streamlit would drop the selection): the others are.
 OWN_PICKS: dict[str, set[str]] = {"hierarchy": {"source", charts.INSTRUMENT}, "timeline": {charts.INSTRUMENT}}
@@ -154,3 +156,13 @@ def passage(document: Document | None, quote: str | None) -> passages.Passage | 
 def pick_values(digest: str, _dataset: Dataset) -> dict[str, frozenset[str]]:
     """What a link's chart picks may name in this dataset; one pass over its rows, once."""
     return charts.pick_values(_dataset)
+
+
+@st.cache_resource(max_entries=PLANS, ttl=TTL_SECONDS, show_spinner=False)
+def planned(
+    digest: str, filters: Filters, lang: Lang, _dataset: Dataset, _selection: Sequence[Instrument]
+) -> Story:
+    """Presentation mode's story of the filters' rows (`_selection`, determined by the keys): its
+    charts in order and its one-bar sentences. Shared, not copied: a slide change or the next
+    reader of the link finds it made (the plan covers every slide, as slide 1 says how many)."""
+    return story(_dataset, _selection, filters, lang)

@@ -8,8 +8,10 @@ from typing import Any
 
 from app.loading import Source
 from funding.dataset import Dataset
+from funding.dataset_info import DatasetInfo, source_line
+from funding.i18n import t
 from funding.records import Instrument
-from funding.selection import Filters
+from funding.selection import Filters, describe
 from funding.vocab import Lang
 
 Picks = tuple[tuple[str, tuple[str, ...]], ...]  # (dimension, clicked group codes), hashable
@@ -42,3 +44,10 @@ class Page:
     @property
     def pick_map(self) -> dict[str, list[str]]:
         return {dim: list(codes) for dim, codes in self.picks}
+
+
+def source_text(info: DatasetInfo | None, upload_name: str | None, filters: Filters, lang: Lang) -> str:
+    """The source line under every chart with the selection in words: a chart saved from the
+    modebar leaves the page behind, so its footer says what it shows. One function, so the
+    figures made in the background (`app.precompute`) are keyed by the line the page writes."""
+    return f"{source_line(info, lang, upload_name)} {t('selection', lang, text=describe(filters, lang))}"

@@ -14,14 +14,10 @@ import streamlit as st
 from app import cached, url_state
 from app.context import Page
 from app.display import METRIC_CSS, plotly_config
-from app.loading import TTL_SECONDS
-from funding.dataset import Dataset
 from funding.exports.projected import alt_text, projected_figure
-from funding.exports.story import Story, story
 from funding.i18n import t
 from funding.markdown import markdown_text
-from funding.records import Instrument
-from funding.selection import Filters, describe
+from funding.selection import describe
 from funding.vocab import Lang
 
 # Static CSS, no data in it: no sidebar (nor the button that opens it), large type. The top
@@ -87,14 +83,6 @@ def render(page: Page) -> None:
     slide_section(page)
 
 
-@st.cache_data(max_entries=16, ttl=TTL_SECONDS, show_spinner=False)
-def planned(
-    digest: str, filters: Filters, lang: Lang, _dataset: Dataset, _selection: tuple[Instrument, ...]
-) -> Story:
-    """The deck's story of this selection: its charts in order and its one-bar sentences."""
-    return story(_dataset, _selection, filters, lang)
-
-
 def headline(page: Page, sentences: tuple[str, ...]) -> None:
     """Battery money and counts; the other kinds apart, never added; one-bar charts in words."""
     figures = cached.headline(page.digest, page.filters, (), page.lang, page.dataset)
@@ -127,7 +115,7 @@ def headline(page: Page, sentences: tuple[str, ...]) -> None:
 @st.fragment
 def slide_section(page: Page) -> None:
     lang = page.lang
-    plan = planned(page.digest, page.filters, lang, page.dataset, tuple(page.selection))
+    plan = cached.planned(page.digest, page.filters, lang, page.dataset, page.selection)
     total = len(plan.charts) + 1
     number = url_state.slide_number(st.query_params.get("slide"), total)
     with st.container(key="present_nav", horizontal=True, vertical_alignment="center"):

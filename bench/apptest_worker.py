@@ -1,6 +1,7 @@
 """One process per dataset: AppTest rerun latency of the baseline and the dashboard, interleaved.
 
     FUNDING_DATA=/tmp/x.csv python -m bench.apptest_worker --reruns 20 --budget 120
+    python -m bench.apptest_worker --view breakdowns     # the dashboard opened on another view
 
 Both apps run in this process, alternately, so machine noise hits both the same way. Each rerun
 is one click in the "level" filter (adds or removes one level: the 16 subsets in Gray-code order,
@@ -39,7 +40,9 @@ def selection(step: int) -> list[str]:
     return [level for bit, level in enumerate(LEVELS) if gray >> bit & 1]
 
 
-def measure(reruns: int, budget: float, timeout: float, apps: list[str]) -> dict[str, Any]:
+def measure(
+    reruns: int, budget: float, timeout: float, apps: list[str], view: str | None = None
+) -> dict[str, Any]:
     from streamlit.testing.v1 import AppTest
 
     paths = {"baseline": BASELINE, "dashboard": WRAPPER if os.environ.get("FUNDING_DATA") else DASHBOARD}
@@ -47,6 +50,8 @@ def measure(reruns: int, budget: float, timeout: float, apps: list[str]) -> dict
     tests: dict[str, Any] = {}
     for name in apps:
         at = AppTest.from_file(str(paths[name]), default_timeout=timeout)
+        if view and name == "dashboard":  # (the baseline has one view and ignores the URL)
+            at.query_params["view"] = view
         start = time.perf_counter()
         at.run()
         out[name] = {
@@ -90,11 +95,12 @@ def main() -> int:
     parser.add_argument("--budget", type=float, default=120.0, help="seconds for the timed reruns")
     parser.add_argument("--timeout", type=float, default=120.0, help="AppTest timeout per run")
     parser.add_argument("--apps", default="baseline,dashboard")
+    parser.add_argument("--view", help="the dashboard's ?view= (overview, breakdowns, ..., present)")
     args = parser.parse_args()
     apps = [a for a in args.apps.split(",") if a]
     if "dashboard" in apps and not DASHBOARD.exists():
         apps.remove("dashboard")
-    print(json.dumps(measure(args.reruns, args.budget, args.timeout, apps)))
+    print(json.dumps(measure(args.reruns, args.budget, args.timeout, apps, args.view)))
     return 0
 
 
