@@ -9,7 +9,8 @@ a leading underscore (not hashed). Text in the figures is escaped by the builder
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -39,6 +40,10 @@ HEADLINES = 512
 CHARTS = 256
 TABLES = 32
 PLANS = 64  # a story is its chart specs: a few kB to tens of kB at the shipped size
+# Filters are keyed by their repr (a frozen dataclass of codes, numbers and text: one repr per
+# value): Streamlit's own hashing walks the dataclass at 0.3-0.6 ms, 15x longer, and every run
+# keys about ten figures by them.
+KEYS: dict[str | type[Any], Callable[[Any], Any]] = {Filters: repr}
 # A clickable chart is not narrowed by its own clicks (it would redraw without what was not
 # clicked, and Streamlit would drop the selection): the others are.
 OWN_PICKS: dict[str, set[str]] = {"hierarchy": {"source", charts.INSTRUMENT}, "timeline": {charts.INSTRUMENT}}
@@ -53,19 +58,19 @@ def narrowed(rows: Sequence[Instrument], filters: Filters, picks: Picks) -> Sequ
     return charts.narrow(rows, dict(picks), filters.framework) if picks else rows
 
 
-@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def headline(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> charts.Headline:
     found = figure_set(digest, filters, picks, lang, _dataset)
     return charts.headline(_dataset, selection(_dataset, filters, picks), lang, filters, found)
 
 
-@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def figure_set(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> Figures:
     """The selection's figures, made once for the headline and the lead sentence alike."""
     return figures(_dataset, selection(_dataset, filters, picks), filters, lang)
 
 
-@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def lead(
     digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset, info: DatasetInfo | None
 ) -> Lead:
@@ -73,7 +78,7 @@ def lead(
     return funding_lead(_dataset, selection(_dataset, filters, picks), filters, info, lang, found)
 
 
-@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def chart(
     name: str,
     digest: str,
@@ -103,7 +108,7 @@ def chart(
     )
 
 
-@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def comparison(
     digest: str,
     filters: Filters,
@@ -124,7 +129,7 @@ def comparison(
     return charts.comparison_chart(_dataset, rows, kinds, lang, colour_by=colour, top=top, source=source)
 
 
-@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def compare_choices(
     digest: str, filters: Filters, picks: Picks, lang: Lang, limit: int, _dataset: Dataset
 ) -> dict[str, str]:
@@ -132,7 +137,7 @@ def compare_choices(
     return charts.compare_choices(_dataset, selection(_dataset, filters, picks), lang, limit)
 
 
-@st.cache_data(max_entries=TABLES, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_data(max_entries=TABLES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def details(
     digest: str,
     filters: Filters,
@@ -158,7 +163,7 @@ def pick_values(digest: str, _dataset: Dataset) -> dict[str, frozenset[str]]:
     return charts.pick_values(_dataset)
 
 
-@st.cache_resource(max_entries=PLANS, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_resource(max_entries=PLANS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def planned(
     digest: str, filters: Filters, lang: Lang, _dataset: Dataset, _selection: Sequence[Instrument]
 ) -> Story:
