@@ -10,6 +10,7 @@ a leading underscore (not hashed). Text in the figures is escaped by the builder
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -27,6 +28,7 @@ from funding.filter_index import select
 from funding.kinds import offered_kinds
 from funding.lead import Lead
 from funding.lead import lead as funding_lead
+from funding.markdown import plain_table
 from funding.records import Instrument
 from funding.selection import Filters
 from funding.vocab import Lang
@@ -103,8 +105,10 @@ def chart(
     applied = tuple((d, c) for d, c in picks if d not in own)
     rows = selection(_dataset, filters, applied)
     source = charts.with_picks(source, dict(applied), filters.framework, lang, _dataset)
-    return charts.slide_chart(
-        name, _dataset, rows, kind, filters.framework, lang, source=source, colour_by=colour, top=top
+    return shown(
+        charts.slide_chart(
+            name, _dataset, rows, kind, filters.framework, lang, source=source, colour_by=colour, top=top
+        )
     )
 
 
@@ -126,7 +130,15 @@ def comparison(
     if not compare:
         source = charts.with_picks(source, dict(picks), filters.framework, lang, _dataset)
     kinds = offered_kinds(filters.kind)
-    return charts.comparison_chart(_dataset, rows, kinds, lang, colour_by=colour, top=top, source=source)
+    return shown(
+        charts.comparison_chart(_dataset, rows, kinds, lang, colour_by=colour, top=top, source=source)
+    )
+
+
+def shown(chart: charts.Chart) -> charts.Chart:
+    """The chart with its data table as the page shows it (`plain_table`), made once with the
+    figure rather than on every run that draws it."""
+    return replace(chart, table=plain_table(chart.table))
 
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)

@@ -16,7 +16,7 @@ from funding.empty_selection import why_empty
 from funding.formatting import format_count
 from funding.i18n import t
 from funding.kinds import default_kind, offered_kinds
-from funding.markdown import markdown_text, plain_table, plain_text
+from funding.markdown import markdown_text, plain_text
 from funding.totals import summable
 from funding.vocab import AMOUNT_KIND, Lang
 
@@ -53,7 +53,7 @@ def show_chart(chart: charts.Chart, lang: Lang, *, key: str, name: str, clickabl
     else:
         st.plotly_chart(chart.figure, key=key, width="stretch", config=config)
     with st.expander(t("data_table", lang)):
-        st.dataframe(plain_table(chart.table), hide_index=True, width="stretch", key=f"{key}_table")
+        st.dataframe(chart.table, hide_index=True, width="stretch", key=f"{key}_table")  # plain (app.cached)
 
 
 def headline_section(page: Page) -> None:
