@@ -106,6 +106,7 @@ def prepare(*, presenting: bool = False) -> Page | None:
     elif data.uploaded:
         upload_banner(loaded, lang, presenting=presenting)
     filters = sidebar.filter_controls(dataset, lang)
+    precompute.WORKER.needed(filters, lang)
     source = source_text(data.info, loaded.source if data.uploaded else None, filters, lang)
     # Presentation mode shows the filters alone: entering it moved what clicks it could into them.
     clicked = {} if presenting else picks.current(filters.framework, loaded.digest, dataset)

@@ -53,8 +53,8 @@ ENABLED = os.environ.get("FUNDING_PRECOMPUTE", "1") != "0"
 # (0.02-0.2 s at the shipped size), so a full queue is well under a minute of one core.
 QUEUE = 160
 # A reader's run that starts while a figure is made here takes the processor within one Python
-# call; the worker gives way at most this long per figure, since a run that needs the very figure
-# being made waits for it on Streamlit's lock (without a limit, each would wait for the other).
+# call; the worker gives way at most this long per figure: a run that needs the very figure being
+# made waits for it on Streamlit's lock (`Worker.needed` lifts the pause when it knows).
 PAUSE_S = 0.25
 VIEWS = ("overview", "breakdowns", "structure", "timeline", url_state.PRESENT)
 # The links a briefing hands out (README "Sharing a view: URL parameters"), made once per
@@ -187,6 +187,8 @@ class Worker:
         self._briefed: set[str] = set()  # digests whose briefing links are queued
         self._busy = False  # a page is being made
         self._patience = PAUSE_S  # how long the current step may still wait for readers
+        self._making: Target | None = None
+        self._wanted = False  # a reader's run waits for what is being made: no pause
         self.made = 0  # pages made, for the tests and the bench
         self._thread: threading.Thread | None = None
 
@@ -218,6 +220,15 @@ class Worker:
             self._changed.notify_all()
         self.start()
 
+    def needed(self, filters: Filters, lang: Lang) -> None:
+        """A run's selection, once its sidebar is read: if it is the one being made here, the
+        run will wait for it on Streamlit's lock, so the worker must not wait for the run."""
+        with self._changed:
+            making = self._making
+            if making is not None and (making.filters, making.lang) == (filters, lang):
+                self._wanted = True
+                self._changed.notify_all()
+
     def wait_idle(self, timeout: float) -> bool:
         """Until every queued page is made (for the tests and the bench)."""
         with self._changed:
@@ -232,16 +243,17 @@ class Worker:
     def _next(self) -> Target:
         with self._changed:
             self._changed.wait_for(lambda: self._queue and self._running == 0)
-            self._busy = True
-            return self._queue.popleft()
+            self._busy, self._wanted = True, False
+            self._making = self._queue.popleft()
+            return self._making
 
     def _give_way(self, frame: FrameType, event: str, arg: object) -> None:
         """This thread's profile hook: at each call, wait while a reader's script runs (Python has
         no thread priorities, and two runnable threads share the interpreter lock)."""
-        if self._running and self._patience > 0:
+        if self._running and self._patience > 0 and not self._wanted:
             start = time.monotonic()
             with self._changed:
-                self._changed.wait_for(lambda: self._running == 0, self._patience)
+                self._changed.wait_for(lambda: self._running == 0 or self._wanted, self._patience)
             self._patience -= time.monotonic() - start
 
     def _loop(self) -> None:
@@ -256,13 +268,13 @@ class Worker:
             try:
                 for _ in steps(target):
                     with self._changed:
-                        self._changed.wait_for(lambda: self._running == 0)
+                        self._changed.wait_for(lambda: self._running == 0 or self._wanted)
                     self._patience = PAUSE_S
                 self.made += 1
             except Exception:  # a page that fails here fails for its reader, who is shown why
                 log.exception("precompute of %s failed", target.view)
             with self._changed:
-                self._busy = False
+                self._busy, self._making = False, None
                 self._changed.notify_all()
 
 
