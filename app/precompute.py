@@ -30,6 +30,7 @@ from types import FrameType
 from typing import Any
 from urllib.parse import parse_qs
 
+import funding
 from app import cached, url_state
 from app.context import Picks, source_text
 from app.views.overview import COMPARE_OPTIONS
@@ -56,6 +57,7 @@ QUEUE = 160
 # call; the worker gives way at most this long per figure: a run that needs the very figure being
 # made waits for it on Streamlit's lock (`Worker.needed` lifts the pause when it knows).
 PAUSE_S = 0.25
+OWN = os.path.dirname(funding.__file__) + os.sep
 VIEWS = ("overview", "breakdowns", "structure", "timeline", url_state.PRESENT)
 # The links a briefing hands out (README "Sharing a view: URL parameters"), made once per
 # dataset: the room that opens them finds them drawn.
@@ -248,9 +250,15 @@ class Worker:
             return self._making
 
     def _give_way(self, frame: FrameType, event: str, arg: object) -> None:
-        """This thread's profile hook: at each call, wait while a reader's script runs (Python has
-        no thread priorities, and two runnable threads share the interpreter lock)."""
-        if self._running and self._patience > 0 and not self._wanted:
+        """This thread's profile hook: at a call in `funding`'s code, wait while a reader's script
+        runs (Python has no thread priorities, and two runnable threads share the interpreter
+        lock). Never in Streamlit's code: it may hold a lock of a whole cache there."""
+        if (
+            self._running
+            and self._patience > 0
+            and not self._wanted
+            and frame.f_code.co_filename.startswith(OWN)
+        ):
             start = time.monotonic()
             with self._changed:
                 self._changed.wait_for(lambda: self._running == 0 or self._wanted, self._patience)
