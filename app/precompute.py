@@ -185,6 +185,7 @@ class Worker:
     def __init__(self) -> None:
         self._changed = threading.Condition()
         self._queue: deque[Target] = deque()
+        self._drawn: deque[Target] = deque(maxlen=8)  # pages drawn, their neighbours not yet queued
         self._running = 0
         self._briefed: set[str] = set()  # digests whose briefing links are queued
         self._busy = False  # a page is being made
@@ -207,20 +208,30 @@ class Worker:
                 self._changed.notify_all()
 
     def offer(self, target: Target) -> None:
-        """After a page is drawn: what it is one click from, ahead of what older pages offered;
-        the briefing's links once per dataset, behind them."""
-        pages = nearby(target)
+        """After a page is drawn: what it is one click from is worked out and made here, ahead
+        of what older pages offered (the reader's run only hands the page over)."""
         with self._changed:
-            if target.digest not in self._briefed:
-                self._briefed.add(target.digest)
-                links = (link_target(q, target.dataset, target.digest, target.info) for q in BRIEFING_LINKS)
-                self._queue.extend(link for link in links if link != target)
+            self._drawn.append(target)
+            self._changed.notify_all()
+        self.start()
+
+    def _plan(self, target: Target) -> None:
+        """The pages one click from a drawn page, ahead of the queue; the briefing's links once
+        per dataset, behind it."""
+        pages = nearby(target)
+        briefed = target.digest in self._briefed
+        links = (
+            []
+            if briefed
+            else [link_target(q, target.dataset, target.digest, target.info) for q in BRIEFING_LINKS]
+        )
+        with self._changed:
+            self._briefed.add(target.digest)
+            self._queue.extend(link for link in links if link != target)
             queued = set(self._queue)
             self._queue.extendleft(reversed([page for page in pages if page not in queued]))
             while len(self._queue) > QUEUE:
                 self._queue.pop()
-            self._changed.notify_all()
-        self.start()
 
     def needed(self, filters: Filters, lang: Lang) -> None:
         """A run's selection, once its sidebar is read: if it is the one being made here, the
@@ -234,7 +245,7 @@ class Worker:
     def wait_idle(self, timeout: float) -> bool:
         """Until every queued page is made (for the tests and the bench)."""
         with self._changed:
-            return self._changed.wait_for(lambda: not self._queue and not self._busy, timeout)
+            return self._changed.wait_for(lambda: not (self._queue or self._drawn or self._busy), timeout)
 
     def start(self) -> None:
         with self._changed:
@@ -243,11 +254,15 @@ class Worker:
                 self._thread.start()
 
     def _next(self) -> Target:
-        with self._changed:
-            self._changed.wait_for(lambda: self._queue and self._running == 0)
-            self._busy, self._wanted = True, False
-            self._making = self._queue.popleft()
-            return self._making
+        while True:
+            with self._changed:
+                self._changed.wait_for(lambda: (self._queue or self._drawn) and self._running == 0)
+                self._busy, self._wanted = True, False
+                if not self._drawn:
+                    self._making = self._queue.popleft()
+                    return self._making
+                drawn = self._drawn.popleft()
+            self._plan(drawn)
 
     def _give_way(self, frame: FrameType, event: str, arg: object) -> None:
         """This thread's profile hook: at a call in `funding`'s code, wait while a reader's script
