@@ -9,7 +9,9 @@ a leading underscore (not hashed). Text in the figures is escaped by the builder
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -17,7 +19,9 @@ import streamlit as st
 from app.context import Picks
 from app.loading import TTL_SECONDS
 from funding import charts
+from funding.base.markdown import plain_table
 from funding.changes import passages
+from funding.exports.story import Story, story
 from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
@@ -38,6 +42,11 @@ from funding.selecting.selection import Filters
 HEADLINES = 512
 CHARTS = 256
 TABLES = 32
+PLANS = 64  # a story is its chart specs: a few kB to tens of kB at the shipped size
+# Filters are keyed by their repr (a frozen dataclass of codes, numbers and text: one repr per
+# value): Streamlit's own hashing walks the dataclass at 0.3-0.6 ms, 15x longer, and every run
+# keys about ten figures by them.
+KEYS: dict[str | type[Any], Callable[[Any], Any]] = {Filters: repr}
 # A clickable chart is not narrowed by its own clicks (it would redraw without what was not
 # clicked, and Streamlit would drop the selection): the others are.
 OWN_PICKS: dict[str, set[str]] = {"hierarchy": {"source", charts.INSTRUMENT}, "timeline": {charts.INSTRUMENT}}
@@ -54,19 +63,19 @@ def narrowed(
     return charts.narrow(dataset, rows, dict(picks), filters.framework) if picks else rows
 
 
-@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def headline(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> charts.Headline:
     found = figure_set(digest, filters, picks, lang, _dataset)
     return charts.headline(_dataset, selection(_dataset, filters, picks), lang, filters, found)
 
 
-@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def figure_set(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> Figures:
     """The selection's figures, made once for the headline and the lead sentence alike."""
     return figures(_dataset, selection(_dataset, filters, picks), filters, lang)
 
 
-@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def lead(
     digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset, info: DatasetInfo | None
 ) -> Lead:
@@ -74,7 +83,7 @@ def lead(
     return funding_lead(_dataset, selection(_dataset, filters, picks), filters, info, lang, found)
 
 
-@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def chart(
     name: str,
     digest: str,
@@ -99,12 +108,14 @@ def chart(
     applied = tuple((d, c) for d, c in picks if d not in own)
     rows = selection(_dataset, filters, applied)
     source = charts.with_picks(source, dict(applied), filters.framework, lang, _dataset)
-    return charts.slide_chart(
-        name, _dataset, rows, kind, filters.framework, lang, source=source, colour_by=colour, top=top
+    return shown(
+        charts.slide_chart(
+            name, _dataset, rows, kind, filters.framework, lang, source=source, colour_by=colour, top=top
+        )
     )
 
 
-@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def comparison(
     digest: str,
     filters: Filters,
@@ -122,10 +133,18 @@ def comparison(
     if not compare:
         source = charts.with_picks(source, dict(picks), filters.framework, lang, _dataset)
     kinds = offered_kinds(filters.kind)
-    return charts.comparison_chart(_dataset, rows, kinds, lang, colour_by=colour, top=top, source=source)
+    return shown(
+        charts.comparison_chart(_dataset, rows, kinds, lang, colour_by=colour, top=top, source=source)
+    )
 
 
-@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False)
+def shown(chart: charts.Chart) -> charts.Chart:
+    """The chart with its data table as the page shows it (`plain_table`), made once with the
+    figure rather than on every run that draws it."""
+    return replace(chart, table=plain_table(chart.table))
+
+
+@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def compare_choices(
     digest: str, filters: Filters, picks: Picks, lang: Lang, limit: int, _dataset: Dataset
 ) -> dict[str, str]:
@@ -133,7 +152,7 @@ def compare_choices(
     return charts.compare_choices(_dataset, selection(_dataset, filters, picks), lang, limit)
 
 
-@st.cache_data(max_entries=TABLES, ttl=TTL_SECONDS, show_spinner=False)
+@st.cache_data(max_entries=TABLES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def details(
     digest: str,
     filters: Filters,
@@ -165,3 +184,13 @@ def draws_images() -> bool:
     from funding.exports.images import find_chromium
 
     return find_chromium() is not None
+
+
+@st.cache_resource(max_entries=PLANS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+def planned(
+    digest: str, filters: Filters, lang: Lang, _dataset: Dataset, _selection: Sequence[Instrument]
+) -> Story:
+    """Presentation mode's story of the filters' rows (`_selection`, determined by the keys): its
+    charts in order and its one-bar sentences. Shared, not copied: a slide change or the next
+    reader of the link finds it made (the plan covers every slide, as slide 1 says how many)."""
+    return story(_dataset, _selection, filters, lang)

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from streamlit.delta_generator import DeltaGenerator
 
 from app.loading import Source
+from funding.exports.citations import chart_source
 from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
+from funding.registry.dataset_info import DatasetInfo
 from funding.selecting.selection import Filters
 
 Picks = tuple[tuple[str, tuple[str, ...]], ...]  # (dimension, clicked group codes), hashable
@@ -43,3 +45,10 @@ class Page:
     @property
     def pick_map(self) -> dict[str, list[str]]:
         return {dim: list(codes) for dim, codes in self.picks}
+
+
+def source_text(info: DatasetInfo | None, upload_name: str | None, filters: Filters, lang: Lang) -> str:
+    """The source line under every chart with the selection in words: a chart saved from the
+    modebar leaves the page behind, so its footer says what it shows. One function, so the
+    figures made in the background (`app.precompute`) are keyed by the line the page writes."""
+    return chart_source(info, lang, filters, upload_name)

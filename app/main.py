@@ -8,16 +8,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from app import cached, display, downloads, editing, picks, present, share, sidebar, url_state
-from app.context import Page
-from app.loading import Loaded, Source, data_source
+from app import cached, display, downloads, editing, picks, precompute, present, share, sidebar, url_state
+from app.context import Page, source_text
+from app.loading import Loaded, data_source
 from app.views import RENDER
 from app.views.data import back_button, data_section, show_problems
 from app.views.overview import COMPARE_KEY, comparison_of
 from app.widgets import view_tabs
 from funding import charts
 from funding.base.markdown import markdown_text
-from funding.exports.citations import chart_source
 from funding.i18n import t
 from funding.i18n.vocab import Lang
 from funding.registry.dataset import Dataset
@@ -26,28 +25,53 @@ from funding.selecting.selection import Filters, describe
 
 
 def main() -> None:
+    with precompute.WORKER.script_run():
+        drawn = draw()
+    if drawn is not None:  # the page is on its way: what is one click from it, in the background
+        precompute.after_paint(drawn)
+
+
+def draw() -> precompute.Target | None:
+    """The page; what the background may make next (None for an upload, an edit in preview or
+    a view that draws no figures)."""
     presenting = url_state.view_of(st.query_params.get_all("view")) == url_state.PRESENT
     page = prepare(presenting=presenting)
     if page is None:
-        return
+        return None
     if presenting:
         present.render(compared(page))
-        return
+        return target(page, url_state.PRESENT)
     page = header(replace(page, compare=comparison_of(page)))
     code, tab = view_tabs(page.lang)
     with tab:
         RENDER[code](page)
     display.source_caption(page)
     share.finish(page)  # last: the link sees what the tabs and the view's widgets wrote
+    return target(page, code)
+
+
+def target(page: Page, view: str) -> precompute.Target | None:
+    """The page as the background worker knows it: its keys and the chart settings in the URL."""
+    if page.data.uploaded or editing.previewing(page.data) or view not in precompute.VIEWS:
+        return None
+    top = st.query_params.get("top", "")
+    return precompute.Target(
+        page.digest,
+        page.filters,
+        page.lang,
+        view,
+        page.data.info,
+        page.dataset,
+        page.picks,
+        colour=st.query_params.get("color", charts.DEFAULT_COLOUR),
+        top=int(top) if top.isdigit() else charts.DEFAULT_TOP,
+        kind=st.query_params.get("chart_kind"),
+        framework_chosen="framework" in st.query_params,
+    )
 
 
 # Static CSS, no data in it: the upload size error shown on the page, not only on hover.
 PAGE_CSS = Path(__file__).resolve().parent.parent / "dashboard.css"
-
-
-def source_of(data: Source, filters: Filters, lang: Lang) -> str:
-    """A chart saved from the modebar leaves the page behind: its footer says what it shows."""
-    return chart_source(data.info, lang, filters, data.loaded.source if data.uploaded else None)
 
 
 def compared(page: Page) -> Page:
@@ -58,8 +82,12 @@ def compared(page: Page) -> Page:
         return page
     filters = replace(page.filters, compare=compare)
     rows = cached.selection(page.dataset, filters, ())
-    source = source_of(page.data, filters, page.lang)
+    upload = page.data.loaded.source if page.data.uploaded else None
+    source = source_text(page.data.info, upload, filters, page.lang)
     return replace(page, filters=filters, selection=rows, narrowed=rows, compare=compare, source=source)
+
+
+precompute.start()
 
 
 def prepare(*, presenting: bool = False) -> Page | None:
@@ -92,7 +120,8 @@ def prepare(*, presenting: bool = False) -> Page | None:
     elif data.uploaded:
         upload_banner(loaded, lang, presenting=presenting)
     filters = sidebar.filter_controls(dataset, lang)
-    source = source_of(data, filters, lang)
+    precompute.WORKER.needed(filters, lang)
+    source = source_text(data.info, loaded.source if data.uploaded else None, filters, lang)
     # Presentation mode shows the filters alone: entering it moved what clicks it could into them.
     clicked = {} if presenting else picks.current(filters.framework, loaded.digest, dataset)
     chosen = tuple((dim, tuple(codes)) for dim, codes in clicked.items() if codes)

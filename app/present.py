@@ -19,16 +19,12 @@ import streamlit as st
 from app import cached, url_state
 from app.context import Page
 from app.display import METRIC_CSS, plotly_config
-from app.loading import TTL_SECONDS
 from funding.base.markdown import markdown_text
 from funding.exports.figures import ChartSpec
 from funding.exports.projected import alt_text, notes_text, projected_figure
-from funding.exports.story import Story, story
 from funding.i18n import t
 from funding.i18n.vocab import Lang
-from funding.intake.records import Instrument
-from funding.registry.dataset import Dataset
-from funding.selecting.selection import Filters, describe
+from funding.selecting.selection import describe
 
 # The least a chart gets, on a 1280x720 screen: the screen less the title, the navigation, the
 # chart's title, the source line and the space between them, less the chart's notes, measured
@@ -119,14 +115,6 @@ def render(page: Page) -> None:
     slide_section(page)
 
 
-@st.cache_data(max_entries=16, ttl=TTL_SECONDS, show_spinner=False)
-def planned(
-    digest: str, filters: Filters, lang: Lang, _dataset: Dataset, _selection: tuple[Instrument, ...]
-) -> Story:
-    """The deck's story of this selection: its charts in order and its one-bar sentences."""
-    return story(_dataset, _selection, filters, lang)
-
-
 def headline(page: Page, sentences: tuple[str, ...]) -> None:
     """Battery money and counts; the other kinds apart, never added; one-bar charts in words."""
     figures = cached.headline(page.digest, page.filters, (), page.lang, page.dataset)
@@ -164,7 +152,7 @@ def source(page: Page) -> None:
 @st.fragment
 def slide_section(page: Page) -> None:
     lang = page.lang
-    plan = planned(page.digest, page.filters, lang, page.dataset, tuple(page.selection))
+    plan = cached.planned(page.digest, page.filters, lang, page.dataset, page.selection)
     total = len(plan.charts) + 1
     number = url_state.slide_number(st.query_params.get("slide"), total)
     title_row(page, (number, total))

@@ -20,6 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 # Edits kept as drafts (funding.changes.drafts) go to a folder of this run, never the user's own; the
 # servers the tests start inherit it.
 os.environ.setdefault("FUNDING_DRAFTS_DIR", tempfile.mkdtemp(prefix="funding-drafts-"))
+# No background figures (app.precompute) behind the pages the tests open: they would compete with
+# the next test for the CPU; tests/test_precompute.py turns it on where it is the subject.
+os.environ.setdefault("FUNDING_PRECOMPUTE", "0")
 
 # The browser fixtures (app_server, browser, page) for every test module: one Streamlit server and
 # one chromium per session, however many modules use them (Playwright allows one sync instance);

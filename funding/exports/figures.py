@@ -18,7 +18,12 @@ from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
-from funding.selecting.breakdowns import NOT_STATED_GROUP, breakdown, envelopes, group_codes
+from funding.selecting.breakdowns import (
+    NOT_STATED_GROUP,
+    breakdown_rows,
+    envelope_rows,
+    group_codes,
+)
 from funding.selecting.figures import WIDER_MARK, parts_beyond_whole, wider_note
 from funding.selecting.formatting import format_range
 from funding.selecting.kinds import default_kind
@@ -115,10 +120,9 @@ def chart_spec(
 def _envelope_bars(
     dataset: Dataset, selection: Sequence[Instrument], kind: str, lang: Lang
 ) -> tuple[Bar, ...]:
-    table = envelopes(dataset, selection, kind, lang)
     broader = f"· {t('not_battery_specific', lang)}"  # as on the page: not all of it is for batteries
     bars = []
-    for row in table.to_dict("records"):
+    for row in envelope_rows(dataset, selection, kind, lang):
         record = dataset.by_id[str(row["id"])]
         amount, qualifier = float(row["amount"]), str(row["qualifier"])
         depth = int(row["depth"])
@@ -146,8 +150,8 @@ def _breakdown_bars(
     lang: Lang,
 ) -> tuple[Bar, ...]:
     dimension = f"{framework}_pillar" if name == "pillar" else name
-    result = breakdown(dataset, selection, dimension, kind, lang)
-    rows = [row for row in result.table.to_dict("records") if float(row["amount"]) > 0]
+    table, _ = breakdown_rows(dataset, selection, dimension, kind, lang)
+    rows = [row for row in table if float(row["amount"]) > 0]
     rows.sort(key=lambda row: (row["group"] == NOT_STATED_GROUP, -float(row["amount"])))
     of_kind = [r for r in selection if r.amount_kind == kind]
     counted = counted_ids(dataset, of_kind)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -83,6 +84,16 @@ def breakdown(
     dataset: Dataset, selection: Sequence[Instrument], dimension: str, kind: str, lang: Lang
 ) -> Breakdown:
     """Net amount of one kind per group, plus how many instruments (with or without amount) fall in it."""
+    rows, total = breakdown_rows(dataset, selection, dimension, kind, lang)
+    table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    return Breakdown(dimension, kind, table, additive=dimension != "beneficiary", total=total)
+
+
+def breakdown_rows(
+    dataset: Dataset, selection: Sequence[Instrument], dimension: str, kind: str, lang: Lang
+) -> tuple[list[dict[str, Any]], Bounds]:
+    """`breakdown`'s table as rows (one dict per group, `TABLE_COLUMNS`) and the net total: what a
+    slide reads row by row, without a DataFrame made and taken apart again for each chart."""
     _, vocab = _dimension(dimension)
     of_kind = [r for r in selection if r.amount_kind == kind]
     counted = counted_ids(dataset, of_kind)
@@ -117,9 +128,7 @@ def breakdown(
                 "wider_qualifier": wider.qualifier,
             }
         )
-    table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
-    total = net_bounds(dataset, [r for r in of_kind if r.id in counted], kind)
-    return Breakdown(dimension, kind, table, additive=dimension != "beneficiary", total=total)
+    return rows, net_bounds(dataset, [r for r in of_kind if r.id in counted], kind)
 
 
 @dataclass
@@ -153,9 +162,17 @@ def envelopes(
     and never added on top of it. Parents keep their size order among their siblings. `limit`
     keeps the first rows of that order, so a chart of the largest 25 never tables 100,000 rows.
     """
+    return pd.DataFrame(envelope_rows(dataset, selection, kind, lang, limit=limit), columns=ENVELOPE_COLUMNS)
+
+
+def envelope_rows(
+    dataset: Dataset, selection: Sequence[Instrument], kind: str, lang: Lang, *, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """`envelopes` as rows (one dict per instrument, `ENVELOPE_COLUMNS`), for a reader that goes
+    through them one by one."""
     positions = positions_in(dataset, selection)
     if positions is not None:
-        return _table(envelope_order(dataset, positions, kind, limit), lang)
+        return _rows(envelope_order(dataset, positions, kind, limit), lang)
     rows = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
     counted = counted_ids(dataset, rows)
     in_rows = {r.id: r for r in rows}
@@ -170,30 +187,27 @@ def envelopes(
             yield record, depth, parent
             yield from walk(record.id, depth + 1)
 
-    return _table(
+    return _rows(
         ((r, depth, parent, r.id in counted) for r, depth, parent in islice(walk(None, 0), limit)), lang
     )
 
 
-def _table(rows: Iterable[tuple[Instrument, int, str | None, bool]], lang: Lang) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {
-                "id": r.id,
-                "name": r.name(lang),
-                "amount": r.amount_eur,
-                "qualifier": r.amount_qualifier,
-                "level": r.level,
-                "instrument_type": r.instrument_type,
-                "source": r.source,
-                "parent": parent,
-                "depth": depth,
-                "counted": counted,
-            }
-            for r, depth, parent, counted in rows
-        ],
-        columns=ENVELOPE_COLUMNS,
-    )
+def _rows(rows: Iterable[tuple[Instrument, int, str | None, bool]], lang: Lang) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": r.id,
+            "name": r.name(lang),
+            "amount": r.amount_eur,
+            "qualifier": r.amount_qualifier,
+            "level": r.level,
+            "instrument_type": r.instrument_type,
+            "source": r.source,
+            "parent": parent,
+            "depth": depth,
+            "counted": counted,
+        }
+        for r, depth, parent, counted in rows
+    ]
 
 
 def envelope_order(
