@@ -134,6 +134,18 @@ async def sample_rss(srv: Server, samples: list[tuple[float, float]], t0: float,
             await asyncio.wait_for(stop.wait(), 1.0)
 
 
+async def clear_caches(base: str, timeout_s: float) -> None:
+    """Clear every `st.cache_data` and `st.cache_resource` (the page menu's "Clear cache")."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    session = await open_session(base, timeout_s)
+    message = BackMsg()
+    message.clear_cache = True
+    await session.ws.send(message.SerializeToString())
+    await session.run("")  # answered after the clearing: messages are handled in order
+    await session.ws.close()
+
+
 async def open_all(base: str, count: int, timeout_s: float, errors: list[str]) -> list[Session]:
     """In batches of 10, as a room arrives; each opens its first link."""
     sessions: list[Session] = []
@@ -180,13 +192,19 @@ async def soak(
                     await session.ws.close()
             # Closed sessions are kept TTL_S for a reconnect, then dropped; then 10 s of samples.
             await asyncio.sleep(TTL_S + 15)
+            result["stopped_s"] = time.monotonic() - t0
+            try:
+                await clear_caches(srv.url, timeout_s)  # what the caches held, for a leak
+            except Exception as exc:  # the soak's own result stands without it
+                load.errors.append(f"clear cache: {problem(exc)}")
+            await asyncio.sleep(TTL_S + 15)
             stop.set()
             await sampler
             load.errors += [f"server log: {line[:200]}" for line in srv.log_errors()[:5]]
         result["drafts_kept"] = len(list(drafts.glob("*.json"))) if drafts.exists() else 0
     warmup_end = result["load_start_s"] + duration_s / 2
     result.update(summary(load, warmup_end))
-    result["rss"] = memory(samples, warmup_end, result["load_end_s"])
+    result["rss"] = memory(samples, warmup_end, result["load_end_s"], result["stopped_s"])
     return result
 
 
@@ -223,13 +241,16 @@ def summary(load: Load, warmup_end: float) -> dict[str, Any]:
     }
 
 
-def memory(samples: list[tuple[float, float]], warmup_end: float, load_end: float) -> dict[str, Any]:
-    """Start (idle), after warm-up, peak, end of load and end (after the sessions were dropped),
-    the slope over the steady part, and whether the end is within the stated tolerance."""
+def memory(
+    samples: list[tuple[float, float]], warmup_end: float, load_end: float, stopped: float
+) -> dict[str, Any]:
+    """Start (idle), after warm-up, peak, end of load, end (after the sessions were dropped) and
+    after the caches were cleared, the slope over the steady part, and whether the end is within
+    the stated tolerance."""
     rss = [r for _, r in samples]
     steady = [(t, r) for t, r in samples if warmup_end <= t <= load_end]
     after_warmup = next((r for t, r in samples if t >= warmup_end), rss[-1])
-    end = statistics.median(r for _, r in samples[-10:])
+    end = statistics.median(r for t, r in samples if stopped - 10 <= t <= stopped)
     tolerance = max(GROWTH_MB, GROWTH_SHARE * after_warmup)
     slope = (
         statistics.linear_regression([t for t, _ in steady], [r for _, r in steady]).slope
@@ -242,6 +263,7 @@ def memory(samples: list[tuple[float, float]], warmup_end: float, load_end: floa
         "peak_mb": max(rss),
         "end_of_load_mb": next((r for t, r in reversed(samples) if t <= load_end), None),
         "end_mb": end,
+        "after_cache_clear_mb": statistics.median(r for _, r in samples[-10:]),
         "tolerance_mb": tolerance,
         "no_growth": end <= after_warmup + tolerance,
         "steady_slope_mb_per_min": slope * 60 if slope is not None else None,
@@ -272,7 +294,7 @@ def markdown(results: dict[str, Any]) -> str:
             "",
             f"Server RSS: start {m['start_mb']:.0f} MB, after warm-up {m['after_warmup_mb']:.0f} MB, "
             f"peak {m['peak_mb']:.0f} MB, end of load {m['end_of_load_mb']:.0f} MB, after the load "
-            f"stopped {m['end_mb']:.0f} MB; no growth (end ≤ after warm-up + {m['tolerance_mb']:.0f} MB): "
+            f"stopped {m['end_mb']:.0f} MB, after clearing the caches {m['after_cache_clear_mb']:.0f} MB; no growth (end ≤ after warm-up + {m['tolerance_mb']:.0f} MB): "
             f"**{'met' if m['no_growth'] else 'MISSED'}**; slope while steady "
             f"{m['steady_slope_mb_per_min']:+.2f} MB/min.",
         ]

@@ -1,7 +1,8 @@
 """`scripts/serve`: the generated nginx configuration, and two replicas behind nginx for real.
 
 The plain tests read the configuration as text; the `subprocess` ones start nginx (`nginx -t`,
-then `scripts/serve --replicas 2`) and are skipped where nginx is not installed.
+then `scripts/serve --replicas 2`, one of whose replicas is killed under load, driven by
+bench/replica_kill.py) and are skipped where nginx is not installed.
 """
 
 from __future__ import annotations
