@@ -12,8 +12,9 @@ What is "in effect" is computed here from the URL and data/funding.csv read with
 only the pillar framework and the years, checkboxes and search text are read back from their
 widgets (they are the page's parsing of the URL, not what is checked).
 
-Each URL takes about 0.5 s: 60 locally, 500 in CI (the `CI` variable set; 500 passed in 266 s
-on the shared 2-core machine, `CI=true pytest tests/test_url_fuzz.py -k any_link`).
+Each URL takes about 0.5 s: 60 locally, 500 in CI (the `CI` variable set; with the headline
+checked too, 500 passed in 231 s on the shared 2-core machine at a load average of about 12,
+beside a soak: `CI=true pytest tests/test_url_fuzz.py -k any_link`).
 """
 
 from __future__ import annotations
