@@ -227,6 +227,7 @@ def summary(load: Load, warmup_end: float) -> dict[str, Any]:
     times = [ms for _, ms in steady]
     return {
         "steps": len(load.steps),
+        "steps_by_kind": {kind: sum(1 for _, k, _ in load.steps if k == kind) for kind in sorted(set(PLAN))},
         "steps_after_warmup": len(steady),
         "p50_ms": pct(times, 0.5),
         "p95_ms": pct(times, 0.95),
