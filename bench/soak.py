@@ -65,6 +65,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--think-s", type=float, default=20.0, help="mean pause between steps (default 20)")
     parser.add_argument("--port", type=int, help="the server's port (default: a free one)")
     parser.add_argument("--no-replica-kill", action="store_true", help="skip the replica kill")
+    parser.add_argument(
+        "--trace", type=Path, help="run the server under tracemalloc, allocation sites into this folder"
+    )
     parser.add_argument("--quick", action="store_true", help="20 sessions for 60 s")
     parser.add_argument("--out", type=Path, help="JSON result (default bench/results/soak.json)")
     args = parser.parse_args(argv)
@@ -161,7 +164,13 @@ async def open_all(base: str, count: int, timeout_s: float, errors: list[str]) -
 
 
 async def soak(
-    *, sessions: int, duration_s: float, think_s: float, timeout_s: float, port: int | None
+    *,
+    sessions: int,
+    duration_s: float,
+    think_s: float,
+    timeout_s: float,
+    port: int | None,
+    trace: Path | None = None,
 ) -> dict[str, Any]:
     load, stop = Load(), asyncio.Event()
     samples: list[tuple[float, float]] = []
@@ -170,7 +179,11 @@ async def soak(
         uploads = upload_files(Path(tmp))
         drafts = Path(tmp) / "drafts"
         env = {"FUNDING_DRAFTS_DIR": str(drafts), "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(TTL_S)}
-        async with server("soak", DASHBOARD, env, timeout=120, port=port) as srv:
+        app = DASHBOARD
+        if trace is not None:  # bench/dashboard_app.py runs dashboard.py and writes the sites
+            env |= {"PYTHONTRACEMALLOC": "1", "BENCH_TRACEMALLOC": str(trace.resolve())}
+            app = ROOT / "bench" / "dashboard_app.py"
+        async with server("soak", app, env, timeout=120, port=port) as srv:
             t0 = time.monotonic()
             sampler = asyncio.create_task(sample_rss(srv, samples, t0, stop))
             await asyncio.sleep(1.5)  # two idle samples before the first session
@@ -321,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
             think_s=args.think_s,
             timeout_s=120,
             port=args.port,
+            trace=args.trace,
         )
     )
     if not args.no_replica_kill:
