@@ -301,7 +301,12 @@ def _load_tests(
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if "--soak" in argv:  # a run of its own, with its own results (bench/soak.py)
+        from bench import soak
+
+        return soak.main([a for a in argv if a != "--soak"])
+    args = parse_args(argv)
     started = time.monotonic()
     deadline = started + args.budget
 

@@ -130,10 +130,15 @@ def _healthy(url: str) -> bool:
 
 @contextlib.asynccontextmanager
 async def server(
-    name: str, script: Path, env: Mapping[str, str] | None = None, timeout: float = 60.0
+    name: str,
+    script: Path,
+    env: Mapping[str, str] | None = None,
+    timeout: float = 60.0,
+    port: int | None = None,
 ) -> AsyncIterator[Server]:
-    """`python -m streamlit run SCRIPT` on 127.0.0.1 and a free port; stopped by its pid on exit."""
-    port = free_port()
+    """`python -m streamlit run SCRIPT` on 127.0.0.1 and `port` (a free one by default); stopped
+    by its pid on exit."""
+    port = port or free_port()
     LOGS.mkdir(parents=True, exist_ok=True)
     log = LOGS / f"server-{name}-{port}.log"
     command = [

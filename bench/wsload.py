@@ -16,7 +16,7 @@ import asyncio
 import random
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 TOGGLE_KEY = "battery_only"
@@ -30,9 +30,18 @@ class Run:
     found: dict[str, str]  # widget id -> element type, for the widgets the bench drives
     problems: list[str]
     received_bytes: int
+    # What the soak and the replica test drive and check (bench/session.py): the session's id,
+    # the URL the page wrote, widgets by their key (the id's tail), deferred downloads by key,
+    # the "Selection:" line and the keys of the charts drawn.
+    session_id: str = ""
+    query: str | None = None
+    widgets: dict[str, str] = field(default_factory=dict)
+    downloads: dict[str, str] = field(default_factory=dict)
+    selection: str = ""
+    charts: list[str] = field(default_factory=list)
 
 
-async def _run(ws: Any, widgets: Any, timeout_s: float, query_string: str = "") -> Run:
+async def run_script(ws: Any, widgets: Any, timeout_s: float, query_string: str = "") -> Run:
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -42,31 +51,48 @@ async def _run(ws: Any, widgets: Any, timeout_s: float, query_string: str = "") 
     msg.rerun_script.widget_states.CopyFrom(widgets)
     started = time.perf_counter()
     await ws.send(msg.SerializeToString())
-    found: dict[str, str] = {}
-    problems: list[str] = []
-    received = 0
+    run = Run(0.0, {}, [], 0)
     deadline = started + timeout_s
     while True:
         raw = await asyncio.wait_for(ws.recv(), timeout=max(0.1, deadline - time.perf_counter()))
-        received += len(raw)
+        run.received_bytes += len(raw)
         forward = ForwardMsg()
         forward.ParseFromString(raw)
         kind = forward.WhichOneof("type")
         if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
-            element = forward.delta.new_element
-            which = element.WhichOneof("type")
-            if which == "checkbox":
-                found[element.checkbox.id] = "checkbox"
-            elif which == "exception":
-                problems.append(
-                    f"exception element: {element.exception.type}: {element.exception.message[:120]}"
-                )
+            _element(forward.delta.new_element, run)
+        elif kind == "new_session":
+            run.session_id = forward.new_session.initialize.session_id
+        elif kind == "page_info_changed":
+            run.query = forward.page_info_changed.query_string
         elif kind == "script_finished":
             status = forward.script_finished
             if status == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
-                problems.append("script finished with a compile error")
+                run.problems.append("script finished with a compile error")
             if status in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR):
-                return Run(time.perf_counter() - started, found, problems, received)
+                run.seconds = time.perf_counter() - started
+                return run
+
+
+def _key(widget_id: str) -> str:
+    """A widget's key from its id (`$$ID-<hash>-<key>`)."""
+    return widget_id.rsplit("-", 1)[-1]
+
+
+def _element(element: Any, run: Run) -> None:
+    which = element.WhichOneof("type")
+    if which == "checkbox":
+        run.found[element.checkbox.id] = "checkbox"
+    elif which == "exception":
+        run.problems.append(f"exception element: {element.exception.type}: {element.exception.message[:120]}")
+    elif which in ("dataframe", "file_uploader") and getattr(element, which).id:
+        run.widgets[_key(getattr(element, which).id)] = getattr(element, which).id
+    elif which == "download_button" and element.download_button.deferred_file_id:
+        run.downloads[_key(element.download_button.id)] = element.download_button.deferred_file_id
+    elif which == "plotly_chart":
+        run.charts.append(_key(element.plotly_chart.id))
+    elif which == "markdown" and element.markdown.body.startswith(("Selection", "Selectie")):
+        run.selection = element.markdown.body
 
 
 @dataclass
@@ -102,7 +128,7 @@ async def connect(
             open_timeout=timeout_s,
             additional_headers=headers,
         )
-        first = await _run(ws, WidgetStates(), timeout_s)
+        first = await run_script(ws, WidgetStates(), timeout_s)
     except Exception as exc:
         errors.append(f"connect: {type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")
         return None
@@ -128,7 +154,7 @@ async def changes(
             state = widgets.widgets.add()
             state.id = client.toggle_id
             state.bool_value = client.value
-            run = await _run(client.ws, widgets, timeout_s)
+            run = await run_script(client.ws, widgets, timeout_s)
             errors.extend(run.problems)
             latencies.append(run.seconds * 1000)
     except Exception as exc:  # a dropped connection or a timeout is an error of the run, not a crash
@@ -154,7 +180,7 @@ async def walk(
         for query in queries:
             if think_s > 0:
                 await asyncio.sleep(think_s * pauses.uniform(0.5, 1.5))  # the reader reads the page
-            run = await _run(client.ws, WidgetStates(), timeout_s, query)
+            run = await run_script(client.ws, WidgetStates(), timeout_s, query)
             errors.extend(run.problems)
             record(run)
     except Exception as exc:  # a dropped connection or a timeout is an error of the run, not a crash

@@ -102,20 +102,16 @@ def whole_of(rows: dict[str, Row], row: Row) -> Row | None:
     return None
 
 
-def net_claim(
+def counted_rows(
     everything: Sequence[Row],
     selected: Iterable[Row],
     kind: str,
     battery: bool | None,
     *,
     covering: Iterable[Row] | None = None,
-) -> Said | None:
-    """The net total of one kind (battery-specific, wider or both) as the codebook states it,
-    computed from the CSV rows alone: a row inside a selected whole is not counted; parts of a
-    whole left out count up to the whole (all of them where it says they are separate, the
-    largest otherwise); figures that may share money count once at the low end. `covering`:
-    the rows whose wholes cover others (default: the figures themselves), as a breakdown's
-    group is counted against the whole selection."""
+) -> list[Row]:
+    """The selected figures of one kind and scope that count: those not inside a whole that is
+    itself counted (see `net_claim`)."""
     rows = {r["id"]: r for r in everything}
 
     def of_scope(row: Row) -> bool:
@@ -136,7 +132,37 @@ def net_claim(
             whole = whole_of(rows, whole)
         return False
 
-    counted = [r for r in figures if not covered(r)]
+    return [r for r in figures if not covered(r)]
+
+
+def parts_said(everything: Sequence[Row], counted: Sequence[Row]) -> list[Said] | None:
+    """How a figure made only of parts of one whole the selection left out is said: each part's
+    amount (largest first) and the whole's, never their sum; None for any other figure."""
+    rows = {r["id"]: r for r in everything}
+    wholes = {(whole or {}).get("id") for whole in (whole_of(rows, r) for r in counted)}
+    if len(counted) < 2 or len(wholes) != 1 or None in wholes:
+        return None
+    whole = rows[str(wholes.pop())]
+    parts = sorted(counted, key=lambda r: -float(r["amount_eur"]))
+    return [(r["amount_qualifier"], float(r["amount_eur"]), float(r["amount_eur"])) for r in (*parts, whole)]
+
+
+def net_claim(
+    everything: Sequence[Row],
+    selected: Iterable[Row],
+    kind: str,
+    battery: bool | None,
+    *,
+    covering: Iterable[Row] | None = None,
+) -> Said | None:
+    """The net total of one kind (battery-specific, wider or both) as the codebook states it,
+    computed from the CSV rows alone: a row inside a selected whole is not counted; parts of a
+    whole left out count up to the whole (all of them where it says they are separate, the
+    largest otherwise); figures that may share money count once at the low end. `covering`:
+    the rows whose wholes cover others (default: the figures themselves), as a breakdown's
+    group is counted against the whole selection."""
+    rows = {r["id"]: r for r in everything}
+    counted = counted_rows(everything, selected, kind, battery, covering=covering)
     if not counted:
         return None
     # Every counted figure hangs under the chain of wholes above it, none of which is selected.

@@ -1,7 +1,8 @@
 """`scripts/serve`: the generated nginx configuration, and two replicas behind nginx for real.
 
 The plain tests read the configuration as text; the `subprocess` ones start nginx (`nginx -t`,
-then `scripts/serve --replicas 2`) and are skipped where nginx is not installed.
+then `scripts/serve --replicas 2`, one of whose replicas is killed under load, driven by
+bench/replica_kill.py) and are skipped where nginx is not installed.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import pytest
 from browser_support import DESKTOP, free_port, open_app
 from fixtures import ROOT, fixture_csv
 
-from bench import wsload
+from bench import replica_kill, wsload
 from deploy.nginx import ROUTE_COOKIE, Settings, bind_address, config, frame_ancestors, frame_headers
 from deploy.serve import find_nginx
 
@@ -269,3 +270,38 @@ def test_a_browser_page_and_its_upload_reach_one_replica_through_nginx(tmp_path:
     lines = logged[next(i for i, line in enumerate(logged) if '"GET /?view=data ' in line) :]
     assert any("PUT /_stcore/upload_file/" in line and '" 204 ' in line for line in lines)
     assert len({line.rsplit("upstream=", 1)[1] for line in lines}) == 1
+
+
+@pytest.mark.subprocess
+@needs_nginx
+def test_a_killed_replica_costs_only_its_sessions_which_reconnect_with_their_url(tmp_path: Path) -> None:
+    """Sessions on both replicas rerun their links; the replica serving the first one (at
+    `?level=NL&view=breakdowns`) is killed. Its sessions, and only they, drop; each reconnects
+    through nginx to the survivor and is served its link again (the same Selection line and
+    charts as before); the survivor's sessions see no error."""
+    log = tmp_path / "access.log"
+    with serving(tmp_path) as (url, serve):
+        run = replica_kill.kill_mid_load(url, serve.pid, log, sessions=4, timeout_s=120)
+        # In a thread of its own: a browser test may leave an event loop running in this one.
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            readers, victim = pool.submit(asyncio.run, run).result()
+        hit = [r for r in readers if r.replica == victim]
+        spared = [r for r in readers if r.replica != victim]
+        assert hit[0].index == 0 and hit[0].link == "level=NL&view=breakdowns"
+        assert spared, "every reader was on one replica"
+        assert [(r.index, r.dropped, r.errors) for r in spared] == [(r.index, False, []) for r in spared]
+        for reader in hit:
+            assert reader.dropped and reader.errors == [], (reader.index, reader.errors)
+            assert reader.after is not None and replica_kill.same_page(reader), reader.index
+        first = hit[0].after
+        assert first is not None
+        assert "Netherlands" in first.selection
+        assert {"pick_source_0", "pick_beneficiary_0"} <= set(first.charts)  # the Breakdowns view
+        # Each reconnect went through nginx; the last replica nginx tried, which served it, is
+        # the survivor (the killed one may be listed first, refused).
+        for reader in hit:
+            request = f"GET /_stcore/stream?session={reader.index}&reconnect=1"
+            (logged,) = _wait(
+                partial(replica_kill.upstreams, log, request), "the reconnect in the log", 30, serve
+            )
+            assert logged.split(", ")[-1] != victim
