@@ -8,7 +8,19 @@ from pathlib import Path
 
 import streamlit as st
 
-from app import cached, display, downloads, editing, picks, precompute, present, share, sidebar, url_state
+from app import (
+    cached,
+    deferred_downloads,
+    display,
+    downloads,
+    editing,
+    picks,
+    precompute,
+    present,
+    share,
+    sidebar,
+    url_state,
+)
 from app.context import Page, source_text
 from app.loading import Loaded, data_source
 from app.views import RENDER
@@ -88,6 +100,7 @@ def compared(page: Page) -> Page:
 
 
 precompute.start()
+deferred_downloads.keep_built_downloads()
 
 
 def prepare(*, presenting: bool = False) -> Page | None:
