@@ -81,6 +81,11 @@ def show_chart(chart: charts.Chart, lang: Lang, *, key: str, name: str, clickabl
         table.dataframe(plain_table(chart.table), hide_index=True, width="stretch", key=f"{key}_table")
 
 
+def _image(chart: charts.Chart, fmt: str) -> bytes:
+    """The slide image, its plotly Figure made only now: on the click, not on every rerun."""
+    return chart_image(chart.figure, fmt)
+
+
 def image_downloads(chart: charts.Chart, lang: Lang, *, key: str, name: str) -> None:
     """PNG and SVG of the chart as a 16:9 slide, drawn by kaleido only when a button is clicked.
 
@@ -95,7 +100,7 @@ def image_downloads(chart: charts.Chart, lang: Lang, *, key: str, name: str) -> 
     for fmt in IMAGE_FORMATS:
         box.download_button(
             t(f"download_chart_{fmt}", lang),
-            data=functools.partial(chart_image, chart.figure, fmt),
+            data=functools.partial(_image, chart, fmt),
             file_name=f"{image_name(name, lang)}.{fmt}",
             mime=IMAGE_TYPES[fmt],
             key=f"{key}_image_{fmt}",

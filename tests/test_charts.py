@@ -8,6 +8,7 @@ import math
 import re
 from typing import Any
 
+import pandas as pd
 import plotly.io
 import pytest
 from factory import csv_bytes, row
@@ -457,3 +458,20 @@ def test_flow_and_treemap_tables_give_net_ends_where_figures_may_share_money() -
     assert set(zip(flow[low], flow[high], strict=True)) == {(3000.0, 3300.0)}
     tree = charts.hierarchy_chart(ds, ds.records, "public", "en", leaves=0).table
     assert list(zip(tree[low], tree[high], strict=True)) == [(3000.0, 3300.0)]
+
+
+def test_making_a_figure_never_touches_the_cached_spec() -> None:
+    """plotly takes "type" out of each trace dict while it builds the trace: on a spec shared
+    between sessions (app.cached), another session's rerun then saw a bar as a scatter ("Invalid
+    property scatter.Marker: 'pattern'" under load). `Chart.figure` must leave the spec alone."""
+    touched: list[tuple[int, str]] = []
+
+    class Watched(dict[str, object]):
+        def pop(self, key: str, *default: object) -> object:
+            touched.append((id(self), key))
+            return super().pop(key, *default)
+
+    trace = Watched(type="bar", x=[1.0], y=["a"], marker={"pattern": {"shape": ["/"]}})
+    chart = charts.Chart({"data": [trace], "layout": {}}, pd.DataFrame())
+    assert chart.figure.data[0].type == "bar"
+    assert [key for who, key in touched if who == id(trace)] == [] and trace["type"] == "bar"

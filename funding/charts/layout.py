@@ -6,6 +6,7 @@ two bars.
 
 from __future__ import annotations
 
+import copy
 import html
 import math
 import re
@@ -87,10 +88,14 @@ class Chart:
 
     @property
     def figure(self) -> go.Figure:
-        """A new plotly Figure of `spec` on every call (with plotly's default template)."""
+        """A new plotly Figure of a copy of `spec` on every call (with plotly's default template).
+
+        A copy, because plotly takes each trace's "type" out of the dict it is given while it
+        builds the trace and puts it back after: on a cached spec that another session is
+        sending or drawing at that moment, the bar would be read as a scatter."""
         import plotly.graph_objects as go
 
-        return go.Figure(self.spec)
+        return go.Figure(copy.deepcopy(self.spec))
 
 
 def bar(**props: Any) -> dict[str, Any]:
