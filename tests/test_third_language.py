@@ -142,8 +142,9 @@ def fallbacks() -> re.Pattern[str]:
 
 def own(text: str) -> str:
     """What is shown, without the data's own texts: markdown escapes resolved, the empty
-    separators that keep links from forming dropped, no-break spaces plain."""
+    separators that keep links from forming dropped, no-break spaces plain, wrapped lines joined."""
     plain = re.sub(r"\\(.)", r"\1", text.replace(SEPARATOR, "")).replace("\u00a0", " ").replace("\u2060", "")
+    plain = plain.replace("<br>", " ")  # a chart's wrapped name is the data's name again
     return data_pattern().sub(" ", plain)
 
 
