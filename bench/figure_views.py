@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import statistics
 import sys
@@ -71,6 +72,7 @@ def measure(reruns: int, timeout: float, think_s: float = 0.0) -> dict[str, Any]
             if not think_s:
                 clear_figure_caches()
             at.multiselect(key="level").set_value(selection(step + 1))
+            gc.collect()  # another page's garbage is not this rerun's cost
             started = time.perf_counter()
             with WORKER.script_run() if name == "baseline" else contextlib.nullcontext():
                 at.run()
