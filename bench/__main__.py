@@ -72,13 +72,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--room-urls",
         type=int,
         default=0,
-        help="links each room session opens per phase (0: 80 per room, ≥ 2 each)",
+        help="links each room session opens per phase (0: 100 per room)",
     )
     parser.add_argument(
         "--view-reruns", type=int, default=8, help="fresh selections per view (bench.figure_views)"
     )
     parser.add_argument(
-        "--view-think-s", type=float, default=5.0, help="pause before each click, worker on (0: skip)"
+        "--view-think-s", type=float, default=4.0, help="pause before each click, worker on (0: skip)"
     )
     parser.add_argument("--think-s", type=float, default=3.0, help="mean pause between links (think time)")
     parser.add_argument("--nginx-sessions", type=int, default=100, help="sessions through nginx")
@@ -303,7 +303,7 @@ def _load_tests(
             urls=args.room_urls,
             think_s=args.think_s,
             timeout_s=180,
-            settle_s=0.5 if args.quick else 2.0,
+            settle_s=0.5 if args.quick else 1.0,
             deadline=deadline + 120,
         )
     )
