@@ -29,13 +29,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import report, rooms, synth, validate_cli  # noqa: E402
+from bench import report, report_targets, rooms, synth, targets, validate_cli  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 BASELINE = ROOT / "bench" / "baseline_app.py"
 DASHBOARD = ROOT / "dashboard.py"
 SHIPPED = ROOT / "data" / "funding.csv"
-SIZES = (100, 1_000, 10_000, 100_000)
+SIZES = (100, 100_000)  # the targets' two cases; --sizes adds 1000,10000
 LOAD_TARGET_ROWS = 100_000
 
 
@@ -47,12 +47,17 @@ def load_runs(rows: int) -> int:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="synthetic row counts")
-    parser.add_argument("--reruns", type=int, default=20, help="timed AppTest reruns per app and size")
+    parser.add_argument("--reruns", type=int, default=8, help="timed AppTest reruns per app and size")
     parser.add_argument("--cold-runs", type=int, default=3, help="cold starts per app")
     parser.add_argument("--sessions", type=int, default=20, help="browser sessions for memory and load")
-    parser.add_argument("--changes", type=int, default=10, help="filter changes per load-test client")
     parser.add_argument(
-        "--browser-changes", type=int, default=10, help="filter changes in the single-page browser check"
+        "--changes", type=int, default=0, help="filter changes per checkbox load-test client (0: skip it)"
+    )
+    parser.add_argument(
+        "--browser-changes",
+        type=int,
+        default=0,
+        help="filter changes in the single-page browser check (0: skip)",
     )
     parser.add_argument(
         "--browser-sessions",
@@ -63,10 +68,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--room-sessions", default="20,50,100", help="room sizes for the multi-URL load test (sessions)"
     )
-    parser.add_argument("--room-urls", type=int, default=20, help="links each room session opens per phase")
+    parser.add_argument(
+        "--room-urls",
+        type=int,
+        default=0,
+        help="links each room session opens per phase (0: 100 per room)",
+    )
+    parser.add_argument(
+        "--view-reruns", type=int, default=8, help="fresh selections per view (bench.figure_views)"
+    )
+    parser.add_argument(
+        "--view-think-s", type=float, default=4.0, help="pause before each click, worker on (0: skip)"
+    )
     parser.add_argument("--think-s", type=float, default=3.0, help="mean pause between links (think time)")
     parser.add_argument("--nginx-sessions", type=int, default=100, help="sessions through nginx")
-    parser.add_argument("--nginx-urls", type=int, default=5, help="links each session opens through nginx")
+    parser.add_argument("--nginx-urls", type=int, default=2, help="links each session opens through nginx")
     parser.add_argument(
         "--replica-rows", type=int, default=100_000, help="rows of the replica of the shipped rows"
     )
@@ -77,9 +93,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
     args = parser.parse_args(argv)
     if args.quick:
-        args.sizes, args.reruns, args.cold_runs, args.sessions, args.changes = "100,1000", 5, 1, 3, 3
-        args.browser_changes = 3
-        args.room_sessions, args.room_urls, args.think_s = "2", 20, 0.05
+        args.sizes, args.reruns, args.cold_runs, args.sessions, args.changes = "100", 3, 1, 3, 0
+        args.browser_changes, args.view_reruns, args.view_think_s = 0, 2, 1.0
+        args.room_sessions, args.room_urls, args.think_s = "2", 3, 0.05
         args.nginx_sessions, args.nginx_urls, args.replica_rows = 6, 2, 10_000
     args.size_list = [int(s) for s in args.sizes.split(",") if s.strip()]
     args.room_list = [int(s) for s in args.room_sessions.split(",") if s.strip()]
@@ -278,8 +294,8 @@ def _load_tests(
     if args.no_rooms or not have_dashboard:
         why = {"skipped": "--no-rooms" if args.no_rooms else "dashboard.py not present"}
         return why, why
-    sizes = ", ".join(map(str, args.room_list))
-    log(f"room: {sizes} sessions x {args.room_urls} links, flat out and with {args.think_s} s think time")
+    sizes = ", ".join(f"{n} x {rooms.links_per_session(n, args.room_urls)}" for n in args.room_list)
+    log(f"room: {sizes} sessions x links, flat out and with {args.think_s} s think time")
     room = asyncio.run(
         rooms.rooms(
             {"baseline": BASELINE, "dashboard": DASHBOARD},
@@ -287,7 +303,7 @@ def _load_tests(
             urls=args.room_urls,
             think_s=args.think_s,
             timeout_s=180,
-            settle_s=0.5 if args.quick else 2.0,
+            settle_s=0.5 if args.quick else 1.0,
             deadline=deadline + 120,
         )
     )
@@ -350,7 +366,11 @@ def main(argv: list[str] | None = None) -> int:
         results["validate_cli"]["shipped"]["rows"] = files["shipped"][0] if "shipped" in files else None
 
         log("AppTest reruns")
-        results["rerun"] = measure_reruns(files, args.reruns, deadline - (0 if args.no_browser else 200), log)
+        copies = f"replica-{args.replica_rows}"
+        results["rerun"] = measure_reruns(
+            files | {copies: loads[copies]}, args.reruns, deadline - (0 if args.no_browser else 200), log
+        )
+    results["views"] = targets.measure_views(args.view_reruns, args.view_think_s, log)
 
     from bench import browser
 
@@ -376,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:  # never lose the rest of the results to a browser problem
             results["browser"] = _skipped(exc)
     servers = (("ws_load", DASHBOARD, ""), ("ws_load_baseline", BASELINE, " on the baseline"))
-    for key, app, which in servers if have_dashboard else servers[1:]:
+    for key, app, which in (servers if have_dashboard else servers[1:]) if args.changes else ():
         log(f"load test{which}: {args.sessions} WebSocket sessions x {args.changes} filter changes")
         try:
             results["browser"][key] = asyncio.run(
@@ -384,12 +404,13 @@ def main(argv: list[str] | None = None) -> int:
             )
         except Exception as exc:  # never lose the rest of the results to one failed run
             results["browser"][key] = _skipped(exc)
-    if not have_dashboard:
-        results["browser"]["ws_load"] = {"skipped": "dashboard.py not present"}
+    if not have_dashboard or not args.changes:
+        why = "dashboard.py not present" if args.changes else "--changes 0 (the room measures load)"
+        results["browser"]["ws_load"] = {"skipped": why}
     results["rooms"], results["nginx"] = _load_tests(args, have_dashboard, deadline, log)
     results["meta"]["load_average_end"] = os.getloadavg()
     results["meta"]["elapsed_s"] = round(time.monotonic() - started, 1)
-    results["targets"] = report.targets(results)
+    results["targets"] = report_targets.targets(results)
     markdown = report.markdown(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     for path, text in ((args.out, json.dumps(results, indent=1)), (args.out.with_suffix(".md"), markdown)):

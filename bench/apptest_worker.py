@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import statistics
@@ -79,6 +80,7 @@ def measure(
             WORKER.wait_idle(think_s)
         for name, at in tests.items():
             at.multiselect(key="level").set_value(selection(i + 1))
+            gc.collect()  # the other app's garbage is not this rerun's cost
             with WORKER.script_run() if name == "baseline" else contextlib.nullcontext():
                 wall, cpu = time.perf_counter(), time.process_time()
                 at.run()

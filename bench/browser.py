@@ -402,7 +402,7 @@ async def run_all(
                         min_charts=1,
                         timeout_s=load_timeout_s,
                     )
-                for name, (script, _) in apps.items():
+                for name, (script, _) in apps.items() if browser_changes else ():
                     if time.monotonic() > deadline:
                         out[f"page_{name}"] = {"skipped": "out of time budget"}
                         continue

@@ -1,17 +1,23 @@
 """Fresh-selection reruns and bytes per rerun, per view, against the minimal page in one process.
 
-    python -m bench.figure_views [--reruns 12]
+    FUNDING_PRECOMPUTE=0 python -m bench.figure_views [--reruns 12]   # clicks back to back
+    python -m bench.figure_views --think-s 5                          # a reader's pause, worker on
 
 Issue 19's per-view numbers: the baseline page and the dashboard on each view (`?view=...`) run
 interleaved in this process (AppTest), each rerun one click in the "level" filter in Gray-code
-order with the figure caches cleared first, so every chart of the view is built as for a selection
-nobody has drawn. Bytes are the serialised ForwardMsgs of a rerun (what the WebSocket carries,
-without framing). Prints one JSON object: per app the median ms, × the baseline, and KB per rerun.
+order. Back to back, the figure caches are cleared first, so every chart of the view is built as
+for a selection nobody has drawn. With `--think-s` the caches are kept and the page's background
+worker (app.precompute) gets up to that long, untimed, before each click to make what is one
+click away; it gives way during every timed run, the baseline's too. Bytes are the serialised
+ForwardMsgs of a rerun (what the WebSocket carries, without framing). Prints one JSON object: per
+app the median ms, × the baseline, and KB per rerun.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import json
 import statistics
 import sys
@@ -23,10 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.apptest_worker import selection  # noqa: E402
+from bench.apptest_worker import FRESH, selection  # noqa: E402
 from bench.views import clear_figure_caches  # noqa: E402
 
-VIEWS = ("overview", "breakdowns", "structure", "timeline")
+VIEWS = ("overview", "breakdowns", "structure", "timeline", "present")
 
 
 def _count_bytes(sizes: list[int]) -> None:
@@ -42,8 +48,10 @@ def _count_bytes(sizes: list[int]) -> None:
     setattr(local_script_runner, "parse_tree_from_messages", counting)  # noqa: B010
 
 
-def measure(reruns: int, timeout: float) -> dict[str, Any]:
+def measure(reruns: int, timeout: float, think_s: float = 0.0) -> dict[str, Any]:
     from streamlit.testing.v1 import AppTest
+
+    from app.precompute import WORKER
 
     sizes: list[int] = []
     _count_bytes(sizes)
@@ -57,18 +65,25 @@ def measure(reruns: int, timeout: float) -> dict[str, Any]:
         at.run()
         tests[name] = at
         out[name] = {"ms": [], "bytes": [], "errors": [e.message[:200] for e in at.exception]}
-    for step in range(reruns + 2):
+    for step in range(min(reruns, FRESH - 2) + 2):  # a repeated selection would be a cache hit
+        if think_s:
+            WORKER.wait_idle(think_s)
         for name, at in tests.items():
-            clear_figure_caches()
+            if not think_s:
+                clear_figure_caches()
             at.multiselect(key="level").set_value(selection(step + 1))
+            gc.collect()  # another page's garbage is not this rerun's cost
             started = time.perf_counter()
-            at.run()
+            with WORKER.script_run() if name == "baseline" else contextlib.nullcontext():
+                at.run()
             out[name]["ms"].append((time.perf_counter() - started) * 1000)
             out[name]["bytes"].append(sizes[-1])
             out[name]["errors"] += [e.message[:200] for e in at.exception]
     for result in out.values():
         result["median_ms"] = round(statistics.median(result.pop("ms")[2:]), 1)
         result["kb_per_rerun"] = round(statistics.median(result.pop("bytes")[2:]) / 1000, 1)
+        result["error_count"] = len(result["errors"])
+        result["errors"] = result["errors"][:3]
     for result in out.values():
         result["x_baseline"] = round(result["median_ms"] / out["baseline"]["median_ms"], 2)
         result["bytes_x_baseline"] = round(result["kb_per_rerun"] / out["baseline"]["kb_per_rerun"], 2)
@@ -79,8 +94,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reruns", type=int, default=12)
     parser.add_argument("--timeout", type=float, default=120.0)
+    parser.add_argument("--think-s", type=float, default=0.0, help="untimed pause before each click, at most")
     args = parser.parse_args()
-    print(json.dumps(measure(args.reruns, args.timeout), indent=1))
+    print(json.dumps(measure(args.reruns, args.timeout, args.think_s), indent=1))
     return 0
 
 

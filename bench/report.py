@@ -1,10 +1,10 @@
-"""Targets and the Markdown report, from the results dictionary of one bench run."""
+"""The Markdown report, from the results dictionary of one bench run (targets: report_targets)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bench import report_rooms
+from bench import report_rooms, report_targets
 
 BIG, SMALL = "100000", "100"
 
@@ -30,98 +30,6 @@ def _fmt(value: float | None, digits: int = 0, suffix: str = "") -> str:
     return f"{value:,.{digits}f}{suffix}"
 
 
-def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each target with its measured value and met / missed / not measured."""
-    rerun = results.get("rerun", [])
-    load = results.get("load_validate", [])
-    browser = results.get("browser", {})
-    out: list[dict[str, Any]] = []
-
-    def add(name: str, value: float | None, limit: float, shown: str, why_missing: str) -> None:
-        status = "not measured" if value is None else ("met" if value <= limit else "missed")
-        out.append(
-            {
-                "target": name,
-                "value": value,
-                "limit": limit,
-                "measured": shown,
-                "status": status,
-                "note": why_missing if value is None else "",
-            }
-        )
-
-    shipped = _find(rerun, "shipped")
-    ratio = _ratio(_median(shipped, "dashboard"), _median(shipped, "baseline"))
-    rows = shipped["rows"] if shipped else "?"
-    add(
-        f"Rerun at the shipped size ({rows} rows) ≤ 1.5× baseline",
-        ratio,
-        1.5,
-        f"{_fmt(ratio, 2)}× ({_fmt(_median(shipped, 'dashboard'))} ms vs {_fmt(_median(shipped, 'baseline'))} ms)",
-        "dashboard or shipped data missing",
-    )
-    big, small = _find(rerun, BIG), _find(rerun, SMALL)
-    ratio = _ratio(_median(big, "dashboard"), _median(small, "dashboard"))
-    add(
-        "Rerun at 100,000 rows ≤ 3× the 100-row case",
-        ratio,
-        3.0,
-        f"{_fmt(ratio, 1)}× ({_fmt(_median(big, 'dashboard'))} ms vs {_fmt(_median(small, 'dashboard'))} ms)",
-        "100,000 or 100 rows not run",
-    )
-    big_load = _find(load, BIG)
-    seconds = big_load["median_s"] if big_load else None
-    add("Load + validate 100,000 rows < 1 s", seconds, 1.0, f"{_fmt(seconds, 2)} s", "100,000 rows not run")
-    ws = browser.get("ws_load", {}) if isinstance(browser, dict) else {}
-    added = None
-    if ws.get("rss_n_mb") is not None and ws.get("rss_1_mb") is not None:
-        added = ws["rss_n_mb"] - ws["rss_1_mb"]
-    n = ws.get("sessions", 20)
-    add(
-        f"{n} sessions add < 100 MB server memory",
-        added,
-        100.0,
-        f"{_fmt(added, 1)} MB (RSS {_fmt(ws.get('rss_1_mb'))} → {_fmt(ws.get('rss_n_mb'))} MB)",
-        str(ws.get("skipped") or "not run"),
-    )
-    errors = ws.get("error_count")
-    add(
-        f"Load test ({n} sessions × {ws.get('changes_per_session', '?')} filter changes at once): 0 errors",
-        errors,
-        0,
-        f"{_fmt(errors)} errors, {ws.get('reruns', 0)}/{ws.get('expected_reruns', '?')} reruns",
-        str(ws.get("skipped") or "load test not run"),
-    )
-    base = browser.get("ws_load_baseline", {}) if isinstance(browser, dict) else {}
-    ours, theirs = _throughput(ws), _throughput(base)
-    add(
-        f"Load test throughput ≥ 1.0× the baseline's ({n} sessions flat out)",
-        _ratio(theirs, ours),  # baseline / dashboard: at most 1 when the dashboard keeps up
-        1.0,
-        f"{_fmt(_ratio(ours, theirs), 2)}× ({_fmt(ours, 1)}/s vs {_fmt(theirs, 1)}/s)",
-        str(base.get("skipped") or "baseline load test not run"),
-    )
-    p95 = _ratio(ws.get("p95_ms"), base.get("p95_ms"))
-    add(
-        "Load test p95 ≤ the baseline's under the same load",
-        p95,
-        1.0,
-        f"{_fmt(p95, 2)}× ({_fmt(ws.get('p95_ms'))} ms vs {_fmt(base.get('p95_ms'))} ms)",
-        str(base.get("skipped") or "baseline load test not run"),
-    )
-    report_rooms.add_targets(results, add)
-    page = browser.get("page_dashboard", {}) if isinstance(browser, dict) else {}
-    errors = page.get("error_count")
-    add(
-        f"Browser page ({page.get('changes_per_session', '?')} filter changes): 0 errors",
-        errors,
-        0,
-        f"{_fmt(errors)} errors, {page.get('reruns', 0)}/{page.get('expected_reruns', '?')} reruns",
-        str(page.get("skipped") or browser.get("skipped") or "browser page not run"),
-    )
-    return out
-
-
 def markdown(results: dict[str, Any]) -> str:
     meta = results.get("meta", {})
     lines = [
@@ -132,15 +40,9 @@ def markdown(results: dict[str, Any]) -> str:
         f"load average {_load(meta.get('load_average_start'))} → {_load(meta.get('load_average_end'))} · "
         f"{meta.get('elapsed_s', '?')} s",
         "",
-        "### Targets",
-        "",
-        "| Target | Measured | Status |",
-        "|---|---|---|",
+        *report_targets.markdown(results.get("targets", [])),
+        *report_targets.views_markdown(results.get("views", {})),
     ]
-    for t in results.get("targets", []):
-        status = {"met": "✅ met", "missed": "❌ missed"}.get(t["status"], "– " + t["status"])
-        note = f" ({t['note']})" if t.get("note") else ""
-        lines.append(f"| {t['target']} | {t['measured']} | {status}{note} |")
 
     load = results.get("load_validate", [])
     small = _find(load, SMALL)

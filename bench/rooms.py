@@ -54,6 +54,12 @@ URLS = (
 )
 
 
+def links_per_session(sessions: int, urls: int) -> int:
+    """`urls` if given, else 100 links per phase for the whole room: 20 sessions × 5, 50 × 2,
+    100 × 1 (each also opens the page first), so a full run fits in 10 minutes on 2 cores."""
+    return urls if urls > 0 else max(1, 100 // max(sessions, 1))
+
+
 def route(session: int, count: int) -> list[str]:
     """The links one session opens: `count` of them from its own start, round the list."""
     start = session * 7 % len(URLS)
@@ -165,7 +171,7 @@ async def rooms(
                 out[key] = await room(
                     apps[name],
                     sessions=sessions,
-                    urls=urls,
+                    urls=links_per_session(sessions, urls),
                     think_s=think_s,
                     timeout_s=timeout_s,
                     settle_s=settle_s,

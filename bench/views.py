@@ -37,9 +37,11 @@ APPS = {
 
 
 def clear_figure_caches() -> None:
+    """Everything the page caches per selection, so the next rerun builds it as for a new one."""
     from app import cached
 
-    for builder in (cached.headline, cached.chart, cached.comparison, cached.details):
+    per_selection = (cached.headline, cached.figure_set, cached.lead, cached.chart, cached.comparison)
+    for builder in (*per_selection, cached.compare_choices, cached.details, cached.planned):
         builder.clear()
 
 
