@@ -224,12 +224,13 @@ def about_sheet(
     info: DatasetInfo,
     today: date | None,
     upload_name: str | None,
+    dataset: Dataset,
 ) -> None:
     put(sheet, 1, 1, t("about_title", lang)).font = Font(name="Calibri", bold=True, size=14)
     arguments = filter_arguments(filters, lang) + ([] if upload_name is None else ["--data", upload_name])
     uploaded = upload_name is not None
     facts: list[tuple[str, str | int]] = [
-        (t("about_selection", lang), describe(filters, lang)),
+        (t("about_selection", lang), describe(filters, lang, dataset)),
         (t("about_parameters", lang), f"{info.url or ''}?{query_string(filters, lang)}"),
         (t("about_command", lang), shlex.join(["python", "-m", "funding", "export", "OUT.xlsx", *arguments])),
         (t("about_rows", lang), len(selection)),
