@@ -81,7 +81,8 @@ def _kind_lines(
     lines = [_figure_line(dataset, scoped["battery"], lang)]
     if group.kind == "public":
         for origin, bounds in origin_split(dataset, selection).items():
-            what = t("tot_by_origin", lang, origin=ORIGIN_LABELS.label(origin, lang).lower())
+            name = ORIGIN_LABELS.label(origin, lang)  # lower-cased at its first letter only: "MFF" stays
+            what = t("tot_by_origin", lang, origin=name[:1].lower() + name[1:])
             ends = [bounds.low, bounds.high]
             qualifier = QUALIFIER.label(bounds.qualifier, lang)
             lines.append([label, what, exact_text(bounds, lang), *ends, qualifier, None, None, None, None])
