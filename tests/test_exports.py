@@ -337,10 +337,11 @@ def test_a_money_origin_keeps_its_acronym_in_the_totals_sheet() -> None:
     reads "For batteries: within existing budgets (current MFF)", lower-cased at its first letter
     only, never "(current mff)" (nor "huidig mfk" in Dutch)."""
     ds = load_dataset()
-    for lang, origin in (
+    origins: tuple[tuple[Lang, str], ...] = (
         ("en", "within existing budgets (current MFF)"),
         ("nl", "binnen bestaande kaders (huidig MFK)"),
-    ):
+    )
+    for lang, origin in origins:
         book = load_workbook(
             io.BytesIO(export_xlsx(ds, ds.records, Filters(), lang, DOCUMENTS, INFO, today=date(2026, 1, 1)))
         )
