@@ -355,11 +355,14 @@ def attribute_phrase(filters: Filters, lang: Lang) -> str:
 def describe(filters: Filters, lang: Lang, dataset: Dataset | None = None) -> str:
     """The selection in words, for titles of slides and the About sheet of exports; with the
     `dataset`, the instruments compared by their names (a reader does not know the ids), set
-    apart by semicolons as the page's charts do, since a name may hold a comma."""
+    apart by semicolons as the page's charts do, since a name may hold a comma; without it, how
+    many (presentation mode's title row, whose footer names them)."""
     parts: list[str] = []
     for field in CODE_FIELDS:
         values = getattr(filters, field.name)
-        if values:
+        if values and field.name == "compare" and dataset is None:
+            parts.append(t("describe_compare_count", lang, n=len(values)))
+        elif values:
             shown = [_value_label(field, v, lang, filters.framework, dataset) for v in values]
             joiner = "; " if field.name == "compare" else ", "
             parts.append(f"{t(field.describe_key, lang)}: {joiner.join(shown)}")
