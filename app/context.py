@@ -47,8 +47,15 @@ class Page:
         return {dim: list(codes) for dim, codes in self.picks}
 
 
-def source_text(info: DatasetInfo | None, upload_name: str | None, filters: Filters, lang: Lang) -> str:
+def source_text(
+    info: DatasetInfo | None,
+    upload_name: str | None,
+    filters: Filters,
+    lang: Lang,
+    dataset: Dataset | None = None,
+) -> str:
     """The source line under every chart with the selection in words: a chart saved from the
-    modebar leaves the page behind, so its footer says what it shows. One function, so the
-    figures made in the background (`app.precompute`) are keyed by the line the page writes."""
-    return chart_source(info, lang, filters, upload_name)
+    modebar leaves the page behind, so its footer says what it shows (with the `dataset`, the
+    instruments compared by name). One function, so the figures made in the background
+    (`app.precompute`) are keyed by the line the page writes."""
+    return chart_source(info, lang, filters, upload_name, dataset)

@@ -30,6 +30,7 @@ IMAGE_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 # to "at least E…", which would hide the number itself.
 METRIC_CSS = """<style>
 [data-testid="stMetricValue"] { font-size: clamp(1.35rem, 2.1vw, 2rem); }
+.st-key-headline_apart [data-testid="stMetricValue"] { font-size: clamp(1.1rem, 1.4vw, 1.5rem); }
 [data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p,
 [data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
@@ -121,8 +122,11 @@ def headline_section(page: Page) -> None:
         if number == 0:
             headline_notes(figures, lang)
     st.caption(markdown_text(f"{t('other_kinds', lang)}: {t('kept_apart', lang)}"))
-    for column, metric in zip(st.columns(len(figures.apart)), figures.apart, strict=True):
-        column.metric(metric.label, metric.value, help=markdown_text(metric.help), border=True)
+    # Four to a row, where "for batteries: EUR 200 m · wider envelopes, …" took seven lines at
+    # the lead figures' size: smaller type for the figures kept apart.
+    with st.container(key="headline_apart"):
+        for column, metric in zip(st.columns(len(figures.apart)), figures.apart, strict=True):
+            column.metric(metric.label, metric.value, help=markdown_text(metric.help), border=True)
 
 
 def headline_notes(figures: charts.Headline, lang: Lang) -> None:

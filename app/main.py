@@ -95,7 +95,7 @@ def compared(page: Page) -> Page:
     filters = replace(page.filters, compare=compare)
     rows = cached.selection(page.dataset, filters, ())
     upload = page.data.loaded.source if page.data.uploaded else None
-    source = source_text(page.data.info, upload, filters, page.lang)
+    source = source_text(page.data.info, upload, filters, page.lang, page.dataset)
     return replace(page, filters=filters, selection=rows, narrowed=rows, compare=compare, source=source)
 
 

@@ -54,6 +54,8 @@ PRESENT_CSS = """<style>
 .st-key-present_words p { font-size: clamp(1rem, 2.3vh, 1.5rem); margin-bottom: 0.2rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
 .st-key-present_head h3 { font-size: clamp(1.35rem, 3.2vh, 2.3rem); padding: 0; }
+/* Streamlit pulls what follows a heading 1rem up; a chart right under it hid the heading's foot. */
+.st-key-present_head [data-testid="stHeading"] [data-testid="stMarkdownContainer"] { margin-bottom: 0; }
 .st-key-present_head [data-testid="stCaptionContainer"] { font-size: clamp(1rem, 2.1vh, 1.4rem); }
 /* A chart slide is one screen: a column as high as the window, the chart taking what is left. */
 [data-testid="stMainBlockContainer"]:has(.stPlotlyChart) { height: 100vh; display: flex; flex-direction: column; }

@@ -19,7 +19,7 @@ from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
-from funding.registry.loading import parse_csv
+from funding.registry.loading import load_dataset, parse_csv
 from funding.selecting.breakdowns import NOT_STATED_GROUP, breakdown
 from funding.selecting.selection import Filters, apply
 from funding.selecting.totals import NotSummable
@@ -475,3 +475,41 @@ def test_making_a_figure_never_touches_the_cached_spec() -> None:
     chart = charts.Chart({"data": [trace], "layout": {}}, pd.DataFrame())
     assert chart.figure.data[0].type == "bar"
     assert [key for who, key in touched if who == id(trace)] == [] and trace["type"] == "bar"
+
+
+def test_a_label_too_long_for_its_bar_goes_outside_it() -> None:
+    """A level label is kept inside only when the bar, at 300 px of plot, is longer than the text
+    (6.2 px a character plus 12 px of room); plotly would otherwise shrink it into a short bar."""
+    figure: dict[str, Any] = {
+        "data": [
+            {
+                "type": "bar",
+                "x": [10.0, 1.0, 1.0],
+                "text": ["EUR 1.5 bn", "EUR 1 bn", "EUR 1 bn"],
+                "textposition": ["auto", "auto", "outside"],
+            },
+            {"type": "bar", "x": [2.0], "text": ["EUR 1 bn"], "textposition": ["auto"], "xaxis": "x2"},
+        ],
+        "layout": {"xaxis": {"range": [0, 10.0]}, "xaxis2": {"range": [0, 4.0]}},
+    }
+    charts.layout.short_bars_outside(figure)
+    # 10/10*300 = 300 px >= 10*6.2+12 = 74 px; 1/10*300 = 30 px < 8*6.2+12 = 61.6 px;
+    # on its own panel's axis 2/4*300 = 150 px >= 61.6 px.
+    assert figure["data"][0]["textposition"] == ["auto", "outside", "outside"]
+    assert figure["data"][1]["textposition"] == ["auto"]
+
+
+def test_no_shipped_envelope_label_is_shrunk_into_a_short_bar() -> None:
+    """Every label left to plotly ("auto") in the overview's Dutch chart fits its bar at 300 px;
+    "tot € 925 mln" on Batt4EU's bar did not, and was drawn at 4 px inside it."""
+    shipped = load_dataset()
+    figure = spec(charts.comparison_chart(shipped, shipped.records, AMOUNT_KIND.codes, "nl"))
+    axes = {k: v["range"][1] for k, v in figure["layout"].items() if re.fullmatch(r"xaxis\d*", k)}
+    auto = [
+        (x / axes["xaxis" + trace.get("xaxis", "x")[1:]] * 300, text)
+        for trace in figure["data"]
+        for x, text, position in zip(trace["x"], trace["text"], trace["textposition"], strict=True)
+        if position == "auto"
+    ]
+    assert auto
+    assert all(px >= len(text) * 6.2 + 12 for px, text in auto)

@@ -30,10 +30,12 @@ from pptx.util import Inches, Pt
 
 from funding.base.errors import UnreadableFile
 from funding.exports import CHARTS, export_pptx
+from funding.exports.deck_parts import lines
+from funding.exports.deck_tables import TABLE_PT
 from funding.exports.figures import chart_spec
 from funding.exports.slides import MAX_TABLE_ROWS
 from funding.i18n import t
-from funding.i18n.vocab import AMOUNT_KIND, EU_PILLAR, INSTRUMENT_TYPE, Lang
+from funding.i18n.vocab import AMOUNT_KIND, EU_PILLAR, INSTRUMENT_TYPE, STATUS, Lang
 from funding.registry.loading import parse_csv
 from funding.selecting.selection import ORIGIN_LABELS, Filters, apply
 from funding.selecting.totals import NotSummable
@@ -459,3 +461,16 @@ def test_chart_names_are_the_cli_names_and_targets_are_never_grouped() -> None:
     assert len(charts(prs)) == 1  # the targets one by one; no breakdown sums them
     slide = next(s for s in prs.slides if any(sh.has_chart for sh in s.shapes))
     assert t("not_summed_chart", "en") in texts(slide)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_no_figure_kind_or_status_breaks_inside_a_word_in_the_table(lang: Lang) -> None:
+    """Every word of every figure kind and status label fits one line of its column in the
+    deck's table, as `lines` measures 12 pt text: at 14% of the width "Staatssteunplafond" was
+    cut to "Staatssteunplafon" / "d", and "voorwaardelijk" at 12%."""
+    table = next(s.table for slide in deck(lang).slides for s in slide.shapes if s.has_table)
+    header = [table.cell(0, c).text_frame.text for c in range(len(table.columns))]
+    for key, vocab in (("col_kind", AMOUNT_KIND), ("col_status", STATUS)):
+        width = table.columns[header.index(t(key, lang))].width - Inches(0.2)
+        words = {w for code in vocab.codes for w in vocab.label(code, lang).split()}
+        assert [w for w in sorted(words) if lines(w, TABLE_PT, width) > 1] == [], key

@@ -16,14 +16,14 @@ from openpyxl import load_workbook
 
 from funding.base.paths import DEFAULT_DATA
 from funding.cli import main
-from funding.exports import export_csv, export_schema_csv
+from funding.exports import export_csv, export_schema_csv, export_xlsx
 from funding.exports.names import export_file_name
 from funding.exports.rows import EXPORT_COLUMNS
 from funding.exports.workbook_columns import COLUMNS, header
 from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND, LEVEL, Lang
 from funding.intake.records import COLUMNS as DATASET_COLUMNS
-from funding.registry.loading import parse_csv
+from funding.registry.loading import load_dataset, parse_csv
 from funding.selecting.selection import ORIGIN_LABELS, Filters, apply
 from funding.selecting.totals import totals_by_kind
 
@@ -330,3 +330,22 @@ def test_about_sheet_says_how_to_get_the_same_file_and_how_to_cite_it() -> None:
 def test_workbook_properties_follow_the_language() -> None:
     book = workbook("nl")
     assert book.properties.creator == INFO.title_nl and book.properties.language == "nl-NL"
+
+
+def test_a_money_origin_keeps_its_acronym_in_the_totals_sheet() -> None:
+    """The shipped Battery Booster Facility (EUR 1.5 bn) is money within existing budgets: its line
+    reads "For batteries: within existing budgets (current MFF)", lower-cased at its first letter
+    only, never "(current mff)" (nor "huidig mfk" in Dutch)."""
+    ds = load_dataset()
+    origins: tuple[tuple[Lang, str], ...] = (
+        ("en", "within existing budgets (current MFF)"),
+        ("nl", "binnen bestaande kaders (huidig MFK)"),
+    )
+    for lang, origin in origins:
+        book = load_workbook(
+            io.BytesIO(export_xlsx(ds, ds.records, Filters(), lang, DOCUMENTS, INFO, today=date(2026, 1, 1)))
+        )
+        line = totals(book, lang)[
+            (AMOUNT_KIND.label("public", lang), t("tot_by_origin", lang, origin=origin))
+        ]
+        assert line[1].value == 1_500_000_000

@@ -20,6 +20,7 @@ from funding.cli.shared import add_filter_options, filters_from
 from funding.exports.reproduce import filter_arguments
 from funding.i18n import TEXTS, t
 from funding.i18n.languages import codes
+from funding.selecting.figures import figures
 from funding.selecting.filter_index import select
 from funding.selecting.filter_problems import filter_problems
 from funding.selecting.selection import CODE_FIELDS, FIELDS, FilterField, Filters, apply, describe
@@ -132,3 +133,21 @@ def test_pillars_of_a_framework_that_does_not_exist_select_nothing_in_both_paths
     guesses which pillars were meant."""
     chosen = Filters(framework="xx", pillar=("financing",))
     assert list(select(chosen, SHIPPED)) == apply(chosen, SHIPPED.records) == []
+
+
+def test_instruments_compared_are_named_in_the_selection_line_not_by_id() -> None:
+    """A deck's title slide and footers, the workbook's About sheet and a chart image say the
+    selection through `describe` with the dataset: the instruments compared by their names in
+    the reader's language, read here from data/funding.csv itself (ids mean nothing to a reader)."""
+    ids = ("battery-booster-facility", "ngf-micb")
+    root = URL_TABLE.parents[1] / "data"
+    with (root / "funding.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = {row["id"]: row for row in csv.DictReader(file) if row["id"] in ids}
+    chosen = Filters(compare=ids)
+    for lang in ("en", "nl"):
+        names = "; ".join(rows[i][f"name_{lang}"] for i in ids)
+        assert describe(chosen, lang, SHIPPED) == f"{t('describe_compare', lang)}: {names}"
+        assert figures(SHIPPED, select(chosen, SHIPPED), chosen, lang).selection == describe(
+            chosen, lang, SHIPPED
+        )
+    assert describe(chosen, "nl") == "2 instrumenten vergeleken"  # no dataset: how many, never the ids

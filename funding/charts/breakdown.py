@@ -18,6 +18,7 @@ from funding.charts.layout import (
     bar_slot,
     chart_layout,
     scale_for,
+    short_bars_outside,
     text_position,
 )
 from funding.charts.legibility import legible
@@ -179,7 +180,7 @@ def breakdown_chart(
             t("col_without_amount", lang): table["without_amount"],
         }
     )
-    fig = legible({"data": traces, "layout": layout})
+    fig = legible(short_bars_outside({"data": traces, "layout": layout}))
     return Chart(fig, data, shown=len(groups), total=len(groups))
 
 

@@ -26,6 +26,7 @@ from funding.charts.layout import (
     chart_layout,
     legend_lines,
     scale_for,
+    short_bars_outside,
 )
 from funding.charts.legibility import legible
 from funding.charts.text import plotly_text
@@ -189,7 +190,7 @@ def comparison_chart(
         table = envelope_table(dataset, shown, lang)
         table.insert(1, t("col_kind", lang), AMOUNT_KIND.label(kind, lang))
         tables.append(table)
-    figure = legible({"data": traces, "layout": layout})
+    figure = legible(short_bars_outside({"data": traces, "layout": layout}))
     return Chart(figure, pd.concat(tables, ignore_index=True), shown=len(ids), total=total)
 
 

@@ -23,6 +23,7 @@ from funding.charts.layout import (
     chart_layout,
     colour_map,
     scale_for,
+    short_bars_outside,
     text_position,
 )
 from funding.charts.legibility import legible
@@ -76,7 +77,7 @@ def envelope_chart(
         **bar_axes(order, ticktext, unit, axis_end(shown["amount"], factor)),
     )
     data = envelope_table(dataset, shown, lang)
-    fig = legible({"data": traces, "layout": layout})
+    fig = legible(short_bars_outside({"data": traces, "layout": layout}))
     return Chart(fig, data, shown=len(order), total=total)
 
 

@@ -67,6 +67,7 @@ CHART_FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
 # outside otherwise; always outside on hatched parts and on zero-length bars ("amount not stated"),
 # where inside text would be unreadable or hidden.
 LABEL_ROOM = 1.3
+INSIDE_PLOT_PX = 300  # see short_bars_outside
 RANGE_LABEL_ROOM = 2.3  # a range's label ("about EUR 120.0–127.6 m") is twice as long, in a half-width column
 
 
@@ -136,6 +137,34 @@ def axis_end(amounts: Iterable[float], factor: float, room: float = LABEL_ROOM) 
 
 def text_position(amount: float, part: bool) -> str:
     return "outside" if part or not amount else "auto"
+
+
+def short_bars_outside(figure: dict[str, Any]) -> dict[str, Any]:
+    """The figure (changed in place) with the label of every bar too short to hold it outside.
+
+    Plotly's "auto" also lets a label in when it would fit across the bar's thickness; with the
+    text kept level (`textangle=0`) it then shrinks it inside a short, thick bar until it cannot
+    be read ("EUR 1 bn" at 5 px). A label stays "auto" only when the bar is long enough for it at
+    INSIDE_PLOT_PX, the narrowest plot area a bar chart gets beside its names on a laptop."""
+    layout = figure["layout"]
+    for trace in figure["data"]:
+        positions = trace.get("textposition")
+        if trace.get("type") != "bar" or not isinstance(positions, list):
+            continue
+        axis = layout.get("xaxis" + str(trace.get("xaxis", "x"))[1:], {})
+        end = float((axis.get("range") or [0, 0])[1])
+        trace["textposition"] = [
+            "outside"
+            if position == "auto" and (end <= 0 or float(x) / end * INSIDE_PLOT_PX < _label_px(str(text)))
+            else position
+            for position, x, text in zip(positions, trace["x"], trace["text"], strict=True)
+        ]
+    return figure
+
+
+def _label_px(text: str) -> float:
+    """The width of a 12 px bar label, with room either side."""
+    return len(html.unescape(re.sub(r"<[^>]+>", "", text))) * CHAR_PX + 12
 
 
 def battery_specific(dataset: Dataset, record_id: str) -> bool:

@@ -212,7 +212,7 @@ def run(args: argparse.Namespace) -> int:
         return fail([f"{out}: already exists; use --force to overwrite it"])
     seconds = time.perf_counter() - started
     print(
-        f"wrote {out}: {_contents(fmt, data, request)}; {plain_text(describe(filters, lang))}; "
+        f"wrote {out}: {_contents(fmt, data, request)}; {plain_text(describe(filters, lang, dataset))}; "
         f"dataset v{info.version}, {lang}, {seconds:.1f} s"
     )
     return EXIT_OK

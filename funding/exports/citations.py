@@ -10,6 +10,7 @@ from funding.exports.xml_text import clean_text
 from funding.i18n import t
 from funding.i18n.vocab import Lang
 from funding.intake.records import Instrument
+from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import DatasetInfo
 from funding.registry.dataset_info import source_line as dataset_source_line
 from funding.registry.disagreements import Disagreements
@@ -66,9 +67,13 @@ def source_line(info: DatasetInfo, lang: Lang, upload_name: str | None = None) -
 
 
 def chart_source(
-    info: DatasetInfo | None, lang: Lang, filters: Filters, upload_name: str | None = None
+    info: DatasetInfo | None,
+    lang: Lang,
+    filters: Filters,
+    upload_name: str | None = None,
+    dataset: Dataset | None = None,
 ) -> str:
     """What a chart says under its title about where it comes from: the source line and the
     selection in words, so an image that travels alone still says what it shows."""
     source = dataset_source_line(info, lang, None if upload_name is None else clean_text(upload_name))
-    return f"{source} {t('selection', lang, text=describe(filters, lang))}."
+    return f"{source} {t('selection', lang, text=describe(filters, lang, dataset))}."

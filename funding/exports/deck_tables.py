@@ -17,7 +17,9 @@ from funding.i18n.vocab import Lang
 
 TABLE_PT = 12
 COLUMNS = ("name", "kind", "amount", "status", "document")
-FRACTIONS = (0.35, 0.14, 0.17, 0.12, 0.22)
+# Wide enough for the longest word of a figure kind or status ("Staatssteunplafond",
+# "voorwaardelijk"), which would otherwise break inside the word.
+FRACTIONS = (0.31, 0.16, 0.17, 0.14, 0.22)
 _PADDING = Inches(0.12)  # a cell's margins and borders
 
 

@@ -93,5 +93,5 @@ def chart_figure(
     if chart not in charts.SLIDES:
         raise ValueError(f"unknown chart {chart!r}; valid: {', '.join(charts.SLIDES)}")
     kind = default_kind(selection, filters.kind)
-    source = chart_source(info, lang, filters, upload_name)
+    source = chart_source(info, lang, filters, upload_name, dataset)
     return charts.slide_chart(chart, dataset, selection, kind, filters.framework, lang, source=source).figure

@@ -100,7 +100,7 @@ def export_pptx(
     deck.number_slides()
     properties = deck.prs.core_properties
     properties.title = t("deck_title", lang)
-    properties.subject = clean_text(describe(filters, lang))[:250]
+    properties.subject = clean_text(describe(filters, lang, dataset))[:250]
     properties.author = properties.last_modified_by = info.title_in(lang)
     properties.comments = clean_text(deck.citation)
     properties.language = language(lang).tag

@@ -67,11 +67,18 @@ def export_xlsx(
     sources = workbook.create_sheet(t("sheet_sources", lang))
     sources_sheet(sources, selection, documents, lang, dataset.disagreements)
     about_sheet(
-        workbook.create_sheet(t("sheet_about", lang)), selection, filters, lang, info, today, upload_name
+        workbook.create_sheet(t("sheet_about", lang)),
+        selection,
+        filters,
+        lang,
+        info,
+        today,
+        upload_name,
+        dataset,
     )
-    printed_footer(workbook, describe(filters, lang), info, lang, upload_name)
+    printed_footer(workbook, describe(filters, lang, dataset), info, lang, upload_name)
     properties = workbook.properties
-    properties.title = clean_text(f"{info.title_in(lang)} — {describe(filters, lang)}")[:250]
+    properties.title = clean_text(f"{info.title_in(lang)} — {describe(filters, lang, dataset)}")[:250]
     properties.creator = properties.lastModifiedBy = info.title_in(lang)
     properties.language = language(lang).tag
     print_setup(workbook)

@@ -81,7 +81,8 @@ def _kind_lines(
     lines = [_figure_line(dataset, scoped["battery"], lang)]
     if group.kind == "public":
         for origin, bounds in origin_split(dataset, selection).items():
-            what = t("tot_by_origin", lang, origin=ORIGIN_LABELS.label(origin, lang).lower())
+            name = ORIGIN_LABELS.label(origin, lang)  # lower-cased at its first letter only: "MFF" stays
+            what = t("tot_by_origin", lang, origin=name[:1].lower() + name[1:])
             ends = [bounds.low, bounds.high]
             qualifier = QUALIFIER.label(bounds.qualifier, lang)
             lines.append([label, what, exact_text(bounds, lang), *ends, qualifier, None, None, None, None])
@@ -224,12 +225,13 @@ def about_sheet(
     info: DatasetInfo,
     today: date | None,
     upload_name: str | None,
+    dataset: Dataset,
 ) -> None:
     put(sheet, 1, 1, t("about_title", lang)).font = Font(name="Calibri", bold=True, size=14)
     arguments = filter_arguments(filters, lang) + ([] if upload_name is None else ["--data", upload_name])
     uploaded = upload_name is not None
     facts: list[tuple[str, str | int]] = [
-        (t("about_selection", lang), describe(filters, lang)),
+        (t("about_selection", lang), describe(filters, lang, dataset)),
         (t("about_parameters", lang), f"{info.url or ''}?{query_string(filters, lang)}"),
         (t("about_command", lang), shlex.join(["python", "-m", "funding", "export", "OUT.xlsx", *arguments])),
         (t("about_rows", lang), len(selection)),

@@ -18,6 +18,11 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
     "describe_origin": {"en": "money origin", "nl": "herkomst geld"},
     "describe_record_type": {"en": "entry type", "nl": "soort vermelding"},
     "describe_compare": {"en": "compared", "nl": "vergeleken"},
+    # Where the names would not fit (presentation mode's title row): how many, named in the footer.
+    "describe_compare_count": {
+        "en": {"one": "{n} instrument compared", "other": "{n} instruments compared"},
+        "nl": {"one": "{n} instrument vergeleken", "other": "{n} instrumenten vergeleken"},
+    },
     # A document filter keeps the entries whose figure is quoted from it, not money it governs.
     "describe_document": {"en": "entries quoted from", "nl": "vermeldingen geciteerd uit"},
     "describe_period": {

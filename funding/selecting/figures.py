@@ -244,7 +244,7 @@ def figures(
         if phrase:
             label = t("label_in_selection", lang, label=label, phrase=phrase)
         kinds[kind] = KindFigures(kind, total, scoped, label)
-    text = describe(filters, lang) + (f"; {narrowed}" if narrowed else "")
+    text = describe(filters, lang, dataset) + (f"; {narrowed}" if narrowed else "")
     return Figures(kinds, counts(dataset, selection), text)
 
 

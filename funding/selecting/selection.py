@@ -352,14 +352,20 @@ def attribute_phrase(filters: Filters, lang: Lang) -> str:
     return "; ".join(parts)
 
 
-def describe(filters: Filters, lang: Lang) -> str:
-    """The selection in words, for titles of slides and the About sheet of exports."""
+def describe(filters: Filters, lang: Lang, dataset: Dataset | None = None) -> str:
+    """The selection in words, for titles of slides and the About sheet of exports; with the
+    `dataset`, the instruments compared by their names (a reader does not know the ids), set
+    apart by semicolons as the page's charts do, since a name may hold a comma; without it, how
+    many (presentation mode's title row, whose footer names them)."""
     parts: list[str] = []
     for field in CODE_FIELDS:
         values = getattr(filters, field.name)
-        if values:
-            shown = [field.label(v, lang, filters.framework) for v in values]
-            parts.append(f"{t(field.describe_key, lang)}: {', '.join(shown)}")
+        if values and field.name == "compare" and dataset is None:
+            parts.append(t("describe_compare_count", lang, n=len(values)))
+        elif values:
+            shown = [_value_label(field, v, lang, filters.framework, dataset) for v in values]
+            joiner = "; " if field.name == "compare" else ", "
+            parts.append(f"{t(field.describe_key, lang)}: {joiner.join(shown)}")
     if filters.year_from is not None or filters.year_to is not None:
         # Undated instruments are left out only when asked, and only under a period: say so.
         key = "describe_period" if filters.undated else "describe_period_dated"
@@ -371,3 +377,8 @@ def describe(filters: Filters, lang: Lang) -> str:
     if not parts:
         return t("describe_all", lang)
     return "; ".join(parts)
+
+
+def _value_label(field: FilterField, value: str, lang: Lang, framework: str, dataset: Dataset | None) -> str:
+    record = dataset.by_id.get(value) if dataset is not None and field.name == "compare" else None
+    return record.name(lang) if record is not None else field.label(value, lang, framework)
