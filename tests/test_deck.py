@@ -156,7 +156,7 @@ def test_data_labels_come_from_the_values_through_number_formats() -> None:
         f'[$-809]"EUR "#,##0.0,,," bn · {not_battery}"',
         '[$-809]"EUR "#,##0,," m"',
         '[$-809]"at least EUR "#,##0,," m"',
-        '[$-809]"about EUR "#,##0.0,," m"',
+        '[$-809]"about EUR "#,##0.0',  # 7.600|0005 m: three decimals drop 0.5 euros, so in full
         '[$-809]"EUR "#,##0,," m"',
     ]
     series = chart.plots[0].series[0]._element

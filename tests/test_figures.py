@@ -8,9 +8,10 @@ from factory import csv_bytes, row
 from hypothesis import given
 from hypothesis import strategies as st
 
+from funding.exports.figures import chart_spec
 from funding.i18n import t
 from funding.registry.loading import parse_csv
-from funding.selecting.figures import counts, figures, spoken_ends, spoken_text
+from funding.selecting.figures import counts, exact_text, figures, spoken_ends, spoken_text
 from funding.selecting.selection import Filters
 from funding.selecting.totals import Bounds
 
@@ -31,6 +32,24 @@ def test_an_exact_figure_that_rounding_changes_says_about() -> None:
     # 296 m and 7.6 m have three digits or fewer: said as they are.
     assert spoken_text(Bounds(296 * M, 296 * M, rows=("a",)), "en") == "EUR 296 m"
     assert spoken_text(Bounds(7.6 * M, 7.6 * M, rows=("a",)), "nl") == "€ 7,6 mln"
+
+
+def test_an_exact_text_keeps_every_digit_the_scale_would_round_away() -> None:
+    """Sums of small amounts: the exact text (the XLSX's "As written", the deck's bar labels and
+    their one-bar sentences) is every digit, never three decimals of millions passed off as exact;
+    the spoken text rounds to three digits and says "about"."""
+    # 219 + 112,383 + 374,982 + 825,503 = 1,313,087 = 1.313|087 m; "EUR 1.313 m" drops 87 euros.
+    ds = parse_csv(csv_bytes([row(f"r{i}", a) for i, a in enumerate(("219", "112383", "374982", "825503"))]))
+    battery = figures(ds, ds.records, Filters(), "en").public.by_scope["battery"]
+    assert (battery.exact, battery.spoken) == ("EUR 1,313,087", "about EUR 1.31 m")
+    assert [b.text for b in chart_spec(ds, ds.records, Filters(), "source", "en").bars] == ["EUR 1,313,087"]
+    # 369 + 374,982 + 825,503 = 1,200,854 = 1.200|854 m, not "€ 1,201 mln"; said 1.20 m, "circa".
+    ds = parse_csv(csv_bytes([row(f"r{i}", a) for i, a in enumerate(("369", "374982", "825503"))]))
+    battery = figures(ds, ds.records, Filters(), "nl").public.by_scope["battery"]
+    assert (battery.exact, battery.spoken) == ("€ 1.200.854", "circa € 1,2 mln")
+    # An amount with three decimals or fewer at its scale keeps the short form: 2,796 m.
+    whole = Bounds(2796 * M, 2796 * M, rows=("a",))
+    assert exact_text(whole, "en") == "EUR 2.796 bn"
 
 
 def test_a_range_is_widened_outwards() -> None:

@@ -48,8 +48,11 @@ def test_hand_written_formats() -> None:
     assert label_format(120e6, 120e6, "at_least", "nl") == '[$-413]"minstens € "#,##0,," mln"'
     assert label_format(3e9, 3.3e9, "up_to", "en") == '[$-809]"up to EUR 3.0–"#,##0.0,,," bn"'
     assert excel(label_format(3e9, 3.3e9, "up_to", "nl"), 3.3e9) == "tot € 3,0–3,3 mld"
-    # About 7.6 m as the page writes it, though the figure is 7,600,000.5 euros.
-    assert excel(label_format(7600000.5, 7600000.5, "about", "en"), 7600000.5) == "about EUR 7.6 m"
+    # 1,313,087 is 1.313|087 m: three decimals would drop 87 euros, so the label is in full euros
+    # (no ",," scaling, no unit), as the page writes it; so is 7,600,000.5 (7.600|0005 m).
+    assert label_format(1313087, 1313087, "exact", "en") == '[$-809]"EUR "#,##0'
+    assert excel(label_format(1313087, 1313087, "exact", "nl"), 1313087) == "€ 1.313.087"
+    assert excel(label_format(7600000.5, 7600000.5, "about", "en"), 7600000.5) == "about EUR 7,600,000.5"
 
 
 def test_an_edited_value_keeps_a_true_label() -> None:

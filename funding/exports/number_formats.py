@@ -17,7 +17,7 @@ from babel.numbers import format_decimal
 
 from funding.i18n.languages import language
 from funding.i18n.vocab import QUALIFIER, Lang
-from funding.selecting.formatting import every_digit
+from funding.selecting.formatting import format_eur
 
 MAX_PLACES = 3
 
@@ -52,6 +52,11 @@ def _pattern(places: int, commas: int) -> str:
     return "#,##0" + ("." + "0" * places if places else "") + "," * commas
 
 
+def _full(amount: float) -> str:
+    """Whole euros and the cents there are, as `format_eur_full` writes them."""
+    return _pattern(_shown_places(amount, 2), 0)
+
+
 def _qualifier(qualifier: str | None, lang: Lang) -> str:
     return "" if qualifier in (None, "exact") else QUALIFIER.label(qualifier, lang) + " "
 
@@ -63,16 +68,18 @@ def label_format(low: float, high: float, qualifier: str | None, lang: Lang, *, 
     row = language(lang)
     unit = f" {word}" if word else ""
     if low == high:
-        places = _shown_places(high / factor, MAX_PLACES if word else 2)
         front = _qualifier(qualifier, lang) + row.currency
+        if word and decimals(high / factor, 7) > MAX_PLACES:  # as format_eur: every digit, in full
+            return row.excel_locale + literal(front) + _full(high) + literal(suffix)
+        places = _shown_places(high / factor, MAX_PLACES if word else 2)
         return row.excel_locale + literal(front) + _pattern(places, commas) + literal(unit + suffix)
     # As format_range: both ends at the high end's scale with equal decimals, at least one.
     places = max(decimals(low / factor, 7), decimals(high / factor, 7), 1 if word else 0)
     if places > MAX_PLACES or (low and abs(low) < factor / 1000):
         # As format_range: each end short where that loses no digit, in full euros otherwise.
-        front = _qualifier(qualifier, lang) + every_digit(low, lang) + "–" + row.currency
+        front = _qualifier(qualifier, lang) + format_eur(low, lang) + "–" + row.currency
         if decimals(high / factor, 7) > MAX_PLACES:
-            return row.excel_locale + literal(front) + _pattern(decimals(high, 2), 0) + literal(suffix)
+            return row.excel_locale + literal(front) + _full(high) + literal(suffix)
         own = _shown_places(high / factor, MAX_PLACES if word else 2)
         return row.excel_locale + literal(front) + _pattern(own, commas) + literal(unit + suffix)
     written_low = format_decimal(low / factor, format=_pattern(places, 0), locale=row.babel_locale)

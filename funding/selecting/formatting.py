@@ -17,18 +17,17 @@ NBSP = "\u00a0"  # a space that never breaks a figure from its unit
 
 
 def format_eur(amount: float | None, lang: Lang, qualifier: str | None = None) -> str:
-    """Short form for headlines and bar labels; up to three decimals so no figure is rounded away
-    at the scale it is shown in (EUR 7.6 m, EUR 2.796 bn)."""
+    """Short form for headlines and bar labels (EUR 7.6 m, EUR 2.796 bn): at most three decimals at
+    its scale, and every digit where those would round one away (1,313,087 is never "1.313 m")."""
     if amount is None:
         return t("amount_not_stated", lang)
     row = language(lang)
-    for factor, word in row.scales:
-        if abs(amount) >= factor:
-            number = format_decimal(amount / factor, format="#,##0.###", locale=row.babel_locale)
-            text = f"{row.currency}{number} {word}"
-            break
+    factor, word = next(((f, w) for f, w in row.scales if abs(amount) >= f), (1.0, ""))
+    if word and _decimals(amount / factor) <= 3:
+        number = format_decimal(amount / factor, format="#,##0.###", locale=row.babel_locale)
+        text = f"{row.currency}{number} {word}"
     else:
-        text = row.currency + format_decimal(amount, format="#,##0.##", locale=row.babel_locale)
+        text = format_eur_full(amount, lang)
     return with_qualifier(text, qualifier, lang)
 
 
@@ -42,20 +41,13 @@ def format_range(low: float, high: float, lang: Lang, qualifier: str | None = No
     # At least one decimal on a scaled range ("EUR 3.0–4.0 bn"), as briefing notes write them.
     places = max(_decimals(low / factor), _decimals(high / factor), 1 if word else 0)
     if places > 3 or (low and abs(low) < factor / 1000):
-        ends = f"{every_digit(low, lang)}–{every_digit(high, lang)}"
+        ends = f"{format_eur(low, lang)}–{format_eur(high, lang)}"
         return with_qualifier(ends, qualifier, lang)
     pattern = "#,##0" + ("." + "0" * places if places else "")
     numbers = "–".join(
         format_decimal(v / factor, format=pattern, locale=row.babel_locale) for v in (low, high)
     )
     return with_qualifier(f"{row.currency}{numbers}{' ' + word if word else ''}", qualifier, lang)
-
-
-def every_digit(amount: float, lang: Lang) -> str:
-    """An end of a range that no common scale writes: short where that loses no digit, in full
-    otherwise (3,301,500,000 is never "3.302 bn")."""
-    factor = next((f for f, _ in language(lang).scales if abs(amount) >= f), 1.0)
-    return format_eur(amount, lang) if _decimals(amount / factor) <= 3 else format_eur_full(amount, lang)
 
 
 def format_bounds(bounds: Bounds, lang: Lang) -> str:
