@@ -160,7 +160,8 @@ def _pillars(framework: str) -> set[str]:
     return known(f"{framework}_pillar") & {*PILLAR_FRAMEWORKS[framework].codes, NOT_STATED}
 
 
-# A filter parameter and the data's column it tests (level, type, status, kind, record type).
+# A filter parameter and the data's column it tests (level, type, status, kind, record type,
+# source, cited document).
 COLUMNS = {
     "level": "level",
     "type": "instrument_type",
@@ -168,6 +169,7 @@ COLUMNS = {
     "kind": "amount_kind",
     "record_type": "record_type",
     "source": "source",
+    "document": "source_document",
 }
 
 
@@ -307,7 +309,7 @@ def _plain(text: str) -> str:
 @settings(max_examples=URL_EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 @given(urls())
 # Always, besides the drawn ones: a filter and a chart pick narrowing the headline, picks (one
-# stale) that presentation mode sets aside, and a period that leaves undated rows out.
+# stale) that presentation mode sets aside, a period that leaves undated rows out, a document.
 @example({"battery_only": ["true"], "pick_source": ["Horizon Europe"], "lang": ["nl"]})
 @example(
     {
@@ -318,6 +320,8 @@ def _plain(text: str) -> str:
     }
 )
 @example({"year_from": ["2027"], "undated": ["false"], "pick_pillar": ["_not_stated"], "framework": ["nl"]})
+# A cited document whose entries state no battery money: "none stated", not the whole dataset's.
+@example({"document": ["actieagenda-batterijsystemen"]})
 def test_any_link_opens_a_page_that_says_what_it_shows(query: dict[str, list[str]]) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     for name, values in query.items():
