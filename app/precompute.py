@@ -32,10 +32,11 @@ from urllib.parse import parse_qs
 
 import funding
 from app import cached, url_state
+from app.briefing import BRIEFING_LINKS
 from app.context import Picks, source_text
 from app.views.overview import COMPARE_OPTIONS
 from funding import charts
-from funding.i18n.languages import codes
+from funding.i18n.languages import DEFAULT, codes
 from funding.i18n.vocab import PILLAR_FRAMEWORKS, Lang
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import DatasetInfo
@@ -60,32 +61,6 @@ QUEUE = 160
 PAUSE_S = 0.25
 OWN = os.path.dirname(funding.__file__) + os.sep
 VIEWS = ("overview", "breakdowns", "structure", "timeline", url_state.PRESENT)
-# The links a briefing hands out (README "Sharing a view: URL parameters"), made once per
-# dataset: the room that opens them finds them drawn.
-BRIEFING_LINKS = (
-    "",
-    "level=NL",
-    "level=NL&lang=nl",
-    "level=EU",
-    "view=breakdowns",
-    "view=breakdowns&level=EU",
-    "view=breakdowns&lang=nl",
-    "view=timeline",
-    "view=timeline&level=NL",
-    "view=structure",
-    "view=structure&level=NL&framework=nl",
-    "view=present",
-    "view=present&lang=nl",
-    "view=present&level=EU",
-    "kind=guarantee",
-    "battery_only=true",
-    "type=loan&level=EU",
-    "year_from=2025",
-    "status=open",
-    "origin=new",
-    "q=recycling",
-    "beneficiary=startups_smes&lang=nl",
-)
 
 
 @dataclass(frozen=True)
@@ -171,7 +146,7 @@ def link_target(query: str, dataset: Dataset, digest: str, info: DatasetInfo | N
     framework = with_default_framework(replace(filters, pillar=tuple(url.get("pillar", []))), dataset, chosen)
     pillars = PILLAR_FRAMEWORKS[framework.framework].codes
     filters = replace(filters, framework=framework.framework, pillar=tuple(p for p in pillar if p in pillars))
-    lang: Lang = "nl" if one.get("lang") == "nl" else "en"
+    lang = next((code for code in codes() if code == one.get("lang")), DEFAULT)  # as the sidebar's chooser
     view = url_state.view_of(url.get("view", []))
     return Target(digest, filters, lang, view, info, dataset, framework_chosen=chosen is not None)
 
@@ -226,6 +201,7 @@ class Worker:
             if briefed
             else [link_target(q, target.dataset, target.digest, target.info) for q in BRIEFING_LINKS]
         )
+        links = [link for link in links if link.view in VIEWS]
         with self._changed:
             self._briefed.add(target.digest)
             self._queue.extend(link for link in links if link != target)

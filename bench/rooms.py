@@ -22,36 +22,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from app.briefing import BRIEFING_LINKS
 from bench import wsload
 from bench.browser import LOGS, ROOT, _healthy, free_port, rss_mb, server
 
-# The links of a briefing, as query strings: docs/url-parameters.md.
-URLS = (
-    "",
-    "level=NL",
-    "level=NL&lang=nl",
-    "level=EU",
-    "view=breakdowns",
-    "view=breakdowns&level=EU",
-    "view=breakdowns&lang=nl",
-    "view=timeline",
-    "view=timeline&level=NL",
-    "view=structure",
-    "view=structure&level=NL&framework=nl",
-    "view=instruments",
-    "view=instruments&level=NL&lang=nl",
-    "view=present",
-    "view=present&lang=nl",
-    "view=present&level=EU&slide=2",
-    "kind=guarantee",
-    "battery_only=true",
-    "type=loan&level=EU",
-    "year_from=2025",
-    "status=open",
-    "origin=new",
-    "q=recycling",
-    "beneficiary=startups_smes&lang=nl",
-)
+# The links of a briefing, as query strings: the page's own list (its background makes them).
+URLS = BRIEFING_LINKS
 
 
 def links_per_session(sessions: int, urls: int) -> int:

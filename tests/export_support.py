@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -266,3 +267,27 @@ def label_formats(chart: Any) -> list[str]:
         index = int(label.xpath("./c:idx/@val")[0])
         found[index] = label.xpath("./c:numFmt/@formatCode")[0]
     return [found[i] for i in sorted(found)]
+
+
+def deck_texts(data: bytes) -> Iterator[str]:
+    """Slide text, table cells, speaker notes, chart titles and categories, alt text, properties."""
+    prs = Presentation(io.BytesIO(data))
+    for slide in prs.slides:
+        yield from shape_texts(slide.shapes)
+        if slide.has_notes_slide:
+            yield slide.notes_slide.notes_text_frame.text
+    props = prs.core_properties
+    yield from (props.title or "", props.subject or "", props.author or "", props.comments or "")
+
+
+def shape_texts(shapes: Any) -> Iterator[str]:
+    for shape in shapes:
+        yield from shape._element.xpath("./*[1]/p:cNvPr/@descr")  # the alt text
+        if shape.has_text_frame:
+            yield shape.text_frame.text
+        if shape.has_table:
+            yield from (cell.text for row in shape.table.rows for cell in row.cells)
+        if shape.has_chart:
+            chart = shape.chart
+            yield chart.chart_title.text_frame.text if chart.has_title else ""
+            yield from (str(c) for c in chart.plots[0].categories)

@@ -147,17 +147,6 @@ def _upstreams(log: Path, request: str) -> list[str]:
     return re.findall(rf'"{re.escape(request)} HTTP/1\.1" \d+ .* upstream=(\S+)', text)
 
 
-def _replica_pid(parent: int, port: str) -> int | None:
-    """The Streamlit child of `parent` serving `port` (from /proc), or None."""
-    for entry in Path("/proc").iterdir():
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            argv = (entry / "cmdline").read_bytes().split(b"\0")
-            if ppid == parent and b"streamlit" in argv and port.encode() in argv:
-                return int(entry.name)
-    return None
-
-
 @contextlib.contextmanager
 def serving(run_dir: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """`scripts/serve --replicas 2` on a free port, healthy through nginx; stopped by SIGTERM to
@@ -233,10 +222,12 @@ def test_two_replicas_serve_sessions_each_kept_on_its_own(tmp_path: Path) -> Non
         # A replica that dies is started again on its port; nginx serves from the other meanwhile.
         address = first[0]
         port = address.rsplit(":", 1)[1]
-        pid = _replica_pid(serve.pid, port)
+        pid = replica_kill.replica_pid(serve.pid, port)
         assert pid is not None
         os.kill(pid, signal.SIGKILL)
-        _wait(lambda: _replica_pid(serve.pid, port) not in (None, pid), "a new replica", 60, serve)
+        _wait(
+            lambda: replica_kill.replica_pid(serve.pid, port) not in (None, pid), "a new replica", 60, serve
+        )
         assert _get(f"{url}/_stcore/health")[0] == 200
         _wait(lambda: _get(f"http://{address}/_stcore/health")[0] == 200, "the restarted replica", 240, serve)
     assert serve.returncode == 0

@@ -14,11 +14,10 @@ import io
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
 
 import openpyxl
 import pytest
-from pptx import Presentation
+from export_support import deck_texts
 
 from funding.base.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.exports import ExportRequest, render
@@ -130,30 +129,6 @@ def data_pattern() -> re.Pattern[str]:
 
 def own_text(text: str) -> str:
     return data_pattern().sub(" ", text)
-
-
-def deck_texts(data: bytes) -> Iterator[str]:
-    """Slide text, table cells, speaker notes, chart titles and categories, alt text, properties."""
-    prs = Presentation(io.BytesIO(data))
-    for slide in prs.slides:
-        yield from _shape_texts(slide.shapes)
-        if slide.has_notes_slide:
-            yield slide.notes_slide.notes_text_frame.text
-    props = prs.core_properties
-    yield from (props.title or "", props.subject or "", props.author or "", props.comments or "")
-
-
-def _shape_texts(shapes: Any) -> Iterator[str]:
-    for shape in shapes:
-        yield from shape._element.xpath("./*[1]/p:cNvPr/@descr")  # the alt text
-        if shape.has_text_frame:
-            yield shape.text_frame.text
-        if shape.has_table:
-            yield from (cell.text for row in shape.table.rows for cell in row.cells)
-        if shape.has_chart:
-            chart = shape.chart
-            yield chart.chart_title.text_frame.text if chart.has_title else ""
-            yield from (str(c) for c in chart.plots[0].categories)
 
 
 @cache

@@ -26,6 +26,7 @@ from typing import Any, cast
 import openpyxl
 import pytest
 from apptest_support import APP, data_upload, run, said
+from export_support import deck_texts
 from pptx import Presentation
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from streamlit.testing.v1 import AppTest
@@ -282,23 +283,6 @@ def made(fmt: str) -> bytes:
     filters = with_default_framework(Filters(), dataset)
     selection = tuple(apply(filters, dataset.records))
     return render(fmt, ExportRequest(dataset, selection, filters, XX, documents, load_info()))
-
-
-def deck_texts(data: bytes) -> Iterator[str]:
-    prs = Presentation(io.BytesIO(data))
-    for slide in prs.slides:
-        for shape in slide.shapes:
-            yield from shape._element.xpath("./*[1]/p:cNvPr/@descr")  # the alt text
-            if shape.has_text_frame:
-                yield shape.text_frame.text
-            if shape.has_table:
-                yield from (cell.text for row in shape.table.rows for cell in row.cells)
-            if shape.has_chart:
-                chart = shape.chart
-                yield chart.chart_title.text_frame.text if chart.has_title else ""
-                yield from (str(c) for c in chart.plots[0].categories)
-        yield slide.notes_slide.notes_text_frame.text
-    yield from (prs.core_properties.title, prs.core_properties.subject)
 
 
 def test_a_deck_in_xx(xx: None) -> None:
