@@ -7,9 +7,10 @@ import string
 
 import pytest
 
-from funding.i18n import TEXTS, _merged, t
+from funding.i18n import TEXTS, _merged, t, vocab
 from funding.i18n.forms import categories
 from funding.i18n.languages import codes
+from funding.i18n.vocab import Vocabulary
 
 
 def placeholders(text: str) -> set[str]:
@@ -104,3 +105,13 @@ def test_every_key_is_used_by_the_package_or_the_page() -> None:
     )
     unused = [k for k in TEXTS if f'"{k}"' not in code and f"'{k}'" not in code and not k.startswith(built)]
     assert unused == []
+
+
+def test_every_vocabulary_label_exists_in_every_language() -> None:
+    """A new language's row makes this list every label it still lacks (docs/adding-a-language.md)."""
+    terms = [term for value in vars(vocab).values() if isinstance(value, Vocabulary) for term in value.terms]
+    assert len(terms) > 50  # the vocabularies were found: LEVEL alone has 4 terms, the rest dozens
+    missing = [
+        (term.code, lang) for term in terms for lang in codes() if not term.labels.get(lang, "").strip()
+    ]
+    assert missing == []
