@@ -204,7 +204,7 @@ def _hostile_edit() -> tuple[editing.Checked, editing.Checked]:
 
 def test_the_edit_views_problem_list_is_neutralised_and_keeps_every_value() -> None:
     invalid, _ = _hostile_edit()
-    data = editing.problems_csv(invalid.problems)
+    data = editing.problems_csv(invalid.problems, "nl")
     assert formula_cells("problems.csv", data) == []
     table = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
     values = {unquoted(line["value"]) for line in table}
@@ -229,7 +229,8 @@ def test_every_csv_and_xlsx_the_page_and_the_command_line_write(
     outputs.append(("schema.csv", export_schema_csv(dataset, records), ","))
     invalid, valid = _hostile_edit()
     assert valid.dataset is not None
-    outputs.append(("edit-problems.csv", editing.problems_csv(invalid.problems), ","))
+    for lang, _ in languages:
+        outputs.append((f"edit-problems-{lang}.csv", editing.problems_csv(invalid.problems, lang), ","))
     outputs.append(("edit-changes.csv", editing.diff_csv(dataset, valid.dataset).encode(), ","))
     data = tmp_path / "hostile.csv"
     data.write_bytes(csv_bytes([row("hostile", "1500", source_document=DOCUMENT, **HOSTILE)]))

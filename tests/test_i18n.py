@@ -101,6 +101,7 @@ def test_every_key_is_used_by_the_package_or_the_page() -> None:
         "changes_table_",
         "value_",
         "unreadable_",
+        "invalid_",
         "file_kind_",
     )
     unused = [k for k in TEXTS if f'"{k}"' not in code and f"'{k}'" not in code and not k.startswith(built)]

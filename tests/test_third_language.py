@@ -25,17 +25,20 @@ from typing import Any, cast
 
 import openpyxl
 import pytest
-from apptest_support import APP, data_upload, run, said
+from apptest_support import APP, data_upload, open_view, run, said
 from export_support import deck_texts
+from factory import csv_bytes
 from pptx import Presentation
 from pptx.enum.lang import MSO_LANGUAGE_ID
+from problems_support import RULE_ROWS
 from streamlit.testing.v1 import AppTest
 
 from app import url_state
 from funding.base.errors import InvalidData, Problem, UnreadableFile
-from funding.base.markdown import SEPARATOR
+from funding.base.markdown import SEPARATOR, markdown_text
 from funding.base.paths import DEFAULT_DATA, DEFAULT_DOCUMENTS
 from funding.base.reading import too_large
+from funding.changes import editing
 from funding.exports import ExportRequest, render
 from funding.exports.templates import template_problem
 from funding.i18n import TEXTS, t
@@ -225,7 +228,7 @@ def page_texts(node: Any) -> Iterator[str]:
     proto = getattr(node, "proto", None)
     if proto is None or node.type in ("html", "code"):  # the page's CSS; commands and links (codes)
         return
-    if node.type == "dataframe":
+    if node.type in ("dataframe", "table"):
         frame = node.value
         yield from (str(c) for c in frame.columns)
         cells = frame.drop(columns=[c for c in frame.columns if c in _values()])
@@ -250,7 +253,7 @@ def test_a_refused_file_or_template_is_said_in_xx_by_its_code(xx: None) -> None:
     refused = template_problem(b"not a zip")
     assert refused is not None and refused.code == "template_not_pptx"
     assert refused.reason_in(XX) == t("unreadable_template_not_pptx", XX)
-    problems = [Problem(2, "id", "required", "required; the cell is empty", "")] * 2
+    problems = [Problem(2, "id", "required", "")] * 2
     release = VersionUnreadable((UnreadableFile("a.csv", "no_such_file"), InvalidData("b.csv", problems)))
     said_in_xx = f"a.csv: {t('unreadable_no_such_file', XX)}; {t('file_invalid', XX, source='b.csv', n=2)}"
     assert release.reason_in(XX) == said_in_xx and MARK + "b.csv:·2·problems" in said_in_xx
@@ -276,6 +279,45 @@ def test_the_page_speaks_xx_in_every_view(xx: None) -> None:
     shown = said(run(at).error)
     reason = t("unreadable_utf16", XX)
     assert shown == [t("upload_unreadable", XX, reason=reason, name="utf16.csv")], shown
+
+
+@pytest.mark.apptest
+@pytest.mark.timeout(600)
+def test_a_files_problems_are_said_in_xx_by_their_codes(xx: None) -> None:
+    """A bad upload's problem table (Data view) and an edit's problems (Edit view, and the CSV of
+    them) are written in xx from their codes and details: no English or Dutch text of ours."""
+    bad = csv_bytes(RULE_ROWS)
+    with pytest.raises(InvalidData) as caught:
+        parse_csv(bad, known_documents=load_documents(DEFAULT_DOCUMENTS))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "xx"
+    run(at)
+    data_upload(at).set_value(("bad.csv", bad, "text/csv"))
+    texts = list(page_texts(run(at)._tree))
+    assert leaks(iter(texts)) == []
+    (table,) = at.table
+    shown = list(table.value[t("problem_message", XX)])
+    assert shown == [markdown_text(p.message_in(XX)) for p in caught.value.problems]
+    assert len(shown) > 20 and all(text.startswith(markdown_text(MARK)) for text in shown)
+    at = AppTest.from_file(APP, default_timeout=60)  # the shipped data in the editor
+    at.query_params["lang"] = "xx"
+    open_view(at, "edit")
+    key = at.data_editor[0].key
+    assert key is not None
+    at.session_state[key] = {
+        "edited_rows": {1: {"amount_eur": -5}, 2: {"level": None}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    texts = list(page_texts(run(at)._tree))
+    assert leaks(iter(texts)) == []
+    frame = next(e.value for e in at.dataframe if t("edit_code", XX) in e.value.columns)
+    assert list(frame[t("edit_code", XX)]) == ["amount_negative", "required"]
+    messages = list(frame[t("problem_message", XX)])
+    assert messages == [t("invalid_greater_than_equal", XX, ge=0), t("invalid_required", XX)]
+    checked = editing.check(editing.table_of(published()[0]).assign(level=None), None)
+    written = list(csv.DictReader(io.StringIO(editing.problems_csv(checked.problems, XX).decode("utf-8"))))
+    assert written and {line["message"] for line in written} == {t("invalid_required", XX)}
 
 
 def made(fmt: str) -> bytes:

@@ -97,7 +97,7 @@ def problem_table(problems: Sequence[Problem], lang: Lang) -> pd.DataFrame:
         {
             t("problem_line", lang): [p.line for p in problems],
             t("problem_column", lang): [escape(p.column) for p in problems],
-            t("problem_message", lang): [escape(p.message) for p in problems],
+            t("problem_message", lang): [escape(p.message_in(lang)) for p in problems],
             t("problem_value", lang): [escape(p.value) for p in problems],
         }
     )

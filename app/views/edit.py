@@ -222,7 +222,7 @@ def problem_frame(problems: tuple[editing.EditProblem, ...], lang: Lang) -> pd.D
                 p.row if p.row is not None else t("edit_whole_file", lang) for p in problems
             ],
             t("col_field", lang): [column_label(p.column, lang) if p.column else "" for p in problems],
-            t("problem_message", lang): [p.message for p in problems],
+            t("problem_message", lang): [p.message_in(lang) for p in problems],
             t("edit_code", lang): [p.code for p in problems],
             t("col_id", lang): [p.id for p in problems],
             t("problem_value", lang): [p.value for p in problems],
@@ -268,7 +268,7 @@ def edit_downloads(edit: session.EditSession, lang: Lang) -> None:
     elif checked.problems:
         st.download_button(
             t("edit_download_problems", lang),
-            data=editing.problems_csv(checked.problems),
+            data=editing.problems_csv(checked.problems, lang),
             file_name="funding-edited-problems.csv",
             mime="text/csv",
             key="edit_download_problems",

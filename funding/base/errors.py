@@ -13,20 +13,57 @@ from typing import NamedTuple
 
 from babel.numbers import format_decimal
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from funding.i18n import t
 from funding.i18n.languages import Lang, language
 
+# What fills a problem's text: (name, value) pairs, hashable so that a problem stays a value.
+Details = tuple[tuple[str, str | int | float], ...]
+
 
 class Problem(NamedTuple):
     """One thing wrong with a file: the physical line (1 = header), the column, a stable code,
-    a readable message, and the offending value as written."""
+    the offending value as written, and the details that fill its text.
+
+    The text is the catalogue's "invalid_<text>" ("invalid_<code>" when `text` is empty: a code
+    said in more than one way names which), so the page says it in the reader's language
+    (`message_in`); `message` is the English one, which the command line prints."""
 
     line: int
     column: str
     code: str
-    message: str
     value: str
+    details: Details = ()
+    text: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"invalid_{self.text or self.code}"
+
+    @property
+    def message(self) -> str:
+        return self.message_in("en")
+
+    def message_in(self, lang: Lang) -> str:
+        """The text in `lang`, its numbers in that language's digits (without grouping: a line or
+        an amount reads as the file writes it)."""
+        locale = language(lang).babel_locale
+        values = {name: _shown(value, locale) for name, value in self.details}
+        return t(self.key, lang, **values)
+
+
+def problem(
+    line: int, column: str, code: str, value: str = "", *, text: str = "", **details: str | int | float
+) -> Problem:
+    """A problem with its details by name: `problem(3, "id", "duplicate_id", "a", first=2)`."""
+    return Problem(line, column, code, value, tuple(details.items()), text)
+
+
+def _shown(value: str | int | float, locale: str) -> str:
+    if isinstance(value, str):
+        return value
+    return format_decimal(value, format="0.##########", locale=locale)
 
 
 class FundingError(Exception):
@@ -177,12 +214,41 @@ def show_value(value: object) -> str:
 
 
 def validation_problems(exc: ValidationError, line: int, raw: Mapping[str, object]) -> list[Problem]:
-    """A row model's errors as problems at their line and column ("required" for an empty cell),
-    for the registries that read one model per CSV row."""
+    """A row model's errors as problems at their line and column ("required" for an empty cell
+    or a missing column), for the registries that read one model per CSV row."""
     problems = []
     for error in exc.errors():
         column = str(error["loc"][0]) if error["loc"] else ""
         value = raw.get(column)
-        code = "required" if value is None else str(error["type"])
-        problems.append(Problem(line, column, code, str(error["msg"]), str(value or "")))
+        if value is None and error["type"] != "extra_forbidden":
+            problems.append(problem(line, column, "required"))
+        else:
+            problems.append(model_problem(line, column, error, str(value or "")))
     return problems
+
+
+# pydantic's error types that a model of ours can raise on a cell, with the context values that
+# fill their texts; another type is said with pydantic's own words (`invalid_model_other`).
+MODEL_ERRORS: dict[str, tuple[str, ...]] = {
+    "string_pattern_mismatch": ("pattern",),
+    "string_too_long": ("max_length",),
+    "string_too_short": ("min_length",),
+    "greater_than_equal": ("ge",),
+    "float_parsing": (),
+    "extra_forbidden": (),
+}
+
+
+def model_problem(line: int, column: str, error: ErrorDetails, value: str, code: str = "") -> Problem:
+    """One pydantic error as a problem: its type is the code (unless `code` is given) and names
+    the text; its context fills it."""
+    kind = str(error["type"])
+    if kind not in MODEL_ERRORS:
+        return problem(line, column, code or kind, value, text="model_other", reason=str(error["msg"]))
+    context = error.get("ctx", {})
+    details = {name: _detail(context[name]) for name in MODEL_ERRORS[kind]}
+    return problem(line, column, code or kind, value, text=kind, **details)
+
+
+def _detail(value: object) -> str | int | float:
+    return value if isinstance(value, str | int | float) else str(value)

@@ -20,11 +20,11 @@ from typing import Any
 
 import pandas as pd
 
-from funding.base.errors import InvalidData, UnreadableFile
+from funding.base.errors import InvalidData, Problem, UnreadableFile
 from funding.base.formulas import neutralise
 from funding.changes.diff import DatasetDiff, diff_datasets
 from funding.changes.diff_files import render_csv
-from funding.i18n.vocab import BENEFICIARY, Vocabulary
+from funding.i18n.vocab import BENEFICIARY, Lang, Vocabulary
 from funding.intake.cells import cell_text, row_cells
 from funding.intake.records import COLUMNS
 from funding.registry.dataset import Dataset
@@ -48,10 +48,22 @@ class EditProblem:
 
     row: int | None
     id: str
-    column: str
-    code: str
-    message: str
-    value: str
+    problem: Problem
+
+    @property
+    def column(self) -> str:
+        return self.problem.column
+
+    @property
+    def code(self) -> str:
+        return self.problem.code
+
+    @property
+    def value(self) -> str:
+        return self.problem.value
+
+    def message_in(self, lang: Lang) -> str:
+        return self.problem.message_in(lang)
 
 
 @dataclass(frozen=True)
@@ -176,10 +188,7 @@ def check(
     except InvalidData as exc:
         by_number = dict(rows)
         ids = {line: by_number[number]["id"] for line, number in starts.items()}
-        problems = tuple(
-            EditProblem(starts.get(p.line), ids.get(p.line, ""), p.column, p.code, p.message, p.value)
-            for p in exc.problems
-        )
+        problems = tuple(EditProblem(starts.get(p.line), ids.get(p.line, ""), p) for p in exc.problems)
         return Checked(data, digest, None, problems, empty_rows=empty)
     except UnreadableFile as exc:
         return Checked(data, digest, None, unreadable=exc, empty_rows=empty)
@@ -204,14 +213,15 @@ def diff_csv(original: Dataset, edited: Dataset) -> str:
 PROBLEM_COLUMNS = ("row", "id", "column", "code", "message", "value")
 
 
-def problems_csv(problems: Iterable[EditProblem]) -> bytes:
-    """The problems as codes (grid row, id, column, code), with the loader's message and value;
-    every text cell neutralised (`funding.base.formulas`), since a typed `=HYPERLINK(...)` is its value."""
+def problems_csv(problems: Iterable[EditProblem], lang: Lang) -> bytes:
+    """The problems as codes (grid row, id, column, code), with the loader's message in `lang`
+    and the value; every text cell neutralised (`funding.base.formulas`), since a typed
+    `=HYPERLINK(...)` is its value."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(PROBLEM_COLUMNS)
     for p in problems:
-        texts = (p.id, p.column, p.code, p.message, p.value)
+        texts = (p.id, p.column, p.code, p.message_in(lang), p.value)
         writer.writerow(["" if p.row is None else p.row, *(neutralise(text) for text in texts)])
     return out.getvalue().encode("utf-8")
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from funding.base.errors import Problem, UnreadableFile, not_utf8, show_value
+from funding.base.errors import Problem, UnreadableFile, not_utf8, problem, show_value
 from funding.base.paths import PROJECT_ROOT
 from funding.base.reading import read_inside
 from funding.registry.documents import Document
@@ -140,22 +140,26 @@ def quote_problems(
         if text is None:
             document = documents.get(q.document)
             if document is None:
-                message = "unknown source document (see documents.csv), so the quote cannot be checked"
-                yield Problem(q.line, q.document_column, "unknown_document", message, q.document)
+                text = "unknown_quoted_document"
+                yield problem(q.line, q.document_column, "unknown_document", q.document, text=text)
             elif not document.file:
-                message = "the cited document names no source file in documents.csv, so its quotes cannot be checked"
-                yield Problem(q.line, q.document_column, "document_without_file", message, q.document)
+                yield problem(q.line, q.document_column, "document_without_file", q.document)
             continue  # a seed file that cannot be read is reported once, as unreadable
         quote = normalise(q.quote)
         if quote not in text:
-            yield Problem(q.line, q.quote_column, "quote_not_verbatim", _mismatch(quote, text), q.quote)
+            yield _mismatch(q, quote, text)
         if q.amount is not None and round(q.amount) not in amounts_in(q.quote):
-            found = ", ".join(str(a) for a in sorted(amounts_in(q.quote))) or "no number"
-            message = f"the quote does not write this amount (its numbers read as: {found})"
-            yield Problem(q.line, q.amount_column, "amount_not_in_quote", message, show_value(q.amount))
+            amount = show_value(q.amount)
+            found = ", ".join(str(a) for a in sorted(amounts_in(q.quote)))
+            if found:
+                yield problem(q.line, q.amount_column, "amount_not_in_quote", amount, found=found)
+            else:
+                yield problem(
+                    q.line, q.amount_column, "amount_not_in_quote", amount, text="quote_without_number"
+                )
 
 
-def _mismatch(quote: str, text: str) -> str:
+def _mismatch(q: Quoted, quote: str, text: str) -> Problem:
     """Where the quote leaves the document: the longest start of it that the text contains
     (a prefix found implies every shorter one is, so a binary search finds it)."""
     low, high = 0, len(quote)
@@ -166,11 +170,9 @@ def _mismatch(quote: str, text: str) -> str:
         else:
             high = middle - 1
     if low == 0:
-        return "not in the cited document, not even its first character"
-    return (
-        f"not verbatim in the cited document: its first {low} characters are, and the document "
-        f"does not go on with {quote[low : low + 30]!r}"
-    )
+        return problem(q.line, q.quote_column, "quote_not_verbatim", q.quote, text="quote_not_found")
+    rest = repr(quote[low : low + 30])
+    return problem(q.line, q.quote_column, "quote_not_verbatim", q.quote, chars=low, rest=rest)
 
 
 def _funding_quotes(version: DatasetVersion) -> Iterator[Quoted]:

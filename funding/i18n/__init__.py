@@ -1,7 +1,7 @@
 """The one text catalogue: every UI, chart, export and CLI-facing text in English and Dutch.
 
 Vocabulary labels live in funding.i18n.vocab; this holds the rest, in data modules by where a text
-appears (figures, page, charts, files, deck, selection), merged behind one `t()`. A key exists once:
+appears (figures, page, charts, files, deck, selection, a file's problems), merged behind one `t()`. A key exists once:
 the page, the deck and the spreadsheet say the same thing in the same words. An entry that
 counts something has plural forms (funding.i18n.forms) and is asked for with `n=`.
 """
@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from funding.i18n import (
     calls,
+    cell_problems,
     changes,
     charts,
     compare,
@@ -21,6 +22,7 @@ from funding.i18n import (
     page,
     picking,
     problems,
+    rule_problems,
     scan,
     selection,
     share,
@@ -53,6 +55,8 @@ TEXTS = _merged(
     scan.TEXTS,
     calls.TEXTS,
     problems.TEXTS,
+    cell_problems.TEXTS,
+    rule_problems.TEXTS,
 )
 
 

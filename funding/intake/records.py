@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
+from funding.i18n import t
 from funding.i18n.languages import data_text
 from funding.i18n.vocab import (
     AMOUNT_KIND,
@@ -59,18 +60,27 @@ _TOKEN = rf"[^<{_CONTROL}]|<+[^a-zA-Z!/?<{_CONTROL}]|<+$"
 SAFE_TEXT = rf"^(?:{_TOKEN})*$"
 
 
-def unsafe_text_reason(value: str) -> tuple[str, str] | None:
-    """Why a text would be refused (code, message), or None: a browser reads markup."""
+def unsafe_text_reason(value: str) -> str | None:
+    """Why a text would be refused (its code), or None: a browser reads markup."""
     if MARKUP.search(value):
-        return "markup", "contains HTML/XML markup (<...>); write the text without tags"
+        return "markup"
     if CONTROL_CHARACTER.search(value):
-        return "control_characters", "contains control characters"
+        return "control_characters"
     return None
+
+
+class CellRefused(ValueError):
+    """A cell check's refusal, by its text ("invalid_<text>" in funding.i18n), so the loader
+    says it in the reader's language; the exception itself says it in English."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(t(f"invalid_{text}", "en"))
+        self.text = text
 
 
 def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
     if len(set(values)) != len(values):
-        raise ValueError("a beneficiary type is listed twice")
+        raise CellRefused("listed_twice")
     return values
 
 
@@ -128,7 +138,9 @@ class Instrument(BaseModel):
             return self  # the loader has checked them on the raw row, with better error locations
         problems = row_rule_problems(self.__dict__)
         if problems:
-            raise ValueError("; ".join(f"{column}: {message}" for column, _, message in problems))
+            raise ValueError(
+                "; ".join(f"{column}: {t(f'invalid_{code}', 'en')}" for column, code in problems)
+            )
         return self
 
     def name(self, lang: Lang) -> str:
@@ -164,8 +176,8 @@ REQUIRED_COLUMNS = frozenset(
 )
 
 
-def row_rule_problems(row: Mapping[str, Any]) -> list[tuple[str, str, str]]:
-    """Rules across the fields of one row, as (column, code, message) triples.
+def row_rule_problems(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Rules across the fields of one row, as (column, code) pairs ("invalid_<code>" says each).
 
     Works on raw values too (empty cells as None), so the loader can report these problems in
     the same pass as field errors instead of only after every field is valid.
@@ -173,83 +185,55 @@ def row_rule_problems(row: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     return [*_amount_rules(row), *_link_rules(row), *_pillar_and_period_rules(row)]
 
 
-def _amount_rules(row: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+def _amount_rules(row: Mapping[str, Any]) -> list[tuple[str, str]]:
     """What an amount needs (a qualifier, a row that carries money) and what needs an amount."""
-    problems: list[tuple[str, str, str]] = []
+    problems: list[tuple[str, str]] = []
     has_amount = row.get("amount_eur") is not None
     if not has_amount and row.get("amount_qualifier") is not None:
-        problems.append(("amount_qualifier", "qualifier_without_amount", "a qualifier needs an amount"))
+        problems.append(("amount_qualifier", "qualifier_without_amount"))
     if has_amount and row.get("amount_qualifier") is None:
-        problems.append(
-            (
-                "amount_qualifier",
-                "amount_without_qualifier",
-                "an amount needs a qualifier (exact, up_to, at_least, about)",
-            )
-        )
+        problems.append(("amount_qualifier", "amount_without_qualifier"))
     if has_amount:
         if row.get("record_type", "instrument") not in MONEY_RECORD_TYPES | {None}:
-            problems.append(
-                (
-                    "amount_eur",
-                    "amount_on_non_money_row",
-                    "only instruments and proposals carry an amount; a framework, service or "
-                    "context row does not",
-                )
-            )
+            problems.append(("amount_eur", "amount_on_non_money_row"))
         return problems
     if row.get("money_origin") is not None:
-        problems.append(("money_origin", "origin_without_amount", "a money origin needs an amount"))
+        problems.append(("money_origin", "origin_without_amount"))
     if row.get("parts_disjoint") is not None:
-        problems.append(
-            (
-                "parts_disjoint",
-                "disjoint_without_amount",
-                "parts_disjoint is said of a whole with an amount; without one, "
-                "link parts that may share money with may_overlap",
-            )
-        )
+        problems.append(("parts_disjoint", "disjoint_without_amount"))
     if row.get("may_overlap"):
-        problems.append(
-            ("may_overlap", "overlap_without_amount", "only a row with an amount can overlap another")
-        )
+        problems.append(("may_overlap", "overlap_without_amount"))
     return problems
 
 
-def _link_rules(row: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+def _link_rules(row: Mapping[str, Any]) -> list[tuple[str, str]]:
     """A row's links to other rows never point at itself or twice at one row."""
-    problems: list[tuple[str, str, str]] = []
+    problems: list[tuple[str, str]] = []
     if row.get("parent_id") is not None and row.get("parent_id") == row.get("id"):
-        problems.append(("parent_id", "own_parent", "a row cannot be its own parent"))
+        problems.append(("parent_id", "own_parent"))
     overlaps = row.get("may_overlap") or ()
     if row.get("id") is not None and row.get("id") in overlaps:
-        problems.append(("may_overlap", "overlaps_itself", "a row cannot overlap itself"))
+        problems.append(("may_overlap", "overlaps_itself"))
     if len(set(overlaps)) != len(overlaps):
-        problems.append(("may_overlap", "overlap_listed_twice", "a row id is listed twice"))
+        problems.append(("may_overlap", "overlap_listed_twice"))
     return problems
 
 
-def _pillar_and_period_rules(row: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+def _pillar_and_period_rules(row: Mapping[str, Any]) -> list[tuple[str, str]]:
     """A pillar goes with its basis; a period's dates are real and in order."""
-    problems: list[tuple[str, str, str]] = []
+    problems: list[tuple[str, str]] = []
     for framework in ("eu", "nl"):
         if (row.get(f"{framework}_pillar") is None) != (row.get(f"{framework}_pillar_basis") is None):
-            problems.append(
-                (
-                    f"{framework}_pillar_basis",
-                    "pillar_basis_mismatch",
-                    "a pillar and its basis (document or analyst) go together",
-                )
-            )
+            problems.append((f"{framework}_pillar_basis", "pillar_basis_mismatch"))
     for column in ("period_start", "period_end"):
         value = row.get(column)
         if isinstance(value, str) and PERIOD.match(value) and not real_date(value):
-            problems.append((column, "not_a_calendar_date", "is not a date in the calendar"))
+            problems.append((column, "not_a_calendar_date"))
     start, end = row.get("period_start"), row.get("period_end")
     if (
         isinstance(start, str) and isinstance(end, str) and PERIOD.match(start) and PERIOD.match(end)
     ) and expand_period(start, low=True) > expand_period(end, low=False):
-        problems.append(("period_end", "period_end_before_start", "period_end is before period_start"))
+        problems.append(("period_end", "period_end_before_start"))
     return problems
 
 
@@ -333,18 +317,14 @@ FIELD_VOCABULARIES: dict[str, Vocabulary] = {
 }
 
 
-def pattern_problem(column: str, value: str) -> tuple[str, str]:
-    """The code and readable reason a cell failed its pattern, for the loader's problem list."""
+def pattern_problem(column: str, value: str) -> tuple[str, dict[str, str]]:
+    """The code a cell that failed its pattern is refused with, and the details of its text."""
     if column in FIELD_VOCABULARIES:
-        codes = ", ".join(FIELD_VOCABULARIES[column].codes)
-        return "unknown_code", f"unknown code {value!r}; must be one of: {codes}"
+        return "unknown_code", {"given": repr(value), "codes": ", ".join(FIELD_VOCABULARIES[column].codes)}
     if column in ("period_start", "period_end"):
-        return "bad_date", "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"
+        return "bad_date", {}
     if column in ("id", "parent_id", "source_document", "may_overlap"):
-        return "bad_id", "must be lowercase letters, digits and single hyphens (e.g. battery-booster)"
+        return "bad_id", {}
     if column == "source_url":
-        return "bad_url", "must be an http:// or https:// address without spaces"
-    reason = unsafe_text_reason(value)
-    if reason is not None:
-        return reason
-    return "bad_form", "has a form that is not allowed here"
+        return "bad_url", {}
+    return unsafe_text_reason(value) or "bad_form", {}

@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from funding.base.errors import Problem, ProblemLog
+from funding.base.errors import Problem, ProblemLog, problem
 from funding.intake.records import COLUMNS, FIELD_VOCABULARIES
 
 COLUMN_ORDER = {name: i for i, name in enumerate(COLUMNS)}
@@ -76,30 +76,20 @@ def read_table(text: str, data: bytes, delimiter: str, log: ProblemLog) -> Table
 
 def header_problems(header: Sequence[str]) -> list[Problem]:
     missing = [c for c in COLUMNS if c not in header and c not in OPTIONAL_COLUMNS]
-    problems = [Problem(1, c, "missing_column", "missing column", "") for c in missing]
-    problems += [
-        Problem(1, h, "unknown_column", "unknown column", h) for h in header if h not in COLUMN_ORDER
-    ]
+    problems = [problem(1, c, "missing_column") for c in missing]
+    problems += [problem(1, h, "unknown_column", h) for h in header if h not in COLUMN_ORDER]
     seen: set[str] = set()
     for name in header:
         if name in seen:
-            problems.append(Problem(1, name, "duplicate_column", "column appears twice", name))
+            problems.append(problem(1, name, "duplicate_column", name))
         seen.add(name)
     if problems and len(header) == 1 and len(missing) > 1:
-        problems.append(
-            Problem(
-                1,
-                "",
-                "single_column_header",
-                "the header has a single column: is the separator , or ;?",
-                header[0],
-            )
-        )
+        problems.append(problem(1, "", "single_column_header", header[0]))
     return problems
 
 
 def _syntax_problem(line: int, exc: csv.Error) -> Problem:
-    return Problem(line, "", "csv_syntax", f"CSV syntax error: {exc}", "")
+    return problem(line, "", "csv_syntax", error=str(exc))
 
 
 def plain_quoting(data: bytes, delimiter: str) -> bool:
@@ -294,8 +284,10 @@ def csv_table(text: str, delimiter: str, header: list[str], log: ProblemLog) -> 
             if not "".join(cells).strip():
                 continue
             if len(cells) != len(header):
-                message = f"row has {len(cells)} cells, the header has {len(header)}"
-                log.add(Problem(start, "", "ragged_row", message, delimiter.join(cells)))
+                found = problem(
+                    start, "", "ragged_row", delimiter.join(cells), cells=len(cells), columns=len(header)
+                )
+                log.add(found)
             elif not len(log):  # once a row is wrong there will be no table: keep no more cells
                 rows.append(cells)
                 lines.append(start)

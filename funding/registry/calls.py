@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from funding.base.errors import InvalidData, Problem, not_utf8, validation_problems
+from funding.base.errors import InvalidData, Problem, not_utf8, problem, validation_problems
 from funding.base.paths import DEFAULT_CALLS
 from funding.base.reading import COMPANION_MAX_BYTES, read_file
 from funding.i18n import t
@@ -73,30 +73,36 @@ class Call(BaseModel):
         return data_text(lang, self.name_en, self.name_nl)
 
 
-def call_problems(call: Call) -> list[tuple[str, str, str]]:
-    """Rules across a call's fields, as (column, code, message)."""
-    problems: list[tuple[str, str, str]] = []
+def call_problems(call: Call) -> list[tuple[str, str, dict[str, str]]]:
+    """Rules across a call's fields, as (column, code, details of its text)."""
+    problems: list[tuple[str, str, dict[str, str]]] = []
     for end in ("opens", "closes"):
         value, qualifier = getattr(call, end), getattr(call, f"{end}_qualifier")
         if (value is None) != (qualifier is None):
             code = "date_without_qualifier" if qualifier is None else "qualifier_without_date"
-            problems.append((f"{end}_qualifier", code, f"{end} and {end}_qualifier go together"))
+            problems.append((f"{end}_qualifier", code, {"end": end}))
         if value is not None:
             try:
                 date_range(value)
             except ValueError:
-                problems.append((end, "not_a_calendar_date", "is not a date in the calendar"))
+                problems.append((end, "not_a_calendar_date", {}))
     if call.opens is None and call.closes is None:
-        problems.append(
-            ("opens", "undated_call", "a call needs the opening or closing date a document states")
-        )
+        problems.append(("opens", "undated_call", {}))
     elif (
         not problems and call.opens and call.closes and date_range(call.opens)[0] > date_range(call.closes)[1]
     ):
-        problems.append(("closes", "closes_before_opens", "closes before it opens"))
+        problems.append(("closes", "closes_before_opens", {}))
     for code in set(call.beneficiary_types) - set(BENEFICIARY.codes):
-        problems.append(("beneficiary_types", "unknown_code", f"unknown beneficiary type {code!r}"))
+        problems.append(("beneficiary_types", "unknown_code", {"given": repr(code)}))
     return problems
+
+
+# The texts of call codes that the funding rows say otherwise ("invalid_<text>").
+_CALL_TEXTS = {
+    "date_without_qualifier": "date_and_qualifier",
+    "qualifier_without_date": "date_and_qualifier",
+    "unknown_code": "unknown_beneficiary",
+}
 
 
 # A call's state on a day; closed calls are not listed.
@@ -189,23 +195,22 @@ def load_calls(
             problems += validation_problems(exc, line, raw)
             continue
         problems += [
-            Problem(line, column, code, message, "") for column, code, message in call_problems(call)
+            problem(line, column, code, text=_CALL_TEXTS.get(code, ""), **details)
+            for column, code, details in call_problems(call)
         ]
         if call.id in seen:
-            problems.append(Problem(line, "id", "duplicate_id", "duplicate call id", call.id))
+            problems.append(problem(line, "id", "duplicate_id", call.id, text="duplicate_call_id"))
         seen.add(call.id)
         if record_ids is not None and call.record_id is not None and call.record_id not in record_ids:
-            problems.append(
-                Problem(line, "record_id", "unknown_record", "names no row of funding.csv", call.record_id)
-            )
+            problems.append(problem(line, "record_id", "unknown_record", call.record_id))
         if known_documents is not None and call.source_document not in known_documents:
             problems.append(
-                Problem(
+                problem(
                     line,
                     "source_document",
                     "unknown_document",
-                    "unknown source document",
                     call.source_document,
+                    text="unknown_registry_document",
                 )
             )
         calls.append(call)

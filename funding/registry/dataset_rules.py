@@ -12,7 +12,7 @@ from itertools import compress, repeat
 
 import numpy as np
 
-from funding.base.errors import Problem, show_value
+from funding.base.errors import Problem, problem, show_value
 from funding.intake.records import Instrument, earliest, latest
 from funding.intake.table import Table
 from funding.registry.dataset import Dataset
@@ -38,13 +38,10 @@ def dataset_problems(
     if not set(parent_of.values()) <= first_line.keys():
         for rid, parent in parent_of.items():
             if parent not in first_line:
-                message = "parent_id names no row in this file"
-                problems.append(Problem(first_line[rid], "parent_id", "unknown_parent", message, parent))
+                problems.append(problem(first_line[rid], "parent_id", "unknown_parent", parent))
     in_cycle = _cycle_members(parent_of)
     for rid in sorted(in_cycle, key=first_line.__getitem__):
-        problems.append(
-            Problem(first_line[rid], "parent_id", "parent_cycle", "parents form a cycle", parent_of[rid])
-        )
+        problems.append(problem(first_line[rid], "parent_id", "parent_cycle", parent_of[rid]))
     if len(valid_lines) == len(ids) == len(first_line):  # every row valid, each id once
         line_of = first_line
     else:
@@ -56,13 +53,7 @@ def dataset_problems(
         documents = table.columns["source_document"]
         unknown = set(documents) - set(known_documents) - {None}
         problems += [
-            Problem(
-                line,
-                "source_document",
-                "unknown_document",
-                "unknown source document (see documents.csv)",
-                doc,
-            )
+            problem(line, "source_document", "unknown_document", doc)
             for doc, line in (zip(documents, lines, strict=True) if unknown else ())
             if doc is not None and doc in unknown
         ]
@@ -85,8 +76,7 @@ def _id_problems(
     for rid_or_none, parent, line in zip(ids, parents, lines, strict=True):
         rid = rid_or_none or ""
         if rid in first_line:
-            message = f"duplicate id (first on line {first_line[rid]})"
-            problems.append(Problem(line, "id", "duplicate_id", message, rid))
+            problems.append(problem(line, "id", "duplicate_id", rid, first=first_line[rid]))
             continue
         first_line[rid] = line
         if parent:
@@ -105,12 +95,12 @@ def _part_problems(dataset: Dataset, line_of: Mapping[str, int], wholes: Mapping
         amount, whole = amounts[at[rid]] or 0.0, at[whole_id]
         if amount > (amounts[whole] or 0.0):
             problems.append(
-                Problem(
+                problem(
                     line_of[rid],
                     "amount_eur",
                     "part_larger_than_whole",
-                    f"a part is larger than its whole {whole_id!r}",
                     show_value(amounts[at[rid]]),
+                    whole=repr(whole_id),
                 )
             )
         if disjoint[whole] and qualifiers[whole] in _BOUNDED_ABOVE:
@@ -119,13 +109,12 @@ def _part_problems(dataset: Dataset, line_of: Mapping[str, int], wholes: Mapping
         total = math.fsum(sizes)
         if total > (amounts[at[whole_id]] or 0.0) + 0.005:
             problems.append(
-                Problem(
+                problem(
                     line_of[whole_id],
                     "parts_disjoint",
                     "disjoint_parts_exceed_whole",
-                    f"its parts, said to be separate money, add up to {show_value(round(total, 2))}, "
-                    "more than this whole",
                     "yes",
+                    total=round(total, 2),
                 )
             )
     return problems
@@ -146,40 +135,46 @@ def _overlap_problems(
         if record.amount_eur is None:
             continue  # a row rule reports may_overlap without an amount
         if record.id in wholes:
-            whole = wholes[record.id]
-            message = f"a part cannot overlap another figure; say it of its whole {whole!r} or use its parts_disjoint"
-            problems.append(
-                Problem(line, "may_overlap", "overlap_on_part", message, show_value(record.may_overlap))
-            )
+            shown, whole = show_value(record.may_overlap), repr(wholes[record.id])
+            problems.append(problem(line, "may_overlap", "overlap_on_part", shown, whole=whole))
             continue
         for other_id in record.may_overlap:
             other = valid.get(other_id)
-            problem = _link_problem(record, other_id, other)
-            if problem is not None:
-                code, message = problem
-                problems.append(Problem(line, "may_overlap", code, message, other_id))
+            refused = _link_problem(record, other_id, other, line)
+            if refused is not None:
+                problems.append(refused)
             elif other is not None:
                 links.setdefault(record.id, set()).add(other_id)
                 links.setdefault(other_id, set()).add(record.id)
     for group in _groups(links):
         if len(group) > MAX_OVERLAP_GROUP:
             first = min(group, key=line_of.__getitem__)
-            message = f"{len(group)} rows are linked by may_overlap; at most {MAX_OVERLAP_GROUP} can be"
-            problems.append(Problem(line_of[first], "may_overlap", "overlap_group_too_large", message, first))
+            too_many = problem(
+                line_of[first],
+                "may_overlap",
+                "overlap_group_too_large",
+                first,
+                rows=len(group),
+                limit=MAX_OVERLAP_GROUP,
+            )
+            problems.append(too_many)
     return problems
 
 
-def _link_problem(record: Instrument, other_id: str, other: Instrument | None) -> tuple[str, str] | None:
+def _link_problem(record: Instrument, other_id: str, other: Instrument | None, line: int) -> Problem | None:
     if other_id == record.id:
         return None  # a row rule reports it
     if other is None:
-        return "unknown_overlap_id", "may_overlap names no valid row in this file"
+        return problem(line, "may_overlap", "unknown_overlap_id", other_id)
+    named = repr(other_id)
     if other.amount_kind != record.amount_kind:
-        return "overlap_kind_differs", f"{other_id!r} is a figure of another kind; kinds never share money"
+        return problem(line, "may_overlap", "overlap_kind_differs", other_id, other=named)
     if other.amount_eur is None:
-        return "overlap_without_amount", f"{other_id!r} has no amount to overlap with"
+        return problem(
+            line, "may_overlap", "overlap_without_amount", other_id, text="other_without_amount", other=named
+        )
     if record.id not in other.may_overlap:
-        return "overlap_not_symmetric", f"{other_id!r} does not list this row in its may_overlap"
+        return problem(line, "may_overlap", "overlap_not_symmetric", other_id, other=named)
     return None
 
 
@@ -243,20 +238,19 @@ def dataset_warnings(dataset: Dataset) -> list[Problem]:
         for name, contradicts in _contradictions(column, part, whole):
             if contradicts:
                 found.append(
-                    Problem(
+                    problem(
                         dataset.line_of(part),
                         name,
                         "part_contradicts_whole",
-                        f"its whole {whole_id!r} says {show_value(column[name][whole])!r}; a part "
-                        "inherits what its whole states",
                         show_value(column[name][part]),
+                        whole=repr(whole_id),
+                        stated=repr(show_value(column[name][whole])),
                     )
                 )
     english, dutch = column["notes"], column["notes_nl"]
     for i in [i for i, (en, nl) in enumerate(zip(english, dutch, strict=True)) if bool(en) != bool(nl)]:
         missing = "notes_nl" if english[i] else "notes"
-        message = "a note a reader sees needs both languages: notes (English) and notes_nl (Dutch)"
-        found.append(Problem(dataset.line_of(i), missing, "note_language_missing", message, ""))
+        found.append(problem(dataset.line_of(i), missing, "note_language_missing"))
     return sorted(found, key=lambda p: (p.line, p.column))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from funding.base.errors import InvalidData, Problem, not_utf8, validation_problems
+from funding.base.errors import InvalidData, Problem, not_utf8, problem, validation_problems
 from funding.base.paths import DEFAULT_DISAGREEMENTS
 from funding.base.reading import COMPANION_MAX_BYTES, read_file
 from funding.i18n.languages import data_text
@@ -106,16 +106,18 @@ def parse_disagreements(
             problems += validation_problems(exc, line, raw)
             continue
         if item.id in seen:
-            problems.append(Problem(line, "id", "duplicate_id", "duplicate disagreement id", item.id))
+            problems.append(problem(line, "id", "duplicate_id", item.id, text="duplicate_disagreement_id"))
         seen.add(item.id)
         if record_ids is not None and item.record_id not in record_ids:
-            problems.append(
-                Problem(line, "record_id", "unknown_record", "names no row of funding.csv", item.record_id)
-            )
+            problems.append(problem(line, "record_id", "unknown_record", item.record_id))
         if known_documents is not None and item.other_document not in known_documents:
             problems.append(
-                Problem(
-                    line, "other_document", "unknown_document", "unknown source document", item.other_document
+                problem(
+                    line,
+                    "other_document",
+                    "unknown_document",
+                    item.other_document,
+                    text="unknown_registry_document",
                 )
             )
         items.append(item)

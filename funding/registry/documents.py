@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from funding.base.errors import Problem, ProblemLog, not_utf8
+from funding.base.errors import ProblemLog, not_utf8, problem, validation_problems
 from funding.base.paths import DEFAULT_DOCUMENTS
 from funding.base.reading import COMPANION_MAX_BYTES, read_file
 from funding.i18n.languages import data_text
@@ -55,27 +55,19 @@ def load_documents(
         for row in reader:
             _add(row, reader.line_num, documents, log)
     except csv.Error as exc:
-        log.add(Problem(reader.line_num, "", "csv_syntax", f"CSV syntax error: {exc}", ""))
+        log.add(problem(reader.line_num, "", "csv_syntax", error=str(exc)))
     if len(log):
         raise log.error(str(path))
     return documents
 
 
 def _add(row: dict[str, str], line: int, documents: dict[str, Document], log: ProblemLog) -> None:
+    raw = {k: (v or "").strip() or None for k, v in row.items() if k}
     try:
-        doc = Document.model_validate({k: (v or "").strip() or None for k, v in row.items() if k})
+        doc = Document.model_validate(raw)
     except ValidationError as exc:
-        log.extend(
-            Problem(
-                line,
-                str(e["loc"][0]) if e["loc"] else "",
-                "required" if e.get("input") is None else str(e["type"]),
-                e["msg"],
-                str(e.get("input") or ""),
-            )
-            for e in exc.errors()
-        )
+        log.extend(validation_problems(exc, line, raw))
         return
     if doc.id in documents:
-        log.add(Problem(line, "id", "duplicate_id", "duplicate document id", doc.id))
+        log.add(problem(line, "id", "duplicate_id", doc.id, text="duplicate_document_id"))
     documents[doc.id] = doc

@@ -20,14 +20,25 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
-from funding.base.errors import InvalidData, Problem, ProblemLog, UnreadableFile, not_utf8, show_value
+from funding.base.errors import (
+    InvalidData,
+    Problem,
+    ProblemLog,
+    UnreadableFile,
+    model_problem,
+    not_utf8,
+    problem,
+    show_value,
+)
 from funding.base.paths import DEFAULT_DATA
 from funding.base.reading import read_file, too_large
 from funding.intake import columns
 from funding.intake.lazy_records import LazyRecords
 from funding.intake.records import (
     ROW_RULES_CHECKED,
+    CellRefused,
     Instrument,
     pattern_problem,
     row_rule_problems,
@@ -117,9 +128,7 @@ def parse_csv(
         raise too_large(source, len(data), max_bytes)
     text = _decode(data, source)
     if not text or text.isspace():  # (text.strip() would copy 100 MB to say so)
-        raise InvalidData(
-            source, [Problem(1, "", "empty_file", "the file is empty; expected a header row", "")]
-        )
+        raise InvalidData(source, [problem(1, "", "empty_file")])
     delimiter = _sniff_delimiter(text)
     log = ProblemLog(COLUMN_ORDER)
     table = read_table(text, data, delimiter, log)
@@ -201,7 +210,7 @@ def count_problems(rows: list[dict[str, str | None]], delimiter: str, log: Probl
     rules: Counter[str] = Counter()
     for row in rows:
         raws.append(raw := _prepare(row, 0, delimiter, log, counting=True))
-        rules.update(column for column, _, _ in row_rule_problems(_rules_view(row, raw)))
+        rules.update(column for column, _ in row_rule_problems(_rules_view(row, raw)))
     for column, times in rules.items():
         log.count(column, times)
     for name, adapter in _field_checks().items():
@@ -229,11 +238,11 @@ def check_row(row: dict[str, str | None], line: int, delimiter: str, log: Proble
     line, problems are only counted: no message is composed for a problem nobody will see."""
     counting = not log.keeps(line, "")
     raw = _prepare(row, line, delimiter, log, counting)
-    for column, code, message in row_rule_problems(_rules_view(row, raw)):
+    for column, code in row_rule_problems(_rules_view(row, raw)):
         if counting:
             log.count(column)
         else:
-            log.add(Problem(line, column, code, message, show_value(raw.get(column))))
+            log.add(problem(line, column, code, show_value(raw.get(column))))
     try:
         return Instrument.model_validate(raw, context=_CONTEXT)
     except ValidationError as exc:
@@ -244,8 +253,7 @@ def check_row(row: dict[str, str | None], line: int, delimiter: str, log: Proble
         for error in exc.errors():
             column = str(error["loc"][0]) if error["loc"] else ""
             value = raw.get(column) if column else None
-            code, message = _message(error, value, column)
-            log.add(Problem(line, column, code, message, show_value(value)))
+            log.add(_problem(error, line, column, value))
         return None
 
 
@@ -263,11 +271,11 @@ def _prepare(
     raw: dict[str, Any] = dict(row)
     amount = raw["amount_eur"]
     if amount is not None:
-        value, code, message = parse_amount(amount, decimal_comma=delimiter == ";")
-        if message and counting:
+        value, code, text = parse_amount(amount, decimal_comma=delimiter == ";")
+        if code and counting:
             log.count("amount_eur")
-        elif message:
-            log.add(Problem(line, "amount_eur", code, message, amount))
+        elif code:
+            log.add(problem(line, "amount_eur", code, amount, text=text))
         raw["amount_eur"] = value
     for column in ("beneficiary_types", "may_overlap"):
         cell = raw[column]
@@ -282,56 +290,51 @@ def _prepare(
             if counting:
                 log.count(column)
             else:
-                message = "must be yes or no" + (" (or empty: not stated)" if empty is None else "")
-                log.add(Problem(line, column, "not_yes_no", message, show_value(raw[column])))
+                text = "not_yes_no_or_empty" if empty is None else ""
+                log.add(problem(line, column, "not_yes_no", show_value(raw[column]), text=text))
             raw[column] = empty
     return raw
 
 
 def parse_amount(text: str, *, decimal_comma: bool) -> tuple[float | None, str, str]:
-    """A plain euro amount as (value, code, message); separators are refused because 1.500 means
-    1500 to a Dutch reader. The code and message are empty when the amount parses."""
+    """A plain euro amount as (value, code, text: which of the code's texts says why);
+    separators are refused because 1.500 means 1500 to a Dutch reader. The code and text are
+    empty when the amount parses."""
     cleaned = text.strip()
     if cleaned.lower() in _NON_FINITE:
-        return None, "amount_not_finite", "must be a finite number"
+        return None, "amount_not_finite", ""
     if decimal_comma and _COMMA_DECIMAL.match(cleaned):
         cleaned = cleaned.replace(",", ".")
     elif decimal_comma and "." in cleaned:
-        return (
-            None,
-            "amount_separators",
-            "in a ;-separated file write decimals with a comma and no thousands separators",
-        )
+        return None, "amount_separators", "amount_separators_semicolon"
     if not _NUMBER.match(cleaned):
         if re.fullmatch(r"[+-]?\d{1,3}([.,\s]\d{3})+([.,]\d+)?", cleaned):
-            return (
-                None,
-                "amount_separators",
-                "write the amount without thousands separators, in euros (e.g. 1500000000)",
-            )
-        return (
-            None,
-            "amount_not_number",
-            "must be a number of euros written with digits only (e.g. 1500000000)",
-        )
+            return None, "amount_separators", ""
+        return None, "amount_not_number", ""
     value = float(cleaned)
     if not math.isfinite(value):
-        return None, "amount_not_finite", "must be a finite number"
+        return None, "amount_not_finite", ""
     return value, "", ""
 
 
-def _message(error: Mapping[str, Any], value: object, column: str) -> tuple[str, str]:
+def _problem(error: ErrorDetails, line: int, column: str, value: object) -> Problem:
+    """A model error of a funding row: the loader's codes, in the loader's words."""
+    shown = show_value(value)
     if value is None or value == ():
-        return "required", "required; the cell is empty"
+        return problem(line, column, "required")
     kind = error["type"]
     if kind == "value_error":
-        return "invalid", str(error["ctx"]["error"])
+        refused = error.get("ctx", {}).get("error")
+        if isinstance(refused, CellRefused):
+            return problem(line, column, "invalid", shown, text=refused.text)
+        return model_problem(line, column, error, shown, "invalid")
     if kind == "string_pattern_mismatch":
-        return pattern_problem(column, str(error["input"]))
+        code, details = pattern_problem(column, str(error["input"]))
+        return problem(line, column, code, shown, **details)
     if kind == "finite_number":
-        return "amount_not_finite", "must be a finite number"
+        return problem(line, column, "amount_not_finite", shown)
     if kind in ("greater_than_equal", "greater_than"):
-        return "amount_negative", str(error["msg"])
+        return model_problem(line, column, error, shown, "amount_negative")
     if kind == "string_too_long":
-        return "too_long", str(error["msg"])
-    return kind, str(error["msg"])
+        return model_problem(line, column, error, shown, "too_long")
+    return model_problem(line, column, error, shown)
