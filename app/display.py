@@ -7,9 +7,9 @@ from datetime import date
 from typing import Any
 
 import streamlit as st
-from plotly.basedatatypes import BaseFigure
 
 from app import cached
+from app.as_built import AsBuilt
 from app.context import Page
 from app.widgets import one_choice
 from funding import charts
@@ -47,21 +47,6 @@ def plotly_config(figure: Any, name: str, lang: Lang) -> dict[str, Any]:
     """The modebar's camera button saves the 16:9 slide image the download button makes
     (`funding.charts.slide`), named after the chart, the day and the language."""
     return {"displaylogo": False, "toImageButtonOptions": image_options(figure, image_name(name, lang))}
-
-
-class AsBuilt(BaseFigure):  # type: ignore[misc]
-    """A chart's dict, handed to `st.plotly_chart` as it is.
-
-    Given a dict, Streamlit validates it by building a `go.Figure` of it; given a Figure, it copies
-    it with `to_dict()`; then it writes JSON. Our dicts are built valid (tests/data/figures) and
-    the cached ones are never changed, so this Figure's `to_dict()` is the dict itself and a rerun
-    only writes the JSON (plotly's `__init__` is skipped on purpose: nothing else is read)."""
-
-    def __init__(self, spec: charts.Spec) -> None:
-        object.__setattr__(self, "_spec", spec)
-
-    def to_dict(self) -> charts.Spec:
-        return self._spec  # type: ignore[no-any-return]
 
 
 def show_chart(chart: charts.Chart, lang: Lang, *, key: str, name: str, clickable: bool = False) -> None:
