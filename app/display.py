@@ -76,9 +76,15 @@ def image_downloads(chart: charts.Chart, lang: Lang, *, key: str, name: str) -> 
     """PNG and SVG of the chart as a 16:9 slide, drawn by kaleido only when a button is clicked.
 
     `st.download_button` takes a callable for `data` (Streamlit 1.67) and calls it on the click,
-    in a thread of its own, so a rerun costs two buttons and no image; `on_click="ignore"` spares
-    the page a rerun after the download. Without a Chromium on the server the control says so."""
-    box = st.popover(t("download_chart", lang), icon=":material/image:", key=f"{key}_image")
+    in a thread of its own, so it builds no image; `on_click="ignore"` spares the page a rerun
+    after the download. The buttons are drawn once the reader opens the control, as the data
+    table is: each run registers a new file id for them, so every rerun sent them afresh (two
+    buttons, about 470 bytes a chart). Without a Chromium on the server the control says so."""
+    box = st.popover(
+        t("download_chart", lang), icon=":material/image:", key=f"{key}_image", on_change="rerun"
+    )
+    if not box.open:
+        return
     if not cached.draws_images():
         box.caption(t("download_chart_unavailable", lang))
         return
