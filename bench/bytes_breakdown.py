@@ -5,10 +5,10 @@
 Opens the dashboard on a view (AppTest) and clicks the "level" filter twice (the first run sets
 the widgets from the URL, so it is not a steady one); lists the second click's ForwardMsgs by
 size: the element's type, its key (or the start of its text), the root container (main,
-sidebar), its bytes, and "=" when the previous run sent the same message (same hash). Then the
-totals by element type, and the bytes a browser does not receive because Streamlit's message
-cache sends a reference for a cacheable message it already holds (`global.minCachedMessageSize`
-in .streamlit/config.toml). `--baseline` lists the minimal page instead. Nothing is timed.
+sidebar), its bytes, "=" when the previous run sent the same message (same hash), and what a
+browser receives of it: Streamlit's message cache sends a reference for a cacheable message the
+page holds (`global.minCachedMessageSize` in .streamlit/config.toml, `bench.received`). Then the
+totals by element type. `--baseline` lists the minimal page instead. Nothing is timed.
 """
 
 from __future__ import annotations
@@ -73,33 +73,33 @@ def describe(msg: Any) -> tuple[str, str]:
 def report(runs: list[list[Any]], top: int) -> str:
     previous = {m.hash for m in runs[-2]}
     browser = Browser()
-    received = [browser.received(run) for run in runs][-1]
+    received = [browser.sizes(run) for run in runs][-1]
     messages = runs[-1]
     total = sum(m.ByteSize() for m in messages)
-    lines = [f"{len(messages)} messages, {total:,} bytes; a browser receives {received:,}"]
+    lines = [f"{len(messages)} messages, {total:,} bytes; a browser receives {sum(received):,}"]
     rows = []
     by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     by_root: dict[str, int] = defaultdict(int)
     repeated = 0
-    for msg in messages:
+    for msg, got in zip(messages, received, strict=True):
         etype, name = describe(msg)
         size = msg.ByteSize()
         root = ROOTS.get(msg.metadata.delta_path[0], "?") if msg.metadata.delta_path else "-"
         same = msg.hash in previous
         repeated += size if same else 0
-        rows.append((size, etype, name, root, same, list(msg.metadata.delta_path)))
+        rows.append((got, size, etype, name, root, same, list(msg.metadata.delta_path)))
         by_type[etype][0] += 1
         by_type[etype][1] += size
-        by_type[etype][2] += size if same else 0
-        by_root[root] += size
+        by_type[etype][2] += got
+        by_root[root] += got
     lines.append(f"repeated from the previous run: {repeated:,} bytes")
-    lines.append("by root: " + ", ".join(f"{k} {v:,}" for k, v in sorted(by_root.items())))
-    lines.append("\nbytes  same  root     type                path          name")
-    for size, etype, name, root, same, path in sorted(rows, key=lambda r: -r[0])[:top]:
-        lines.append(f"{size:6,} {'=' if same else ' ':>4}  {root:8} {etype:19} {path!s:13} {name}")
-    lines.append("\nby type: count, bytes, bytes repeated")
-    for etype, (count, size, same_size) in sorted(by_type.items(), key=lambda kv: -kv[1][1]):
-        lines.append(f"{etype:24} {count:4} {size:8,} {same_size:8,}")
+    lines.append("received by root: " + ", ".join(f"{k} {v:,}" for k, v in sorted(by_root.items())))
+    lines.append("\nreceived  bytes  same  root     type                path          name")
+    for got, size, etype, name, root, same, path in sorted(rows, key=lambda r: (-r[0], -r[1]))[:top]:
+        lines.append(f"{got:8,} {size:6,} {'=' if same else ' ':>4}  {root:8} {etype:19} {path!s:13} {name}")
+    lines.append("\nby type: count, bytes, received")
+    for etype, (count, size, got) in sorted(by_type.items(), key=lambda kv: -kv[1][2]):
+        lines.append(f"{etype:24} {count:4} {size:8,} {got:8,}")
     return "\n".join(lines)
 
 

@@ -34,16 +34,17 @@ class Browser:
 
     def received(self, messages: Iterable[Any]) -> int:
         """The bytes this run's messages take on the way to the browser, its cache updated."""
+        return sum(self.sizes(messages))
+
+    def sizes(self, messages: Iterable[Any]) -> list[int]:
+        """Each message's bytes on the way to the browser, its cache updated."""
         held = set(self.used)  # the list sent with the rerun request
-        total = 0
+        sizes = []
         for msg in messages:
             cacheable = msg.metadata.cacheable and msg.hash
-            if cacheable and msg.hash in held:
-                total += reference_size(msg)
-            else:
-                total += msg.ByteSize()
+            sizes.append(reference_size(msg) if cacheable and msg.hash in held else msg.ByteSize())
             if cacheable:
                 self.used[msg.hash] = self.runs
         self.runs += 1
         self.used = {h: run for h, run in self.used.items() if self.runs - run <= self.max_age}
-        return total
+        return sizes
