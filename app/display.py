@@ -7,9 +7,9 @@ from datetime import date
 from typing import Any
 
 import streamlit as st
-from plotly.basedatatypes import BaseFigure
 
 from app import cached
+from app.as_built import AsBuilt
 from app.context import Page
 from app.widgets import one_choice
 from funding import charts
@@ -49,21 +49,6 @@ def plotly_config(figure: Any, name: str, lang: Lang) -> dict[str, Any]:
     return {"displaylogo": False, "toImageButtonOptions": image_options(figure, image_name(name, lang))}
 
 
-class AsBuilt(BaseFigure):  # type: ignore[misc]
-    """A chart's dict, handed to `st.plotly_chart` as it is.
-
-    Given a dict, Streamlit validates it by building a `go.Figure` of it; given a Figure, it copies
-    it with `to_dict()`; then it writes JSON. Our dicts are built valid (tests/data/figures) and
-    the cached ones are never changed, so this Figure's `to_dict()` is the dict itself and a rerun
-    only writes the JSON (plotly's `__init__` is skipped on purpose: nothing else is read)."""
-
-    def __init__(self, spec: charts.Spec) -> None:
-        object.__setattr__(self, "_spec", spec)
-
-    def to_dict(self) -> charts.Spec:
-        return self._spec  # type: ignore[no-any-return]
-
-
 def show_chart(chart: charts.Chart, lang: Lang, *, key: str, name: str, clickable: bool = False) -> None:
     """The figure, a "Download chart" control beside it, and, right under it, the same numbers as
     a table (the accessible alternative), sent only once the reader opens it: a closed expander's
@@ -91,9 +76,15 @@ def image_downloads(chart: charts.Chart, lang: Lang, *, key: str, name: str) -> 
     """PNG and SVG of the chart as a 16:9 slide, drawn by kaleido only when a button is clicked.
 
     `st.download_button` takes a callable for `data` (Streamlit 1.67) and calls it on the click,
-    in a thread of its own, so a rerun costs two buttons and no image; `on_click="ignore"` spares
-    the page a rerun after the download. Without a Chromium on the server the control says so."""
-    box = st.popover(t("download_chart", lang), icon=":material/image:", key=f"{key}_image")
+    in a thread of its own, so it builds no image; `on_click="ignore"` spares the page a rerun
+    after the download. The buttons are drawn once the reader opens the control, as the data
+    table is: each run registers a new file id for them, so every rerun sent them afresh (two
+    buttons, about 470 bytes a chart). Without a Chromium on the server the control says so."""
+    box = st.popover(
+        t("download_chart", lang), icon=":material/image:", key=f"{key}_image", on_change="rerun"
+    )
+    if not box.open:
+        return
     if not cached.draws_images():
         box.caption(t("download_chart_unavailable", lang))
         return

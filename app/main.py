@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from app import (
+    as_built,
     cached,
     deferred_downloads,
     display,
@@ -101,6 +102,7 @@ def compared(page: Page) -> Page:
 
 precompute.start()
 deferred_downloads.keep_built_downloads()
+as_built.send_plain_json()
 
 
 def prepare(*, presenting: bool = False) -> Page | None:

@@ -44,11 +44,17 @@ def draw(page: Page) -> None:
 
 def _share_box(page: Page) -> None:
     lang = page.lang
+    # Drawn once opened: the link, the iframe and the citation change with every click, so every
+    # rerun sent them afresh (about 900 bytes); opening the box reruns the page, so it shows the
+    # link of the view as it is then.
+    box = st.popover(t("share_cite", lang), key="share_open", on_change="rerun")
+    if not box.open:
+        return
     params = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
     # The browser's address is known once the page has loaded; until then the link is relative.
     base = st.context.url or ""
     link = plain_text(url_state.share_link(base, params))
-    with st.popover(t("share_cite", lang)):
+    with box:
         st.caption(t("share_link", lang))
         st.code(link, language=None, wrap_lines=True)
         st.caption(t("share_embed", lang))

@@ -9,8 +9,10 @@ order. Back to back, the figure caches are cleared first, so every chart of the 
 for a selection nobody has drawn. With `--think-s` the caches are kept and the page's background
 worker (app.precompute) gets up to that long, untimed, before each click to make what is one
 click away; it gives way during every timed run, the baseline's too. Bytes are the serialised
-ForwardMsgs of a rerun (what the WebSocket carries, without framing). Prints one JSON object: per
-app the median ms, × the baseline, and KB per rerun.
+ForwardMsgs of a rerun as a browser receives them (what the WebSocket carries, without framing):
+a message the browser holds from the runs before comes as a reference (`bench.received`); beside
+them, every message in full, as a client without Streamlit's message cache gets them. Prints one
+JSON object: per app the median ms, × the baseline, and KB per rerun.
 """
 
 from __future__ import annotations
@@ -30,19 +32,21 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.apptest_worker import FRESH, selection  # noqa: E402
+from bench.received import Browser  # noqa: E402
 from bench.views import clear_figure_caches  # noqa: E402
 
 VIEWS = ("overview", "breakdowns", "structure", "timeline", "present")
 
 
-def _count_bytes(sizes: list[int]) -> None:
-    """Record each run's message bytes in `sizes` (AppTest parses every run's messages once)."""
+def _count_bytes(sizes: list[tuple[list[Any], int]]) -> None:
+    """Record each run's messages and their bytes in `sizes` (AppTest parses every run's messages
+    once)."""
     from streamlit.testing.v1 import local_script_runner
 
     parse = getattr(local_script_runner, "parse_tree_from_messages")  # noqa: B009
 
     def counting(messages: list[Any]) -> Any:
-        sizes.append(sum(m.ByteSize() for m in messages))
+        sizes.append((list(messages), sum(m.ByteSize() for m in messages)))
         return parse(messages)
 
     setattr(local_script_runner, "parse_tree_from_messages", counting)  # noqa: B010
@@ -53,8 +57,9 @@ def measure(reruns: int, timeout: float, think_s: float = 0.0) -> dict[str, Any]
 
     from app.precompute import WORKER
 
-    sizes: list[int] = []
+    sizes: list[tuple[list[Any], int]] = []
     _count_bytes(sizes)
+    browsers: dict[str, Browser] = {}
     apps = {"baseline": ("bench/baseline_app.py", "")} | {v: ("dashboard.py", v) for v in VIEWS}
     tests = {}
     out: dict[str, Any] = {}
@@ -64,7 +69,14 @@ def measure(reruns: int, timeout: float, think_s: float = 0.0) -> dict[str, Any]
             at.query_params["view"] = view
         at.run()
         tests[name] = at
-        out[name] = {"ms": [], "bytes": [], "errors": [e.message[:200] for e in at.exception]}
+        browsers[name] = Browser()
+        browsers[name].received(sizes.pop()[0])
+        out[name] = {
+            "ms": [],
+            "bytes": [],
+            "all_bytes": [],
+            "errors": [e.message[:200] for e in at.exception],
+        }
     for step in range(min(reruns, FRESH - 2) + 2):  # a repeated selection would be a cache hit
         if think_s:
             WORKER.wait_idle(think_s)
@@ -77,11 +89,14 @@ def measure(reruns: int, timeout: float, think_s: float = 0.0) -> dict[str, Any]
             with WORKER.script_run() if name == "baseline" else contextlib.nullcontext():
                 at.run()
             out[name]["ms"].append((time.perf_counter() - started) * 1000)
-            out[name]["bytes"].append(sizes[-1])
+            messages, size = sizes.pop()
+            out[name]["bytes"].append(browsers[name].received(messages))
+            out[name]["all_bytes"].append(size)
             out[name]["errors"] += [e.message[:200] for e in at.exception]
     for result in out.values():
         result["median_ms"] = round(statistics.median(result.pop("ms")[2:]), 1)
         result["kb_per_rerun"] = round(statistics.median(result.pop("bytes")[2:]) / 1000, 1)
+        result["kb_all_messages"] = round(statistics.median(result.pop("all_bytes")[2:]) / 1000, 1)
         result["error_count"] = len(result["errors"])
         result["errors"] = result["errors"][:3]
     for result in out.values():

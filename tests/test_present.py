@@ -120,7 +120,11 @@ def test_downloads_hold_exactly_the_filtered_rows(downloads: dict[str, Download]
     expected = {r["id"] for r in dutch}
     files = [b.key for b in at.download_button if str(b.key).startswith("download_")]
     assert files == ["download_csv", "download_xlsx", "download_pptx"]
-    # The comparison's "Download chart": PNG and SVG, built only on a click (a callable, no rerun).
+    # The comparison's "Download chart": PNG and SVG once it is opened, built only on a click (a
+    # callable, no rerun).
+    assert not [k for k in downloads if k.startswith("envelopes_image_")]
+    at.session_state["envelopes_image"] = True
+    run(at)
     images = {k: d for k, d in downloads.items() if k.startswith("envelopes_image_")}
     assert sorted(images) == ["envelopes_image_png", "envelopes_image_svg"]
     assert all(callable(d.data) and d.on_click == "ignore" for d in images.values())
