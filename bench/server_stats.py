@@ -7,7 +7,8 @@ every `EVERY_S` to DIR/stats.jsonl with the entries of every `st.cache_data` and
 and kept for a reconnect), its media files (downloads, charts' images) and deferred downloads,
 the uploaded files it holds, the background worker's queue (app/precompute.py), the drafts on
 disk, and, when tracemalloc traces (`--trace` sets `PYTHONTRACEMALLOC`), Python's traced heap and
-the 300 largest allocation sites, to DIR/<time>.txt every `SITES_EVERY_S`. Streamlit's
+the 300 largest allocation sites, to DIR/<time>.txt every `SITES_EVERY_S`. Asked by the soak
+(a file DIR/give-back), it hands the memory the allocators keep free back to the system. Streamlit's
 private fields are read on purpose (a bench, pinned to the installed Streamlit): a field that is
 missing reads as None rather than stopping the server.
 """
@@ -116,16 +117,38 @@ def write_sites(folder: Path) -> None:
     (folder / f"{time.time():.0f}.txt").write_text("\n".join(lines) + "\n")
 
 
+def give_back() -> None:
+    """Return the memory freed but kept by the allocators to the system: glibc's malloc
+    (`malloc_trim`) and Arrow's pool. What RSS keeps after this is memory still in use."""
+    import ctypes
+    import gc
+    import sys
+
+    gc.collect()
+    if "pyarrow" in sys.modules:
+        sys.modules["pyarrow"].default_memory_pool().release_unused()
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def _loop(folder: Path) -> None:
-    last_sites = 0.0
+    """A line every EVERY_S, sites every SITES_EVERY_S; within a second of the soak creating
+    DIR/give-back, `give_back` (once per file)."""
+    last_line = last_sites = 0.0
     while True:
-        with contextlib.suppress(Exception), (folder / "stats.jsonl").open("a") as out:
-            out.write(json.dumps(snapshot()) + "\n")
+        asked = folder / "give-back"
+        if asked.exists():
+            asked.unlink()
+            with contextlib.suppress(Exception):
+                give_back()
+        if time.monotonic() - last_line >= EVERY_S:
+            last_line = time.monotonic()
+            with contextlib.suppress(Exception), (folder / "stats.jsonl").open("a") as out:
+                out.write(json.dumps(snapshot()) + "\n")
         if tracemalloc.is_tracing() and time.monotonic() - last_sites >= SITES_EVERY_S:
             last_sites = time.monotonic()
             with contextlib.suppress(Exception):
                 write_sites(folder)
-        time.sleep(EVERY_S)
+        time.sleep(1.0)
 
 
 def start(folder: Path) -> None:

@@ -212,6 +212,9 @@ async def soak(
             except Exception as exc:  # the soak's own result stands without it
                 load.errors.append(f"clear cache: {problem(exc)}")
             await asyncio.sleep(TTL_S + 15)
+            result["cleared_s"] = time.monotonic() - t0
+            (counts / "give-back").touch()  # what RSS keeps after this is memory in use
+            await asyncio.sleep(15)
             stop.set()
             await sampler
             load.errors += [f"server log: {line[:200]}" for line in srv.log_errors()[:5]]
@@ -220,7 +223,7 @@ async def soak(
     warmup_end = result["load_start_s"] + duration_s / 2
     result.update(summary(load, warmup_end))
     bounds = result["load_start_s"], result["load_end_s"]
-    result["rss"] = soak_memory.memory(samples, warmup_end, *bounds, result["stopped_s"])
+    result["rss"] = soak_memory.memory(samples, warmup_end, *bounds, result["stopped_s"], result["cleared_s"])
     result["held"] = soak_memory.inside(stats, samples, t0_wall, bounds)
     return result
 

@@ -33,11 +33,17 @@ def slope_per_min(points: Sequence[tuple[float, float]]) -> float | None:
 
 
 def memory(
-    samples: list[tuple[float, float]], warmup_end: float, load_start: float, load_end: float, stopped: float
+    samples: list[tuple[float, float]],
+    warmup_end: float,
+    load_start: float,
+    load_end: float,
+    stopped: float,
+    cleared: float,
 ) -> dict[str, Any]:
-    """RSS: start (idle), after warm-up, peak, end of load, end (after the sessions were dropped)
-    and after the caches were cleared; the slope over the steady part and over the last third of
-    the load; whether the end is within the stated tolerance."""
+    """RSS: start (idle), after warm-up, peak, end of load, end (after the sessions were dropped),
+    after the caches were cleared (the 10 s before `cleared`) and after the allocators gave their
+    free memory back (the last 10 samples); the slope over the steady part and over the last third
+    of the load; whether the end is within the stated tolerance."""
     rss = [r for _, r in samples]
     after_warmup = next((r for t, r in samples if t >= warmup_end), rss[-1])
     end = statistics.median(r for t, r in samples if stopped - 10 <= t <= stopped)
@@ -49,7 +55,8 @@ def memory(
         "peak_mb": max(rss),
         "end_of_load_mb": next((r for t, r in reversed(samples) if t <= load_end), None),
         "end_mb": end,
-        "after_cache_clear_mb": statistics.median(r for _, r in samples[-10:]),
+        "after_cache_clear_mb": statistics.median(r for t, r in samples if cleared - 10 <= t <= cleared),
+        "after_give_back_mb": statistics.median(r for _, r in samples[-10:]),
         "tolerance_mb": tolerance,
         "no_growth": end <= after_warmup + tolerance,
         "steady_slope_mb_per_min": slope_per_min([(t, r) for t, r in samples if warmup_end <= t <= load_end]),
@@ -146,7 +153,8 @@ def markdown(rss: dict[str, Any], held: dict[str, Any] | None) -> list[str]:
     lines = [
         f"Server RSS: start {m['start_mb']:.0f} MB, after warm-up {m['after_warmup_mb']:.0f} MB, "
         f"peak {m['peak_mb']:.0f} MB, end of load {m['end_of_load_mb']:.0f} MB, after the load "
-        f"stopped {m['end_mb']:.0f} MB, after clearing the caches {m['after_cache_clear_mb']:.0f} MB; "
+        f"stopped {m['end_mb']:.0f} MB, after clearing the caches {m['after_cache_clear_mb']:.0f} MB, "
+        f"after the allocators gave free memory back {m.get('after_give_back_mb', float('nan')):.0f} MB; "
         f"no growth (end ≤ after warm-up + {m['tolerance_mb']:.0f} MB): "
         f"**{'met' if m['no_growth'] else 'MISSED'}**; slope while steady {_mb(m['steady_slope_mb_per_min'])}/min, "
         f"over the last third of the load {_mb(m.get('last_third_slope_mb_per_min'))}/min.",

@@ -30,13 +30,14 @@ def _samples(rise_mb_per_min: float, until: int = 600) -> list[tuple[float, floa
 
 def test_memory_states_the_last_thirds_slope_and_the_end() -> None:
     # Load 20-500 s: the last third starts at 20 + 480 * 2/3 = 340 s; warm-up ends at 260 s.
-    found = memory(_samples(2.0), warmup_end=260, load_start=20, load_end=500, stopped=570)
+    found = memory(_samples(2.0), warmup_end=260, load_start=20, load_end=500, stopped=560, cleared=580)
     assert found["last_third_from_s"] == pytest.approx(340)
     assert found["last_third_slope_mb_per_min"] == pytest.approx(2.0)
     assert found["start_mb"] == 70.0
     # After warm-up (260 s): 300 + 2 * 240/60 = 308 MB; the end (560-570 s) is 250 MB: no growth.
     assert found["after_warmup_mb"] == pytest.approx(308.0)
     assert found["end_mb"] == 250.0 and found["no_growth"]
+    assert found["after_cache_clear_mb"] == 250.0
 
 
 def _line(t: float, chart: int, upload: int, traced: float | None = None) -> dict[str, Any]:
@@ -92,7 +93,7 @@ def test_an_unbounded_cache_gaining_entries_is_named() -> None:
 def test_levelled_off_needs_every_slope_within_the_limit(
     rss_rise: float, traced: tuple[float, float] | None, expected: bool
 ) -> None:
-    rss = memory(_samples(rss_rise), warmup_end=260, load_start=20, load_end=500, stopped=570)
+    rss = memory(_samples(rss_rise), warmup_end=260, load_start=20, load_end=500, stopped=560, cleared=580)
     stats = [_line(t, 100, 8) for t in (340, 400, 460)]
     if traced is not None:  # traced heap from the first to the last value over 340-460 s
         low, high = traced
