@@ -6,16 +6,16 @@ selected, each entry under another key: a later `year_to` than any row, both lan
 the memory kept after a garbage collection, divided by the entries, is one entry's weight; times
 `max_entries` is the cache's bound. The uploaded-files cache is weighed by a valid upload at the
 upload limit (a synthetic CSV just under `MAX_BYTES`). Streamlit's caches work without a server
-(they warn once); the figures are built by the page's own functions in app/cached.py.
+(each warns on stderr that no runtime is found); the entries are made by the page's own
+functions in app/cached.py.
 
-    .venv/bin/python -m bench.cache_bounds            # about a minute
+    .venv/bin/python -m bench.cache_bounds            # about half a minute of CPU
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
-import logging
 import sys
 import tempfile
 import tracemalloc
@@ -50,10 +50,6 @@ def bounds(entries: int) -> list[dict[str, Any]]:
     from funding.registry.loading import MAX_BYTES, load_dataset
     from funding.selecting.kinds import default_kind
     from funding.selecting.selection import Filters
-
-    for name in list(logging.root.manager.loggerDict):  # "no runtime": the caches work without one
-        if name.startswith("streamlit"):
-            logging.getLogger(name).setLevel(logging.ERROR)
 
     documents = tuple(sorted(load_documents(paths.DEFAULT_DOCUMENTS)))
     dataset = load_dataset(known_documents=documents)
