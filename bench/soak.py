@@ -9,11 +9,11 @@ cell in the Edit view (the page keeps a draft on the server), two download the p
 workbook or CSV (built on request, as on a click) and one uploads a CSV in the Data view
 (bench/session.py). Server RSS is sampled every second: at the start (idle), after the
 warm-up, its peak, and at the end, once the load has stopped, the sessions have closed and
-Streamlit has dropped them (their reconnection time is set to `TTL_S` here, 120 s by default).
-The warm-up is the first half of the load: the page's caches are bounded by entries
-(app/cached.py) and at this pace fill for about four minutes (2026-12-07: 300 MB after two
-minutes, then flat at 350-375 MB from 4.3 minutes to the end). p95 is over the steps after the
-warm-up. A step the server answers wrongly (an exception on the page, a refused download) is an
+Streamlit has dropped them (their reconnection time is set to `TTL_S` here, 120 s by default),
+then after clearing the caches and after the allocators gave free memory back. Beside it, what
+the server holds (bench/server_stats.py, bench/soak_memory.py): the page's caches are bounded by
+entries (app/cached.py) but at this pace are still filling after ten minutes, so RSS alone cannot
+show a leak. The warm-up is the first half of the load; p95 is over the steps after it. A step the server answers wrongly (an exception on the page, a refused download) is an
 error and the session goes on; a dropped socket or a timeout is an error that ends it. Then, unless
 `--no-replica-kill`, one of two replicas behind nginx is killed mid-load
 (bench/replica_kill.py). Writes bench/results/soak.json and soak.md (`--quick`: soak-quick.*).
