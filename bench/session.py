@@ -5,7 +5,9 @@ The soak (bench/soak.py) and the replica kill (bench/replica_kill.py) drive thes
 runs, so only the server works. A download is the page's deferred file: a `deferred_file`
 backend operation, then an HTTP GET of the URL it answers. An upload asks for an upload URL
 (`file_urls_request`), PUTs the file with the XSRF cookie and header a browser sends (the
-cookie comes from the health endpoint), and reruns with the uploader's new state.
+cookie comes from the health endpoint), and reruns with the uploader's new state; as the browser's
+single-file uploader does, it first DELETEs the file it uploaded before (Streamlit keeps a
+session's uploaded files until the session ends unless the page deletes them).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class Session:
     last: wsload.Run | None = None
     session_id: str = ""
     edits: int = 0
+    uploaded: str = ""  # the delete URL of the file this session uploaded last
     _answer_headers: list[str] = field(default_factory=list)
 
     async def run(self, query: str, widgets: Any = None) -> wsload.Run:
@@ -119,6 +122,9 @@ class Session:
             while answer.WhichOneof("type") != "file_urls_response":
                 answer.ParseFromString(await self.ws.recv())
         urls = answer.file_urls_response.file_urls[0]
+        if self.uploaded:
+            await self._http("DELETE", self.uploaded)
+        self.uploaded = urls.delete_url
         boundary = uuid.uuid4().hex
         head = f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
         body = f"{head}Content-Type: text/csv\r\n\r\n".encode() + data + f"\r\n--{boundary}--\r\n".encode()
@@ -136,10 +142,12 @@ class Session:
         moment its URL arrives; a thread hop here would add the client's own delay)."""
         headers = {"Host": self.base.removeprefix("http://"), "Connection": "close"}
         cookies = [self.cookie] if self.cookie else []
-        if method == "PUT":  # the XSRF double submit a browser makes: cookie and header agree
+        if method in ("PUT", "DELETE"):  # the XSRF double submit a browser makes: cookie and header agree
             xsrf = await self._xsrf()
             cookies.append(f"{XSRF_COOKIE}={xsrf}")
-            headers |= {"X-Xsrftoken": xsrf, "Content-Type": f"multipart/form-data; boundary={boundary}"}
+            headers["X-Xsrftoken"] = xsrf
+        if boundary:
+            headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
         if cookies:
             headers["Cookie"] = "; ".join(cookies)
         if body:

@@ -9,11 +9,11 @@ cell in the Edit view (the page keeps a draft on the server), two download the p
 workbook or CSV (built on request, as on a click) and one uploads a CSV in the Data view
 (bench/session.py). Server RSS is sampled every second: at the start (idle), after the
 warm-up, its peak, and at the end, once the load has stopped, the sessions have closed and
-Streamlit has dropped them (their reconnection time is set to `TTL_S` here, 120 s by default).
-The warm-up is the first half of the load: the page's caches are bounded by entries
-(app/cached.py) and at this pace fill for about four minutes (2026-12-07: 300 MB after two
-minutes, then flat at 350-375 MB from 4.3 minutes to the end). p95 is over the steps after the
-warm-up. A step the server answers wrongly (an exception on the page, a refused download) is an
+Streamlit has dropped them (their reconnection time is set to `TTL_S` here, 120 s by default),
+then after clearing the caches and after the allocators gave free memory back. Beside it, what
+the server holds (bench/server_stats.py, bench/soak_memory.py): the page's caches are bounded by
+entries (app/cached.py) but at this pace are still filling after ten minutes, so RSS alone cannot
+show a leak. The warm-up is the first half of the load; p95 is over the steps after it. A step the server answers wrongly (an exception on the page, a refused download) is an
 error and the session goes on; a dropped socket or a timeout is an error that ends it. Then, unless
 `--no-replica-kill`, one of two replicas behind nginx is killed mid-load
 (bench/replica_kill.py). Writes bench/results/soak.json and soak.md (`--quick`: soak-quick.*).
@@ -26,7 +26,6 @@ import asyncio
 import contextlib
 import json
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -34,19 +33,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench import replica_kill, rooms, synth
+from bench import replica_kill, rooms, server_stats, soak_memory, synth
 from bench.browser import ROOT, Server, server
 from bench.session import Refused, Session, open_session, problem
 
 RESULTS = ROOT / "bench" / "results"
-DASHBOARD = ROOT / "dashboard.py"
 # In every ten steps: six links, an edit, two downloads and an upload (each session starts at
 # its own place in the plan).
 PLAN = ("link", "link", "edit", "link", "download", "link", "upload", "link", "link", "download")
 DOWNLOADS = ("download_pptx", "download_xlsx", "download_csv")
 UPLOADS = 4  # distinct CSVs uploaded (synthetic, 300 rows each): the page parses each anew
 TTL_S = 10  # server.disconnectedSessionTTL: how long a closed session is kept for a reconnect
-GROWTH_MB, GROWTH_SHARE = 20.0, 0.10  # memory "did not grow": end <= warm-up level + the larger
 
 
 @dataclass
@@ -178,13 +175,17 @@ async def soak(
     with tempfile.TemporaryDirectory(prefix="bench-soak-") as tmp:
         uploads = upload_files(Path(tmp))
         drafts = Path(tmp) / "drafts"
-        env = {"FUNDING_DRAFTS_DIR": str(drafts), "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(TTL_S)}
-        app = DASHBOARD
-        if trace is not None:  # bench/dashboard_app.py runs dashboard.py and writes the sites
-            env |= {"PYTHONTRACEMALLOC": "1", "BENCH_TRACEMALLOC": str(trace.resolve())}
-            app = ROOT / "bench" / "dashboard_app.py"
-        async with server("soak", app, env, timeout=120, port=port) as srv:
-            t0 = time.monotonic()
+        # bench/dashboard_app.py runs dashboard.py and counts what the server holds (server_stats)
+        counts = trace.resolve() if trace is not None else Path(tmp) / "stats"
+        env = {
+            "FUNDING_DRAFTS_DIR": str(drafts),
+            "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(TTL_S),
+            "BENCH_STATS": str(counts),
+        }
+        if trace is not None:  # and the allocation sites, under tracemalloc
+            env["PYTHONTRACEMALLOC"] = "1"
+        async with server("soak", ROOT / "bench" / "dashboard_app.py", env, timeout=120, port=port) as srv:
+            t0, t0_wall = time.monotonic(), time.time()
             sampler = asyncio.create_task(sample_rss(srv, samples, t0, stop))
             await asyncio.sleep(1.5)  # two idle samples before the first session
             opened = await open_all(srv.url, sessions, timeout_s, load.errors)
@@ -211,13 +212,19 @@ async def soak(
             except Exception as exc:  # the soak's own result stands without it
                 load.errors.append(f"clear cache: {problem(exc)}")
             await asyncio.sleep(TTL_S + 15)
+            result["cleared_s"] = time.monotonic() - t0
+            (counts / "give-back").touch()  # what RSS keeps after this is memory in use
+            await asyncio.sleep(15)
             stop.set()
             await sampler
             load.errors += [f"server log: {line[:200]}" for line in srv.log_errors()[:5]]
         result["drafts_kept"] = len(list(drafts.glob("*.json"))) if drafts.exists() else 0
+        stats = server_stats.read(counts)
     warmup_end = result["load_start_s"] + duration_s / 2
     result.update(summary(load, warmup_end))
-    result["rss"] = memory(samples, warmup_end, result["load_end_s"], result["stopped_s"])
+    bounds = result["load_start_s"], result["load_end_s"]
+    result["rss"] = soak_memory.memory(samples, warmup_end, *bounds, result["stopped_s"], result["cleared_s"])
+    result["held"] = soak_memory.inside(stats, samples, t0_wall, bounds)
     return result
 
 
@@ -255,43 +262,12 @@ def summary(load: Load, warmup_end: float) -> dict[str, Any]:
     }
 
 
-def memory(
-    samples: list[tuple[float, float]], warmup_end: float, load_end: float, stopped: float
-) -> dict[str, Any]:
-    """Start (idle), after warm-up, peak, end of load, end (after the sessions were dropped) and
-    after the caches were cleared, the slope over the steady part, and whether the end is within
-    the stated tolerance."""
-    rss = [r for _, r in samples]
-    steady = [(t, r) for t, r in samples if warmup_end <= t <= load_end]
-    after_warmup = next((r for t, r in samples if t >= warmup_end), rss[-1])
-    end = statistics.median(r for t, r in samples if stopped - 10 <= t <= stopped)
-    tolerance = max(GROWTH_MB, GROWTH_SHARE * after_warmup)
-    slope = (
-        statistics.linear_regression([t for t, _ in steady], [r for _, r in steady]).slope
-        if len(steady) > 2
-        else None
-    )
-    return {
-        "start_mb": statistics.median(rss[:2]),
-        "after_warmup_mb": after_warmup,
-        "peak_mb": max(rss),
-        "end_of_load_mb": next((r for t, r in reversed(samples) if t <= load_end), None),
-        "end_mb": end,
-        "after_cache_clear_mb": statistics.median(r for _, r in samples[-10:]),
-        "tolerance_mb": tolerance,
-        "no_growth": end <= after_warmup + tolerance,
-        "steady_slope_mb_per_min": slope * 60 if slope is not None else None,
-        "samples": [(round(t, 1), round(r, 1)) for t, r in samples[::5]],
-    }
-
-
 def markdown(results: dict[str, Any]) -> str:
     lines = [f"# Soak ({results['meta']['date']}, commit {results['meta']['commit']})", ""]
     s = results["soak"]
     if "skipped" in s:
         lines.append(f"Soak skipped: {s['skipped']}")
     else:
-        m = s["rss"]
         lines += [
             f"{s['connected']}/{s['sessions']} sessions for {s['duration_s']:.0f} s, a step every "
             f"~{s['think_s']:g} s each (links, edits with a draft, downloads, uploads): {s['steps']} steps, "
@@ -306,11 +282,7 @@ def markdown(results: dict[str, Any]) -> str:
                 for k, v in s["per_kind"].items()
             ),
             "",
-            f"Server RSS: start {m['start_mb']:.0f} MB, after warm-up {m['after_warmup_mb']:.0f} MB, "
-            f"peak {m['peak_mb']:.0f} MB, end of load {m['end_of_load_mb']:.0f} MB, after the load "
-            f"stopped {m['end_mb']:.0f} MB, after clearing the caches {m['after_cache_clear_mb']:.0f} MB; no growth (end ≤ after warm-up + {m['tolerance_mb']:.0f} MB): "
-            f"**{'met' if m['no_growth'] else 'MISSED'}**; slope while steady "
-            f"{m['steady_slope_mb_per_min']:+.2f} MB/min.",
+            *soak_memory.markdown(s["rss"], s.get("held")),
         ]
         lines += [f"- error: {e}" for e in s["errors"]]
     lines += ["", *replica_kill.markdown(results.get("replica_kill", {"skipped": "not run"}))]
