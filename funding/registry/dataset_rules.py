@@ -7,13 +7,13 @@ hide another's problem, and every problem names the line and column where it is 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import compress, repeat
 
 import numpy as np
 
 from funding.base.errors import Problem, show_value
-from funding.intake.records import Instrument, earliest, latest
+from funding.intake.records import earliest, latest
 from funding.intake.table import Table
 from funding.registry.dataset import Dataset
 
@@ -134,33 +134,33 @@ def _part_problems(dataset: Dataset, line_of: Mapping[str, int], wholes: Mapping
 def _overlap_problems(
     dataset: Dataset, line_of: Mapping[str, int], wholes: Mapping[str, str]
 ) -> list[Problem]:
-    """may_overlap links two whole figures of one kind, both ways, in small groups."""
+    """may_overlap links two whole figures of one kind, both ways, in small groups. Read from the
+    dataset's columns, as the parts above: in the real data one row in eight fills may_overlap,
+    and a record made for each of them and for each row they name cost most of a load."""
+    ids, listed, amounts = dataset.column("id"), dataset.column("may_overlap"), dataset.column("amount_eur")
+    at = dataset.positions
+    link_problem = _link_checker(dataset)
     problems: list[Problem] = []
     links: dict[str, set[str]] = {}
-    valid = dataset.by_id
-    filled = compress(range(len(dataset.records)), dataset.column("may_overlap"))
-    for record in map(dataset.records.__getitem__, filled):  # (the few rows that fill may_overlap)
-        if not record.may_overlap:
-            continue
-        line = line_of[record.id]
-        if record.amount_eur is None:
+    for i in compress(range(len(ids)), listed):  # (the rows that fill may_overlap)
+        rid = ids[i]
+        if amounts[i] is None:
             continue  # a row rule reports may_overlap without an amount
-        if record.id in wholes:
-            whole = wholes[record.id]
+        if rid in wholes:
+            whole = wholes[rid]
             message = f"a part cannot overlap another figure; say it of its whole {whole!r} or use its parts_disjoint"
             problems.append(
-                Problem(line, "may_overlap", "overlap_on_part", message, show_value(record.may_overlap))
+                Problem(line_of[rid], "may_overlap", "overlap_on_part", message, show_value(listed[i]))
             )
             continue
-        for other_id in record.may_overlap:
-            other = valid.get(other_id)
-            problem = _link_problem(record, other_id, other)
+        for other_id in listed[i]:
+            problem = link_problem(i, other_id)
             if problem is not None:
                 code, message = problem
-                problems.append(Problem(line, "may_overlap", code, message, other_id))
-            elif other is not None:
-                links.setdefault(record.id, set()).add(other_id)
-                links.setdefault(other_id, set()).add(record.id)
+                problems.append(Problem(line_of[rid], "may_overlap", code, message, other_id))
+            elif other_id in at:
+                links.setdefault(rid, set()).add(other_id)
+                links.setdefault(other_id, set()).add(rid)
     for group in _groups(links):
         if len(group) > MAX_OVERLAP_GROUP:
             first = min(group, key=line_of.__getitem__)
@@ -169,18 +169,29 @@ def _overlap_problems(
     return problems
 
 
-def _link_problem(record: Instrument, other_id: str, other: Instrument | None) -> tuple[str, str] | None:
-    if other_id == record.id:
-        return None  # a row rule reports it
-    if other is None:
-        return "unknown_overlap_id", "may_overlap names no valid row in this file"
-    if other.amount_kind != record.amount_kind:
-        return "overlap_kind_differs", f"{other_id!r} is a figure of another kind; kinds never share money"
-    if other.amount_eur is None:
-        return "overlap_without_amount", f"{other_id!r} has no amount to overlap with"
-    if record.id not in other.may_overlap:
-        return "overlap_not_symmetric", f"{other_id!r} does not list this row in its may_overlap"
-    return None
+def _link_checker(dataset: Dataset) -> Callable[[int, str], tuple[str, str] | None]:
+    """What is wrong with row `i` naming `other_id` in may_overlap (code, message), or None."""
+    ids, listed = dataset.column("id"), dataset.column("may_overlap")
+    kinds, amounts, at = dataset.column("amount_kind"), dataset.column("amount_eur"), dataset.positions
+
+    def link_problem(i: int, other_id: str) -> tuple[str, str] | None:
+        if other_id == ids[i]:
+            return None  # a row rule reports it
+        other = at.get(other_id)
+        if other is None:
+            return "unknown_overlap_id", "may_overlap names no valid row in this file"
+        if kinds[other] != kinds[i]:
+            return (
+                "overlap_kind_differs",
+                f"{other_id!r} is a figure of another kind; kinds never share money",
+            )
+        if amounts[other] is None:
+            return "overlap_without_amount", f"{other_id!r} has no amount to overlap with"
+        if ids[i] not in listed[other]:
+            return "overlap_not_symmetric", f"{other_id!r} does not list this row in its may_overlap"
+        return None
+
+    return link_problem
 
 
 def _groups(links: Mapping[str, set[str]]) -> list[set[str]]:
