@@ -111,22 +111,22 @@ def overlapping_rows(draw: st.DrawFn) -> list[Drawn]:
     for i in draw(st.lists(st.integers(1, n - 1), max_size=2)) if n > 1 else ():
         ids[i] = ids[draw(st.integers(0, i - 1))]  # a duplicate id
     named = st.sampled_from([*ids, "ghost"])
-    rows = [
-        [
+    links = [draw(st.lists(named, max_size=3)) for _ in ids]
+    chains = st.lists(st.integers(0, n - 1), min_size=2, unique=True)
+    for group in draw(st.lists(chains, max_size=3)) if n > 1 else ():
+        for a, b in itertools.pairwise(group):  # a chain of links both ways
+            links[a].append(ids[b])
+            links[b].append(ids[a])
+    return [
+        (
             rid,
             draw(st.one_of(st.none(), named)),
             draw(st.sampled_from(("public", "guarantee"))),
             draw(st.one_of(st.just(10.0), st.none(), st.floats(0, 100))),
-            draw(st.lists(named, max_size=3)),
-        ]
-        for rid in ids
+            tuple(listed),
+        )
+        for rid, listed in zip(ids, links, strict=True)
     ]
-    chains = st.lists(st.integers(0, n - 1), min_size=2, unique=True)
-    for group in draw(st.lists(chains, max_size=3)) if n > 1 else ():
-        for a, b in itertools.pairwise(group):  # a chain of links both ways
-            rows[a][4].append(ids[b])
-            rows[b][4].append(ids[a])
-    return [(r[0], r[1], r[2], r[3], tuple(r[4])) for r in rows]  # type: ignore[misc]
 
 
 def overlap_oracle(
