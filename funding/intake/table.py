@@ -31,7 +31,7 @@ COLUMN_ORDER = {name: i for i, name in enumerate(COLUMNS)}
 # every cell were empty.
 OPTIONAL_COLUMNS = ("record_type", "parts_disjoint", "may_overlap", "money_origin", "notes_nl")
 _DEFAULTS: dict[str, str | None] = {"record_type": "instrument"}
-_QUOTE = 0x22
+_QUOTE, _LF_BYTE, _CR_BYTE = 0x22, 0x0A, 0x0D
 _LF, _CR = re.compile(b"\n"), re.compile(b"\r")
 
 Cells = list[str | None]
@@ -112,7 +112,7 @@ def plain_quoting(data: bytes, delimiter: str) -> bool:
     of a doubled pair (adjacent to its partner). A quote anywhere else (`ab"c`, `"ab"c`) is read
     differently by the two readers, so such files take the csv module's way."""
     buffer = np.frombuffer(data, dtype=np.uint8)
-    quotes = np.flatnonzero(buffer == _QUOTE)
+    quotes = _where(buffer, _QUOTE)
     if len(quotes) % 2:
         return False
     if not len(quotes):
@@ -132,6 +132,19 @@ def plain_quoting(data: bytes, delimiter: str) -> bool:
     opening_ok = (before | paired_before)[0::2]
     closing_ok = (after | paired_after)[1::2]
     return bool(opening_ok.all() and closing_ok.all())
+
+
+# Bytes compared at a time: a mask of a whole 200 MB file cost more in fresh memory (page faults)
+# than in comparing, and three `bytes.count` passes over it cost more than one such scan.
+_CHUNK = 1 << 20
+
+
+def _where(
+    buffer: np.ndarray[tuple[int], np.dtype[np.uint8]], byte: int
+) -> np.ndarray[tuple[int], np.dtype[np.intp]]:
+    """The positions of `byte` in `buffer`, a chunk at a time."""
+    found = [np.flatnonzero(buffer[i : i + _CHUNK] == byte) + i for i in range(0, len(buffer), _CHUNK)]
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.intp)
 
 
 def arrow_table(header: list[str], data: bytes, delimiter: str) -> Table | None:
@@ -191,9 +204,14 @@ class _Breaks:
     LF or CR LF end a line), and which cells hold some."""
 
     def __init__(self, data: bytes, start: int) -> None:
-        crs = data.count(b"\r", start) if data.find(b"\r", start) >= 0 else 0  # (find: memchr-fast)
-        self.lone_cr = crs - (data.count(b"\r\n", start) if crs else 0)
-        ends = data.count(b"\n", start) + self.lone_cr
+        buffer = np.frombuffer(data, dtype=np.uint8)[start:]
+        lfs = sum(np.count_nonzero(buffer[i : i + _CHUNK] == _LF_BYTE) for i in range(0, len(buffer), _CHUNK))
+        self.lone_cr = 0
+        if data.find(b"\r", start) >= 0:  # (memchr-fast): a CR not followed by LF ends a line too
+            crs = _where(buffer, _CR_BYTE)
+            followed = crs + 1 < len(buffer)
+            self.lone_cr = len(crs) - int(np.count_nonzero(buffer[crs[followed] + 1] == _LF_BYTE))
+        ends = int(lfs) + self.lone_cr
         self.physical = ends + (0 if start >= len(data) or data.endswith((b"\n", b"\r")) else 1)
 
     def first_lines(self, raw: Iterable[pa.Array], rows: int) -> list[int]:
