@@ -53,15 +53,17 @@ class Table:
         return {name: cells[index] for name, cells in self.columns.items()}
 
 
-def read_table(text: str, data: bytes, delimiter: str, log: ProblemLog) -> Table | None:
-    """The table of `text` (`data`: the same as UTF-8 bytes), or None when the header or the CSV
-    syntax is wrong (the problems are in `log`)."""
+def read_table(text: str | None, data: bytes, delimiter: str, log: ProblemLog) -> Table | None:
+    """The table of `data` (UTF-8 bytes; `text`: the same decoded, or None to decode only what
+    the csv module reads), or None when the header or the CSV syntax is wrong (the problems are
+    in `log`)."""
     # The header from its own line when that line closes its quotes (copying 100 MB of text into
     # a StringIO only to read one line cost more than parsing the rows with Arrow).
-    first = text[: _end_of_first_line(text)]
-    reader = csv.reader(
-        io.StringIO(text if first.count('"') % 2 else first, newline=""), delimiter=delimiter, strict=True
-    )
+    line = data[: _end_of_first_line(data)]
+    first = text[: _end_of_first_line(text)] if text is not None else _decoded(line)
+    if first.count('"') % 2:  # a line break inside the header's quotes: it goes on
+        first = text = text if text is not None else _decoded(data)
+    reader = csv.reader(io.StringIO(first, newline=""), delimiter=delimiter, strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error as exc:
@@ -71,7 +73,13 @@ def read_table(text: str, data: bytes, delimiter: str, log: ProblemLog) -> Table
     if len(log):
         return None
     fast = arrow_table(header, data, delimiter) if reader.line_num == 1 else None
-    return fast if fast is not None else csv_table(text, delimiter, header, log)
+    if fast is not None:
+        return fast
+    return csv_table(text if text is not None else _decoded(data), delimiter, header, log)
+
+
+def _decoded(data: bytes) -> str:
+    return data.decode("utf-8-sig")
 
 
 def header_problems(header: Sequence[str]) -> list[Problem]:
