@@ -66,3 +66,19 @@ def test_file_is_not_modified(tmp_path: Path) -> None:
     path.write_bytes(content)
     run("validate", str(path))
     assert path.read_bytes() == content
+
+
+def test_validate_loads_neither_the_exports_nor_the_other_commands() -> None:
+    """A run imports its own command's module: `validate` of a large file is timed with its
+    imports, and the exports' chart and file libraries cost it a few tenths of a second."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from funding.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['validate'])\n"
+        "print(*sorted(m for m in sys.modules if m.startswith(('funding.cli.', 'funding.exports', "
+        "'funding.charts', 'funding.changes', 'plotly', 'openpyxl', 'pptx'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60, check=True
+    )
+    assert result.stdout.split() == ["funding.cli.shared", "funding.cli.validate"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from unittest import mock
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -34,6 +35,7 @@ from funding.i18n.vocab import (
     RECORD_TYPE,
     STATUS,
 )
+from funding.intake import table as table_module
 from funding.intake.lazy_records import LazyRecords
 from funding.intake.records import COLUMNS, Instrument
 from funding.intake.table import COLUMN_ORDER, arrow_table, csv_table, plain_quoting, read_table
@@ -306,6 +308,27 @@ def test_arrow_reads_what_the_csv_module_reads(case: tuple[str, str]) -> None:
     columns, lines = reference
     assert {name: fast.columns[name] for name in columns} == columns
     assert fast.lines == lines
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(csv_texts(), st.integers(1, 8))
+def test_the_byte_scans_read_a_file_in_chunks_as_in_one(case: tuple[str, str], chunk: int) -> None:
+    """The quotes and line ends of a large file are found a chunk at a time: a quote or a CR LF on
+    a chunk's edge counts as anywhere else, and the lines stay the csv module's."""
+    text, delimiter = case
+    data = text.encode()
+    plain = plain_quoting(data, delimiter)  # one chunk: these texts are short
+    with mock.patch.object(table_module, "_CHUNK", chunk):
+        assert plain_quoting(data, delimiter) is plain
+        fast = arrow_table(_HEADER, data, delimiter)
+        start = text.find("\n") + 1
+        breaks = table_module._Breaks(data, start)
+    lone_cr = data.count(b"\r", start) - data.count(b"\r\n", start)
+    assert breaks.lone_cr == lone_cr
+    assert breaks.physical == data.count(b"\n", start) + lone_cr + (not data.endswith((b"\n", b"\r")))
+    reference = _reference(text, delimiter)
+    if fast is not None and reference is not None:
+        assert fast.lines == reference[1]
 
 
 @pytest.mark.parametrize(

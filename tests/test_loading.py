@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from factory import csv_bytes, row
+from fixtures import examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from funding.base.errors import InvalidData, UnreadableFile
+from funding.registry import loading
 from funding.registry.loading import parse_csv
 
 
@@ -207,3 +213,20 @@ def test_records_built_in_code_obey_the_row_rules_too() -> None:
     raw = parse_csv(csv_bytes([row("a", "100")])).records[0].model_dump()
     with pytest.raises(ValidationError):
         Instrument.model_validate({**raw, "amount_eur": None})  # a qualifier left without its amount
+
+
+@settings(max_examples=examples(300))
+@given(
+    st.lists(st.one_of(st.text(max_size=4).map(str.encode), st.binary(max_size=3)), max_size=8).map(b"".join),
+    st.integers(1, 5),
+)
+def test_utf8_is_checked_in_chunks_as_decoding_the_whole_would(data: bytes, chunk: int) -> None:
+    """A large file is checked a chunk at a time, not decoded: a character across two chunks
+    is whole, a broken one anywhere is found."""
+    try:
+        data.decode("utf-8")
+        whole = True
+    except UnicodeDecodeError:
+        whole = False
+    with mock.patch.object(loading, "_UTF8_CHUNK", chunk):
+        assert loading.is_utf8(data) is whole

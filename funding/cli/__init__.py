@@ -1,34 +1,55 @@
 """Command line: `python -m funding validate [PATH]`, `export OUT [filters]`, `diff OLD NEW`,
 `check-quotes` and `scan DOCUMENT` (also installed as `funding`). One module per command; a new command is a new module with
-`add(commands)` and `run(args)`, registered in COMMANDS."""
+`add(commands)` and `run(args)`, registered in COMMANDS. A run imports only the module of the
+command it names: `validate` does not load the exports' chart and file libraries."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from funding.base.errors import InvalidData, UnreadableFile
-from funding.cli import calls, diff, export, quotes, scan, validate
 from funding.cli.shared import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, format_problem
 
-COMMANDS = (validate, export, diff, quotes, scan, calls)
+# Each command's name and its module in funding.cli, in the order `--help` lists them.
+COMMANDS = {
+    "validate": "validate",
+    "export": "export",
+    "diff": "diff",
+    "check-quotes": "quotes",
+    "scan": "scan",
+    "calls": "calls",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Every command's parser, or (`only`) that of one command, whose module alone is imported."""
     parser = argparse.ArgumentParser(
         prog="python -m funding",
         description="Check the funding dataset, export views of it as the dashboard shows them, and compare versions.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for command in COMMANDS:
-        command.add(commands)
+    for name, module in COMMANDS.items():
+        if only in (None, name):
+            importlib.import_module(f"funding.cli.{module}").add(commands)
     return parser
 
 
+def _parse(arguments: list[str]) -> argparse.Namespace:
+    """The arguments through the parser of the command they name; anything that parser does not
+    take goes through every command's, so usage and errors read as they always have."""
+    if arguments and arguments[0] in COMMANDS:
+        args, unknown = build_parser(arguments[0]).parse_known_args(arguments)
+        if not unknown:
+            return args
+    return build_parser().parse_args(arguments)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = _parse(sys.argv[1:] if argv is None else list(argv))
     try:
         return int(args.run(args))
     except BrokenPipeError:

@@ -69,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
     if files.version and files.disagreements is not None:
         load_disagreements(files.disagreements, record_ids=dataset.by_id, known_documents=documents)
     public = figures(dataset, dataset.records, Filters(), "en").public.by_scope
-    with_amount = sum(r.amount_eur is not None for r in dataset.records)
+    amounts = dataset.column("amount_eur")  # (a record for each of 100,000 rows cost a second)
+    with_amount = len(amounts) - amounts.count(None)
     said = "; ".join(f"{public[s].label.lower()} {public[s].exact}" for s in ("battery", "wider", "all"))
     print(
         f"{args.path}: valid: {len(dataset.records)} rows, {with_amount} with amounts; {said} "

@@ -31,7 +31,7 @@ COLUMN_ORDER = {name: i for i, name in enumerate(COLUMNS)}
 # every cell were empty.
 OPTIONAL_COLUMNS = ("record_type", "parts_disjoint", "may_overlap", "money_origin", "notes_nl")
 _DEFAULTS: dict[str, str | None] = {"record_type": "instrument"}
-_QUOTE = 0x22
+_QUOTE, _LF_BYTE, _CR_BYTE = 0x22, 0x0A, 0x0D
 _LF, _CR = re.compile(b"\n"), re.compile(b"\r")
 
 Cells = list[str | None]
@@ -53,15 +53,17 @@ class Table:
         return {name: cells[index] for name, cells in self.columns.items()}
 
 
-def read_table(text: str, data: bytes, delimiter: str, log: ProblemLog) -> Table | None:
-    """The table of `text` (`data`: the same as UTF-8 bytes), or None when the header or the CSV
-    syntax is wrong (the problems are in `log`)."""
+def read_table(text: str | None, data: bytes, delimiter: str, log: ProblemLog) -> Table | None:
+    """The table of `data` (UTF-8 bytes; `text`: the same decoded, or None to decode only what
+    the csv module reads), or None when the header or the CSV syntax is wrong (the problems are
+    in `log`)."""
     # The header from its own line when that line closes its quotes (copying 100 MB of text into
     # a StringIO only to read one line cost more than parsing the rows with Arrow).
-    first = text[: _end_of_first_line(text)]
-    reader = csv.reader(
-        io.StringIO(text if first.count('"') % 2 else first, newline=""), delimiter=delimiter, strict=True
-    )
+    line = data[: _end_of_first_line(data)]
+    first = text[: _end_of_first_line(text)] if text is not None else _decoded(line)
+    if first.count('"') % 2:  # a line break inside the header's quotes: it goes on
+        first = text = text if text is not None else _decoded(data)
+    reader = csv.reader(io.StringIO(first, newline=""), delimiter=delimiter, strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error as exc:
@@ -71,7 +73,13 @@ def read_table(text: str, data: bytes, delimiter: str, log: ProblemLog) -> Table
     if len(log):
         return None
     fast = arrow_table(header, data, delimiter) if reader.line_num == 1 else None
-    return fast if fast is not None else csv_table(text, delimiter, header, log)
+    if fast is not None:
+        return fast
+    return csv_table(text if text is not None else _decoded(data), delimiter, header, log)
+
+
+def _decoded(data: bytes) -> str:
+    return data.decode("utf-8-sig")
 
 
 def header_problems(header: Sequence[str]) -> list[Problem]:
@@ -102,7 +110,7 @@ def plain_quoting(data: bytes, delimiter: str) -> bool:
     of a doubled pair (adjacent to its partner). A quote anywhere else (`ab"c`, `"ab"c`) is read
     differently by the two readers, so such files take the csv module's way."""
     buffer = np.frombuffer(data, dtype=np.uint8)
-    quotes = np.flatnonzero(buffer == _QUOTE)
+    quotes = _where(buffer, _QUOTE)
     if len(quotes) % 2:
         return False
     if not len(quotes):
@@ -122,6 +130,19 @@ def plain_quoting(data: bytes, delimiter: str) -> bool:
     opening_ok = (before | paired_before)[0::2]
     closing_ok = (after | paired_after)[1::2]
     return bool(opening_ok.all() and closing_ok.all())
+
+
+# Bytes compared at a time: a mask of a whole 200 MB file cost more in fresh memory (page faults)
+# than in comparing, and three `bytes.count` passes over it cost more than one such scan.
+_CHUNK = 1 << 20
+
+
+def _where(
+    buffer: np.ndarray[tuple[int], np.dtype[np.uint8]], byte: int
+) -> np.ndarray[tuple[int], np.dtype[np.intp]]:
+    """The positions of `byte` in `buffer`, a chunk at a time."""
+    found = [np.flatnonzero(buffer[i : i + _CHUNK] == byte) + i for i in range(0, len(buffer), _CHUNK)]
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.intp)
 
 
 def arrow_table(header: list[str], data: bytes, delimiter: str) -> Table | None:
@@ -181,9 +202,14 @@ class _Breaks:
     LF or CR LF end a line), and which cells hold some."""
 
     def __init__(self, data: bytes, start: int) -> None:
-        crs = data.count(b"\r", start) if data.find(b"\r", start) >= 0 else 0  # (find: memchr-fast)
-        self.lone_cr = crs - (data.count(b"\r\n", start) if crs else 0)
-        ends = data.count(b"\n", start) + self.lone_cr
+        buffer = np.frombuffer(data, dtype=np.uint8)[start:]
+        lfs = sum(np.count_nonzero(buffer[i : i + _CHUNK] == _LF_BYTE) for i in range(0, len(buffer), _CHUNK))
+        self.lone_cr = 0
+        if data.find(b"\r", start) >= 0:  # (memchr-fast): a CR not followed by LF ends a line too
+            crs = _where(buffer, _CR_BYTE)
+            followed = crs + 1 < len(buffer)
+            self.lone_cr = len(crs) - int(np.count_nonzero(buffer[crs[followed] + 1] == _LF_BYTE))
+        ends = int(lfs) + self.lone_cr
         self.physical = ends + (0 if start >= len(data) or data.endswith((b"\n", b"\r")) else 1)
 
     def first_lines(self, raw: Iterable[pa.Array], rows: int) -> list[int]:

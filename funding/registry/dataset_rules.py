@@ -7,13 +7,13 @@ hide another's problem, and every problem names the line and column where it is 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import compress, repeat
 
 import numpy as np
 
 from funding.base.errors import Problem, problem, show_value
-from funding.intake.records import Instrument, earliest, latest
+from funding.intake.records import earliest, latest
 from funding.intake.table import Table
 from funding.registry.dataset import Dataset
 
@@ -123,29 +123,30 @@ def _part_problems(dataset: Dataset, line_of: Mapping[str, int], wholes: Mapping
 def _overlap_problems(
     dataset: Dataset, line_of: Mapping[str, int], wholes: Mapping[str, str]
 ) -> list[Problem]:
-    """may_overlap links two whole figures of one kind, both ways, in small groups."""
+    """may_overlap links two whole figures of one kind, both ways, in small groups. Read from the
+    dataset's columns, as the parts above: in the real data one row in eight fills may_overlap,
+    and a record made for each of them and for each row they name cost most of a load."""
+    ids, listed, amounts = dataset.column("id"), dataset.column("may_overlap"), dataset.column("amount_eur")
+    at = dataset.positions
+    link_problem = _link_checker(dataset)
     problems: list[Problem] = []
     links: dict[str, set[str]] = {}
-    valid = dataset.by_id
-    filled = compress(range(len(dataset.records)), dataset.column("may_overlap"))
-    for record in map(dataset.records.__getitem__, filled):  # (the few rows that fill may_overlap)
-        if not record.may_overlap:
-            continue
-        line = line_of[record.id]
-        if record.amount_eur is None:
+    for i in compress(range(len(ids)), listed):  # (the rows that fill may_overlap)
+        rid = ids[i]
+        if amounts[i] is None:
             continue  # a row rule reports may_overlap without an amount
-        if record.id in wholes:
-            shown, whole = show_value(record.may_overlap), repr(wholes[record.id])
-            problems.append(problem(line, "may_overlap", "overlap_on_part", shown, whole=whole))
+        if rid in wholes:
+            shown, whole = show_value(listed[i]), repr(wholes[rid])
+            problems.append(problem(line_of[rid], "may_overlap", "overlap_on_part", shown, whole=whole))
             continue
-        for other_id in record.may_overlap:
-            other = valid.get(other_id)
-            refused = _link_problem(record, other_id, other, line)
+        for other_id in listed[i]:
+            refused = link_problem(i, other_id)
             if refused is not None:
-                problems.append(refused)
-            elif other is not None:
-                links.setdefault(record.id, set()).add(other_id)
-                links.setdefault(other_id, set()).add(record.id)
+                code, text, details = refused
+                problems.append(problem(line_of[rid], "may_overlap", code, other_id, text=text, **details))
+            elif other_id in at:
+                links.setdefault(rid, set()).add(other_id)
+                links.setdefault(other_id, set()).add(rid)
     for group in _groups(links):
         if len(group) > MAX_OVERLAP_GROUP:
             first = min(group, key=line_of.__getitem__)
@@ -161,21 +162,27 @@ def _overlap_problems(
     return problems
 
 
-def _link_problem(record: Instrument, other_id: str, other: Instrument | None, line: int) -> Problem | None:
-    if other_id == record.id:
-        return None  # a row rule reports it
-    if other is None:
-        return problem(line, "may_overlap", "unknown_overlap_id", other_id)
-    named = repr(other_id)
-    if other.amount_kind != record.amount_kind:
-        return problem(line, "may_overlap", "overlap_kind_differs", other_id, other=named)
-    if other.amount_eur is None:
-        return problem(
-            line, "may_overlap", "overlap_without_amount", other_id, text="other_without_amount", other=named
-        )
-    if record.id not in other.may_overlap:
-        return problem(line, "may_overlap", "overlap_not_symmetric", other_id, other=named)
-    return None
+def _link_checker(dataset: Dataset) -> Callable[[int, str], tuple[str, str, dict[str, str]] | None]:
+    """What is wrong with row `i` naming `other_id` in may_overlap (code, text, details), or None."""
+    ids, listed = dataset.column("id"), dataset.column("may_overlap")
+    kinds, amounts, at = dataset.column("amount_kind"), dataset.column("amount_eur"), dataset.positions
+
+    def link_problem(i: int, other_id: str) -> tuple[str, str, dict[str, str]] | None:
+        if other_id == ids[i]:
+            return None  # a row rule reports it
+        other = at.get(other_id)
+        if other is None:
+            return "unknown_overlap_id", "", {}
+        named = {"other": repr(other_id)}
+        if kinds[other] != kinds[i]:
+            return "overlap_kind_differs", "", named
+        if amounts[other] is None:
+            return "overlap_without_amount", "other_without_amount", named
+        if ids[i] not in listed[other]:
+            return "overlap_not_symmetric", "", named
+        return None
+
+    return link_problem
 
 
 def _groups(links: Mapping[str, set[str]]) -> list[set[str]]:

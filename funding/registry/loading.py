@@ -9,6 +9,7 @@ dataset lack the columns added then (`OPTIONAL_COLUMNS`) and still load.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import math
 import re
@@ -127,9 +128,11 @@ def parse_csv(
     if max_bytes is not None and len(data) > max_bytes:
         raise too_large(source, len(data), max_bytes)
     text = _decode(data, source)
-    if not text or text.isspace():  # (text.strip() would copy 100 MB to say so)
+    if text is not None and (not text or text.isspace()):  # (text.strip() would copy 100 MB)
         raise InvalidData(source, [problem(1, "", "empty_file")])
-    delimiter = _sniff_delimiter(text)
+    # (split would copy the rest of the file)
+    header = text[: text.find("\n")] if text is not None else data[: data.find(b"\n")].decode("utf-8-sig")
+    delimiter = _sniff_delimiter(header)
     log = ProblemLog(COLUMN_ORDER)
     table = read_table(text, data, delimiter, log)
     del text  # the cells are in the table now
@@ -148,20 +151,41 @@ def parse_csv(
     return dataset
 
 
-def _decode(data: bytes, source: str) -> str:
+def _decode(data: bytes, source: str) -> str | None:
+    """The file's text; or None for UTF-8 whose first line ends in a line feed and holds more
+    than white space (every file with a header row), whose rows Arrow reads from the bytes:
+    decoding 215 MB only to check them made a 430 MB text (0.3 s CPU) that nobody read."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableFile(source, "utf16")
     if b"\x00" in data:
         raise UnreadableFile(source, "nul_bytes")
+    end = data.find(b"\n")
+    if end >= 0 and is_utf8(data) and data[:end].decode("utf-8-sig").strip():
+        return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise not_utf8(source, exc) from None
 
 
-def _sniff_delimiter(text: str) -> str:
+_UTF8_CHUNK = 1 << 14  # bytes decoded at a time, then dropped (their text stays in the cache)
+
+
+def is_utf8(data: bytes) -> bool:
+    """Whether `data` is UTF-8, decoded a chunk at a time (a character may span two)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), _UTF8_CHUNK):
+            decoder.decode(view[start : start + _UTF8_CHUNK])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _sniff_delimiter(header: str) -> str:
     """The header decides: Excel in a Dutch locale separates with ';', everyone else with ','."""
-    header = text[: text.find("\n")]  # (split would copy the rest of the file)
     return max((",", ";", "\t"), key=header.count)
 
 

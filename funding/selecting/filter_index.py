@@ -35,7 +35,6 @@ class FilterIndex:
     columns: pd.DataFrame  # level and record type (read by other modules), start and end
     battery: np.ndarray  # battery-specific rows
     dated: np.ndarray  # rows with a start or an end
-    text: pd.Series  # the casefolded searchable texts of each row, joined by _SEPARATOR
 
 
 def build(dataset: Dataset) -> FilterIndex:
@@ -51,22 +50,32 @@ def build(dataset: Dataset) -> FilterIndex:
         },
         dtype=object,
     )
-    texts = zip(
-        column("id"), column("name_en"), column("name_nl"), column("source"), column("notes"), strict=True
-    )
-    text = pd.Series(
-        [
-            _SEPARATOR.join((rid, en, nl, source, notes or "")).casefold()
-            for rid, en, nl, source, notes in texts
-        ],
-        dtype=object,
-    )
     return FilterIndex(
         len(dataset.records),
         columns,
         np.array(column("battery_specific"), dtype=bool),
         np.array([s is not None or e is not None for s, e in zip(starts, ends, strict=True)], dtype=bool),
-        text,
+    )
+
+
+def search_text(dataset: Dataset) -> pd.Series:
+    """The casefolded searchable texts of each row, joined by _SEPARATOR; made on the first
+    search and kept with the dataset (`validate` and the page's totals never search, and at
+    100,000 rows of real notes the texts took longer to make than the rest of the index)."""
+    return dataset.kept("filter_text", _search_text)
+
+
+def _search_text(dataset: Dataset) -> pd.Series:
+    column = dataset.column
+    texts = zip(
+        column("id"), column("name_en"), column("name_nl"), column("source"), column("notes"), strict=True
+    )
+    return pd.Series(
+        [
+            _SEPARATOR.join((rid, en, nl, source, notes or "")).casefold()
+            for rid, en, nl, source, notes in texts
+        ],
+        dtype=object,
     )
 
 
@@ -106,7 +115,7 @@ def select(filters: Filters, dataset: Dataset) -> Sequence[Instrument]:
         keep &= _in_period(filters, index.columns, index.dated)
     needle = filters.q.casefold().strip()
     if needle:
-        keep &= index.text.str.contains(needle, regex=False).to_numpy(dtype=bool)
+        keep &= search_text(dataset).str.contains(needle, regex=False).to_numpy(dtype=bool)
     return Selected(dataset.records, np.flatnonzero(keep))
 
 
