@@ -10,7 +10,6 @@ a leading underscore (not hashed). Text in the figures is escaped by the builder
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -19,7 +18,6 @@ import streamlit as st
 from app.context import Picks
 from app.loading import TTL_SECONDS
 from funding import charts
-from funding.base.markdown import plain_table
 from funding.changes import passages
 from funding.exports.story import Story, story
 from funding.i18n.vocab import Lang
@@ -108,10 +106,8 @@ def chart(
     applied = tuple((d, c) for d, c in picks if d not in own)
     rows = selection(_dataset, filters, applied)
     source = charts.with_picks(source, dict(applied), filters.framework, lang, _dataset)
-    return shown(
-        charts.slide_chart(
-            name, _dataset, rows, kind, filters.framework, lang, source=source, colour_by=colour, top=top
-        )
+    return charts.slide_chart(
+        name, _dataset, rows, kind, filters.framework, lang, source=source, colour_by=colour, top=top
     )
 
 
@@ -133,15 +129,7 @@ def comparison(
     if not compare:
         source = charts.with_picks(source, dict(picks), filters.framework, lang, _dataset)
     kinds = offered_kinds(filters.kind)
-    return shown(
-        charts.comparison_chart(_dataset, rows, kinds, lang, colour_by=colour, top=top, source=source)
-    )
-
-
-def shown(chart: charts.Chart) -> charts.Chart:
-    """The chart with its data table as the page shows it (`plain_table`), made once with the
-    figure rather than on every run that draws it."""
-    return replace(chart, table=plain_table(chart.table))
+    return charts.comparison_chart(_dataset, rows, kinds, lang, colour_by=colour, top=top, source=source)
 
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
