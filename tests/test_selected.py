@@ -20,16 +20,17 @@ from strategies import SHIPPED, filters, forests
 from funding import charts
 from funding.charts.comparison import compare_choices
 from funding.charts.headline_figures import headline
-from funding.i18n.vocab import AMOUNT_KIND
+from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.loading import parse_csv
 from funding.selecting.breakdowns import envelope_rows, group_codes
+from funding.selecting.figures import battery_figure, figures
 from funding.selecting.filter_index import select
 from funding.selecting.frameworks import default_framework
 from funding.selecting.selected import Selected, positions_in
 from funding.selecting.selection import Filters
-from funding.selecting.totals import origin_split, stated_by_kind, totals_by_kind
+from funding.selecting.totals import origin_split, stated_by_kind, summable, totals_by_kind
 
 
 def _results(
@@ -157,3 +158,22 @@ def test_the_groups_a_click_can_name_are_those_the_charts_draw() -> None:
         for framework in ("eu", "nl"):
             drawn = {g for r in SHIPPED.records for g in groups(r, dim, framework)}
             assert charts.groups_in(SHIPPED, SHIPPED.records, dim, framework) == drawn, (dim, framework)
+
+
+@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow])
+@given(forests(), filters(), st.sampled_from(["en", "nl"]))
+def test_one_battery_figure_is_the_one_every_figure_gives(
+    rows: list[dict[str, str]], chosen: Filters, lang: Lang
+) -> None:
+    """The lead's EU and NL splits make only the battery figure of a kind (`battery_figure`): the
+    same Figure as `figures` makes among all the others, from positions and from a list alike."""
+    ds = parse_csv(csv_bytes(rows))
+    picked = select(replace(chosen, source=(), q=""), ds)
+    assert isinstance(picked, Selected)
+    eu = picked.where([r.level == "EU" for r in picked])
+    for selection in (picked, list(picked), eu, list(eu)):
+        every = figures(ds, selection, chosen, lang)
+        for kind in AMOUNT_KIND.codes:
+            if summable(kind):
+                expected = every.kinds[kind].by_scope["battery"]
+                assert battery_figure(ds, selection, chosen, lang, kind) == expected

@@ -245,6 +245,17 @@ def kind_total(dataset: Dataset, selection: Sequence[Instrument], kind: str) -> 
     )
 
 
+def battery_total(dataset: Dataset, selection: Sequence[Instrument], kind: str) -> tuple[Bounds, int]:
+    """`kind_total(...).battery` and `.with_amount` alone, for a figure that needs no other."""
+    positions = positions_in(dataset, selection)
+    if positions is not None:
+        ix = tree_index(dataset)
+        of_kind = stated_at(ix, positions, kind)
+        return _bounds_at(dataset, of_kind[ix.battery[of_kind]]), len(of_kind)
+    with_amount = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
+    return net_bounds(dataset, (r for r in with_amount if r.battery_specific), kind), len(with_amount)
+
+
 def totals_by_kind(dataset: Dataset, selection: Sequence[Instrument]) -> dict[str, KindTotal]:
     """One KindTotal per amount kind, in vocabulary order, for every kind (zero when absent)."""
     positions = positions_in(dataset, selection)
