@@ -17,6 +17,7 @@ import streamlit as st
 
 from app.context import Picks
 from app.loading import TTL_SECONDS
+from app.signed import signed
 from funding import charts
 from funding.changes import passages
 from funding.exports.story import Story, story
@@ -62,18 +63,21 @@ def narrowed(
 
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def headline(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> charts.Headline:
     found = figure_set(digest, filters, picks, lang, _dataset)
     return charts.headline(_dataset, selection(_dataset, filters, picks), lang, filters, found)
 
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def figure_set(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> Figures:
     """The selection's figures, made once for the headline and the lead sentence alike."""
     return figures(_dataset, selection(_dataset, filters, picks), filters, lang)
 
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def lead(
     digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset, info: DatasetInfo | None
 ) -> Lead:
@@ -82,6 +86,7 @@ def lead(
 
 
 @st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def chart(
     name: str,
     digest: str,
@@ -112,6 +117,7 @@ def chart(
 
 
 @st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def comparison(
     digest: str,
     filters: Filters,
@@ -133,6 +139,7 @@ def comparison(
 
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def compare_choices(
     digest: str, filters: Filters, picks: Picks, lang: Lang, limit: int, _dataset: Dataset
 ) -> dict[str, str]:
@@ -141,6 +148,7 @@ def compare_choices(
 
 
 @st.cache_data(max_entries=TABLES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def details(
     digest: str,
     filters: Filters,
@@ -155,18 +163,21 @@ def details(
 
 
 @st.cache_data(max_entries=256, ttl=TTL_SECONDS, show_spinner=False)
+@signed
 def passage(document: Document | None, quote: str | None) -> passages.Passage | None:
     """The quote in its document's text, read once per document and quote for every session."""
     return passages.passage(document, quote)
 
 
 @st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
+@signed
 def pick_values(digest: str, _dataset: Dataset) -> dict[str, frozenset[str]]:
     """What a link's chart picks may name in this dataset; one pass over its rows, once."""
     return charts.pick_values(_dataset)
 
 
 @st.cache_resource(show_spinner=False)
+@signed
 def draws_images() -> bool:
     """Whether kaleido finds a Chromium to draw chart images with; looked up once per server."""
     from funding.exports.images import find_chromium
@@ -175,6 +186,7 @@ def draws_images() -> bool:
 
 
 @st.cache_resource(max_entries=PLANS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def planned(
     digest: str, filters: Filters, lang: Lang, _dataset: Dataset, _selection: Sequence[Instrument]
 ) -> Story:
