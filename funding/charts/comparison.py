@@ -32,7 +32,7 @@ from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND, LEVEL, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
-from funding.selecting.breakdowns import Envelope, envelope_rows
+from funding.selecting.breakdowns import envelope_rows
 from funding.selecting.figures import parts_beyond_whole
 from funding.selecting.formatting import format_eur
 from funding.selecting.totals import stated_by_kind
@@ -91,7 +91,8 @@ def comparison_chart(
     ]
     factor, unit = scale_for(float(max(money)), lang)
     shared_end = axis_end(money, factor)
-    heights = [_panel_px(shown) for _, shown in panels]
+    ticks = [tick_labels(shown) for _, shown in panels]
+    heights = [20 + bar_slot(labels) * len(labels) for labels in ticks]
     plot_height = sum(heights) + PANEL_GAP_PX * (len(panels) - 1)
     counts = {k: stated[k] for k in kinds}
     titles = [
@@ -109,7 +110,7 @@ def comparison_chart(
     traces: list[dict[str, Any]] = []
     axes: dict[str, Any] = {}
     seen: set[str] = set()
-    for row, ((kind, shown), domain) in enumerate(zip(panels, domains, strict=True), start=1):
+    for row, ((kind, shown), domain, labels) in enumerate(zip(panels, domains, ticks, strict=True), start=1):
         suffix = "" if row == 1 else str(row)
         traces += envelope_traces(
             dataset,
@@ -121,7 +122,7 @@ def comparison_chart(
             legend_seen=seen,
         )
         end = axis_end((row["amount"] for row in shown), factor) if kind in OWN_SCALE else shared_end
-        panel = bar_axes([row["id"] for row in shown], tick_labels(shown), unit, end)
+        panel = bar_axes([row["id"] for row in shown], labels, unit, end)
         axes[f"xaxis{suffix}"] = {
             "anchor": f"y{suffix}",
             "domain": [0.0, 1.0],
@@ -192,10 +193,6 @@ def comparison_chart(
             table.setdefault(column, []).extend(values)
     figure = legible(short_bars_outside({"data": traces, "layout": layout}))
     return Chart(figure, table, shown=len(ids), total=total)
-
-
-def _panel_px(shown: Sequence[Envelope]) -> int:
-    return 20 + bar_slot(tick_labels(shown)) * len(shown)
 
 
 def _row_domains(heights: Sequence[int], gap: float) -> list[list[float]]:
