@@ -7,8 +7,10 @@ the reference every result is compared with."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any
+from unittest import mock
 
 import numpy as np
 from factory import csv_bytes, row
@@ -24,6 +26,7 @@ from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.loading import parse_csv
+from funding.selecting import net_arrays
 from funding.selecting.breakdowns import envelope_rows, group_codes
 from funding.selecting.figures import battery_figure, figures
 from funding.selecting.filter_index import select
@@ -49,8 +52,15 @@ def _results(
 
 def _same_results(ds: Dataset, chosen: Selected, limit: int | None) -> None:
     expected = _results(ds, list(chosen), limit, None)  # a plain list: record by record
-    found = _results(ds, chosen, limit, ds)
+    with arrays_always():
+        found = _results(ds, chosen, limit, ds)
     assert found == expected
+
+
+def arrays_always() -> AbstractContextManager[object]:
+    """Positions taken as arrays whatever the selection's size: these datasets are small, and a
+    selection under `ARRAY_ROWS` rows would otherwise be read record by record too."""
+    return mock.patch.object(net_arrays, "ARRAY_ROWS", 0)
 
 
 @settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
@@ -177,3 +187,15 @@ def test_one_battery_figure_is_the_one_every_figure_gives(
             if summable(kind):
                 expected = every.kinds[kind].by_scope["battery"]
                 assert battery_figure(ds, selection, chosen, lang, kind) == expected
+                with arrays_always():
+                    assert battery_figure(ds, selection, chosen, lang, kind) == expected
+
+
+def test_a_small_selection_is_read_record_by_record_and_a_large_one_as_arrays() -> None:
+    """The shipped file's 62 rows are under `ARRAY_ROWS` (200): their positions are not used; a
+    selection of at least that many rows is taken as arrays."""
+    everything = select(Filters(), SHIPPED)
+    assert len(everything) < net_arrays.ARRAY_ROWS
+    assert net_arrays.array_positions(SHIPPED, everything) is None
+    with arrays_always():
+        assert list(net_arrays.array_positions(SHIPPED, everything)) == list(range(len(everything)))  # type: ignore[arg-type]

@@ -28,8 +28,7 @@ from funding.i18n.vocab import (
 )
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
-from funding.selecting.net_arrays import shown_whole, stated_at, tree_index
-from funding.selecting.selected import positions_in
+from funding.selecting.net_arrays import array_positions, shown_whole, stated_at, tree_index
 from funding.selecting.totals import NO_BOUNDS, Bounds, counted_ids, net_bounds
 
 NOT_STATED_GROUP = "_not_stated"
@@ -163,7 +162,7 @@ def envelope_rows(
     and never added on top of it. Parents keep their size order among their siblings. `limit`
     keeps the first rows of that order, so a chart of the largest 25 never tables 100,000 rows.
     """
-    positions = positions_in(dataset, selection)
+    positions = array_positions(dataset, selection)
     if positions is not None:
         return _rows(envelope_order(dataset, positions, kind, limit), lang)
     rows = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
