@@ -10,7 +10,6 @@ a leading underscore (not hashed). Text in the figures is escaped by the builder
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -18,8 +17,8 @@ import streamlit as st
 
 from app.context import Picks
 from app.loading import TTL_SECONDS
+from app.signed import signed
 from funding import charts
-from funding.base.markdown import plain_table
 from funding.changes import passages
 from funding.exports.story import Story, story
 from funding.i18n.vocab import Lang
@@ -64,18 +63,21 @@ def narrowed(
 
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def headline(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> charts.Headline:
     found = figure_set(digest, filters, picks, lang, _dataset)
     return charts.headline(_dataset, selection(_dataset, filters, picks), lang, filters, found)
 
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def figure_set(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> Figures:
     """The selection's figures, made once for the headline and the lead sentence alike."""
     return figures(_dataset, selection(_dataset, filters, picks), filters, lang)
 
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def lead(
     digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset, info: DatasetInfo | None
 ) -> Lead:
@@ -84,6 +86,7 @@ def lead(
 
 
 @st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def chart(
     name: str,
     digest: str,
@@ -108,14 +111,13 @@ def chart(
     applied = tuple((d, c) for d, c in picks if d not in own)
     rows = selection(_dataset, filters, applied)
     source = charts.with_picks(source, dict(applied), filters.framework, lang, _dataset)
-    return shown(
-        charts.slide_chart(
-            name, _dataset, rows, kind, filters.framework, lang, source=source, colour_by=colour, top=top
-        )
+    return charts.slide_chart(
+        name, _dataset, rows, kind, filters.framework, lang, source=source, colour_by=colour, top=top
     )
 
 
 @st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def comparison(
     digest: str,
     filters: Filters,
@@ -133,18 +135,11 @@ def comparison(
     if not compare:
         source = charts.with_picks(source, dict(picks), filters.framework, lang, _dataset)
     kinds = offered_kinds(filters.kind)
-    return shown(
-        charts.comparison_chart(_dataset, rows, kinds, lang, colour_by=colour, top=top, source=source)
-    )
-
-
-def shown(chart: charts.Chart) -> charts.Chart:
-    """The chart with its data table as the page shows it (`plain_table`), made once with the
-    figure rather than on every run that draws it."""
-    return replace(chart, table=plain_table(chart.table))
+    return charts.comparison_chart(_dataset, rows, kinds, lang, colour_by=colour, top=top, source=source)
 
 
 @st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def compare_choices(
     digest: str, filters: Filters, picks: Picks, lang: Lang, limit: int, _dataset: Dataset
 ) -> dict[str, str]:
@@ -153,6 +148,7 @@ def compare_choices(
 
 
 @st.cache_data(max_entries=TABLES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def details(
     digest: str,
     filters: Filters,
@@ -167,18 +163,21 @@ def details(
 
 
 @st.cache_data(max_entries=256, ttl=TTL_SECONDS, show_spinner=False)
+@signed
 def passage(document: Document | None, quote: str | None) -> passages.Passage | None:
     """The quote in its document's text, read once per document and quote for every session."""
     return passages.passage(document, quote)
 
 
 @st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
+@signed
 def pick_values(digest: str, _dataset: Dataset) -> dict[str, frozenset[str]]:
     """What a link's chart picks may name in this dataset; one pass over its rows, once."""
     return charts.pick_values(_dataset)
 
 
 @st.cache_resource(show_spinner=False)
+@signed
 def draws_images() -> bool:
     """Whether kaleido finds a Chromium to draw chart images with; looked up once per server."""
     from funding.exports.images import find_chromium
@@ -187,6 +186,7 @@ def draws_images() -> bool:
 
 
 @st.cache_resource(max_entries=PLANS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
+@signed
 def planned(
     digest: str, filters: Filters, lang: Lang, _dataset: Dataset, _selection: Sequence[Instrument]
 ) -> Story:

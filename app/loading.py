@@ -15,6 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.signed import signed
 from funding.base import paths
 from funding.base.reading import read_file
 from funding.registry.calls import Call, load_calls
@@ -57,11 +58,13 @@ def stamp(path: Path) -> tuple[int, int]:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
+@signed
 def documents(path: str, stamp: tuple[int, int]) -> dict[str, Document] | Loaded:
     return attempt(lambda: load_documents(path), Path(path).name)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
+@signed
 def disputes(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...]) -> Disagreements | Loaded:
     """The curated disagreements between documents; checked against the registry, and against
     each dataset's ids when attached to it."""
@@ -69,6 +72,7 @@ def disputes(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...]
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
+@signed
 def shipped(
     path: str,
     stamp: tuple[int, int],
@@ -100,6 +104,7 @@ class _Refused(Exception):
 # refused one is kept for its own session only (`uploaded`), so variants of a bad file cannot
 # fill the server's memory.
 @st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
+@signed
 def _valid_upload(
     digest: str,
     name: str,
@@ -136,11 +141,13 @@ def uploaded(
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
+@signed
 def info(path: str, stamp: tuple[int, int]) -> DatasetInfo | Loaded:
     return attempt(lambda: load_info(path), Path(path).name)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
+@signed
 def _calls(path: str, stamp: tuple[int, int], known: tuple[str, ...]) -> tuple[Call, ...] | Loaded:
     return attempt(lambda: load_calls(path, known_documents=known), Path(path).name)
 

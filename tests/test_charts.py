@@ -8,7 +8,6 @@ import math
 import re
 from typing import Any
 
-import pandas as pd
 import plotly.io
 import pytest
 from factory import csv_bytes, row
@@ -472,7 +471,7 @@ def test_making_a_figure_never_touches_the_cached_spec() -> None:
             return super().pop(key, *default)
 
     trace = Watched(type="bar", x=[1.0], y=["a"], marker={"pattern": {"shape": ["/"]}})
-    chart = charts.Chart({"data": [trace], "layout": {}}, pd.DataFrame())
+    chart = charts.Chart({"data": [trace], "layout": {}}, {})
     assert chart.figure.data[0].type == "bar"
     assert [key for who, key in touched if who == id(trace)] == [] and trace["type"] == "bar"
 

@@ -6,10 +6,14 @@ import re
 import string
 
 import pytest
+from babel.numbers import format_decimal
+from fixtures import examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from funding.i18n import TEXTS, _merged, t, vocab
 from funding.i18n.forms import categories
-from funding.i18n.languages import codes
+from funding.i18n.languages import codes, decimal_text
 from funding.i18n.vocab import Vocabulary
 
 
@@ -116,3 +120,30 @@ def test_every_vocabulary_label_exists_in_every_language() -> None:
         (term.code, lang) for term in terms for lang in codes() if not term.labels.get(lang, "").strip()
     ]
     assert missing == []
+
+
+@settings(max_examples=examples(300))
+@given(
+    st.one_of(
+        st.floats(allow_nan=False, allow_infinity=False, min_value=-1e13, max_value=1e13),
+        st.integers(-(10**12), 10**12),
+        st.sampled_from([0.0, -0.0, 0, 1, 1.0, 7.6, 1.5e9, 0.000125]),
+    ),
+    st.sampled_from(["en_GB", "nl_NL"]),
+    st.sampled_from([None, "#,##0.###", "#,##0.##", "#,##0.0", "0.0"]),
+)
+def test_remembered_numbers_are_written_as_babel_writes_them(
+    number: float, locale: str, pattern: str | None
+) -> None:
+    """Asked twice (the second answer from the cache), and after the same value of the other type
+    (1 then 1.0, 0.0 then -0.0), `decimal_text` writes what `format_decimal` writes."""
+    expected = format_decimal(number, format=pattern, locale=locale)
+    for other in (float(number), -float(number), int(number)):
+        decimal_text(other, locale, pattern)
+    assert decimal_text(number, locale, pattern) == expected
+    assert decimal_text(number, locale, pattern) == expected
+
+
+def test_minus_zero_is_not_served_as_zero() -> None:
+    """-0.0 == 0.0 would share a cache key; Babel writes them "-0" and "0"."""
+    assert (decimal_text(0.0, "en_GB"), decimal_text(-0.0, "en_GB")) == ("0", "-0")

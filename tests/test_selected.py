@@ -7,11 +7,12 @@ the reference every result is compared with."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any
+from unittest import mock
 
 import numpy as np
-import pandas as pd
 from factory import csv_bytes, row
 from fixtures import examples
 from hypothesis import HealthCheck, given, settings
@@ -21,16 +22,18 @@ from strategies import SHIPPED, filters, forests
 from funding import charts
 from funding.charts.comparison import compare_choices
 from funding.charts.headline_figures import headline
-from funding.i18n.vocab import AMOUNT_KIND
+from funding.i18n.vocab import AMOUNT_KIND, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.loading import parse_csv
-from funding.selecting.breakdowns import envelopes, group_codes
+from funding.selecting import net_arrays
+from funding.selecting.breakdowns import envelope_rows, group_codes
+from funding.selecting.figures import battery_figure, figures
 from funding.selecting.filter_index import select
 from funding.selecting.frameworks import default_framework
 from funding.selecting.selected import Selected, positions_in
 from funding.selecting.selection import Filters
-from funding.selecting.totals import origin_split, stated_by_kind, totals_by_kind
+from funding.selecting.totals import origin_split, stated_by_kind, summable, totals_by_kind
 
 
 def _results(
@@ -40,7 +43,7 @@ def _results(
         totals_by_kind(ds, rows),
         origin_split(ds, rows),
         stated_by_kind(ds, rows),
-        [envelopes(ds, rows, kind, "en", limit=limit) for kind in AMOUNT_KIND.codes],
+        [envelope_rows(ds, rows, kind, "en", limit=limit) for kind in AMOUNT_KIND.codes],
         compare_choices(ds, rows, "en", 3),
         headline(ds, rows, "nl"),
         default_framework(rows, framework_of),
@@ -49,11 +52,15 @@ def _results(
 
 def _same_results(ds: Dataset, chosen: Selected, limit: int | None) -> None:
     expected = _results(ds, list(chosen), limit, None)  # a plain list: record by record
-    found = _results(ds, chosen, limit, ds)
-    assert found[:3] == expected[:3]
-    for table, reference in zip(found[3], expected[3], strict=True):
-        pd.testing.assert_frame_equal(table, reference)
-    assert found[4:] == expected[4:]
+    with arrays_always():
+        found = _results(ds, chosen, limit, ds)
+    assert found == expected
+
+
+def arrays_always() -> AbstractContextManager[object]:
+    """Positions taken as arrays whatever the selection's size: these datasets are small, and a
+    selection under `ARRAY_ROWS` rows would otherwise be read record by record too."""
+    return mock.patch.object(net_arrays, "ARRAY_ROWS", 0)
 
 
 @settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
@@ -89,12 +96,12 @@ def test_envelopes_from_positions_put_parts_under_their_whole() -> None:
         )
     )
     everything = select(Filters(), ds)
-    table = envelopes(ds, everything, "public", "en")
-    assert list(table["id"]) == ["a", "b", "c", "d"]
-    assert list(table["depth"]) == [0, 1, 1, 0]
-    assert [p if isinstance(p, str) else None for p in table["parent"]] == [None, "a", "a", None]
-    assert list(table["counted"]) == [True, False, False, True]
-    assert list(envelopes(ds, everything, "public", "en", limit=3)["id"]) == ["a", "b", "c"]
+    table = envelope_rows(ds, everything, "public", "en")
+    assert [row["id"] for row in table] == ["a", "b", "c", "d"]
+    assert [row["depth"] for row in table] == [0, 1, 1, 0]
+    assert [row["parent"] for row in table] == [None, "a", "a", None]
+    assert [row["counted"] for row in table] == [True, False, False, True]
+    assert [row["id"] for row in envelope_rows(ds, everything, "public", "en", limit=3)] == ["a", "b", "c"]
     assert totals_by_kind(ds, everything)["public"].net.low == 180.0
 
 
@@ -161,3 +168,34 @@ def test_the_groups_a_click_can_name_are_those_the_charts_draw() -> None:
         for framework in ("eu", "nl"):
             drawn = {g for r in SHIPPED.records for g in groups(r, dim, framework)}
             assert charts.groups_in(SHIPPED, SHIPPED.records, dim, framework) == drawn, (dim, framework)
+
+
+@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow])
+@given(forests(), filters(), st.sampled_from(["en", "nl"]))
+def test_one_battery_figure_is_the_one_every_figure_gives(
+    rows: list[dict[str, str]], chosen: Filters, lang: Lang
+) -> None:
+    """The lead's EU and NL splits make only the battery figure of a kind (`battery_figure`): the
+    same Figure as `figures` makes among all the others, from positions and from a list alike."""
+    ds = parse_csv(csv_bytes(rows))
+    picked = select(replace(chosen, source=(), q=""), ds)
+    assert isinstance(picked, Selected)
+    eu = picked.where([r.level == "EU" for r in picked])
+    for selection in (picked, list(picked), eu, list(eu)):
+        every = figures(ds, selection, chosen, lang)
+        for kind in AMOUNT_KIND.codes:
+            if summable(kind):
+                expected = every.kinds[kind].by_scope["battery"]
+                assert battery_figure(ds, selection, chosen, lang, kind) == expected
+                with arrays_always():
+                    assert battery_figure(ds, selection, chosen, lang, kind) == expected
+
+
+def test_a_small_selection_is_read_record_by_record_and_a_large_one_as_arrays() -> None:
+    """The shipped file's 62 rows are under `ARRAY_ROWS` (200): their positions are not used; a
+    selection of at least that many rows is taken as arrays."""
+    everything = select(Filters(), SHIPPED)
+    assert len(everything) < net_arrays.ARRAY_ROWS
+    assert net_arrays.array_positions(SHIPPED, everything) is None
+    with arrays_always():
+        assert list(net_arrays.array_positions(SHIPPED, everything)) == list(range(len(everything)))  # type: ignore[arg-type]

@@ -179,15 +179,15 @@ def test_combine_qualifiers() -> None:
 
 
 def test_envelopes_put_parts_under_their_whole_and_limit_rows() -> None:
-    from funding.selecting.breakdowns import envelopes
+    from funding.selecting.breakdowns import envelope_rows
 
     ds = dataset()
-    table = envelopes(ds, ds.records, "public", "en")
+    table = envelope_rows(ds, ds.records, "public", "en")
     # Largest whole first, its parts right after it (largest part first), then the next whole.
-    assert list(table["id"]) == ["loan", "programme", "allocated", "cluster"]
-    assert list(table["counted"]) == [True, True, False, False]
-    assert list(table["depth"]) == [0, 0, 1, 1]
-    assert list(envelopes(ds, ds.records, "public", "en", limit=3)["id"]) == [
+    assert [row["id"] for row in table] == ["loan", "programme", "allocated", "cluster"]
+    assert [row["counted"] for row in table] == [True, True, False, False]
+    assert [row["depth"] for row in table] == [0, 0, 1, 1]
+    assert [row["id"] for row in envelope_rows(ds, ds.records, "public", "en", limit=3)] == [
         "loan",
         "programme",
         "allocated",

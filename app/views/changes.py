@@ -10,6 +10,7 @@ import streamlit as st
 
 from app.context import Page
 from app.loading import TTL_SECONDS, stamp
+from app.signed import signed
 from app.widgets import one_choice
 from funding.base.markdown import markdown_text
 from funding.changes.diff import DatasetDiff, TableDiff
@@ -32,6 +33,7 @@ RELEASE_KEY = "release"
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
+@signed
 def release(folder: str, stamp: tuple[int, int]) -> DatasetVersion | VersionUnreadable:
     """A release folder, read once per version of its file (releases never change, but a
     working tree might); why not, when it cannot be read."""
@@ -42,6 +44,7 @@ def release(folder: str, stamp: tuple[int, int]) -> DatasetVersion | VersionUnre
 
 
 @st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
+@signed
 def changes(
     folder: str,
     stamp: tuple[int, int],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from funding.charts.layout import (
     BAR_PX,
     LABEL_ROOM,
@@ -25,7 +23,7 @@ from funding.charts.legibility import legible
 from funding.charts.text import plotly_text, wrapped
 from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND, Lang
-from funding.selecting.breakdowns import Breakdown
+from funding.selecting.breakdowns import TABLE_COLUMNS, Breakdown
 from funding.selecting.figures import WIDER_MARK, spoken_text, wider_note
 from funding.selecting.formatting import format_count, format_eur_full, format_range, with_qualifier
 from funding.selecting.totals import Bounds, refuse_unsummable
@@ -52,12 +50,9 @@ def breakdown_chart(
     hatched on to the high end, and its label is the range."""
     refuse_unsummable(result.kind)
     # A group with no stated amount is named in the subtitle, never drawn as a zero bar.
-    unstated = [
-        str(label) for label, a in zip(result.table["label"], result.table["amount"], strict=True) if a <= 0
-    ]
-    table = result.table[result.table["amount"] > 0].reset_index(drop=True)
-    # Plain lists, read once: each column read from the frame cost more than the bar it feeds.
-    col = {name: table[name].tolist() for name in table.columns}
+    unstated = [str(row["label"]) for row in result.rows if row["amount"] <= 0]
+    drawn_rows = [row for row in result.rows if row["amount"] > 0]
+    col = {name: [row[name] for row in drawn_rows] for name in TABLE_COLUMNS}
     kind_label = AMOUNT_KIND.label(result.kind, lang)
     ranged = any(low < high for low, high in zip(col["low"], col["amount"], strict=True))
     if result.additive:
@@ -170,16 +165,14 @@ def breakdown_chart(
             axis_end(col["amount"], factor, RANGE_LABEL_ROOM if ranged else LABEL_ROOM),
         ),
     )
-    data = pd.DataFrame(
-        {
-            t("col_group", lang): table["label"],
-            t("col_amount", lang): [format_range(low, high, lang, q) for low, high, q, _ in rows],
-            t("col_amount_low_eur", lang): table["low"],
-            t("col_amount_high_eur", lang): table["amount"],
-            t("col_instruments", lang): table["instruments"],
-            t("col_without_amount", lang): table["without_amount"],
-        }
-    )
+    data = {
+        t("col_group", lang): col["label"],
+        t("col_amount", lang): [format_range(low, high, lang, q) for low, high, q, _ in rows],
+        t("col_amount_low_eur", lang): col["low"],
+        t("col_amount_high_eur", lang): col["amount"],
+        t("col_instruments", lang): col["instruments"],
+        t("col_without_amount", lang): col["without_amount"],
+    }
     fig = legible(short_bars_outside({"data": traces, "layout": layout}))
     return Chart(fig, data, shown=len(groups), total=len(groups))
 

@@ -1,7 +1,7 @@
 """The envelope comparison across kinds: public budgets, guarantees, State-aid ceilings, expected
 private investment and targets side by side, each kind in its own panel on one shared value axis.
 
-Kinds are never added together, so each panel is one kind's `envelopes()` rows (a whole followed
+Kinds are never added together, so each panel is one kind's `envelope_rows()` (a whole followed
 by its hatched parts) and nothing is totalled across panels; the shared axis lets the eye compare
 a EUR 6.1 bn ceiling with a EUR 1.5 bn budget without reading two scales.
 """
@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-
-import pandas as pd
 
 from funding.base.markdown import plain_text
 from funding.charts.caveats import disputed
@@ -34,7 +32,7 @@ from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND, LEVEL, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
-from funding.selecting.breakdowns import envelopes
+from funding.selecting.breakdowns import envelope_rows
 from funding.selecting.figures import parts_beyond_whole
 from funding.selecting.formatting import format_eur
 from funding.selecting.totals import stated_by_kind
@@ -61,13 +59,12 @@ def compare_choices(
     for kind in AMOUNT_KIND.codes:
         if len(found) >= limit:
             break
-        table = envelopes(dataset, selection, kind, lang, limit=limit - len(found))
         kind_label = AMOUNT_KIND.label(kind, lang)
-        columns = (table[c].tolist() for c in ("id", "name", "amount", "qualifier", "level", "depth"))
-        for id_, name, amount, qualifier, level, depth in zip(*columns, strict=True):
-            part = PART_MARK if depth else ""
-            money = format_eur(amount, lang, qualifier)
-            found[id_] = plain_text(f"{part}{name} · {money} · {kind_label}, {LEVEL.label(level, lang)}")
+        for row in envelope_rows(dataset, selection, kind, lang, limit=limit - len(found)):
+            part = PART_MARK if row["depth"] else ""
+            money = format_eur(row["amount"], lang, row["qualifier"])
+            level = LEVEL.label(row["level"], lang)
+            found[row["id"]] = plain_text(f"{part}{row['name']} · {money} · {kind_label}, {level}")
     return found
 
 
@@ -83,16 +80,19 @@ def comparison_chart(
 ) -> Chart:
     """One panel per kind (in `kinds` order) with an amount in the selection; at most `top` bars
     per kind, each whole followed by its parts."""
-    panels = [(k, envelopes(dataset, selection, k, lang, limit=max(top, 1))) for k in kinds]
-    panels = [(k, shown) for k, shown in panels if len(shown)]
+    panels = [(k, envelope_rows(dataset, selection, k, lang, limit=max(top, 1))) for k in kinds]
+    panels = [(k, shown) for k, shown in panels if shown]
     stated = stated_by_kind(dataset, selection)
     total = sum(stated[k] for k in set(kinds))
     if not panels:
-        return Chart({"data": [], "layout": {}}, pd.DataFrame(), shown=0, total=total)
-    money = [shown["amount"] for k, shown in panels if k not in OWN_SCALE] or [panels[0][1]["amount"]]
-    factor, unit = scale_for(float(pd.concat(money).max()), lang)
-    shared_end = axis_end(pd.concat(money), factor)
-    heights = [_panel_px(shown) for _, shown in panels]
+        return Chart({"data": [], "layout": {}}, {}, shown=0, total=total)
+    money = [row["amount"] for k, shown in panels if k not in OWN_SCALE for row in shown] or [
+        row["amount"] for row in panels[0][1]
+    ]
+    factor, unit = scale_for(float(max(money)), lang)
+    shared_end = axis_end(money, factor)
+    ticks = [tick_labels(shown) for _, shown in panels]
+    heights = [20 + bar_slot(labels) * len(labels) for labels in ticks]
     plot_height = sum(heights) + PANEL_GAP_PX * (len(panels) - 1)
     counts = {k: stated[k] for k in kinds}
     titles = [
@@ -110,7 +110,7 @@ def comparison_chart(
     traces: list[dict[str, Any]] = []
     axes: dict[str, Any] = {}
     seen: set[str] = set()
-    for row, ((kind, shown), domain) in enumerate(zip(panels, domains, strict=True), start=1):
+    for row, ((kind, shown), domain, labels) in enumerate(zip(panels, domains, ticks, strict=True), start=1):
         suffix = "" if row == 1 else str(row)
         traces += envelope_traces(
             dataset,
@@ -121,8 +121,8 @@ def comparison_chart(
             axes={"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"},
             legend_seen=seen,
         )
-        end = axis_end(shown["amount"], factor) if kind in OWN_SCALE else shared_end
-        panel = bar_axes(list(shown["id"]), tick_labels(shown), unit, end)
+        end = axis_end((row["amount"] for row in shown), factor) if kind in OWN_SCALE else shared_end
+        panel = bar_axes([row["id"] for row in shown], labels, unit, end)
         axes[f"xaxis{suffix}"] = {
             "anchor": f"y{suffix}",
             "domain": [0.0, 1.0],
@@ -145,12 +145,12 @@ def comparison_chart(
         }
         for title, (_, top) in zip(titles, domains, strict=True)
     ]
-    ids = [i for _, shown in panels for i in shown["id"]]
+    ids = [row["id"] for _, shown in panels for row in shown]
     legend = [str(tr["name"]) for tr in traces if tr["showlegend"]]
     beyond = [
         note
         for kind, shown in panels
-        for note in parts_beyond_whole(dataset, [dataset.by_id[str(i)] for i in shown["id"]], kind, lang)
+        for note in parts_beyond_whole(dataset, [dataset.by_id[str(row["id"])] for row in shown], kind, lang)
     ]
     layout = chart_layout(
         title=t("envelopes", lang),
@@ -185,17 +185,14 @@ def comparison_chart(
             "x": 0,
         },
     )
-    tables = []
-    for kind, shown in panels:
-        table = envelope_table(dataset, shown, lang)
-        table.insert(1, t("col_kind", lang), AMOUNT_KIND.label(kind, lang))
-        tables.append(table)
+    table: dict[str, list[Any]] = {}
+    for kind, shown in panels:  # the panels' tables one under the other, the kind after the name
+        (name, names), *rest = envelope_table(dataset, shown, lang).items()
+        kinds_column = (t("col_kind", lang), [AMOUNT_KIND.label(kind, lang)] * len(shown))
+        for column, values in ((name, names), kinds_column, *rest):
+            table.setdefault(column, []).extend(values)
     figure = legible(short_bars_outside({"data": traces, "layout": layout}))
-    return Chart(figure, pd.concat(tables, ignore_index=True), shown=len(ids), total=total)
-
-
-def _panel_px(shown: pd.DataFrame) -> int:
-    return 20 + bar_slot(tick_labels(shown)) * len(shown)
+    return Chart(figure, table, shown=len(ids), total=total)
 
 
 def _row_domains(heights: Sequence[int], gap: float) -> list[list[float]]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import pandas as pd
-
 from funding.charts.caveats import caveat_lines, disputed, mark
 from funding.charts.layout import (
     DEFAULT_COLOUR,
@@ -15,6 +13,7 @@ from funding.charts.layout import (
     PART_OPACITY,
     PART_PATTERN,
     Chart,
+    Columns,
     axis_end,
     bar,
     bar_axes,
@@ -32,7 +31,7 @@ from funding.i18n import t
 from funding.i18n.vocab import AMOUNT_KIND, INSTRUMENT_TYPE, LEVEL, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
-from funding.selecting.breakdowns import envelopes
+from funding.selecting.breakdowns import Envelope, envelope_rows
 from funding.selecting.formatting import format_eur, format_eur_full, with_qualifier
 
 ROW_COLUMNS = ("id", "name", "amount", "qualifier", "parent", "counted", "source")
@@ -55,11 +54,11 @@ def envelope_chart(
     """
     # Only the rows drawn are tabled (a whole comes before its parts, so a shown part's whole is
     # shown too); the count of all of them is cheap.
-    shown = envelopes(dataset, selection, kind, lang, limit=max(top, 1))
+    shown = envelope_rows(dataset, selection, kind, lang, limit=max(top, 1))
     total = sum(1 for r in selection if r.amount_kind == kind and r.amount_eur is not None)
-    factor, unit = scale_for(float(shown["amount"].max()) if len(shown) else 0.0, lang)
+    factor, unit = scale_for(max((float(row["amount"]) for row in shown), default=0.0), lang)
     traces = envelope_traces(dataset, shown, lang, colour_by, factor)
-    order = list(shown["id"])
+    order = [row["id"] for row in shown]
     ticktext = tick_labels(shown)
     layout = chart_layout(
         title=t("envelopes", lang),
@@ -74,7 +73,7 @@ def envelope_chart(
         barmode="overlay",
         bargap=0.25,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
-        **bar_axes(order, ticktext, unit, axis_end(shown["amount"], factor)),
+        **bar_axes(order, ticktext, unit, axis_end((row["amount"] for row in shown), factor)),
     )
     data = envelope_table(dataset, shown, lang)
     fig = legible(short_bars_outside({"data": traces, "layout": layout}))
@@ -83,7 +82,7 @@ def envelope_chart(
 
 def envelope_traces(
     dataset: Dataset,
-    shown: pd.DataFrame,
+    shown: Sequence[Envelope],
     lang: Lang,
     colour_by: str,
     factor: float,
@@ -91,7 +90,7 @@ def envelope_traces(
     axes: dict[str, str] | None = None,
     legend_seen: set[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """One bar trace per colour group of `envelopes()` rows: parts hatched and lighter, labels with
+    """One bar trace per colour group of `envelope_rows()`: parts hatched and lighter, labels with
     their qualifier, the disagreement mark and the "not battery-specific" note, hover with caveats.
 
     `axes` puts the traces on a subplot's axes; `legend_seen` lists each colour in the legend once
@@ -99,8 +98,7 @@ def envelope_traces(
     vocab = LEVEL if colour_by == "level" else INSTRUMENT_TYPE
     column = "level" if colour_by == "level" else "instrument_type"
     colours = colour_map(vocab)
-    # Plain lists, read once: selecting a colour's rows from the frame cost more than the figure.
-    rows = list(zip(*(shown[c].tolist() for c in (*ROW_COLUMNS, column)), strict=True))
+    rows = [tuple(row[c] for c in (*ROW_COLUMNS, column)) for row in shown]
     names = {row[0]: row[1] for row in rows}
     groups: dict[str, list[tuple[Any, ...]]] = {}
     for row in rows:
@@ -172,34 +170,27 @@ def _colour_trace(
     )
 
 
-def tick_labels(shown: pd.DataFrame) -> list[str]:
+def tick_labels(shown: Sequence[Envelope]) -> list[str]:
     """The bars' names, a part indented under its whole (↳ per level), wrapped, never cut."""
-    names = dict(zip(shown["id"], shown["name"], strict=True))
-    depth = dict(zip(shown["id"], shown["depth"], strict=True))
-    return [wrapped("↳ " * int(depth[i]) + str(names[i]), width=34, lines=None) for i in shown["id"]]
+    return [wrapped("↳ " * int(row["depth"]) + str(row["name"]), width=34, lines=None) for row in shown]
 
 
-def envelope_table(dataset: Dataset, shown: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def envelope_table(dataset: Dataset, shown: Sequence[Envelope], lang: Lang) -> Columns:
     """The bars drawn, as a table, not the whole selection: the details table lists every
     instrument, and a large selection is never sent to the browser twice."""
-    names = dict(zip(shown["id"], shown["name"], strict=True))
-    return pd.DataFrame(
-        {
-            t("col_name", lang): [
-                ("↳ " * int(d)) + str(n) for d, n in zip(shown["depth"], shown["name"], strict=True)
-            ],
-            t("col_amount", lang): [
-                format_eur(a, lang, q) for a, q in zip(shown["amount"], shown["qualifier"], strict=True)
-            ],
-            t("col_amount_eur", lang): shown["amount"],
-            t("col_part_of", lang): [names.get(p, "") if p else "" for p in shown["parent"]],
-            t("col_counted", lang): [t("yes", lang) if c else t("no", lang) for c in shown["counted"]],
-            t("col_battery_specific", lang): [
-                t("yes", lang) if battery_specific(dataset, i) else t("no", lang) for i in shown["id"]
-            ],
-            t("col_level", lang): [LEVEL.label(c, lang) for c in shown["level"]],
-            t("col_type", lang): [INSTRUMENT_TYPE.label(c, lang) for c in shown["instrument_type"]],
-            t("col_source", lang): shown["source"],
-            t("col_caveats", lang): ["; ".join(caveat_lines(dataset, i, lang)) for i in shown["id"]],
-        }
-    )
+    names = {row["id"]: row["name"] for row in shown}
+    yes, no = t("yes", lang), t("no", lang)
+    return {
+        t("col_name", lang): [("↳ " * int(row["depth"])) + str(row["name"]) for row in shown],
+        t("col_amount", lang): [format_eur(row["amount"], lang, row["qualifier"]) for row in shown],
+        t("col_amount_eur", lang): [row["amount"] for row in shown],
+        t("col_part_of", lang): [names.get(row["parent"], "") if row["parent"] else "" for row in shown],
+        t("col_counted", lang): [yes if row["counted"] else no for row in shown],
+        t("col_battery_specific", lang): [
+            yes if battery_specific(dataset, row["id"]) else no for row in shown
+        ],
+        t("col_level", lang): [LEVEL.label(row["level"], lang) for row in shown],
+        t("col_type", lang): [INSTRUMENT_TYPE.label(row["instrument_type"], lang) for row in shown],
+        t("col_source", lang): [row["source"] for row in shown],
+        t("col_caveats", lang): ["; ".join(caveat_lines(dataset, row["id"], lang)) for row in shown],
+    }

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pandas as pd
-
 from funding.charts.hierarchy import MAX_SOURCES, counted_rows
-from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout, colour_map
+from funding.charts.layout import GREY, OKABE_ITO, Chart, Columns, chart_layout, colour_map
 from funding.charts.legibility import legible
 from funding.charts.text import plotly_text, wrapped
 from funding.i18n import t
@@ -89,9 +87,12 @@ def flow_chart(
         for key in ((s, ty), (ty, p), s, ty, p):
             members.setdefault(key, []).append(r)
 
+    # The net total of what flows through each node and link, once for its label, hover and row.
+    net = {key: net_bounds(dataset, members[key], kind) for key in (*range(len(nodes)), *links)}
+
     def amount_text(key: int | tuple[int, int]) -> str:
         """The net total of what flows through: a range where those figures may share money."""
-        return format_bounds(net_bounds(dataset, members.get(key, []), kind), lang)
+        return format_bounds(net[key], lang)
 
     node_text = [amount_text(i) for i in range(len(nodes))]
     traces = [
@@ -128,15 +129,13 @@ def flow_chart(
         lang=lang,
         plot_height=420,
     )
-    data = pd.DataFrame(
-        {
-            t("col_from", lang): [nodes[a][1] for a, _ in links],
-            t("col_to", lang): [nodes[b][1] for _, b in links],
-            t("col_amount", lang): [amount_text(k) for k in links],
-            # Net ends, as the labels say: the widths above add each figure once (geometry).
-            t("col_amount_low_eur", lang): [net_bounds(dataset, members[k], kind).low for k in links],
-            t("col_amount_high_eur", lang): [net_bounds(dataset, members[k], kind).high for k in links],
-        }
-    )
+    data: Columns = {
+        t("col_from", lang): [nodes[a][1] for a, _ in links],
+        t("col_to", lang): [nodes[b][1] for _, b in links],
+        t("col_amount", lang): [amount_text(k) for k in links],
+        # Net ends, as the labels say: the widths above add each figure once (geometry).
+        t("col_amount_low_eur", lang): [net[k].low for k in links],
+        t("col_amount_high_eur", lang): [net[k].high for k in links],
+    }
     fig = legible({"data": traces, "layout": layout})
     return Chart(fig, data, shown=len(rows), total=len(rows))

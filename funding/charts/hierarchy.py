@@ -5,9 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-import pandas as pd
-
-from funding.charts.layout import GREY, OKABE_ITO, Chart, chart_layout
+from funding.charts.layout import GREY, OKABE_ITO, Chart, Columns, chart_layout
 from funding.charts.legibility import legible
 from funding.charts.text import plotly_text, wrapped
 from funding.i18n import t
@@ -122,14 +120,12 @@ def hierarchy_chart(
         lang=lang,
         plot_height=420,
     )
-    data = pd.DataFrame(
-        {
-            t("col_source", lang): [row[0] for row in table],
-            t("col_name", lang): [row[1] for row in table],
-            t("col_amount", lang): [row[4] for row in table],
-            t("col_amount_low_eur", lang): [row[2] for row in table],
-            t("col_amount_high_eur", lang): [row[3] for row in table],
-        }
-    )
+    data: Columns = {
+        t("col_source", lang): [row[0] for row in table],
+        t("col_name", lang): [row[1] for row in table],
+        t("col_amount", lang): [row[4] for row in table],
+        t("col_amount_low_eur", lang): [row[2] for row in table],
+        t("col_amount_high_eur", lang): [row[3] for row in table],
+    }
     fig = legible({"data": traces, "layout": layout})
     return Chart(fig, data, shown=len(kept), total=len(rows))

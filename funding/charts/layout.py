@@ -10,7 +10,7 @@ import copy
 import html
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +72,7 @@ RANGE_LABEL_ROOM = 2.3  # a range's label ("about EUR 120.0–127.6 m") is twice
 
 
 Spec = dict[str, Any]  # a plotly figure as plain data: {"data": [trace, ...], "layout": {...}}
+Columns = Mapping[str, Sequence[Any]]  # a data table, column name to values
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,18 @@ class Chart:
 
     The figure is built as plain data (`spec`), which the page sends as it is: plotly's property
     API validated every value on the way in and copied the figure on the way out, three quarters
-    of a fresh rerun. `figure` makes a plotly Figure of it for exports that edit or render one."""
+    of a fresh rerun. `figure` makes a plotly Figure of it for exports that edit or render one.
+    The table is kept as columns (`columns`) and made a DataFrame only when read (`table`): the
+    page sends it only once its expander is opened, and the frames were a fifth of a rerun."""
 
     spec: Spec
-    table: pd.DataFrame
+    columns: Columns
     shown: int = 0
     total: int = 0
+
+    @property
+    def table(self) -> pd.DataFrame:
+        return pd.DataFrame(self.columns)
 
     @property
     def figure(self) -> go.Figure:

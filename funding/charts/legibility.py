@@ -9,6 +9,7 @@ whichever reads better by WCAG relative luminance. The same figures go into PNG 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -46,6 +47,7 @@ def on_white(colour: str, opacity: float = 1.0) -> tuple[float, float, float]:
     return tuple(c * opacity + w * (1 - opacity) for c, w in zip(rgb, _WHITE, strict=True))  # type: ignore[return-value]
 
 
+@functools.lru_cache(maxsize=256)  # a palette's colours at a few opacities, asked for every bar
 def text_on(colour: str, opacity: float = 1.0) -> str:
     """Black or white, whichever has the higher contrast on this fill."""
     fill = on_white(colour, opacity)

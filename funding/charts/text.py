@@ -7,6 +7,7 @@ markup (Streamlit's Markdown has its own: `funding.base.markdown.markdown_text`)
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 
@@ -25,9 +26,11 @@ def plotly_text(text: str) -> str:
     return re.sub(r"[&<>]", lambda m: _PLOTLY_ESCAPES[m.group(0)], plain_text(text))
 
 
+@functools.lru_cache(maxsize=4096)
 def wrapped(text: str, width: int = 30, lines: int | None = 3) -> str:
     """An escaped label broken over at most `lines` lines of about `width` characters (every
-    line it needs with `lines=None`: a name on a slide is wrapped, never cut)."""
+    line it needs with `lines=None`: a name on a slide is wrapped, never cut). Remembered: the
+    same names are wrapped on every rerun, and `textwrap` was a third of the comparison chart."""
     # Never after a hyphen: a slide joins the lines again to rewrap them (funding.charts.slide).
     parts = textwrap.wrap(text, width=width, break_on_hyphens=False) or [""]
     if lines is not None and len(parts) > lines:

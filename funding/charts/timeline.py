@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-import pandas as pd
-
 from funding.charts.layout import BAR_PX, Chart, bar, bar_slot, chart_layout, colour_map
 from funding.charts.legibility import legible
 from funding.charts.text import period_text, plotly_text, wrapped
@@ -119,4 +117,5 @@ def timeline_chart(
         },
     )
     fig = legible({"data": traces, "layout": layout})
-    return Chart(fig, pd.DataFrame(rows), shown=len(shown), total=len(dated))
+    columns = {name: [row[name] for row in rows] for name in (rows[0] if rows else {})}
+    return Chart(fig, columns, shown=len(shown), total=len(dated))

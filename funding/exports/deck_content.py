@@ -19,7 +19,7 @@ from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.disagreements import Disagreements
 from funding.registry.locators import section
-from funding.selecting.breakdowns import envelopes
+from funding.selecting.breakdowns import envelope_rows
 from funding.selecting.figures import Figures, KindFigures, count_text, kind_lines, spoken_text
 from funding.selecting.formatting import format_eur
 from funding.selecting.selection import ORIGIN_LABELS
@@ -179,8 +179,8 @@ def table_rows(
     by_id = {r.id: r for r in selection}
     rows: list[Row] = []
     for kind in AMOUNT_KIND.codes:
-        for record_id in envelopes(dataset, selection, kind, lang)["id"]:
-            record = by_id[record_id]
+        for row in envelope_rows(dataset, selection, kind, lang):
+            record = by_id[row["id"]]
             where = f"{_reference(record, cited)} {section(record.source_locator, lang)}".strip()
             rows.append(
                 Row(

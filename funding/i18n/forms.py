@@ -11,9 +11,8 @@ from collections.abc import Mapping
 from functools import cache
 
 from babel import Locale
-from babel.numbers import format_decimal
 
-from funding.i18n.languages import Lang, language
+from funding.i18n.languages import Lang, decimal_text, language
 
 # A text, or its plural forms keyed by CLDR category; "other" is always there.
 Entry = str | Mapping[str, str]
@@ -41,4 +40,4 @@ def pick(entry: Entry, lang: Lang, values: Mapping[str, object]) -> tuple[str, d
         raise TypeError(f"a text with plural forms needs an integer n, got {n!r}")
     babel_locale = language(lang).babel_locale
     form = _locale(babel_locale).plural_form(n)
-    return entry[form], {**values, "n": format_decimal(n, locale=babel_locale)}
+    return entry[form], {**values, "n": decimal_text(n, babel_locale)}

@@ -9,10 +9,10 @@ or Dutch.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, TypeVar
 
-from babel.numbers import get_decimal_symbol, get_group_symbol
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 Lang = Literal["en", "nl"]
 # The curated data's own texts (names, notes, titles, summaries) exist in these two languages.
@@ -85,6 +85,19 @@ def language(code: str) -> Language:
 def codes() -> tuple[Lang, ...]:
     """Every language a reader can choose, in the chooser's order."""
     return tuple(row.code for row in LANGUAGES.values())
+
+
+def decimal_text(number: float, babel_locale: str, pattern: str | None = None) -> str:
+    """Babel's `format_decimal`, remembered: a rerun writes the same few hundred amounts again,
+    and Babel parses the pattern on every call (about 55 µs each). At most 8,192 are kept."""
+    if number == 0:  # -0.0 equals 0.0 (one key) but is written "-0"
+        return str(format_decimal(number, format=pattern, locale=babel_locale))
+    return _decimal_text(number, babel_locale, pattern)
+
+
+@lru_cache(maxsize=8192, typed=True)  # typed: 1 and 1.0 are kept apart, as Babel may write them
+def _decimal_text(number: float, babel_locale: str, pattern: str | None) -> str:
+    return str(format_decimal(number, format=pattern, locale=babel_locale))
 
 
 @cache

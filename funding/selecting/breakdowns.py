@@ -1,4 +1,4 @@
-"""Aggregations behind every chart, slide and export table, as plain DataFrames.
+"""Aggregations behind every chart, slide and export table, as rows (and DataFrames for tables).
 
 Charts (plotly), slides (python-pptx) and spreadsheets all draw from these tables, so a figure
 on a slide is the same number as on the page. Every table is for one amount kind: kinds are
@@ -15,7 +15,6 @@ from itertools import islice
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from funding.i18n import t
 from funding.i18n.vocab import (
@@ -29,11 +28,13 @@ from funding.i18n.vocab import (
 )
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
-from funding.selecting.net_arrays import shown_whole, stated_at, tree_index
-from funding.selecting.selected import positions_in
+from funding.selecting.net_arrays import array_positions, shown_whole, stated_at, tree_index
 from funding.selecting.totals import NO_BOUNDS, Bounds, counted_ids, net_bounds
 
 NOT_STATED_GROUP = "_not_stated"
+# One instrument of `envelope_rows`: id, name, amount, qualifier, level, instrument_type, source,
+# parent (its whole's id, shown above it, or None), depth (below that whole) and counted.
+Envelope = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Breakdown:
 
     dimension: str
     kind: str
-    table: pd.DataFrame  # columns: see TABLE_COLUMNS
+    rows: list[dict[str, Any]]  # one per group, keys: see TABLE_COLUMNS
     additive: bool
     total: Bounds = NO_BOUNDS
 
@@ -85,15 +86,13 @@ def breakdown(
 ) -> Breakdown:
     """Net amount of one kind per group, plus how many instruments (with or without amount) fall in it."""
     rows, total = breakdown_rows(dataset, selection, dimension, kind, lang)
-    table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
-    return Breakdown(dimension, kind, table, additive=dimension != "beneficiary", total=total)
+    return Breakdown(dimension, kind, rows, additive=dimension != "beneficiary", total=total)
 
 
 def breakdown_rows(
     dataset: Dataset, selection: Sequence[Instrument], dimension: str, kind: str, lang: Lang
 ) -> tuple[list[dict[str, Any]], Bounds]:
-    """`breakdown`'s table as rows (one dict per group, `TABLE_COLUMNS`) and the net total: what a
-    slide reads row by row, without a DataFrame made and taken apart again for each chart."""
+    """`breakdown`'s rows (one dict per group, `TABLE_COLUMNS`) and the net total."""
     _, vocab = _dimension(dimension)
     of_kind = [r for r in selection if r.amount_kind == kind]
     counted = counted_ids(dataset, of_kind)
@@ -153,24 +152,17 @@ def _label(key: str, vocab: Vocabulary | None, lang: Lang) -> str:
     return vocab.label(key, lang) if vocab is not None else key
 
 
-def envelopes(
+def envelope_rows(
     dataset: Dataset, selection: Sequence[Instrument], kind: str, lang: Lang, *, limit: int | None = None
-) -> pd.DataFrame:
-    """Instruments with an amount of one kind, each whole followed by its parts (depth-first).
+) -> list[Envelope]:
+    """Instruments with an amount of one kind, each whole followed by its parts (depth-first), a
+    dict per instrument (`Envelope`).
 
     `counted` is False for a part whose whole is in the selection: it is shown under its parent
     and never added on top of it. Parents keep their size order among their siblings. `limit`
     keeps the first rows of that order, so a chart of the largest 25 never tables 100,000 rows.
     """
-    return pd.DataFrame(envelope_rows(dataset, selection, kind, lang, limit=limit), columns=ENVELOPE_COLUMNS)
-
-
-def envelope_rows(
-    dataset: Dataset, selection: Sequence[Instrument], kind: str, lang: Lang, *, limit: int | None = None
-) -> list[dict[str, Any]]:
-    """`envelopes` as rows (one dict per instrument, `ENVELOPE_COLUMNS`), for a reader that goes
-    through them one by one."""
-    positions = positions_in(dataset, selection)
+    positions = array_positions(dataset, selection)
     if positions is not None:
         return _rows(envelope_order(dataset, positions, kind, limit), lang)
     rows = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
@@ -192,7 +184,7 @@ def envelope_rows(
     )
 
 
-def _rows(rows: Iterable[tuple[Instrument, int, str | None, bool]], lang: Lang) -> list[dict[str, Any]]:
+def _rows(rows: Iterable[tuple[Instrument, int, str | None, bool]], lang: Lang) -> list[Envelope]:
     return [
         {
             "id": r.id,
@@ -237,17 +229,3 @@ def envelope_order(
         found.append((record, len(stack) - 1, stack[-1][1], len(stack) == 1))
         stack.append((parts(node), record.id))
     return found
-
-
-ENVELOPE_COLUMNS = [
-    "id",
-    "name",
-    "amount",
-    "qualifier",
-    "level",
-    "instrument_type",
-    "source",
-    "parent",
-    "depth",
-    "counted",
-]

@@ -33,7 +33,7 @@ from funding.selecting.formatting import NBSP, format_count, format_eur, format_
 from funding.selecting.net_arrays import tree_index
 from funding.selecting.selected import positions_in
 from funding.selecting.selection import Filters, attribute_phrase, describe
-from funding.selecting.totals import Bounds, KindTotal, totals_by_kind
+from funding.selecting.totals import Bounds, KindTotal, battery_total, totals_by_kind
 
 Scope = Literal["battery", "wider", "all"]
 SCOPES: tuple[Scope, ...] = ("battery", "wider", "all")
@@ -200,21 +200,32 @@ def parts_apart(dataset: Dataset, bounds: Bounds, lang: Lang) -> str:
     return t("parts_of_whole", lang, parts=amounts, whole=whole.name(lang), amount=whole_amount)
 
 
-def _figure(dataset: Dataset, total: KindTotal, scope: Scope, phrase: str, lang: Lang) -> Figure:
-    bounds = {"battery": total.battery, "wider": total.wider, "all": total.net}[scope]
+def _figure(
+    dataset: Dataset, kind: str, bounds: Bounds, with_amount: int, scope: Scope, phrase: str, lang: Lang
+) -> Figure:
+    """The figure of `bounds`, the net total of one scope of `kind`, of whose rows `with_amount`
+    state an amount (any scope)."""
     parts = "" if bounds.empty else parts_apart(dataset, bounds, lang)
     if bounds.empty:
-        empty = t("none_in_selection" if total.with_amount else "none_stated", lang)
+        empty = t("none_in_selection" if with_amount else "none_stated", lang)
         spoken = exact = empty
     elif parts:
         spoken = exact = parts
     else:
         spoken, exact = spoken_text(bounds, lang), exact_text(bounds, lang)
-    label = scope_label(total.kind, scope, lang)
+    label = scope_label(kind, scope, lang)
     if phrase:  # a filter on who or when: the envelopes open to them, never money for them
         label = t("label_in_selection", lang, label=label, phrase=phrase)
-    stated = bool(total.with_amount)
-    return Figure(total.kind, scope, bounds, label, spoken, exact, stated, lang, parts_only=bool(parts))
+    return Figure(kind, scope, bounds, label, spoken, exact, bool(with_amount), lang, parts_only=bool(parts))
+
+
+def battery_figure(
+    dataset: Dataset, selection: Sequence[Instrument], filters: Filters, lang: Lang, kind: str = "public"
+) -> Figure:
+    """`figures(...).kinds[kind].by_scope["battery"]` alone: the lead's splits need this one figure
+    of each level, not every kind and scope of it."""
+    bounds, with_amount = battery_total(dataset, selection, kind)
+    return _figure(dataset, kind, bounds, with_amount, "battery", attribute_phrase(filters, lang), lang)
 
 
 def counts(dataset: Dataset, selection: Sequence[Instrument]) -> Counts:
@@ -223,9 +234,9 @@ def counts(dataset: Dataset, selection: Sequence[Instrument]) -> Counts:
         instruments = [r for r in selection if r.record_type == "instrument"]
         unstated = sum(1 for r in instruments if r.amount_eur is None)
         return Counts(len(selection), len(instruments), unstated)
-    is_instrument = index_of(dataset).columns["record_type"].to_numpy()[positions] == "instrument"
-    unstated = is_instrument & (tree_index(dataset).of_row[positions] < 0)
-    return Counts(len(positions), int(np.count_nonzero(is_instrument)), int(np.count_nonzero(unstated)))
+    is_instrument = index_of(dataset).instrument[positions]
+    without = is_instrument & (tree_index(dataset).of_row[positions] < 0)
+    return Counts(len(positions), int(np.count_nonzero(is_instrument)), int(np.count_nonzero(without)))
 
 
 def figures(
@@ -235,8 +246,12 @@ def figures(
     phrase = attribute_phrase(filters, lang)
     kinds: dict[str, KindFigures] = {}
     for kind, total in totals_by_kind(dataset, selection).items():
+        bounds = {"battery": total.battery, "wider": total.wider, "all": total.net}
         scoped = (
-            {scope: _figure(dataset, total, scope, phrase, lang) for scope in SCOPES}
+            {
+                scope: _figure(dataset, kind, bounds[scope], total.with_amount, scope, phrase, lang)
+                for scope in SCOPES
+            }
             if total.summable
             else {}
         )

@@ -32,7 +32,9 @@ Cells = tuple[np.ndarray, tuple[tuple[str, ...], ...]]
 @dataclass(frozen=True)
 class FilterIndex:
     rows: int
-    columns: pd.DataFrame  # level and record type (read by other modules), start and end
+    columns: pd.DataFrame  # each row's start and end, as ISO dates
+    level: np.ndarray  # each row's level code (read by other modules, per selection)
+    instrument: np.ndarray  # rows that are instruments (not programmes, context, ...)
     battery: np.ndarray  # battery-specific rows
     dated: np.ndarray  # rows with a start or an end
 
@@ -43,8 +45,6 @@ def build(dataset: Dataset) -> FilterIndex:
     starts, ends = column("period_start"), column("period_end")
     columns = pd.DataFrame(
         {
-            "level": column("level"),
-            "record_type": column("record_type"),
             "start": _each_distinct(earliest, starts),
             "end": _each_distinct(latest, ends),
         },
@@ -53,6 +53,8 @@ def build(dataset: Dataset) -> FilterIndex:
     return FilterIndex(
         len(dataset.records),
         columns,
+        np.array(column("level"), dtype=object),
+        np.array([kind == "instrument" for kind in column("record_type")], dtype=bool),
         np.array(column("battery_specific"), dtype=bool),
         np.array([s is not None or e is not None for s, e in zip(starts, ends, strict=True)], dtype=bool),
     )

@@ -6,10 +6,8 @@ Babel's compact forms ("1.5B", "1,5 mld.") are not what Dutch and EU briefing no
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
-
 from funding.i18n import t
-from funding.i18n.languages import language
+from funding.i18n.languages import decimal_text, language
 from funding.i18n.vocab import QUALIFIER, Lang
 from funding.selecting.totals import Bounds
 
@@ -24,7 +22,7 @@ def format_eur(amount: float | None, lang: Lang, qualifier: str | None = None) -
     row = language(lang)
     factor, word = next(((f, w) for f, w in row.scales if abs(amount) >= f), (1.0, ""))
     if word and _decimals(amount / factor) <= 3:
-        number = format_decimal(amount / factor, format="#,##0.###", locale=row.babel_locale)
+        number = decimal_text(amount / factor, row.babel_locale, "#,##0.###")
         text = f"{row.currency}{number} {word}"
     else:
         text = format_eur_full(amount, lang)
@@ -44,9 +42,7 @@ def format_range(low: float, high: float, lang: Lang, qualifier: str | None = No
         ends = f"{format_eur(low, lang)}–{format_eur(high, lang)}"
         return with_qualifier(ends, qualifier, lang)
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    numbers = "–".join(
-        format_decimal(v / factor, format=pattern, locale=row.babel_locale) for v in (low, high)
-    )
+    numbers = "–".join(decimal_text(v / factor, row.babel_locale, pattern) for v in (low, high))
     return with_qualifier(f"{row.currency}{numbers}{' ' + word if word else ''}", qualifier, lang)
 
 
@@ -68,7 +64,7 @@ def format_eur_full(amount: float | None, lang: Lang) -> str:
     if amount is None:
         return t("amount_not_stated", lang)
     row = language(lang)
-    return row.currency + format_decimal(amount, format="#,##0.##", locale=row.babel_locale)
+    return row.currency + decimal_text(amount, row.babel_locale, "#,##0.##")
 
 
 def with_qualifier(text: str, qualifier: str | None, lang: Lang) -> str:
@@ -78,4 +74,4 @@ def with_qualifier(text: str, qualifier: str | None, lang: Lang) -> str:
 
 
 def format_count(n: int, lang: Lang) -> str:
-    return str(format_decimal(n, locale=language(lang).babel_locale))
+    return decimal_text(n, language(lang).babel_locale)

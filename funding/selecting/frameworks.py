@@ -23,7 +23,7 @@ def default_framework(selection: Sequence[Instrument], dataset: Dataset | None =
     selection of `dataset` (`funding.selecting.selected`) is looked at as an array of levels."""
     positions = positions_in(dataset, selection) if dataset is not None else None
     if dataset is not None and positions is not None:
-        levels = index_of(dataset).columns["level"].to_numpy()[positions]
+        levels = index_of(dataset).level[positions]
         return "nl" if len(levels) and bool((levels == "NL").all()) else "eu"
     return "nl" if selection and all(r.level == "NL" for r in selection) else "eu"
 

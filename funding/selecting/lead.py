@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
 from babel.dates import format_date
 
 from funding.i18n import t
@@ -18,7 +17,8 @@ from funding.i18n.vocab import LEVEL, Lang
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import DatasetInfo
-from funding.selecting.figures import Figures, figures
+from funding.selecting.figures import Figures, battery_figure, figures
+from funding.selecting.filter_index import index_of
 from funding.selecting.selected import Selected, positions_in
 from funding.selecting.selection import Filters
 
@@ -45,8 +45,7 @@ def _at_level(dataset: Dataset, selection: Sequence[Instrument], level: str) -> 
     """The selection's rows of one level; a selection of dataset positions stays one (arrays,
     no record made), so 100,000 rows cost a comparison, not a pass."""
     if isinstance(selection, Selected) and selection.of(dataset):
-        levels = np.asarray(dataset.column("level"), dtype=object)
-        return selection.where(levels[selection.positions] == level)
+        return selection.where(index_of(dataset).level[selection.positions] == level)
     return [r for r in selection if r.level == level]
 
 
@@ -82,9 +81,7 @@ def lead(
         said = t("lead_sentence", lang, figure=battery.spoken_kept, n=documents, as_of=as_of)
     splits: list[tuple[str, str]] = []
     for level in SPLIT_LEVELS:
-        figure = figures(dataset, _at_level(dataset, selection, level), filters, lang).public.by_scope[
-            "battery"
-        ]
+        figure = battery_figure(dataset, _at_level(dataset, selection, level), filters, lang)
         if figure.stated:  # some row of this level states public money
             splits.append((t("lead_level", lang, level=LEVEL.label(level, lang)), figure.spoken_kept))
     wider = found.public.by_scope["wider"]

@@ -22,11 +22,19 @@ from funding.i18n.vocab import AMOUNT_KIND
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.overlap_groups import least_of_group, overlap_groups
+from funding.selecting.selected import positions_in
 from funding.selecting.selection import origin_code
 
 KIND_CODE = {kind: code for code, kind in enumerate(AMOUNT_KIND.codes)}
 # Below this, one record at a time is faster than setting up arrays the size of the dataset.
 ARRAY_ROWS = 200
+
+
+def array_positions(dataset: Dataset, selection: Sequence[Instrument]) -> np.ndarray | None:
+    """`positions_in`, for a selection of at least `ARRAY_ROWS` rows: below that the records are
+    quicker (the shipped 62 rows: totals by kind 0.7 ms one record at a time, 2.3 ms as arrays)."""
+    positions = positions_in(dataset, selection)
+    return positions if positions is not None and len(positions) >= ARRAY_ROWS else None
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from funding.registry.dataset import Dataset
 from funding.selecting.net_arrays import (
     ARRAY_ROWS,
     ArrayBounds,
+    array_positions,
     counted_at,
     net_bounds_arrays,
     net_bounds_at,
@@ -245,9 +246,20 @@ def kind_total(dataset: Dataset, selection: Sequence[Instrument], kind: str) -> 
     )
 
 
+def battery_total(dataset: Dataset, selection: Sequence[Instrument], kind: str) -> tuple[Bounds, int]:
+    """`kind_total(...).battery` and `.with_amount` alone, for a figure that needs no other."""
+    positions = array_positions(dataset, selection)
+    if positions is not None:
+        ix = tree_index(dataset)
+        of_kind = stated_at(ix, positions, kind)
+        return _bounds_at(dataset, of_kind[ix.battery[of_kind]]), len(of_kind)
+    with_amount = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
+    return net_bounds(dataset, (r for r in with_amount if r.battery_specific), kind), len(with_amount)
+
+
 def totals_by_kind(dataset: Dataset, selection: Sequence[Instrument]) -> dict[str, KindTotal]:
     """One KindTotal per amount kind, in vocabulary order, for every kind (zero when absent)."""
-    positions = positions_in(dataset, selection)
+    positions = array_positions(dataset, selection)
     if positions is not None:
         return _totals_at(dataset, positions)
     by_kind: dict[str, list[Instrument]] = {kind: [] for kind in AMOUNT_KIND.codes}
@@ -261,7 +273,7 @@ def origin_split(
 ) -> dict[str, Bounds]:
     """The battery-specific net total split by where the money comes from (new, re-prioritised,
     an earlier commitment, or not stated), for the origins the selection has."""
-    positions = positions_in(dataset, selection)
+    positions = array_positions(dataset, selection)
     if positions is not None:
         ix = tree_index(dataset)
         at = stated_at(ix, positions, kind)
