@@ -88,13 +88,23 @@ def marked_entry(english: Entry) -> Entry:
     return {form: marked(english.get(form, english["other"])) for form in categories(XX)}
 
 
+def every_term() -> list[Term]:
+    """Every Term alive, wherever it was made. conftest.py freezes what collection imported out of
+    the collector's walks, and gc.get_objects() lists only what is not frozen: thaw, list, freeze."""
+    gc.unfreeze()
+    try:
+        return [o for o in gc.get_objects() if isinstance(o, Term)]
+    finally:
+        gc.freeze()
+
+
 @pytest.fixture
 def xx(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The row, every catalogue entry and every vocabulary label in xx, for this test only."""
     monkeypatch.setitem(LANGUAGES, "xx", ROW)
     for texts in TEXTS.values():
         monkeypatch.setitem(cast(dict[str, Entry], texts), "xx", marked_entry(texts["en"]))
-    for term in [o for o in gc.get_objects() if isinstance(o, Term)]:
+    for term in every_term():
         monkeypatch.setitem(cast(dict[str, str], term.labels), "xx", marked(term.labels["en"]))
     yield
 
@@ -135,7 +145,7 @@ def fallbacks() -> re.Pattern[str]:
     for entry in entries:
         for text in [entry] if isinstance(entry, str) else list(entry.values()):
             pieces |= {literal.strip() for literal, *_ in string.Formatter().parse(text)}
-    terms = [o for o in gc.get_objects() if isinstance(o, Term)]
+    terms = every_term()
     pieces |= {term.labels[lang] for term in terms for lang in ("en", "nl")}
     words = sorted((p for p in pieces if " " in p and len(p) >= 10), key=len, reverse=True)
     return re.compile("|".join(re.escape(p) for p in words))
