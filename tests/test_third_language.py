@@ -295,6 +295,7 @@ def made(fmt: str) -> bytes:
     return render(fmt, ExportRequest(dataset, selection, filters, XX, documents, load_info()))
 
 
+@pytest.mark.slow  # the whole shipped dataset rendered in xx and combed for leaks: over a second
 def test_a_deck_in_xx(xx: None) -> None:
     data = made("pptx")
     texts = list(deck_texts(data))
@@ -324,6 +325,7 @@ def test_a_deck_in_xx(xx: None) -> None:
     assert labels and all(c.startswith("[$-40C]") and "EURxx" in c for c in labels)
 
 
+@pytest.mark.slow  # the whole shipped dataset rendered in xx and combed for leaks: over a second
 def test_a_workbook_and_a_csv_in_xx(xx: None) -> None:
     book = openpyxl.load_workbook(io.BytesIO(made("xlsx")))
     texts = [sheet.title for sheet in book.worksheets]
