@@ -184,6 +184,9 @@ def test_every_amount_written_is_a_claim_the_rows_make(filters: Filters, lang: L
     _check(filters, lang)
 
 
+# Fourteen decks and workbooks of the shipped data (seven selections in two languages), about 4 s
+# of CPU: the full suite runs them, the fast tier keeps the random filters of the test above.
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "filters",
     [

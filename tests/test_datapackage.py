@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fixtures import CODEBOOK_REQUIRED
 from frictionless import validate
 
@@ -63,6 +64,7 @@ def test_foreign_keys() -> None:
     }
 
 
+@pytest.mark.slow  # frictionless reads every shipped file twice: over a second; scripts/test runs it too
 def test_shipped_files_are_valid_and_a_tampered_copy_is_not(tmp_path: Path) -> None:
     assert validate(str(PACKAGE)).valid
     for name in ("datapackage.json", "funding.csv", "documents.csv", "disagreements.csv"):

@@ -7,7 +7,9 @@ stages a fiction, and a cycle makes any order a fiction."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
+from functools import cache
 
 from fixtures import ROOT
 
@@ -42,11 +44,14 @@ def imports(tree: ast.Module, known: set[str]) -> Iterator[str]:
             yield from (a.name for a in node.names if a.name.startswith("funding"))
 
 
-def graph() -> dict[str, set[str]]:
+@cache
+def graph() -> dict[str, frozenset[str]]:
+    """Parsed once per session: three tests read it, and parsing the package is most of their time."""
     trees = modules()
     known = set(trees)
     return {
-        name: {t for t in imports(tree, known) if t in known and t != name} for name, tree in trees.items()
+        name: frozenset(t for t in imports(tree, known) if t in known and t != name)
+        for name, tree in trees.items()
     }
 
 
@@ -65,7 +70,7 @@ def test_no_import_points_back_up() -> None:
     assert upward == []
 
 
-def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+def cycles(edges: Mapping[str, AbstractSet[str]]) -> list[list[str]]:
     """Every loop a depth-first walk meets. A package's own `__init__` importing its submodules
     (`from funding.i18n import forms`) is how packages work, not a loop."""
     found: list[list[str]] = []
@@ -73,7 +78,7 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
 
     def visit(node: str, path: list[str]) -> None:
         state[node] = 1
-        for nxt in sorted(edges.get(node, set())):
+        for nxt in sorted(edges.get(node, frozenset())):
             if nxt.startswith(node + ".") or node.startswith(nxt + "."):
                 continue
             if state.get(nxt) == 1:

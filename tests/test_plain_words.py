@@ -160,14 +160,18 @@ def problems(texts: Iterator[str], lang: Lang) -> list[str]:
     return found
 
 
+# The whole selection says most; the narrower two (each file a few tenths of a second) are slow.
+NARROWER = [pytest.param(name, marks=pytest.mark.slow) for name in SELECTIONS if name != "full"]
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
-@pytest.mark.parametrize("name", list(SELECTIONS))
+@pytest.mark.parametrize("name", ["full", *NARROWER])
 def test_a_deck_speaks_plainly_in_its_language(name: str, lang: Lang) -> None:
     assert problems(deck_texts(made("pptx", name, lang)), lang) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-@pytest.mark.parametrize("name", ["full", "nl"])
+@pytest.mark.parametrize("name", ["full", pytest.param("nl", marks=pytest.mark.slow)])
 def test_a_workbook_speaks_plainly_in_its_language(name: str, lang: Lang) -> None:
     assert problems(workbook_texts(made("xlsx", name, lang)), lang) == []
 

@@ -6,8 +6,10 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import cast
 
 import pytest
+from tier_guard import left_out, pytest_ignore_collect
 
 TESTS = Path(__file__).resolve().parent
 
@@ -134,3 +136,39 @@ def test_no_test_module_imports_another() -> None:
         for path in sorted(TESTS.glob("*.py"))
     }
     assert {name: modules for name, modules in found.items() if modules} == {}
+
+
+class _Options:
+    """What the collection hook reads of pytest's configuration: the `-m` expression."""
+
+    def __init__(self, markexpr: str) -> None:
+        self.markexpr = markexpr
+
+    def getoption(self, name: str) -> str:
+        assert name == "markexpr"
+        return self.markexpr
+
+
+FAST = "not apptest and not browser and not subprocess and not slow"
+
+
+def test_a_module_of_a_left_out_tier_is_not_imported(tmp_path: Path) -> None:
+    """Only a conjunction of "not X" leaves modules out, and only those marked X whole."""
+    assert left_out(FAST) == {"apptest", "browser", "subprocess", "slow"}
+    for other in ("", "apptest", "not slow or apptest", "not (slow and apptest)", "slow and not apptest"):
+        assert left_out(other) == frozenset(), other
+    modules = {
+        "test_page.py": "import pytest\n\npytestmark = pytest.mark.apptest\n",
+        "test_chromium.py": "import pytest\n\npytestmark = [pytest.mark.browser, pytest.mark.timeout(400)]\n",
+        "test_plain.py": "import pytest\n\n\n@pytest.mark.slow\ndef test_x() -> None:\n    pass\n",
+        "test_other_mark.py": "import pytest\n\npytestmark = pytest.mark.filterwarnings('error')\n",
+    }
+    for name, source in modules.items():
+        (tmp_path / name).write_text(source)
+    ignored = {
+        expr: sorted(
+            n for n in modules if pytest_ignore_collect(tmp_path / n, cast(pytest.Config, _Options(expr)))
+        )
+        for expr in (FAST, "not slow", "apptest", "")
+    }
+    assert ignored == {FAST: ["test_chromium.py", "test_page.py"], "not slow": [], "apptest": [], "": []}

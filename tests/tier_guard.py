@@ -6,10 +6,12 @@ are watched while a test runs, at the moment they happen: processes through Pyth
 events (every `subprocess`, `os.fork`/`posix_spawn`/`system`/`exec`, and so also the processes of
 Playwright and of kaleido's chromium), listening sockets through `socket.listen`, and AppTest runs
 through `AppTest._run`. The action is refused with `UnmarkedTier`, and the test fails even if it
-caught that error.
+caught that error. A run that leaves a tier out (`-m "not apptest and ..."`) does not import the
+modules marked with it whole.
 """
 
 import os
+import re
 import socket
 import sys
 from collections.abc import Generator
@@ -127,3 +129,23 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
     yield from _watch(item)
+
+
+def left_out(markexpr: str) -> frozenset[str]:
+    """The markers an `-m` made only of "not X and not Y ..." leaves out (none for any other)."""
+    terms = [term.strip() for term in markexpr.split(" and ")]
+    if not markexpr.strip() or not all(re.fullmatch(r"not \w+", term) for term in terms):
+        return frozenset()
+    return frozenset(term.removeprefix("not ").strip() for term in terms)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """A module whose one-line `pytestmark` carries a marker that `-m` leaves out is not even
+    imported: every test in it would be deselected, and importing the AppTest and browser modules
+    cost the fast tier most of a second."""
+    excluded = left_out(config.getoption("markexpr") or "")
+    if not excluded or collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
+        return None
+    line = re.search(r"^pytestmark = .*$", collection_path.read_text(encoding="utf-8"), re.M)
+    marks = set(re.findall(r"pytest\.mark\.(\w+)", line.group(0))) if line else set()
+    return True if marks & excluded else None
