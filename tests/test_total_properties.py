@@ -106,3 +106,32 @@ def test_arrays_agree_over_the_shipped_data_with_a_status_filter() -> None:
         assert net_bounds(SHIPPED, chosen, kind, arrays=True) == net_bounds(
             SHIPPED, chosen, kind, arrays=False
         )
+
+
+def _copies(rows: list[dict[str, str]], n: int) -> list[dict[str, str]]:
+    """`rows` n times, ids and relations renamed per copy (as the bench's replica of the shipped
+    rows): the overlap groups repeat with the same shape, so the array path groups them by shape."""
+    out = []
+    for copy in range(n):
+        for cells in rows:
+            renamed = dict(cells, id=f"{cells['id']}c{copy}")
+            for name in ("parent_id", "may_overlap"):
+                renamed[name] = ";".join(f"{i}c{copy}" for i in cells.get(name, "").split(";") if i)
+            out.append(renamed)
+    return out
+
+
+@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow])
+@given(forests(), st.integers(1, 4), st.data())
+def test_arrays_group_repeated_overlap_shapes_as_one_group_at_a_time(
+    rows: list[dict[str, str]], n: int, data: st.DataObject
+) -> None:
+    """Overlap groups of one shape, each copy with its own members selected (so one shape splits
+    into different groups per copy), give the bounds the record-by-record walk gives."""
+    ds = parse_csv(csv_bytes(_copies(rows, n)))
+    drawn = data.draw(st.lists(st.sampled_from(ds.records), unique_by=lambda r: r.id))
+    for selection in (drawn, ds.records):
+        for kind in AMOUNT_KIND.codes:
+            assert net_bounds(ds, selection, kind, arrays=True) == net_bounds(
+                ds, selection, kind, arrays=False
+            )

@@ -21,7 +21,7 @@ import numpy as np
 from funding.i18n.vocab import AMOUNT_KIND
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
-from funding.selecting.overlap_groups import least_of_group, overlap_groups
+from funding.selecting.overlap_arrays import grouped
 from funding.selecting.selection import origin_code
 
 KIND_CODE = {kind: code for code, kind in enumerate(AMOUNT_KIND.codes)}
@@ -147,7 +147,7 @@ def sorted_ids(ix: TreeIndex, chosen: np.ndarray) -> tuple[str, ...]:
 
 def net_bounds_at(dataset: Dataset, at: np.ndarray) -> ArrayBounds:
     """The net bounds of the index positions `at`, all of one kind. Whole figures that may share
-    money are few, and are grouped one at a time as in `funding.selecting.totals`."""
+    money are grouped by `funding.selecting.overlap_arrays`, as `funding.selecting.totals` groups them."""
     ix = tree_index(dataset)
     n = len(ix.ids)
     counted = np.zeros(n, dtype=bool)
@@ -180,17 +180,13 @@ def net_bounds_at(dataset: Dataset, at: np.ndarray) -> ArrayBounds:
         low[above] = bottom
         ranged[above] = (np.round(bottom, 2) < np.round(top, 2)) & ~disjoint
     roots = ix.at_depth[0][active[ix.at_depth[0]]] if ix.at_depth else np.zeros(0, dtype=np.intp)
-    total_low = math.fsum(low[roots])
-    total_high = math.fsum(high[roots])
-    linked = set(ix.ids[roots[ix.linked[roots]]].tolist())
-    for group in overlap_groups(linked, dataset.overlaps):
-        if len(group) < 2:
-            continue
-        members = [ix.position[i] for i in group]
-        least = least_of_group(group, {i: float(low[ix.position[i]]) for i in group}, dataset.overlaps)
-        total_low += least - math.fsum(low[members])
-        if round(least, 2) < round(math.fsum(high[members]), 2):
-            ranged[members] = True
+    total_high = math.fsum(high[roots].tolist())
+    on_top = np.zeros(n, dtype=bool)
+    on_top[roots[ix.linked[roots]]] = True
+    groups = grouped(dataset, ix.position, ix.ids, on_top, low, high)
+    on_top[groups.members] = False  # a group's figures count as its least money
+    total_low = math.fsum([*low[roots[~ix.linked[roots] | on_top[roots]]].tolist(), *groups.least.tolist()])
+    ranged[groups.ranged] = True
     for nodes in ix.at_depth[1:]:
         ranged[nodes] |= ranged[ix.whole[nodes]]
     qualifiers = frozenset(ix.qualifier[counted]) | frozenset(ix.qualifier[capped & active & ~counted])
