@@ -6,7 +6,11 @@ Babel's compact forms ("1.5B", "1,5 mld.") are not what Dutch and EU briefing no
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
+import functools
+
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
+from babel.numbers import format_decimal as babel_format_decimal
 
 from funding.i18n import t
 from funding.i18n.languages import language
@@ -14,6 +18,22 @@ from funding.i18n.vocab import QUALIFIER, Lang
 from funding.selecting.totals import Bounds
 
 NBSP = "\u00a0"  # a space that never breaks a figure from its unit
+
+
+def format_decimal(number: float, *, format: str | None = None, locale: str) -> str:
+    """Babel's, with the pattern and the locale parsed once: parsing them on every call was two
+    thirds of its cost, and the compare picker formats up to 500 amounts per new selection."""
+    return babel_format_decimal(number, format=_pattern(format), locale=_locale(locale))
+
+
+@functools.cache
+def _pattern(format: str | None) -> NumberPattern | None:
+    return None if format is None else parse_pattern(format)
+
+
+@functools.cache
+def _locale(name: str) -> Locale:
+    return Locale.parse(name)
 
 
 def format_eur(amount: float | None, lang: Lang, qualifier: str | None = None) -> str:
