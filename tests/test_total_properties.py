@@ -135,3 +135,22 @@ def test_arrays_group_repeated_overlap_shapes_as_one_group_at_a_time(
             assert net_bounds(ds, selection, kind, arrays=True) == net_bounds(
                 ds, selection, kind, arrays=False
             )
+
+
+def test_a_path_of_overlaps_keeps_the_heaviest_separate_figures() -> None:
+    """b 2 - c 5 - a 4 - d 3 may overlap along a path: the most money that is certainly separate is
+    c + d = 5 + 3 = 8 (b + a = 6, b + d = 5); the high end adds all, 2 + 5 + 4 + 3 = 14. (In id
+    order the path's masks overlap: a group found by adding them instead of joining them was wrong.)"""
+    ds = parse_csv(
+        csv_bytes(
+            [
+                row("a", "4", may_overlap="c;d"),
+                row("b", "2", may_overlap="c"),
+                row("c", "5", may_overlap="a;b"),
+                row("d", "3", may_overlap="a"),
+            ]
+        )
+    )
+    for arrays in (True, False):
+        bounds = net_bounds(ds, ds.records, "public", arrays=arrays)
+        assert (bounds.low, bounds.high) == (8.0, 14.0)

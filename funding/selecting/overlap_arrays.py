@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -48,9 +49,9 @@ class Grouped:
     ranged: np.ndarray
 
 
-def overlap_index(dataset: Dataset, ids: np.ndarray, position: Mapping[str, int]) -> OverlapIndex:
-    """Built once per dataset (`ids`, `position`: the tree index's, of the rows with an amount)."""
-    return dataset.kept("overlap_index", lambda ds: _build(ds.overlaps, ids, position))
+def overlap_index(dataset: Dataset, key: str, ids: np.ndarray, position: Mapping[str, int]) -> OverlapIndex:
+    """Built once per dataset and tree index (`key` names it; `ids`, `position`: its rows)."""
+    return dataset.kept(f"overlap_index:{key}", lambda ds: _build(ds.overlaps, ids, position))
 
 
 def _build(
@@ -86,7 +87,7 @@ def _groups(
         group, todo = 0, left & -left
         while todo:
             group |= todo
-            todo = sum(adjacency[i] for i in _bits(todo)) & selected & ~group
+            todo = functools.reduce(operator.or_, (adjacency[i] for i in _bits(todo))) & selected & ~group
         left &= ~group
         members = _bits(group)
         if len(members) < 2:
@@ -113,6 +114,7 @@ def _subsets(mask: Mask) -> list[Mask]:
 
 def grouped(
     dataset: Dataset,
+    key: str,
     position: Mapping[str, int],
     ids: np.ndarray,
     selected: np.ndarray,
@@ -121,8 +123,8 @@ def grouped(
 ) -> Grouped:
     """The groups among the `selected` figures (a mask over the tree index: the selection's
     wholes at the top), with `low` and `high` their ends: what `least_of_group` gives, group by
-    group. `ids` and `position` are the tree index's."""
-    ox = overlap_index(dataset, ids, position)
+    group. `key`, `ids` and `position` name the tree index and its rows."""
+    ox = overlap_index(dataset, key, ids, position)
     members: list[np.ndarray] = []
     least: list[np.ndarray] = []
     ranged: list[np.ndarray] = []
