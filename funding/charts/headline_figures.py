@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
+
+import numpy as np
 
 from funding.charts.caveats import FIGURE_COLUMNS
 from funding.i18n import t
@@ -14,6 +16,7 @@ from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.figures import Figure, Figures, exact_text, figures, kind_summary, spoken_text
 from funding.selecting.formatting import format_count, format_eur
+from funding.selecting.net_arrays import tree_index
 from funding.selecting.selection import ORIGIN_LABELS, Filters
 from funding.selecting.totals import Bounds, origin_split
 
@@ -46,11 +49,23 @@ MAX_LISTED = 12
 
 
 def _names(dataset: Dataset, ids: Sequence[str], lang: Lang) -> str:
-    known = [i for i in ids if i in dataset.by_id]
-    shown = "; ".join(dataset.by_id[i].name(lang) for i in known[:MAX_NAMED])
-    if len(known) > MAX_NAMED:
-        shown += " " + t("and_more", lang, n=format_count(len(known) - MAX_NAMED, lang))
+    """The first few rows named, the rest counted (counted in C: a range can name 30,000 rows)."""
+    at = dataset.positions
+    known = sum(map(at.__contains__, ids))
+    named = islice((i for i in ids if i in at), MAX_NAMED)
+    shown = "; ".join(dataset.by_id[i].name(lang) for i in named)
+    if known > MAX_NAMED:
+        shown += " " + t("and_more", lang, n=format_count(known - MAX_NAMED, lang))
     return shown
+
+
+def _largest(dataset: Dataset, ids: Sequence[str]) -> list[str]:
+    """The MAX_LISTED largest amounts among `ids` (rows with an amount), ties in their order, as
+    `heapq.nlargest` gives them; sorted as an array (a key per row cost 10 ms at 100,000 rows)."""
+    ix = tree_index(dataset)
+    where = np.fromiter(map(dataset.positions.__getitem__, ids), np.intp, len(ids))
+    order = np.argsort(-ix.amount[ix.of_row[where]], kind="stable")[:MAX_LISTED]
+    return [ids[i] for i in order.tolist()]
 
 
 def bounds_text(bounds: Bounds, lang: Lang) -> str:
@@ -152,8 +167,7 @@ def headline(
         else:
             help_text = t("targets_help", lang)
         apart.append(Metric(kind, group.label, kind_summary(group, lang), help_text))
-    amounts, at = dataset.column("amount_eur"), dataset.positions  # (no record made per row)
-    largest = heapq.nlargest(MAX_LISTED, wider_fig.bounds.rows, key=lambda i: amounts[at[i]] or 0.0)
+    largest = _largest(dataset, wider_fig.bounds.rows)
     wider = tuple(
         (
             dataset.by_id[i].name(lang),

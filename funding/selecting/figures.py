@@ -190,10 +190,10 @@ def parts_apart(dataset: Dataset, bounds: Bounds, lang: Lang) -> str:
     """A figure made only of parts of one whole that the selection left out, said as parts:
     "EUR 3.1 bn + EUR 2.9 bn, parts of X (up to EUR 6.1 bn)", never as their sum; else ""."""
     whole_of = dataset.whole_of
-    wholes = {whole_of.get(i) for i in bounds.rows}
-    if len(wholes) != 1 or None in wholes or len(bounds.rows) < 2:
+    first = whole_of.get(bounds.rows[0]) if len(bounds.rows) >= 2 else None
+    if first is None or any(whole_of.get(i) != first for i in bounds.rows):  # (stops at the first other)
         return ""
-    whole = dataset.by_id[str(wholes.pop())]
+    whole = dataset.by_id[first]
     parts = sorted((dataset.by_id[i] for i in bounds.rows), key=lambda r: -(r.amount_eur or 0.0))
     amounts = " + ".join(format_eur(r.amount_eur, lang, r.amount_qualifier) for r in parts)
     whole_amount = format_eur(whole.amount_eur, lang, whole.amount_qualifier)
