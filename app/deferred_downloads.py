@@ -5,17 +5,24 @@ session; the next two script runs of *any* session then delete it (`remove_orpha
 then drops, every file no session refers to). With fifty readers that is milliseconds, and the
 browser's fetch gets a 404: the bench's soak lost about a fifth of all downloads that way. Here
 the built file is referred to by the session that clicked, as the files a script run makes are,
-so it lives until that reader's own next run. Streamlit's private fields are used on purpose;
-tests/test_deferred_downloads.py fails if they change."""
+and also by a keeper of its own for `KEEP_S` seconds: on an overloaded server the reader's own
+next run could come before the fetch (1 download in 78 in one soak). The keeper holds at most
+`MAX_KEPT` files, the oldest let go first, so the memory they take is bounded. Streamlit's
+private fields are used on purpose; tests/test_deferred_downloads.py fails if they change."""
 
 from __future__ import annotations
 
+import time
 from pathlib import PurePosixPath
 from typing import Any
 
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 _BUILT = ":built"  # suffix of the coordinates under which the clicking session keeps the file
+_KEEPER = "funding:built-downloads"  # not a session: the references that keep recent files
+KEEP_S = 120.0  # a fetch later than this after the click is not waited for
+MAX_KEPT = 32  # built files kept beyond their reader's next run, at most (a deck is ~1 MB)
+clock = time.monotonic
 _original = MediaFileManager.execute_deferred
 
 
@@ -27,10 +34,24 @@ def _execute_and_keep(self: MediaFileManager, file_id: str) -> str:
         return url
     built = PurePosixPath(url).stem  # the storage names a file "<endpoint>/<id><extension>"
     with self._lock:
+        if built not in self._file_metadata:
+            return url
         refs = self._files_by_session_and_coord.get(entry["session_id"])
-        if refs is not None and built in self._file_metadata:
+        if refs is not None:
             refs[f"{entry['coordinates']}{_BUILT}"] = built
+        _keep(self._files_by_session_and_coord.setdefault(_KEEPER, {}), built)
     return url
+
+
+def _keep(kept: dict[str, str], built: str) -> None:
+    """Keep `built` from now on and let go of what is older than `KEEP_S` or beyond `MAX_KEPT`
+    (keys are "<time built>@<file id>", so sorted they put the oldest first)."""
+    now = clock()
+    kept[f"{now:020.6f}@{built}"] = built
+    ordered = sorted(kept)
+    expired = [key for key in ordered if now - float(key.split("@", 1)[0]) > KEEP_S]
+    for key in {*expired, *ordered[: max(len(ordered) - MAX_KEPT, 0)]}:
+        del kept[key]
 
 
 def keep_built_downloads() -> None:

@@ -23,13 +23,13 @@ def as_session(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     yield current
 
 
-def clicked_then_others_ran(manager: MediaFileManager, as_session: list[str]) -> str:
+def clicked_then_others_ran(
+    manager: MediaFileManager, as_session: list[str], content: bytes = b"deck bytes"
+) -> str:
     """The reader's run draws a deferred button and the reader clicks it; then two other
     sessions each finish a script run, which is what deletes orphaned files."""
     as_session[0] = "reader"
-    placeholder = manager.add_deferred(
-        lambda: b"deck bytes", "application/octet-stream", "1.2.3", "deck.pptx"
-    )
+    placeholder = manager.add_deferred(lambda: content, "application/octet-stream", "1.2.3", "deck.pptx")
     url = manager.execute_deferred(placeholder)
     for other in ("colleague-1", "colleague-2"):
         as_session[0] = other
@@ -47,16 +47,53 @@ def test_without_the_rule_streamlit_loses_the_built_file(
     assert manager.read_file(built) is None  # the 404 the soak saw
 
 
-def test_the_built_file_waits_for_its_reader_and_goes_with_their_next_run(
-    as_session: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def orphans_removed(manager: MediaFileManager, as_session: list[str], session: str) -> None:
+    """`session` finishes a script run: its references go, then orphans are marked and dropped."""
+    as_session[0] = session
+    manager.clear_session_refs()
+    manager.remove_orphaned_files()
+    manager.remove_orphaned_files()
+
+
+@pytest.fixture
+def kept(as_session: list[str], monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The rule installed and its clock in the test's hands (seconds)."""
     monkeypatch.setattr(MediaFileManager, "execute_deferred", deferred_downloads._execute_and_keep)
+    now = [1000.0]
+    monkeypatch.setattr(deferred_downloads, "clock", lambda: now[0])
+    return now
+
+
+def test_the_built_file_waits_for_its_reader_even_past_their_next_run(
+    as_session: list[str], kept: list[float]
+) -> None:
+    """On an overloaded server the reader's own next run may come before the browser's fetch."""
     manager = MediaFileManager(MemoryMediaFileStorage("/media"))
     built = clicked_then_others_ran(manager, as_session)
     found = manager.read_file(built)
     assert found is not None and found.content == b"deck bytes"
-    as_session[0] = "reader"  # the reader's next run lets it go: marked, then dropped
-    manager.clear_session_refs()
-    manager.remove_orphaned_files()
-    manager.remove_orphaned_files()
-    assert manager.read_file(built) is None
+    orphans_removed(manager, as_session, "reader")
+    assert manager.read_file(built) is not None
+
+
+def test_a_built_file_goes_once_it_is_older_than_the_window(as_session: list[str], kept: list[float]) -> None:
+    manager = MediaFileManager(MemoryMediaFileStorage("/media"))
+    first = clicked_then_others_ran(manager, as_session)
+    orphans_removed(manager, as_session, "reader")
+    kept[0] += deferred_downloads.KEEP_S + 1  # 121 s later another reader clicks: the first expires
+    second = clicked_then_others_ran(manager, as_session, b"another deck")
+    orphans_removed(manager, as_session, "reader")
+    assert manager.read_file(first) is None and manager.read_file(second) is not None
+
+
+def test_at_most_max_kept_files_are_kept_the_oldest_let_go_first(
+    as_session: list[str], kept: list[float]
+) -> None:
+    manager = MediaFileManager(MemoryMediaFileStorage("/media"))
+    built = []
+    for n in range(deferred_downloads.MAX_KEPT + 1):  # 33 decks, a click a second
+        built.append(clicked_then_others_ran(manager, as_session, b"deck %d" % n))
+        orphans_removed(manager, as_session, "reader")
+        kept[0] += 1
+    assert manager.read_file(built[0]) is None
+    assert len(set(built)) == 33 and all(manager.read_file(b) is not None for b in built[1:])
