@@ -5,9 +5,10 @@ session; the next two script runs of *any* session then delete it (`remove_orpha
 then drops, every file no session refers to). With fifty readers that is milliseconds, and the
 browser's fetch gets a 404: the bench's soak lost about a fifth of all downloads that way. Here
 the built file is referred to by the session that clicked, as the files a script run makes are,
-and also by a keeper of its own for `KEEP_S` seconds: on an overloaded server the reader's own
-next run could come before the fetch (1 download in 78 in one soak). The keeper holds at most
-`MAX_KEPT` files, the oldest let go first, so the memory they take is bounded. Streamlit's
+and also by a keeper of its own for at least `KEEP_S` seconds: on an overloaded server the
+reader's own next run could come before the fetch (1 download in 78 in one soak). The keeper lets
+expired files go on the next click and holds at most `MAX_KEPT` files, the oldest let go first,
+so the memory they take is bounded (an idle server may keep the last 32 until the next click). Streamlit's
 private fields are used on purpose; tests/test_deferred_downloads.py fails if they change."""
 
 from __future__ import annotations

@@ -205,7 +205,7 @@ def _rows(rows: Iterable[tuple[Instrument, int, str | None, bool]], lang: Lang) 
 def envelope_order(
     dataset: Dataset, positions: np.ndarray, kind: str, limit: int | None
 ) -> list[tuple[Instrument, int, str | None, bool]]:
-    """`envelopes` of the rows at `positions` in the dataset, as arrays: the same order (each
+    """The envelope rows at `positions` in the dataset, as arrays, in the comparison's order (each
     whole followed by its parts, siblings largest first, ties in file order), built only as far
     as `limit` rows."""
     ix = tree_index(dataset)

@@ -74,13 +74,14 @@ def _build(
     )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)  # bounded: shapes × selections, across uploaded datasets
 def _groups(
     adjacency: tuple[Mask, ...], selected: Mask
 ) -> tuple[tuple[tuple[int, ...], tuple[tuple[int, ...], ...]], ...]:
     """The groups of two or more that the `selected` members form, each with its maximal sets of
     members of which no two may overlap (amounts are never negative: the least money is the
-    heaviest of these)."""
+    heaviest of these); `least_of_group` is the rule (tests/test_total_properties.py holds the array totals to the
+    record path, which applies it)."""
     found = []
     left = selected
     while left:

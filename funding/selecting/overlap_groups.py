@@ -1,6 +1,7 @@
 """Whole figures that may share money (`may_overlap`): grouped, and the least money a group is.
 
-Shared by the two ways net totals are computed (`funding.selecting.totals`, `funding.selecting.net_arrays`).
+Shared by the two ways net totals are computed (`funding.selecting.totals`, and
+`funding.selecting.overlap_arrays` for `net_arrays`, which holds its shapes to `least_of_group`).
 """
 
 from __future__ import annotations
