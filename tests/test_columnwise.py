@@ -351,6 +351,7 @@ def test_plain_quoting(data: bytes, plain: bool) -> None:
     assert plain_quoting(data, delimiter) is plain
 
 
+@pytest.mark.slow  # half a second or more: the full suite runs it
 def test_arrow_strips_exactly_the_whitespace_python_strips() -> None:
     """utf8_trim_whitespace stands in for str.strip; both must mean the same characters."""
     chars = [chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF]

@@ -426,6 +426,7 @@ def test_template_layouts_are_used_and_its_slides_dropped() -> None:
     assert len(charts(prs)) == 6
 
 
+@pytest.mark.slow  # half a second or more: the full suite runs it
 def test_potx_template_is_accepted() -> None:
     pptx = template_bytes(Presentation())
     source = zipfile.ZipFile(io.BytesIO(pptx))

@@ -164,6 +164,7 @@ def problems(texts: Iterator[str], lang: Lang) -> list[str]:
 NARROWER = [pytest.param(name, marks=pytest.mark.slow) for name in SELECTIONS if name != "full"]
 
 
+@pytest.mark.slow  # half a second or more for each deck; the workbooks below stay in the fast tier
 @pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize("name", ["full", *NARROWER])
 def test_a_deck_speaks_plainly_in_its_language(name: str, lang: Lang) -> None:

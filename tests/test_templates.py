@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
 from pptx import Presentation
 
 from funding.exports.templates import template_problem
@@ -26,6 +27,7 @@ def test_a_real_presentation_passes() -> None:
     assert template_problem(buffer.getvalue()) is None
 
 
+@pytest.mark.slow  # half a second or more: the full suite runs it
 def test_too_large_not_a_zip_and_unpacking_too_far_are_refused() -> None:
     assert template_problem(b"\0" * (TEMPLATE_MAX_BYTES + 1)) is not None
     assert template_problem(b"not a zip at all") is not None

@@ -104,6 +104,7 @@ def test_the_curated_dataset_has_no_warnings() -> None:
     assert dataset_warnings(load_dataset()) == []
 
 
+@pytest.mark.slow  # half a second or more: the full suite runs it
 def test_the_dutch_workbook_carries_the_dutch_notes_and_the_english_one_the_english() -> None:
     """Every curated row has both notes (test above); each language's workbook shows its own,
     and no English note reaches the Dutch workbook (issue 20: "a Dutch export has no English note")."""
