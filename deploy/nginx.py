@@ -110,7 +110,7 @@ events {{
 
 http {{
     log_format replica '$remote_addr [$time_local] "$request" $status $body_bytes_sent '
-                       '$request_time upstream=$upstream_addr';
+                       '$request_time route=$route upstream=$upstream_addr';
     access_log {run / "access.log"} replica;
 {temp}
     server_tokens off;

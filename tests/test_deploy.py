@@ -246,7 +246,7 @@ def test_a_browser_page_and_its_upload_reach_one_replica_through_nginx(tmp_path:
         page = browser.new_context(viewport=DESKTOP, locale="en-GB").new_page()
         try:
             open_app(page, url, "/?view=data", ready="[data-testid='stFileUploader']")
-            assert ROUTE_COOKIE in {cookie["name"] for cookie in page.context.cookies()}
+            route = {cookie["name"]: cookie["value"] for cookie in page.context.cookies()}[ROUTE_COOKIE]
             page.locator("input[type=file]").first.set_input_files(
                 files=[{"name": "room.csv", "mimeType": "text/csv", "buffer": fixture_csv()}]
             )
@@ -256,9 +256,12 @@ def test_a_browser_page_and_its_upload_reach_one_replica_through_nginx(tmp_path:
             page.context.close()
         # The WebSocket is logged once the closed page's connection has ended.
         _wait(partial(_upstreams, log, "GET /_stcore/stream"), "the WebSocket in the log", 30, serve)
-    logged = log.read_text().splitlines()
-    # From the page's first request on (the health polls before it carry no cookie).
-    lines = logged[next(i for i, line in enumerate(logged) if '"GET /?view=data ' in line) :]
+    # The page's requests are those routed by its cookie: its first one (whose random route became
+    # the cookie) and every later one. Health polls of the supervisor carry no cookie and may
+    # interleave with them on a busy machine.
+    lines = [line for line in log.read_text().splitlines() if f" route={route} " in line]
+    assert any('"GET /?view=data ' in line for line in lines)
+    assert any('"GET /_stcore/stream ' in line for line in lines)
     assert any("PUT /_stcore/upload_file/" in line and '" 204 ' in line for line in lines)
     assert len({line.rsplit("upstream=", 1)[1] for line in lines}) == 1
 
