@@ -31,13 +31,16 @@ import csv
 import os
 import tracemalloc
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from factory import csv_bytes, row
 
 from funding.registry.dataset import Dataset
 from funding.registry.loading import parse_csv
+from funding.selecting import net_arrays
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "funding.csv"
@@ -233,3 +236,9 @@ def peak_mib(action: Callable[[], Any]) -> float:
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     return peak / (1024 * 1024)
+
+
+def arrays_always() -> AbstractContextManager[object]:
+    """Selections totalled as arrays whatever their size (`net_arrays.use_arrays`): test datasets
+    are small, and one under `ARRAY_ROWS` rows would otherwise be read record by record."""
+    return mock.patch.object(net_arrays, "ARRAY_ROWS", 0)

@@ -7,14 +7,12 @@ the reference every result is compared with."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any
-from unittest import mock
 
 import numpy as np
 from factory import csv_bytes, row
-from fixtures import examples
+from fixtures import arrays_always, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import SHIPPED, filters, forests
@@ -55,12 +53,6 @@ def _same_results(ds: Dataset, chosen: Selected, limit: int | None) -> None:
     with arrays_always():
         found = _results(ds, chosen, limit, ds)
     assert found == expected
-
-
-def arrays_always() -> AbstractContextManager[object]:
-    """Positions taken as arrays whatever the selection's size: these datasets are small, and a
-    selection under `ARRAY_ROWS` rows would otherwise be read record by record too."""
-    return mock.patch.object(net_arrays, "ARRAY_ROWS", 0)
 
 
 @settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])

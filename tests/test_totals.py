@@ -9,6 +9,7 @@ from factory import csv_bytes, row
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.registry.loading import parse_csv
+from funding.selecting.overlap_groups import least_of_group
 from funding.selecting.totals import Bounds, combine_qualifiers, net_bounds, origin_split, totals_by_kind
 
 
@@ -207,3 +208,18 @@ def test_filter_problems_are_typed_with_code_field_and_value() -> None:
     ]
     assert found[1].valid == ("EU", "NL", "MS", "private")
     assert all(isinstance(p, FilterProblem) and p.message("nl") for p in found)
+
+
+def test_the_least_a_group_can_be_is_its_heaviest_set_of_separate_money() -> None:
+    """By hand. A path a–b–c (a may share money with b, b with c; a and c cannot): {a, c} must be
+    separate money, 5 + 4 = 9, more than b alone (7), so at least 9. A triangle (each may share
+    with each): only one figure is sure, the largest, 7. Twelve in a row, each 1, neighbours
+    overlapping: every second one is separate, 6."""
+    path = {"a": frozenset({"b"}), "b": frozenset({"a", "c"}), "c": frozenset({"b"})}
+    weights = {"a": 5.0, "b": 7.0, "c": 4.0}
+    assert least_of_group(["a", "b", "c"], weights, path) == 9.0
+    triangle = {k: frozenset(set("abc") - {k}) for k in "abc"}
+    assert least_of_group(["c", "a", "b"], weights, triangle) == 7.0
+    names = [f"r{n:02}" for n in range(12)]
+    row = {n: frozenset(names[max(i - 1, 0) : i] + names[i + 1 : i + 2]) for i, n in enumerate(names)}
+    assert least_of_group(names, dict.fromkeys(names, 1.0), row) == 6.0

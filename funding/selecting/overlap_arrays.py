@@ -7,13 +7,12 @@ overlap graph falls into small connected components, each with a shape (its size
 overlap whom, members in id order). Components of one shape with the same members selected
 split into the same groups, whose least money is the best of the same independent sets, so a
 call costs a few array operations per shape and selected pattern, whatever the number of groups.
-Components larger than the loader allows (an invalid file) keep the walk.
+The rule itself (which sets must be separate money) is `overlap_groups.apart_sets`, for both paths.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,9 +21,7 @@ import numpy as np
 
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_rules import MAX_OVERLAP_GROUP
-from funding.selecting.overlap_groups import least_of_group, overlap_groups
-
-Mask = int  # bit i: the i-th member of a component (in id order)
+from funding.selecting.overlap_groups import Mask, adjacency, apart_sets, bits, overlap_groups
 
 
 @dataclass(frozen=True)
@@ -36,7 +33,6 @@ class Shape:
 @dataclass(frozen=True)
 class OverlapIndex:
     shapes: tuple[Shape, ...]
-    large: tuple[np.ndarray, ...]  # components over MAX_OVERLAP_GROUP, walked as before
 
 
 @dataclass(frozen=True)
@@ -59,58 +55,30 @@ def _build(
 ) -> OverlapIndex:
     linked = {i for i in overlaps if i in position}
     shapes: dict[tuple[Mask, ...], list[list[int]]] = {}
-    large: list[np.ndarray] = []
     for component in overlap_groups(linked, overlaps):
         names = sorted(component)
-        if len(names) > MAX_OVERLAP_GROUP:
-            large.append(np.array([position[i] for i in names], dtype=np.intp))
-            continue
-        bit = {name: 1 << n for n, name in enumerate(names)}
-        adjacency = tuple(sum(bit.get(o, 0) for o in overlaps[name]) for name in names)
-        shapes.setdefault(adjacency, []).append([position[i] for i in names])
-    return OverlapIndex(
-        shapes=tuple(Shape(adj, np.array(rows, dtype=np.intp)) for adj, rows in shapes.items()),
-        large=tuple(large),
-    )
+        if len(names) > MAX_OVERLAP_GROUP:  # the loader refuses such a file
+            raise ValueError(f"{len(names)} rows linked by may_overlap; at most {MAX_OVERLAP_GROUP} may be")
+        shapes.setdefault(adjacency(names, overlaps), []).append([position[i] for i in names])
+    return OverlapIndex(tuple(Shape(adj, np.array(rows, dtype=np.intp)) for adj, rows in shapes.items()))
 
 
 @functools.lru_cache(maxsize=4096)  # bounded: shapes × selections, across uploaded datasets
 def _groups(
-    adjacency: tuple[Mask, ...], selected: Mask
+    adjacent: tuple[Mask, ...], selected: Mask
 ) -> tuple[tuple[tuple[int, ...], tuple[tuple[int, ...], ...]], ...]:
-    """The groups of two or more that the `selected` members form, each with its maximal sets of
-    members of which no two may overlap (amounts are never negative: the least money is the
-    heaviest of these); `least_of_group` is the rule (tests/test_total_properties.py holds the array totals to the
-    record path, which applies it)."""
+    """The groups of two or more that the `selected` members form, each with its `apart_sets`."""
     found = []
     left = selected
     while left:
         group, todo = 0, left & -left
         while todo:
             group |= todo
-            todo = functools.reduce(operator.or_, (adjacency[i] for i in _bits(todo))) & selected & ~group
+            todo = functools.reduce(operator.or_, (adjacent[i] for i in bits(todo))) & selected & ~group
         left &= ~group
-        members = _bits(group)
-        if len(members) < 2:
-            continue
-        apart = [
-            subset for subset in _subsets(group) if not any(adjacency[i] & subset for i in _bits(subset))
-        ]
-        maximal = [s for s in apart if not any(s != t and s & t == s for t in apart)]
-        found.append((members, tuple(_bits(s) for s in maximal)))
+        if group & (group - 1):  # two or more
+            found.append((bits(group), tuple(bits(s) for s in apart_sets(adjacent, group))))
     return tuple(found)
-
-
-def _bits(mask: Mask) -> tuple[int, ...]:
-    return tuple(i for i in range(mask.bit_length()) if mask >> i & 1)
-
-
-def _subsets(mask: Mask) -> list[Mask]:
-    subsets, subset = [], mask
-    while subset:
-        subsets.append(subset)
-        subset = (subset - 1) & mask
-    return subsets
 
 
 def grouped(
@@ -142,15 +110,6 @@ def grouped(
                 members.append(at.ravel())
                 least.append(best)
                 ranged.append(at[wide].ravel())
-    for component in ox.large:
-        for names in overlap_groups(set(ids[component[selected[component]]].tolist()), dataset.overlaps):
-            if len(names) < 2:
-                continue
-            at = np.array([position[i] for i in names], dtype=np.intp)
-            one = least_of_group(names, dict(zip(names, low[at].tolist(), strict=True)), dataset.overlaps)
-            members.append(at)
-            least.append(np.array([one]))
-            ranged.append(at if round(one, 2) < round(math.fsum(high[at].tolist()), 2) else at[:0])
     empty = np.zeros(0, dtype=np.intp)
     return Grouped(
         members=np.concatenate(members) if members else empty,

@@ -29,7 +29,6 @@ from funding.i18n.vocab import AMOUNT_KIND
 from funding.intake.records import Instrument
 from funding.registry.dataset import Dataset
 from funding.selecting.net_arrays import (
-    ARRAY_ROWS,
     ArrayBounds,
     array_positions,
     counted_at,
@@ -37,6 +36,7 @@ from funding.selecting.net_arrays import (
     net_bounds_at,
     stated_at,
     tree_index,
+    use_arrays,
 )
 from funding.selecting.overlap_groups import least_of_group, overlap_groups
 from funding.selecting.selected import positions_in
@@ -139,11 +139,11 @@ def net_bounds(
     """The net total of one kind over a selection, as bounds (see the module docstring).
 
     Large selections are computed as arrays (`funding.selecting.net_arrays`), the same rules level by
-    level; `arrays` forces one way or the other (a test checks they agree)."""
+    level; `arrays` forces one way or the other, for the tests that hold both to each other."""
     rows = [r for r in selection if r.amount_kind == kind and r.amount_eur is not None]
     if not rows:
         return NO_BOUNDS
-    if arrays if arrays is not None else len(rows) >= ARRAY_ROWS:
+    if arrays if arrays is not None else use_arrays(len(rows)):
         return _from_arrays(net_bounds_arrays(dataset, rows))
     counted = counted_ids(dataset, rows)
     whole_of = dataset.whole_of
