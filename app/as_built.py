@@ -43,9 +43,21 @@ class AsBuilt(BaseFigure):  # type: ignore[misc]
         return _Plain(self._spec)
 
 
+class _PlainEncoder(PlotlyJSONEncoder):  # type: ignore[misc]
+    """Plotly's encoder, unescaped also where it writes the text a second time to turn NaN and
+    infinities into null (it would escape every non-ASCII letter there)."""
+
+    def encode(self, o: Any) -> str:
+        text = json.JSONEncoder.encode(self, o)
+        if "NaN" not in text and "Infinity" not in text:
+            return text
+        strict = json.loads(text, parse_constant=self.coerce_to_strict)
+        return json.dumps(strict, separators=(self.item_separator, self.key_separator), ensure_ascii=False)
+
+
 def plain_json(spec: charts.Spec) -> str:
     """The figure as compact JSON, NaN and infinities as null as plotly writes them, unescaped."""
-    return json.dumps(spec, cls=PlotlyJSONEncoder, separators=(",", ":"), ensure_ascii=False)
+    return json.dumps(spec, cls=_PlainEncoder, separators=(",", ":"), ensure_ascii=False)
 
 
 def _to_json(fig: Any, *args: Any, **kwargs: Any) -> str:

@@ -13,11 +13,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
-import streamlit as st
 
 from app.context import Picks
 from app.loading import TTL_SECONDS
-from app.signed import signed
+from app.signed import cache_data, cache_resource
 from funding import charts
 from funding.changes import passages
 from funding.exports.story import Story, story
@@ -62,22 +61,19 @@ def narrowed(
     return charts.narrow(dataset, rows, dict(picks), filters.framework) if picks else rows
 
 
-@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
-@signed
+@cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def headline(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> charts.Headline:
     found = figure_set(digest, filters, picks, lang, _dataset)
     return charts.headline(_dataset, selection(_dataset, filters, picks), lang, filters, found)
 
 
-@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
-@signed
+@cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def figure_set(digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset) -> Figures:
     """The selection's figures, made once for the headline and the lead sentence alike."""
     return figures(_dataset, selection(_dataset, filters, picks), filters, lang)
 
 
-@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
-@signed
+@cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def lead(
     digest: str, filters: Filters, picks: Picks, lang: Lang, _dataset: Dataset, info: DatasetInfo | None
 ) -> Lead:
@@ -85,8 +81,7 @@ def lead(
     return funding_lead(_dataset, selection(_dataset, filters, picks), filters, info, lang, found)
 
 
-@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
-@signed
+@cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def chart(
     name: str,
     digest: str,
@@ -116,8 +111,7 @@ def chart(
     )
 
 
-@st.cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
-@signed
+@cache_resource(max_entries=CHARTS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def comparison(
     digest: str,
     filters: Filters,
@@ -138,8 +132,7 @@ def comparison(
     return charts.comparison_chart(_dataset, rows, kinds, lang, colour_by=colour, top=top, source=source)
 
 
-@st.cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
-@signed
+@cache_data(max_entries=HEADLINES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def compare_choices(
     digest: str, filters: Filters, picks: Picks, lang: Lang, limit: int, _dataset: Dataset
 ) -> dict[str, str]:
@@ -147,8 +140,7 @@ def compare_choices(
     return charts.compare_choices(_dataset, selection(_dataset, filters, picks), lang, limit)
 
 
-@st.cache_data(max_entries=TABLES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
-@signed
+@cache_data(max_entries=TABLES, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def details(
     digest: str,
     filters: Filters,
@@ -162,22 +154,19 @@ def details(
     return charts.details_table(_dataset, list(_rows[:limit]), lang)
 
 
-@st.cache_data(max_entries=256, ttl=TTL_SECONDS, show_spinner=False)
-@signed
+@cache_data(max_entries=256, ttl=TTL_SECONDS, show_spinner=False)
 def passage(document: Document | None, quote: str | None) -> passages.Passage | None:
     """The quote in its document's text, read once per document and quote for every session."""
     return passages.passage(document, quote)
 
 
-@st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
-@signed
+@cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
 def pick_values(digest: str, _dataset: Dataset) -> dict[str, frozenset[str]]:
     """What a link's chart picks may name in this dataset; one pass over its rows, once."""
     return charts.pick_values(_dataset)
 
 
-@st.cache_resource(show_spinner=False)
-@signed
+@cache_resource(show_spinner=False)
 def draws_images() -> bool:
     """Whether kaleido finds a Chromium to draw chart images with; looked up once per server."""
     from funding.exports.images import find_chromium
@@ -185,8 +174,7 @@ def draws_images() -> bool:
     return find_chromium() is not None
 
 
-@st.cache_resource(max_entries=PLANS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
-@signed
+@cache_resource(max_entries=PLANS, ttl=TTL_SECONDS, show_spinner=False, hash_funcs=KEYS)
 def planned(
     digest: str, filters: Filters, lang: Lang, _dataset: Dataset, _selection: Sequence[Instrument]
 ) -> Story:

@@ -5,10 +5,11 @@ session; the next two script runs of *any* session then delete it (`remove_orpha
 then drops, every file no session refers to). With fifty readers that is milliseconds, and the
 browser's fetch gets a 404: the bench's soak lost about a fifth of all downloads that way. Here
 the built file is referred to by the session that clicked, as the files a script run makes are,
-and also by a keeper of its own for at least `KEEP_S` seconds: on an overloaded server the
-reader's own next run could come before the fetch (1 download in 78 in one soak). The keeper lets
-expired files go on the next click and holds at most `MAX_KEPT` files, the oldest let go first,
-so the memory they take is bounded (an idle server may keep the last 32 until the next click). Streamlit's
+and also by a keeper of its own for `KEEP_S` seconds: on an overloaded server the reader's own
+next run could come before the fetch (1 download in 78 in one soak). The keeper lets expired
+files go on the next click and holds at most `MAX_KEPT` files (a burst of clicks lets the oldest
+go sooner, their readers' own references still keeping them), so the memory they take is
+bounded; an idle server keeps the last ones until the next click. Streamlit's
 private fields are used on purpose; tests/test_deferred_downloads.py fails if they change."""
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _KEEPER = "funding:built-downloads"  # not a session: the references that keep r
 KEEP_S = 120.0  # a fetch later than this after the click is not waited for
 MAX_KEPT = 32  # built files kept beyond their reader's next run, at most (a deck is ~1 MB)
 clock = time.monotonic
+_built_at: dict[str, float] = {}  # when each kept file was built, by file id (under the lock)
 _original = MediaFileManager.execute_deferred
 
 
@@ -45,14 +47,15 @@ def _execute_and_keep(self: MediaFileManager, file_id: str) -> str:
 
 
 def _keep(kept: dict[str, str], built: str) -> None:
-    """Keep `built` from now on and let go of what is older than `KEEP_S` or beyond `MAX_KEPT`
-    (keys are "<time built>@<file id>", so sorted they put the oldest first)."""
+    """Keep `built` from now on and let go of what is older than `KEEP_S` or beyond `MAX_KEPT`.
+    Called under the manager's lock with a monotonic clock, so the keeper's order is the order of
+    the clicks: the oldest come first."""
     now = clock()
-    kept[f"{now:020.6f}@{built}"] = built
-    ordered = sorted(kept)
-    expired = [key for key in ordered if now - float(key.split("@", 1)[0]) > KEEP_S]
-    for key in {*expired, *ordered[: max(len(ordered) - MAX_KEPT, 0)]}:
-        del kept[key]
+    _built_at[built] = now
+    kept.pop(built, None)
+    kept[built] = built
+    while kept and (len(kept) > MAX_KEPT or now - _built_at[next(iter(kept))] > KEEP_S):
+        del _built_at[kept.pop(next(iter(kept)))]
 
 
 def keep_built_downloads() -> None:

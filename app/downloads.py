@@ -13,7 +13,7 @@ import streamlit as st
 from app.context import Page
 from app.loading import TTL_SECONDS, calls_of
 from app.picks import clear as clear_picks
-from app.signed import signed
+from app.signed import cache_resource
 from app.url_state import PRESENT
 from app.widgets import Where
 from funding import charts
@@ -45,8 +45,7 @@ class Export:
         return render(fmt, self.request)
 
 
-@st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
-@signed
+@cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
 def _template_trial(digest: str, _info: DatasetInfo, _data: bytes) -> UnreadableFile | None:
     """Check the template (by the bytes it inflates to) and build an empty deck with it, once per
     file, so a broken template is reported when it is uploaded rather than as a failed download."""

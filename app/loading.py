@@ -15,7 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app.signed import signed
+from app.signed import cache_resource
 from funding.base import paths
 from funding.base.reading import read_file
 from funding.registry.calls import Call, load_calls
@@ -57,22 +57,19 @@ def stamp(path: Path) -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-@signed
+@cache_resource(max_entries=4, show_spinner=False)
 def documents(path: str, stamp: tuple[int, int]) -> dict[str, Document] | Loaded:
     return attempt(lambda: load_documents(path), Path(path).name)
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-@signed
+@cache_resource(max_entries=4, show_spinner=False)
 def disputes(path: str, stamp: tuple[int, int], known_documents: tuple[str, ...]) -> Disagreements | Loaded:
     """The curated disagreements between documents; checked against the registry, and against
     each dataset's ids when attached to it."""
     return attempt(lambda: load_disagreements(path, known_documents=known_documents), Path(path).name)
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-@signed
+@cache_resource(max_entries=4, show_spinner=False)
 def shipped(
     path: str,
     stamp: tuple[int, int],
@@ -103,8 +100,10 @@ class _Refused(Exception):
 # the cache is shared by all sessions, and an analyst's file should not outlive its use. A
 # refused one is kept for its own session only (`uploaded`), so variants of a bad file cannot
 # fill the server's memory.
-@st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
-@signed
+UPLOADS = 8  # valid uploads kept for all sessions (15 MB each parsed at the 5 MB limit)
+
+
+@cache_resource(max_entries=UPLOADS, ttl=TTL_SECONDS, show_spinner=False)
 def _valid_upload(
     digest: str,
     name: str,
@@ -140,14 +139,12 @@ def uploaded(
         return exc.loaded
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-@signed
+@cache_resource(max_entries=4, show_spinner=False)
 def info(path: str, stamp: tuple[int, int]) -> DatasetInfo | Loaded:
     return attempt(lambda: load_info(path), Path(path).name)
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-@signed
+@cache_resource(max_entries=4, show_spinner=False)
 def _calls(path: str, stamp: tuple[int, int], known: tuple[str, ...]) -> tuple[Call, ...] | Loaded:
     return attempt(lambda: load_calls(path, known_documents=known), Path(path).name)
 

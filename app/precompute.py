@@ -36,7 +36,7 @@ from app.briefing import BRIEFING_LINKS
 from app.context import Picks, source_text
 from app.views.overview import COMPARE_OPTIONS
 from funding import charts
-from funding.i18n.languages import DEFAULT, codes
+from funding.i18n.languages import DEFAULT, codes, language
 from funding.i18n.vocab import PILLAR_FRAMEWORKS, Lang
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_info import DatasetInfo
@@ -146,7 +146,9 @@ def link_target(query: str, dataset: Dataset, digest: str, info: DatasetInfo | N
     framework = with_default_framework(replace(filters, pillar=tuple(url.get("pillar", []))), dataset, chosen)
     pillars = PILLAR_FRAMEWORKS[framework.framework].codes
     filters = replace(filters, framework=framework.framework, pillar=tuple(p for p in pillar if p in pillars))
-    lang = next((code for code in codes() if code == one.get("lang")), DEFAULT)  # as the sidebar's chooser
+    lang = language(
+        url_state.choice(url.get("lang", []), None, None, codes(), DEFAULT)
+    ).code  # as the sidebar
     view = url_state.view_of(url.get("view", []))
     return Target(digest, filters, lang, view, info, dataset, framework_chosen=chosen is not None)
 

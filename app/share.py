@@ -51,7 +51,8 @@ def _share_box(page: Page) -> None:
     if not box.open:
         return
     params = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
-    # The browser's address is known once the page has loaded; until then the link is relative.
+    # The box opens on a click, so the browser's address is known (a script run without a browser,
+    # as in AppTest, has none: the link is then relative).
     base = st.context.url or ""
     link = plain_text(url_state.share_link(base, params))
     with box:

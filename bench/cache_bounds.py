@@ -26,7 +26,6 @@ from typing import Any
 from bench import synth
 
 MB = 2**20
-UPLOADS = 8  # app/loading.py `_valid_upload`'s max_entries
 
 
 def weigh(fill: Callable[[int], object], entries: int) -> float:
@@ -92,7 +91,7 @@ def bounds(entries: int) -> list[dict[str, Any]]:
         ("cached.comparison", comparison, cached.CHARTS, 1),
         ("cached.figure_set", figure_set, cached.HEADLINES, 1),
         ("cached.planned", plan, cached.PLANS, 1),
-        (f"loading._valid_upload ({len(upload) / MB:.1f} MB CSV)", valid_upload, UPLOADS, 1),
+        (f"loading._valid_upload ({len(upload) / MB:.1f} MB CSV)", valid_upload, loading.UPLOADS, 1),
     ]
     found = []
     for name, fill, bound, per_call in measured:

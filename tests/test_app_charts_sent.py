@@ -4,13 +4,14 @@ added), and the chart's data table only once its expander is opened."""
 from __future__ import annotations
 
 import json
+import math
 
 import plotly.io
 import pytest
 from apptest_support import app, run
 from fixtures import DATA
 
-from app.as_built import AsBuilt, _plotly_to_json
+from app.as_built import AsBuilt, _plotly_to_json, plain_json
 from app.picks import pick_key
 from funding import charts
 from funding.i18n import t
@@ -55,4 +56,13 @@ def test_a_chart_is_sent_as_plain_json_that_reads_as_plotlys() -> None:
     assert (
         plotly.io.to_json(other, validate=False)
         == '{"data":[{"type":"bar","name":"\\u003cb\\u003e\\u2691"}]}'
+    )
+
+
+def test_a_chart_holding_nan_is_still_written_plainly() -> None:
+    """Plotly writes NaN and infinities as null by writing the text again; that pass keeps "⚑"
+    as itself too (3 bytes, not the 6 of "\\u2691")."""
+    assert (
+        plain_json({"name": "⚑<br>", "y": [1.5, math.nan, math.inf]})
+        == '{"name":"⚑<br>","y":[1.5,null,null]}'
     )

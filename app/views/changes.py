@@ -10,7 +10,7 @@ import streamlit as st
 
 from app.context import Page
 from app.loading import TTL_SECONDS, stamp
-from app.signed import signed
+from app.signed import cache_resource
 from app.widgets import one_choice
 from funding.base.markdown import markdown_text
 from funding.changes.diff import DatasetDiff, TableDiff
@@ -32,8 +32,7 @@ from funding.registry.versions import DatasetVersion, Release, VersionUnreadable
 RELEASE_KEY = "release"
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-@signed
+@cache_resource(max_entries=8, show_spinner=False)
 def release(folder: str, stamp: tuple[int, int]) -> DatasetVersion | VersionUnreadable:
     """A release folder, read once per version of its file (releases never change, but a
     working tree might); why not, when it cannot be read."""
@@ -43,8 +42,7 @@ def release(folder: str, stamp: tuple[int, int]) -> DatasetVersion | VersionUnre
         return exc
 
 
-@st.cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
-@signed
+@cache_resource(max_entries=8, ttl=TTL_SECONDS, show_spinner=False)
 def changes(
     folder: str,
     stamp: tuple[int, int],
