@@ -24,7 +24,7 @@ from factory import csv_bytes, row
 from fixtures import document_id, peak_mib
 from pptx import Presentation
 
-from funding.base.errors import MAX_PROBLEMS, InvalidData, Problem, ProblemLog, UnreadableFile
+from funding.base.errors import MAX_PROBLEMS, InvalidData, ProblemLog, UnreadableFile, problem
 from funding.intake.archives import TEMPLATE_MAX_BYTES, TEMPLATE_MAX_ENTRIES, checked_template
 from funding.intake.records import COLUMNS
 from funding.intake.table import COLUMN_ORDER
@@ -428,8 +428,8 @@ def test_the_command_line_lists_the_first_problems_and_counts_the_rest(tmp_path:
 def test_problem_log_keeps_the_first_by_place_whatever_the_order_they_arrive_in() -> None:
     log = ProblemLog(COLUMN_ORDER, limit=3)
     for line in (9, 5, 7, 2, 8):
-        log.add(Problem(line, "level", "unknown_code", "x" * 500))
-    log.add(Problem(5, "id", "bad_id", ""))  # id comes before level on the same line
+        log.add(problem(line, "level", "unknown_code", "x" * 500, given="'x'", codes="EU, NL"))
+    log.add(problem(5, "id", "bad_id"))  # id comes before level on the same line
     error = log.error("f")
     assert [(p.line, p.column) for p in error.problems] == [(2, "level"), (5, "id"), (5, "level")]
     assert (error.total, error.by_column) == (6, {"level": 5, "id": 1})

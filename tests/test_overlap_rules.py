@@ -132,7 +132,9 @@ def overlapping_rows(draw: st.DrawFn) -> list[Drawn]:
 def overlap_oracle(
     records: Sequence[Instrument], line_of: Mapping[str, int], wholes: Mapping[str, str], limit: int
 ) -> list[tuple[int, str, str, str]]:
-    """The overlap rule read plainly, record by record: (line, column, code, value)."""
+    """The overlap rule read plainly, record by record, as it was before it read columns:
+    (line, column, code, value). It holds the column-wise rule to the same results on generated
+    datasets; what the rule is, is specified by the cases worked by hand above."""
     by_id = {r.id: r for r in records}  # an id's last row, as the dataset's lookup
     found: list[tuple[int, str, str, str]] = []
     links: dict[str, set[str]] = {}

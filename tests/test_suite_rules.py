@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import cast
 
 import pytest
-from tier_guard import left_out, pytest_ignore_collect
+from tier_guard import left_out, module_marks, pytest_ignore_collect
 
 TESTS = Path(__file__).resolve().parent
 
@@ -172,3 +172,11 @@ def test_a_module_of_a_left_out_tier_is_not_imported(tmp_path: Path) -> None:
         for expr in (FAST, "not slow", "apptest", "")
     }
     assert ignored == {FAST: ["test_chromium.py", "test_page.py"], "not slow": [], "apptest": [], "": []}
+
+
+def test_a_module_is_left_out_by_its_own_pytestmark_only() -> None:
+    """One mark or a list of them counts; the same words in a docstring or a test's own mark do not."""
+    assert module_marks("import pytest\npytestmark = pytest.mark.apptest\n") == {"apptest"}
+    assert module_marks("pytestmark = [pytest.mark.browser, pytest.mark.slow]\n") == {"browser", "slow"}
+    assert module_marks('"""\npytestmark = pytest.mark.browser\n"""\n') == set()
+    assert module_marks("@pytest.mark.slow\ndef test_x() -> None: ...\n") == set()

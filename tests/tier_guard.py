@@ -10,6 +10,7 @@ caught that error. A run that leaves a tier out (`-m "not apptest and ..."`) doe
 modules marked with it whole.
 """
 
+import ast
 import os
 import re
 import socket
@@ -140,12 +141,27 @@ def left_out(markexpr: str) -> frozenset[str]:
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    """A module whose one-line `pytestmark` carries a marker that `-m` leaves out is not even
+    """A module whose top-level `pytestmark` carries a marker that `-m` leaves out is not even
     imported: every test in it would be deselected, and importing the AppTest and browser modules
     cost the fast tier most of a second."""
     excluded = left_out(config.getoption("markexpr") or "")
     if not excluded or collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
         return None
-    line = re.search(r"^pytestmark = .*$", collection_path.read_text(encoding="utf-8"), re.M)
-    marks = set(re.findall(r"pytest\.mark\.(\w+)", line.group(0))) if line else set()
-    return True if marks & excluded else None
+    return True if module_marks(collection_path.read_text(encoding="utf-8")) & excluded else None
+
+
+def module_marks(source: str) -> set[str]:
+    """The markers of a module's top-level `pytestmark` (one mark or a list of them)."""
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "pytestmark" for target in node.targets
+        ):
+            return {
+                n.attr for n in ast.walk(node.value) if isinstance(n, ast.Attribute) and _is_mark(n.value)
+            }
+    return set()
+
+
+def _is_mark(node: ast.expr) -> bool:
+    """`pytest.mark`, the object whose attributes are markers."""
+    return isinstance(node, ast.Attribute) and node.attr == "mark"

@@ -11,12 +11,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from babel.numbers import format_decimal
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from funding.i18n import t
-from funding.i18n.languages import Lang, language
+from funding.i18n import TEXTS, t
+from funding.i18n.languages import Lang, decimal_text, language
 
 # What fills a problem's text: (name, value) pairs, hashable so that a problem stays a value.
 Details = tuple[tuple[str, str | int | float], ...]
@@ -63,7 +62,7 @@ def problem(
 def _shown(value: str | int | float, locale: str) -> str:
     if isinstance(value, str):
         return value
-    return format_decimal(value, format="0.##########", locale=locale)
+    return decimal_text(value, locale, "0.##########")
 
 
 class FundingError(Exception):
@@ -99,7 +98,7 @@ class UnreadableFile(FundingError):
             if name.endswith("_key"):
                 values[name.removesuffix("_key")] = t(str(value), lang)
             elif isinstance(value, float):
-                values[name] = format_decimal(value, format="0.0", locale=language(lang).babel_locale)
+                values[name] = decimal_text(value, language(lang).babel_locale, "0.0")
             else:
                 values[name] = value
         cited_by = values.pop("cited_by", None)
@@ -227,26 +226,13 @@ def validation_problems(exc: ValidationError, line: int, raw: Mapping[str, objec
     return problems
 
 
-# pydantic's error types that a model of ours can raise on a cell, with the context values that
-# fill their texts; another type is said with pydantic's own words (`invalid_model_other`).
-MODEL_ERRORS: dict[str, tuple[str, ...]] = {
-    "string_pattern_mismatch": ("pattern",),
-    "string_too_long": ("max_length",),
-    "string_too_short": ("min_length",),
-    "greater_than_equal": ("ge",),
-    "float_parsing": (),
-    "extra_forbidden": (),
-}
-
-
 def model_problem(line: int, column: str, error: ErrorDetails, value: str, code: str = "") -> Problem:
     """One pydantic error as a problem: its type is the code (unless `code` is given) and names
-    the text; its context fills it."""
+    the text ("invalid_<type>" in the catalogue, whose placeholders its context fills)."""
     kind = str(error["type"])
-    if kind not in MODEL_ERRORS:
+    if f"invalid_{kind}" not in TEXTS:  # a type the catalogue has no text for: pydantic's words
         return problem(line, column, code or kind, value, text="model_other", reason=str(error["msg"]))
-    context = error.get("ctx", {})
-    details = {name: _detail(context[name]) for name in MODEL_ERRORS[kind]}
+    details = {name: _detail(value) for name, value in error.get("ctx", {}).items()}
     return problem(line, column, code or kind, value, text=kind, **details)
 
 

@@ -1,6 +1,6 @@
 """Command line: `python -m funding validate [PATH]`, `export OUT [filters]`, `diff OLD NEW`,
 `check-quotes` and `scan DOCUMENT` (also installed as `funding`). One module per command; a new command is a new module with
-`add(commands)` and `run(args)`, registered in COMMANDS. A run imports only the module of the
+`add(commands, name)` and `run(args)`, registered in COMMANDS (the one place its name is written). A run imports only the module of the
 command it names: `validate` does not load the exports' chart and file libraries."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     for name, module in COMMANDS.items():
         if only in (None, name):
-            importlib.import_module(f"funding.cli.{module}").add(commands)
+            importlib.import_module(f"funding.cli.{module}").add(commands, name)
     return parser
 
 

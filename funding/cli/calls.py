@@ -20,9 +20,9 @@ from funding.registry.loading import load_dataset
 from funding.registry.locators import section
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     calls = commands.add_parser(
-        "calls", help="calls open or upcoming on a day, with their stated dates and sources"
+        name, help="calls open or upcoming on a day, with their stated dates and sources"
     )
     calls.add_argument("--on", default=None, metavar="YYYY-MM-DD", help="the day (default: today)")
     calls.add_argument(

@@ -30,9 +30,9 @@ from funding.registry.versions import DatasetVersion, VersionUnreadable, read_ve
 EXIT_IDENTICAL, EXIT_DIFFERENT = EXIT_OK, EXIT_INVALID  # as diff(1): 0 same, 1 different, 2 trouble
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     parser = commands.add_parser(
-        "diff",
+        name,
         help="list what changed between two versions of the dataset, and how the totals moved",
         description=__doc__.split("\n\n")[1],
     )

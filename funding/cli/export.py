@@ -51,9 +51,9 @@ if TYPE_CHECKING:
 PNG_CHARTS = SLIDES
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     export = commands.add_parser(
-        "export",
+        name,
         help="write the selection as CSV, XLSX or PPTX, or one chart as PNG",
         description=(
             "Write exactly the filtered selection, with its sources, to OUT; the format follows "

@@ -32,9 +32,9 @@ from funding.registry.versions import VersionUnreadable, read_version
 EXIT_PROBLEMS = EXIT_INVALID  # the exit codes of every command (funding.cli.shared)
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     parser = commands.add_parser(
-        "check-quotes",
+        name,
         help="check that every quote is verbatim in its source document and holds its amount",
         description=__doc__.split("\n\n")[1],
     )

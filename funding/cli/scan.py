@@ -43,9 +43,9 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 CSV_COLUMNS = ("line", "kind", "status", "text", "low", "high", "date", "matches", "sentence")
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     parser = commands.add_parser(
-        "scan",
+        name,
         help="list the amounts, budget percentages and dated calls of a document against the dataset",
         description=__doc__.split("\n\n")[1],
     )

@@ -37,10 +37,8 @@ def named(ids: Sequence[str]) -> str:
     return shown
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    validate = commands.add_parser(
-        "validate", help="check a funding CSV against the schema and curation rules"
-    )
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
+    validate = commands.add_parser(name, help="check a funding CSV against the schema and curation rules")
     validate.add_argument(
         "path", nargs="?", type=Path, default=DEFAULT_DATA, help="CSV file (default: data/funding.csv)"
     )

@@ -75,7 +75,8 @@ TEXTS: dict[str, dict[Lang, Entry]] = {
         "en": "has a form that is not allowed here",
         "nl": "heeft een vorm die hier niet is toegestaan",
     },
-    # pydantic's error types (funding.base.errors.MODEL_ERRORS), in pydantic's English words
+    # pydantic's error types a model of ours raises on a cell (funding.base.errors.model_problem),
+    # in pydantic's English words
     "invalid_string_too_long": {
         "en": "String should have at most {max_length} characters",
         "nl": "mag hoogstens {max_length} tekens lang zijn",

@@ -7,7 +7,7 @@ hide another's problem, and every problem names the line and column where it is 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress, repeat
 
 import numpy as np
@@ -128,7 +128,6 @@ def _overlap_problems(
     and a record made for each of them and for each row they name cost most of a load."""
     ids, listed, amounts = dataset.column("id"), dataset.column("may_overlap"), dataset.column("amount_eur")
     at = dataset.positions
-    link_problem = _link_checker(dataset)
     problems: list[Problem] = []
     links: dict[str, set[str]] = {}
     for i in compress(range(len(ids)), listed):  # (the rows that fill may_overlap)
@@ -140,10 +139,9 @@ def _overlap_problems(
             problems.append(problem(line_of[rid], "may_overlap", "overlap_on_part", shown, whole=whole))
             continue
         for other_id in listed[i]:
-            refused = link_problem(i, other_id)
+            refused = _link_problem(dataset, i, other_id, line_of[rid])
             if refused is not None:
-                code, text, details = refused
-                problems.append(problem(line_of[rid], "may_overlap", code, other_id, text=text, **details))
+                problems.append(refused)
             elif other_id in at:
                 links.setdefault(rid, set()).add(other_id)
                 links.setdefault(other_id, set()).add(rid)
@@ -162,27 +160,25 @@ def _overlap_problems(
     return problems
 
 
-def _link_checker(dataset: Dataset) -> Callable[[int, str], tuple[str, str, dict[str, str]] | None]:
-    """What is wrong with row `i` naming `other_id` in may_overlap (code, text, details), or None."""
+def _link_problem(dataset: Dataset, i: int, other_id: str, line: int) -> Problem | None:
+    """What is wrong with row `i` (at `line`) naming `other_id` in may_overlap, or None."""
     ids, listed = dataset.column("id"), dataset.column("may_overlap")
-    kinds, amounts, at = dataset.column("amount_kind"), dataset.column("amount_eur"), dataset.positions
-
-    def link_problem(i: int, other_id: str) -> tuple[str, str, dict[str, str]] | None:
-        if other_id == ids[i]:
-            return None  # a row rule reports it
-        other = at.get(other_id)
-        if other is None:
-            return "unknown_overlap_id", "", {}
-        named = {"other": repr(other_id)}
-        if kinds[other] != kinds[i]:
-            return "overlap_kind_differs", "", named
-        if amounts[other] is None:
-            return "overlap_without_amount", "other_without_amount", named
-        if ids[i] not in listed[other]:
-            return "overlap_not_symmetric", "", named
-        return None
-
-    return link_problem
+    kinds, amounts = dataset.column("amount_kind"), dataset.column("amount_eur")
+    if other_id == ids[i]:
+        return None  # a row rule reports it
+    other = dataset.positions.get(other_id)
+    if other is None:
+        return problem(line, "may_overlap", "unknown_overlap_id", other_id)
+    named = repr(other_id)
+    if kinds[other] != kinds[i]:
+        return problem(line, "may_overlap", "overlap_kind_differs", other_id, other=named)
+    if amounts[other] is None:
+        return problem(
+            line, "may_overlap", "overlap_without_amount", other_id, text="other_without_amount", other=named
+        )
+    if ids[i] not in listed[other]:
+        return problem(line, "may_overlap", "overlap_not_symmetric", other_id, other=named)
+    return None
 
 
 def _groups(links: Mapping[str, set[str]]) -> list[set[str]]:

@@ -357,7 +357,7 @@ def _problem(error: ErrorDetails, line: int, column: str, value: object) -> Prob
         return problem(line, column, code, shown, **details)
     if kind == "finite_number":
         return problem(line, column, "amount_not_finite", shown)
-    if kind in ("greater_than_equal", "greater_than"):
+    if kind == "greater_than_equal":
         return model_problem(line, column, error, shown, "amount_negative")
     if kind == "string_too_long":
         return model_problem(line, column, error, shown, "too_long")
