@@ -59,8 +59,7 @@ def read_table(text: str | None, data: bytes, delimiter: str, log: ProblemLog) -
     in `log`)."""
     # The header from its own line when that line closes its quotes (copying 100 MB of text into
     # a StringIO only to read one line cost more than parsing the rows with Arrow).
-    line = data[: _end_of_first_line(data)]
-    first = text[: _end_of_first_line(text)] if text is not None else _decoded(line)
+    first = first_line(text if text is not None else data)
     if first.count('"') % 2:  # a line break inside the header's quotes: it goes on
         first = text = text if text is not None else _decoded(data)
     reader = csv.reader(io.StringIO(first, newline=""), delimiter=delimiter, strict=True)
@@ -80,6 +79,13 @@ def read_table(text: str | None, data: bytes, delimiter: str, log: ProblemLog) -
 
 def _decoded(data: bytes) -> str:
     return data.decode("utf-8-sig")
+
+
+def first_line(data: str | bytes) -> str:
+    """The text of a file's first line (the header row, unless its quotes hold a line break)."""
+    if isinstance(data, str):
+        return data[: _end_of_first_line(data)]
+    return _decoded(data[: _end_of_first_line(data)])
 
 
 def header_problems(header: Sequence[str]) -> list[Problem]:
@@ -145,6 +151,11 @@ def _where(
     return np.concatenate(found) if found else np.zeros(0, dtype=np.intp)
 
 
+def _count(buffer: np.ndarray[tuple[int], np.dtype[np.uint8]], byte: int) -> int:
+    """How often `byte` is in `buffer`, a chunk at a time (0.4x `bytes.count`'s time at 40 MB)."""
+    return sum(int(np.count_nonzero(buffer[i : i + _CHUNK] == byte)) for i in range(0, len(buffer), _CHUNK))
+
+
 def arrow_table(header: list[str], data: bytes, delimiter: str) -> Table | None:
     """The fast reading, or None when this file must be read by the csv module."""
     start = _end_of_first_line(data)  # only the rows are given to Arrow, so a BOM is no matter
@@ -203,7 +214,7 @@ class _Breaks:
 
     def __init__(self, data: bytes, start: int) -> None:
         buffer = np.frombuffer(data, dtype=np.uint8)[start:]
-        lfs = sum(np.count_nonzero(buffer[i : i + _CHUNK] == _LF_BYTE) for i in range(0, len(buffer), _CHUNK))
+        lfs = _count(buffer, _LF_BYTE)
         self.lone_cr = 0
         if data.find(b"\r", start) >= 0:  # (memchr-fast): a CR not followed by LF ends a line too
             crs = _where(buffer, _CR_BYTE)

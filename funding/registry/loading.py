@@ -45,7 +45,7 @@ from funding.intake.records import (
     row_rule_problems,
     trusted_records,
 )
-from funding.intake.table import COLUMN_ORDER, OPTIONAL_COLUMNS, Table, read_table
+from funding.intake.table import COLUMN_ORDER, OPTIONAL_COLUMNS, Table, first_line, read_table
 from funding.registry.dataset import Dataset
 from funding.registry.dataset_rules import dataset_problems
 
@@ -130,9 +130,7 @@ def parse_csv(
     text = _decode(data, source)
     if text is not None and (not text or text.isspace()):  # (text.strip() would copy 100 MB)
         raise InvalidData(source, [problem(1, "", "empty_file")])
-    # (split would copy the rest of the file)
-    header = text[: text.find("\n")] if text is not None else data[: data.find(b"\n")].decode("utf-8-sig")
-    delimiter = _sniff_delimiter(header)
+    delimiter = _sniff_delimiter(first_line(text if text is not None else data))
     log = ProblemLog(COLUMN_ORDER)
     table = read_table(text, data, delimiter, log)
     del text  # the cells are in the table now
